@@ -1,0 +1,54 @@
+import { Hono } from "hono";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { districts } from "../db/schema";
+import { auditInsert } from "../audit";
+import { hashToken, newId, newSecret } from "../lib/random";
+import { now } from "../lib/time";
+import { requireAdmin } from "./auth";
+import { apiError } from "./errors";
+import { validate } from "./validate";
+
+export const createDistrictBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+});
+
+/** District API tokens are recognisable (`fpd_`) so secret scanners can find leaked ones. */
+const newDistrictToken = () => newSecret("fpd_");
+
+export const adminApi = new Hono<AppEnv>()
+  .use(requireAdmin)
+  .post("/districts", validate("json", createDistrictBody), async (c) => {
+    const { name } = c.req.valid("json");
+    const db = getDb(c.env.DB);
+    const id = newId("dst");
+    const token = newDistrictToken();
+    const t = now();
+    await db.batch([
+      db.insert(districts).values({ id, name, tokenHash: hashToken(token), tokenRotatedAt: t, createdAt: t, updatedAt: t }),
+      auditInsert(db, { districtId: id, actorKind: "admin", actorId: null, action: "district.create" }),
+    ]);
+    return c.json({ id, name, token }, 201);
+  })
+  .get("/districts", async (c) => {
+    const rows = await getDb(c.env.DB)
+      .select({ id: districts.id, name: districts.name, createdAt: districts.createdAt })
+      .from(districts)
+      .orderBy(districts.createdAt)
+      .all();
+    return c.json({ data: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() })) });
+  })
+  .post("/districts/:id/token", async (c) => {
+    const db = getDb(c.env.DB);
+    const row = await db.select({ id: districts.id, name: districts.name }).from(districts).where(eq(districts.id, c.req.param("id"))).get();
+    if (!row) return apiError(c, 404, "not_found", "No such district.");
+    const token = newDistrictToken();
+    const t = now();
+    await db.batch([
+      db.update(districts).set({ tokenHash: hashToken(token), tokenRotatedAt: t, updatedAt: t }).where(eq(districts.id, row.id)),
+      auditInsert(db, { districtId: row.id, actorKind: "admin", actorId: null, action: "district.rotate_token" }),
+    ]);
+    return c.json({ id: row.id, name: row.name, token });
+  });

@@ -1,0 +1,17 @@
+import { zValidator } from "@hono/zod-validator";
+import type { ValidationTargets } from "hono";
+import type { ZodType } from "zod";
+import { apiError } from "./errors";
+
+/** zod validation with the API's error shape: 422 with one entry per problem. */
+export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return zValidator(target, schema, (result, c) => {
+    if (!result.success) {
+      const details = result.error.issues.map((i) => ({
+        path: i.path.map(String).join("."),
+        message: i.message,
+      }));
+      return apiError(c, 422, "validation_failed", `Invalid ${target}: ${details[0]?.path || target} ${details[0]?.message ?? ""}`.trim(), details);
+    }
+  });
+}

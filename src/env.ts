@@ -1,0 +1,43 @@
+import type { OutboxDispatcher } from "./outbox/dispatcher";
+
+/** Bindings and variables from wrangler.toml, `.dev.vars` and secrets. */
+export interface Bindings {
+  DB: D1Database;
+  OUTBOX: DurableObjectNamespace<OutboxDispatcher>;
+
+  PUBLIC_URL: string;
+  ENVIRONMENT: string;
+  ADMIN_TOKEN?: string;
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
+  SMS_API_URL?: string;
+  SMS_API_KEY?: string;
+  GOOGLE_CLIENT_ID?: string;
+  GOOGLE_CLIENT_SECRET?: string;
+  UNREAD_NOTIFY_AFTER_SECONDS?: string;
+  INVITATION_TTL_DAYS?: string;
+}
+
+/** The authenticated district of an API request. */
+export interface ApiDistrict {
+  id: string;
+  name: string;
+}
+
+export interface Variables {
+  district: ApiDistrict;
+}
+
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: Variables;
+}
+
+export const isDevelopment = (env: Pick<Bindings, "ENVIRONMENT">): boolean =>
+  env.ENVIRONMENT !== "production";
+
+export const numberVar = (value: string | undefined, fallback: number): number => {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+};
