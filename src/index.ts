@@ -1,15 +1,43 @@
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Bindings } from "./env";
 import { api } from "./api";
 import { apiError } from "./api/errors";
+import { devRoutes } from "./dev/routes";
 import { kickOutbox } from "./outbox/enqueue";
+import { staticRoutes } from "./static";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
 
 const app = new Hono<AppEnv>();
 
+app.use(compress());
+app.use(
+  secureHeaders({
+    // Nothing from another origin, no inline script: htmx and our own files only.
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:", "blob:"],
+      mediaSrc: ["'self'", "blob:"],
+      connectSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      objectSrc: ["'none'"],
+    },
+    strictTransportSecurity: "max-age=63072000; includeSubDomains",
+    referrerPolicy: "same-origin",
+    xFrameOptions: "DENY",
+  }),
+);
+
+app.route("/static", staticRoutes);
 app.route("/api/v1", api);
+app.route("/dev", devRoutes);
 
 app.get("/", (c) => c.text("Family Portal"));
 

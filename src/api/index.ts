@@ -2,7 +2,15 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env";
 import { adminApi } from "./admin";
+import { requireDistrict } from "./auth";
+import { badgesApi } from "./badges";
 import { apiError } from "./errors";
+import { guardiansApi } from "./guardians";
+import { invitationsApi } from "./invitations";
+import { linksApi } from "./links";
+import { reportsApi } from "./reports";
+import { rosterApi } from "./roster";
+import { settingsApi } from "./settings";
 
 /** `/api/v1`: the district and admin JSON API. */
 export const api = new Hono<AppEnv>();
@@ -14,4 +22,17 @@ api.use(
   }),
 );
 api.route("/admin", adminApi);
+
+// Everything below is a district call, scoped to the token's district.
+const district = new Hono<AppEnv>();
+district.use(requireDistrict);
+district.route("/", rosterApi); // /schools, /teachers, /students, /sections, /roster
+district.route("/", guardiansApi); // /students/:sisId/guardians
+district.route("/", badgesApi); // /students/:sisId/badge
+district.route("/links", linksApi);
+district.route("/settings", settingsApi);
+district.route("/invitations", invitationsApi);
+district.route("/reports", reportsApi);
+
+api.route("/", district);
 api.notFound((c) => apiError(c, 404, "not_found", "No such route."));

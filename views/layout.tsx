@@ -1,0 +1,41 @@
+import type { Child } from "hono/jsx";
+import { raw } from "hono/html";
+import { asset } from "../src/static";
+
+export interface LayoutProps {
+  title: string;
+  children?: Child;
+  /** Top navigation for a signed-in person; omitted on public pages. */
+  nav?: Child;
+  /** Extra scripts for this page only (e.g. the badge scanner). */
+  scripts?: string[];
+}
+
+/** The one page shell: server-rendered, complete without JavaScript; htmx only enhances. */
+export function Layout({ title, children, nav, scripts = [] }: LayoutProps) {
+  return (
+    <>
+      {raw("<!doctype html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · Family Portal`}</title>
+          <link rel="stylesheet" href={asset("app.css")} />
+          <script src={asset("htmx.min.js")} defer></script>
+          {scripts.map((s) => (
+            <script src={asset(s)} defer></script>
+          ))}
+        </head>
+        <body hx-boost="true">
+          <a class="skip" href="#main">Skip to content</a>
+          <header class="top">
+            <a class="brand" href="/">Family Portal</a>
+            {nav}
+          </header>
+          <main id="main">{children}</main>
+        </body>
+      </html>
+    </>
+  );
+}
