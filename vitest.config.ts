@@ -12,6 +12,12 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
+            BADGE_SECRET: "test-badge-secret-0123456789abcdef",
+            MAIL_API_URL: "http://mail.test/send",
+            MAIL_API_KEY: "test-mail-key",
+            MAIL_FROM: "Family Portal <no-reply@family.test>",
+            SMS_API_URL: "http://sms.test/send",
+            SMS_API_KEY: "test-sms-key",
           },
         },
       }),

@@ -8,6 +8,8 @@ export interface Bindings {
   PUBLIC_URL: string;
   ENVIRONMENT: string;
   ADMIN_TOKEN?: string;
+  /** HMAC key from which badge tokens and PINs are derived (so only their hashes are stored). */
+  BADGE_SECRET?: string;
   MAIL_API_URL?: string;
   MAIL_API_KEY?: string;
   MAIL_FROM?: string;
