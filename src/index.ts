@@ -3,6 +3,8 @@ import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Bindings } from "./env";
+import { isDevelopment } from "./env";
+import { countingD1 } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { devRoutes } from "./dev/routes";
@@ -55,8 +57,22 @@ app.onError((err, c) => {
   return isApi ? apiError(c, 500, "internal", "Something went wrong on our side.") : c.text("Something went wrong on our side.", 500);
 });
 
+/** In development, API responses say how many D1 statements they ran (for `npm run bench`). */
+async function fetchCountingStatements(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
+  const counter = countingD1(env.DB);
+  const res = await app.fetch(request, { ...env, DB: counter.db }, ctx);
+  const out = new Response(res.body, res);
+  out.headers.set("x-d1-statements", String(counter.count()));
+  return out;
+}
+
 export default {
-  fetch: app.fetch,
+  fetch(request, env, ctx) {
+    if (isDevelopment(env) && new URL(request.url).pathname.startsWith("/api/")) {
+      return fetchCountingStatements(request, env, ctx);
+    }
+    return app.fetch(request, env, ctx);
+  },
   async scheduled(_controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
     ctx.waitUntil(kickOutbox(env));
   },

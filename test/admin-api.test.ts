@@ -8,6 +8,8 @@ describe("admin API: districts", () => {
     const body = (await res.json()) as { id: string; name: string; token: string };
     expect(body.name).toBe("Springfield Public Schools");
     expect(body.token).toMatch(/^fpd_[a-z2-7]{32}$/);
+    // District insert + audit row, in one batch (development builds report the count).
+    expect(res.headers.get("x-d1-statements")).toBe("2");
     expect(await countRows("districts", "id = ? AND token_hash != ?", body.id, body.token)).toBe(1);
     expect(await countRows("districts", "token_hash = ?", body.token)).toBe(0);
   });
