@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// `npm run bench`: drives a local wrangler dev server (workerd, local D1) and prints one table.
+// Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student).
+import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "./server.mjs";
+
+const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
+const ROSTER_CHUNK = 1_000;
+const INVITE_CHUNK = 1_000;
+
+const rows = [];
+const server = await startServer();
+try {
+  const { origin } = server;
+  const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Bench District" });
+  const token = district.token;
+
+  // Roster: schools, then students in chunks through POST /roster.
+  const schools = Array.from({ length: 10 }, (_, i) => ({ sisId: `sch-${i}`, name: `School ${i}` }));
+  await api(origin, token, "POST", "/roster", { schools });
+  const students = Array.from({ length: STUDENTS }, (_, i) => ({
+    sisId: `st-${i}`, firstName: `First${i}`, lastName: `Last${i}`, schoolSisId: `sch-${i % 10}`, grade: String(1 + (i % 8)),
+  }));
+  let t0 = performance.now();
+  let rosterStatements = 0;
+  for (let i = 0; i < students.length; i += ROSTER_CHUNK) {
+    const r = await api(origin, token, "POST", "/roster", { students: students.slice(i, i + ROSTER_CHUNK) });
+    rosterStatements += r.statements;
+  }
+  let secs = (performance.now() - t0) / 1000;
+  rows.push({ name: `roster: ${STUDENTS.toLocaleString("en-US")} students via POST /roster (${ROSTER_CHUNK}/call)`, value: STUDENTS / secs, unit: "students/s" });
+  rows.push({ name: "roster: students per D1 statement", value: STUDENTS / rosterStatements, unit: "rows/stmt", notes: `${rosterStatements} statements in all (≤ 100 bound parameters each)` });
+
+  // Invitations through the batch API.
+  const invitations = students.map((s, i) => ({ studentSisId: s.sisId, email: `guardian${i}@example.com`, name: `Guardian ${i}` }));
+  t0 = performance.now();
+  let inviteStatements = 0;
+  const callMs = [];
+  for (let i = 0; i < invitations.length; i += INVITE_CHUNK) {
+    const r = await api(origin, token, "POST", "/invitations/batch", { invitations: invitations.slice(i, i + INVITE_CHUNK) });
+    if (r.body.failed) throw new Error(`batch had ${r.body.failed} failures`);
+    inviteStatements += r.statements;
+    callMs.push(r.ms);
+  }
+  secs = (performance.now() - t0) / 1000;
+  rows.push({ name: `invitations: ${STUDENTS.toLocaleString("en-US")} via POST /invitations/batch (${INVITE_CHUNK}/call)`, value: STUDENTS / secs, unit: "invitations/s" });
+  rows.push({ name: "invitations: per D1 statement", value: STUDENTS / inviteStatements, unit: "rows/stmt", notes: `${Math.round(inviteStatements / callMs.length)} statements per 1,000-item call (D1 caps ~1,000)` });
+  rows.push({ name: "invitations: batch call latency p50 / p99", value: `${Math.round(percentile(callMs, 50))} / ${Math.round(percentile(callMs, 99))}`, unit: "ms" });
+
+  // Single invitations with Idempotency-Key (extra contacts on the first 200 students).
+  const singles = [];
+  for (let i = 0; i < 200; i++) {
+    const r = await api(origin, token, "POST", "/invitations", { studentSisId: `st-${i}`, email: `second${i}@example.com` }, { "idempotency-key": `bench-${i}` });
+    singles.push(r.ms);
+  }
+  rows.push({ name: "invitations: single POST latency p50 / p99", value: `${percentile(singles, 50).toFixed(1)} / ${percentile(singles, 99).toFixed(1)}`, unit: "ms", notes: "with Idempotency-Key, sequential" });
+} finally {
+  server.stop();
+}
+
+console.log("");
+printTable(rows);

@@ -1,0 +1,76 @@
+// Starts the worker under `wrangler dev` on a throwaway local database for benchmarks.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const wrangler = join(root, "node_modules", ".bin", "wrangler");
+
+export const ADMIN_TOKEN = "bench-admin-token-0123456789";
+
+export async function startServer({ port = 8799, vars = {} } = {}) {
+  const persist = mkdtempSync(join(tmpdir(), "fp-bench-"));
+  const quiet = { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "1" } };
+  spawnSync(process.execPath, [join(root, "scripts", "build-static.mjs")], quiet);
+  const mig = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], quiet);
+  if (mig.status !== 0) throw new Error("migrations failed");
+  const allVars = { ADMIN_TOKEN, BADGE_SECRET: "bench-badge-secret-0123456789", ...vars };
+  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
+  for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
+  const child = spawn(wrangler, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+  const origin = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 90_000;
+  for (;;) {
+    try {
+      await fetch(`${origin}/`);
+      break;
+    } catch {
+      if (Date.now() > until) throw new Error("server did not start");
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  return {
+    origin,
+    stop() {
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+      rmSync(persist, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function api(origin, token, method, path, body, headers = {}) {
+  const t0 = performance.now();
+  const res = await fetch(`${origin}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}), ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 500)}`);
+  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN) };
+}
+
+export function percentile(values, p) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
+export function printTable(rows) {
+  const head = ["benchmark", "value", "unit", "notes"];
+  const cells = rows.map((r) => [r.name, typeof r.value === "number" ? fmt(r.value) : String(r.value), r.unit ?? "", r.notes ?? ""]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+function fmt(n) {
+  if (!Number.isFinite(n)) return "n/a";
+  return n >= 100 ? Math.round(n).toLocaleString("en-US") : n.toFixed(n >= 10 ? 1 : 2);
+}
