@@ -1,9 +1,11 @@
+import type { RateLimiter } from "./auth/rate-limiter";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
 
 /** Bindings and variables from wrangler.toml, `.dev.vars` and secrets. */
 export interface Bindings {
   DB: D1Database;
   OUTBOX: DurableObjectNamespace<OutboxDispatcher>;
+  RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
 
   PUBLIC_URL: string;
   ENVIRONMENT: string;

@@ -12,6 +12,7 @@ import { kickOutbox } from "./outbox/enqueue";
 import { staticRoutes } from "./static";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
+export { RateLimiter } from "./auth/rate-limiter";
 
 const app = new Hono<AppEnv>();
 

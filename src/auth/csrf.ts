@@ -1,0 +1,44 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { randomBytes, safeEqual } from "../lib/random";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { readShortCookie, setShortCookie } from "./cookies";
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+export const CSRF_COOKIE = "fp_csrf";
+export const CSRF_FIELD = "_csrf";
+
+/**
+ * Refuses cross-site unsafe requests to the pages (the JSON API uses bearer tokens, not
+ * cookies). Modern browsers say where a request comes from (Sec-Fetch-Site, Origin); for old
+ * ones that send neither, every form carries a double-submit token (`_csrf`) matching a cookie.
+ */
+export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
+  if (SAFE.has(c.req.method)) return next();
+  const site = c.req.header("sec-fetch-site");
+  const origin = c.req.header("origin");
+  const self = new URL(c.req.url).origin;
+  let allowed: boolean;
+  if (site) allowed = site === "same-origin" || site === "none";
+  else if (origin && origin !== "null") allowed = origin === self;
+  else allowed = await formTokenMatches(c.req.raw.clone(), readShortCookie(c, CSRF_COOKIE));
+  if (!allowed) return c.text("This form was sent from another site, so it was refused. Go back, reload the page and try again.", 403);
+  return next();
+});
+
+async function formTokenMatches(req: Request, cookie: string | undefined): Promise<boolean> {
+  if (!cookie) return false;
+  const type = req.headers.get("content-type") ?? "";
+  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return false;
+  const value = (await req.formData()).get(CSRF_FIELD);
+  return typeof value === "string" && safeEqual(value, cookie);
+}
+
+/** The token to put in each form's hidden `_csrf` field; sets the cookie when missing. */
+export function csrfToken(c: Parameters<typeof readShortCookie>[0]): string {
+  const existing = readShortCookie(c, CSRF_COOKIE);
+  if (existing && /^[a-z2-7]{32}$/.test(existing)) return existing;
+  const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
+  setShortCookie(c, CSRF_COOKIE, token, 60 * 60 * 24 * 365);
+  return token;
+}

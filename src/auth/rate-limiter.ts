@@ -1,0 +1,56 @@
+import { DurableObject } from "cloudflare:workers";
+import type { Bindings } from "../env";
+
+export interface RateVerdict {
+  allowed: boolean;
+  /** Seconds until the next attempt would be allowed (0 when allowed). */
+  retryAfter: number;
+}
+
+/**
+ * One object per rate-limit key (e.g. `signin:addr:<email>`): a sliding log of recent hits in
+ * the object's own storage, so limits hold across isolates and restarts (not in memory).
+ */
+export class RateLimiter extends DurableObject<Bindings> {
+  async hit(limit: number, windowMs: number): Promise<RateVerdict> {
+    const t = Date.now();
+    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - windowMs);
+    if (hits.length >= limit) {
+      await this.ctx.storage.put("hits", hits);
+      return { allowed: false, retryAfter: Math.max(1, Math.ceil(((hits[0] ?? t) + windowMs - t) / 1000)) };
+    }
+    hits.push(t);
+    await this.ctx.storage.put("hits", hits);
+    // Forget the key once its window has passed.
+    await this.ctx.storage.setAlarm(t + windowMs);
+    return { allowed: true, retryAfter: 0 };
+  }
+
+  /** Count without consuming (e.g. failures so far). */
+  async peek(windowMs: number): Promise<number> {
+    const t = Date.now();
+    return ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - windowMs).length;
+  }
+
+  async reset(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+  }
+
+  override async alarm(): Promise<void> {
+    const hits = (await this.ctx.storage.get<number[]>("hits")) ?? [];
+    if (hits.length === 0 || Math.max(...hits) < Date.now() - 24 * 3600 * 1000) await this.ctx.storage.deleteAll();
+  }
+}
+
+/** The limits of SPEC section 4. */
+export const LIMITS = {
+  signInPerAddress: { limit: 10, windowMs: 60_000 },
+  signInFailuresPerAccount: { limit: 100, windowMs: 3_600_000 },
+  passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
+  invitationRenewalPerAddress: { limit: 3, windowMs: 3_600_000 },
+  badgeLoginPerDevice: { limit: 10, windowMs: 60_000 },
+} as const;
+
+export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {
+  return env.RATE_LIMITER.getByName(key).hit(rule.limit, rule.windowMs);
+}

@@ -1,0 +1,91 @@
+import { and, eq, lt, ne } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { sessions, SESSION_KINDS } from "../db/schema";
+import { hashToken, newSecret, safeEqual } from "../lib/random";
+import { DAY, HOUR, now } from "../lib/time";
+
+/**
+ * Sessions after Lucia's guide: the cookie holds `<id>.<secret>`; the database holds only
+ * SHA-256(secret), compared in constant time. Each kind has an inactivity and an absolute limit.
+ */
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export type Session = typeof sessions.$inferSelect;
+
+export const SESSION_LIMITS: Record<SessionKind, { idle: number; absolute: number }> = {
+  parent: { idle: 30 * DAY, absolute: 90 * DAY },
+  teacher: { idle: 12 * HOUR, absolute: 7 * DAY },
+  // Shared school devices: eight hours, however active.
+  student: { idle: 8 * HOUR, absolute: 8 * HOUR },
+};
+
+/** lastSeenAt is written at most this often, so most requests read without writing. */
+const TOUCH_EVERY = HOUR;
+
+export interface NewSession {
+  token: string;
+  session: Session;
+}
+
+export async function createSession(db: Db, kind: SessionKind, subjectId: string, userAgent?: string | null): Promise<NewSession> {
+  const session = newSessionRow(kind, subjectId, userAgent);
+  await db.insert(sessions).values(session.row);
+  return { token: session.token, session: session.row };
+}
+
+/** The row and token of a new session, for callers that put the insert in a larger batch. */
+export function newSessionRow(kind: SessionKind, subjectId: string, userAgent?: string | null): { token: string; row: Session } {
+  const id = newSecret().slice(0, 24);
+  const secret = newSecret();
+  const t = now();
+  return {
+    token: `${id}.${secret}`,
+    row: {
+      id,
+      secretHash: hashToken(secret),
+      kind,
+      subjectId,
+      createdAt: t,
+      lastSeenAt: t,
+      expiresAt: t + SESSION_LIMITS[kind].absolute,
+      userAgent: userAgent ? userAgent.slice(0, 200) : null,
+    },
+  };
+}
+
+/** The live session a cookie token names, or null (and the dead session is removed). */
+export async function validateSessionToken(db: Db, token: string | undefined): Promise<Session | null> {
+  if (!token) return null;
+  const [id, secret, extra] = token.split(".");
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
+  const row = await db.select().from(sessions).where(eq(sessions.id, id)).get();
+  if (!row || !safeEqual(hashToken(secret), row.secretHash)) return null;
+  const t = now();
+  const limits = SESSION_LIMITS[row.kind];
+  if (t >= row.expiresAt || t >= row.lastSeenAt + limits.idle) {
+    await db.delete(sessions).where(eq(sessions.id, row.id));
+    return null;
+  }
+  if (t - row.lastSeenAt >= TOUCH_EVERY) {
+    await db.update(sessions).set({ lastSeenAt: t }).where(eq(sessions.id, row.id));
+    row.lastSeenAt = t;
+  }
+  return row;
+}
+
+export function deleteSession(db: Db, id: string) {
+  return db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** Every session of one person (after a password reset, or account deletion). */
+export function deleteAllSessions(db: Db, kind: SessionKind, subjectId: string) {
+  return db.delete(sessions).where(and(eq(sessions.kind, kind), eq(sessions.subjectId, subjectId)));
+}
+
+/** Every other session of one person ("sign out everywhere else"). */
+export function deleteOtherSessions(db: Db, kind: SessionKind, subjectId: string, keepId: string) {
+  return db.delete(sessions).where(and(eq(sessions.kind, kind), eq(sessions.subjectId, subjectId), ne(sessions.id, keepId)));
+}
+
+export function deleteExpiredSessions(db: Db, at = now()) {
+  return db.delete(sessions).where(lt(sessions.expiresAt, at));
+}

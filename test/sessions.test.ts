@@ -1,0 +1,65 @@
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { getDb } from "../src/db/client";
+import { createSession, deleteAllSessions, validateSessionToken } from "../src/auth/sessions";
+import { rateLimit } from "../src/auth/rate-limiter";
+import { countRows } from "./helpers";
+
+const db = () => getDb(env.DB);
+
+afterEach(() => vi.useRealTimers());
+
+describe("sessions", () => {
+  it("stores only the hash of the secret and validates the token", async () => {
+    const { token, session } = await createSession(db(), "parent", "usr_a", "test-agent");
+    const [id, secret] = token.split(".");
+    expect(id).toBe(session.id);
+    expect(await countRows("sessions", "secret_hash = ?", secret)).toBe(0);
+    expect((await validateSessionToken(db(), token))?.subjectId).toBe("usr_a");
+  });
+
+  it("refuses a wrong secret, a malformed token and no token", async () => {
+    const { token } = await createSession(db(), "parent", "usr_b");
+    const [id] = token.split(".");
+    for (const bad of [`${id}.wrongsecret`, `${id}`, `${token}.x`, "", undefined, "a".repeat(500)]) {
+      expect(await validateSessionToken(db(), bad)).toBeNull();
+    }
+  });
+
+  it("ends a student session after eight hours and a teacher's after twelve idle hours", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const student = await createSession(db(), "student", "stu_a");
+    const teacher = await createSession(db(), "teacher", "tch_a");
+    vi.setSystemTime(Date.now() + 7 * 3600_000);
+    expect(await validateSessionToken(db(), student.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), teacher.token)).not.toBeNull(); // touched at 7 h
+    vi.setSystemTime(Date.now() + 1.5 * 3600_000);
+    expect(await validateSessionToken(db(), student.token)).toBeNull();
+    expect(await countRows("sessions", "id = ?", student.session.id)).toBe(0);
+    expect(await validateSessionToken(db(), teacher.token)).not.toBeNull(); // touched at 8.5 h
+    vi.setSystemTime(Date.now() + 11 * 3600_000);
+    expect(await validateSessionToken(db(), teacher.token)).not.toBeNull(); // 11 h idle
+    vi.setSystemTime(Date.now() + 12.5 * 3600_000);
+    expect(await validateSessionToken(db(), teacher.token)).toBeNull();
+  });
+
+  it("ends every session of a person at once", async () => {
+    const a = await createSession(db(), "parent", "usr_c");
+    const b = await createSession(db(), "parent", "usr_c");
+    await deleteAllSessions(db(), "parent", "usr_c");
+    expect(await validateSessionToken(db(), a.token)).toBeNull();
+    expect(await validateSessionToken(db(), b.token)).toBeNull();
+  });
+});
+
+describe("rate limiter", () => {
+  it("allows the limit, then refuses with a retry time, per key", async () => {
+    const rule = { limit: 3, windowMs: 60_000 };
+    for (let i = 0; i < 3; i++) expect((await rateLimit(env, "test:a", rule)).allowed).toBe(true);
+    const refused = await rateLimit(env, "test:a", rule);
+    expect(refused.allowed).toBe(false);
+    expect(refused.retryAfter).toBeGreaterThan(0);
+    expect(refused.retryAfter).toBeLessThanOrEqual(60);
+    expect((await rateLimit(env, "test:b", rule)).allowed).toBe(true);
+  });
+});
