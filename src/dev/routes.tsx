@@ -1,6 +1,13 @@
 import { Hono } from "hono";
+import { z } from "zod";
+import { validate } from "../api/validate";
+import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { isDevelopment } from "../env";
+import { isoDate } from "../lib/time";
+import { findLinks } from "../outbox/links";
+import { getMailboxMessage, isMailboxCursor, listMailbox } from "../outbox/mailbox";
+import { MailboxMessagePage, MailboxNotFoundPage, MailboxPage } from "../../views/pages/mailbox";
 
 /** `/dev/*`: development-only pages (the mailbox). 404 in production. */
 export const devRoutes = new Hono<AppEnv>();
@@ -8,4 +15,72 @@ export const devRoutes = new Hono<AppEnv>();
 devRoutes.use(async (c, next) => {
   if (!isDevelopment(c.env)) return c.notFound();
   await next();
+  // Always the current state of the outbox.
+  c.header("cache-control", "no-store");
+});
+
+const PAGE_SIZE = 50;
+
+// An empty form field means "no filter".
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+// Emails are stored lower-cased; phone numbers are left as typed (E.164 in the outbox).
+const recipient = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .trim()
+    .max(254)
+    .transform((v) => (v.includes("@") ? v.toLowerCase() : v))
+    .optional(),
+);
+const kind = z.preprocess(blankToUndefined, z.string().trim().max(64).optional());
+
+const pageQuery = z.object({
+  to: recipient,
+  before: z.preprocess(blankToUndefined, z.string().trim().max(100).refine(isMailboxCursor, "not a mailbox cursor").optional()),
+});
+
+devRoutes.get("/mailbox", async (c) => {
+  const parsed = pageQuery.safeParse(c.req.query());
+  if (!parsed.success) return c.text("Bad mailbox query: to is at most 254 characters; before comes from an Older link.", 400);
+  const { to, before } = parsed.data;
+  const page = await listMailbox(getDb(c.env.DB), { to, before, limit: PAGE_SIZE });
+  const olderHref = page.older ? `/dev/mailbox?${new URLSearchParams({ ...(to ? { to } : {}), before: page.older })}` : null;
+  return c.html(<MailboxPage messages={page.messages} to={to} olderHref={olderHref} paged={before !== undefined} />);
+});
+
+const jsonQuery = z.strictObject({
+  to: recipient,
+  kind,
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(500).default(100)),
+});
+
+/** For scripts and end-to-end tests: the newest messages, optionally to one recipient or of one kind. */
+devRoutes.get("/mailbox.json", validate("query", jsonQuery), async (c) => {
+  const { to, kind, limit } = c.req.valid("query");
+  const page = await listMailbox(getDb(c.env.DB), { to, kind, limit });
+  return c.json({
+    messages: page.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      channel: m.channel,
+      to: m.toAddress,
+      subject: m.subject,
+      text: m.bodyText,
+      html: m.bodyHtml,
+      status: m.status,
+      attempts: m.attempts,
+      lastError: m.lastError,
+      createdAt: isoDate(m.createdAt),
+      sentAt: m.sentAt === null ? null : isoDate(m.sentAt),
+      links: findLinks(m.bodyText),
+    })),
+  });
+});
+
+devRoutes.get("/mailbox/:id", async (c) => {
+  const id = c.req.param("id");
+  const message = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await getMailboxMessage(getDb(c.env.DB), id) : null;
+  if (!message) return c.html(<MailboxNotFoundPage />, 404);
+  return c.html(<MailboxMessagePage m={message} />);
 });
