@@ -1,0 +1,126 @@
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import { auditInsert, type AuditEvent } from "../audit";
+import type { Db } from "../db/client";
+import { districtLinks, LINK_AUDIENCES } from "../db/schema";
+import { newId } from "../lib/random";
+import { isoDate, now } from "../lib/time";
+
+/** Links per district: enough for every site a district points families to, and one page lists them all. */
+export const MAX_LINKS_PER_DISTRICT = 100;
+
+export const linkKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits and . _ -");
+
+/** Absolute http(s) only: a link opens the district's site, never `javascript:` or a local file. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "" && u.username === "" && u.password === "";
+    } catch {
+      return false;
+    }
+  }, "must be an absolute http:// or https:// URL without credentials");
+
+export const linkBody = z.strictObject({
+  title: z.string().trim().min(1).max(200),
+  url: httpUrl,
+  audience: z.enum(LINK_AUDIENCES),
+  description: z.string().trim().max(1000).nullable().optional(),
+});
+
+export type LinkInput = z.infer<typeof linkBody>;
+type LinkRow = typeof districtLinks.$inferSelect;
+type Actor = Pick<AuditEvent, "actorKind" | "actorId">;
+
+export const linkJson = (row: LinkRow) => ({
+  key: row.key,
+  title: row.title,
+  url: row.url,
+  audience: row.audience,
+  description: row.description,
+  createdAt: isoDate(row.createdAt),
+  updatedAt: isoDate(row.updatedAt),
+});
+
+/** The district's links in key order; `forAudience` keeps those shown to families or to students. */
+export async function listLinks(db: Db, districtId: string, forAudience?: "families" | "students") {
+  const inDistrict = eq(districtLinks.districtId, districtId);
+  return db
+    .select()
+    .from(districtLinks)
+    .where(forAudience ? and(inDistrict, inArray(districtLinks.audience, [forAudience, "both"])) : inDistrict)
+    .orderBy(asc(districtLinks.key))
+    .all();
+}
+
+export type UpsertLinkResult = { ok: true; created: boolean; link: ReturnType<typeof linkJson> } | { ok: false; reason: "too_many" };
+
+/** Creates or replaces the link `key` (a PUT is the whole link: a left-out description is cleared), audited. */
+export async function upsertLink(db: Db, districtId: string, key: string, input: LinkInput, actor: Actor): Promise<UpsertLinkResult> {
+  const [existing, total] = await db.batch([
+    db
+      .select({ id: districtLinks.id, createdAt: districtLinks.createdAt })
+      .from(districtLinks)
+      .where(and(eq(districtLinks.districtId, districtId), eq(districtLinks.key, key))),
+    db.select({ n: count() }).from(districtLinks).where(eq(districtLinks.districtId, districtId)),
+  ]);
+  const found = existing[0];
+  if (!found && (total[0]?.n ?? 0) >= MAX_LINKS_PER_DISTRICT) return { ok: false, reason: "too_many" };
+
+  const at = now();
+  const row: LinkRow = {
+    id: found?.id ?? newId("lnk"),
+    districtId,
+    key,
+    title: input.title,
+    url: input.url,
+    audience: input.audience,
+    description: input.description || null,
+    createdAt: found?.createdAt ?? at,
+    updatedAt: at,
+  };
+  // An upsert rather than insert-or-update, so two PUTs racing on a new key cannot fail.
+  const [written] = await db.batch([
+    db
+      .insert(districtLinks)
+      .values(row)
+      .onConflictDoUpdate({
+        target: [districtLinks.districtId, districtLinks.key],
+        set: { title: row.title, url: row.url, audience: row.audience, description: row.description, updatedAt: at },
+      })
+      .returning(),
+    auditInsert(db, {
+      districtId,
+      ...actor,
+      action: found ? "link.update" : "link.create",
+      targetId: row.id,
+      detail: { key, url: row.url, audience: row.audience },
+    }),
+  ]);
+  return { ok: true, created: !found, link: linkJson(written[0] ?? row) };
+}
+
+/** Deletes the link `key`, audited; false when there is no such link in this district. */
+export async function deleteLink(db: Db, districtId: string, key: string, actor: Actor): Promise<boolean> {
+  const found = await db
+    .select({ id: districtLinks.id, url: districtLinks.url })
+    .from(districtLinks)
+    .where(and(eq(districtLinks.districtId, districtId), eq(districtLinks.key, key)))
+    .get();
+  if (!found) return false;
+  await db.batch([
+    db.delete(districtLinks).where(and(eq(districtLinks.id, found.id), eq(districtLinks.districtId, districtId))),
+    auditInsert(db, { districtId, ...actor, action: "link.delete", targetId: found.id, detail: { key, url: found.url } }),
+  ]);
+  return true;
+}

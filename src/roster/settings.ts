@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { auditInsert, type AuditEvent } from "../audit";
+import type { Db } from "../db/client";
+import { districts } from "../db/schema";
+import { now } from "../lib/time";
+
+/** `PUT /settings`: a partial update; null puts invitationMessage / invitationTtlDays back to the default. */
+export const settingsBody = z
+  .strictObject({
+    /** The district's own words at the top of every invitation; "" or null removes them. */
+    invitationMessage: z.string().trim().max(1000).nullable().optional(),
+    /** Send one reminder on the last day before a pending invitation expires. */
+    reminderBeforeExpiry: z.boolean().optional(),
+    /** Overrides INVITATION_TTL_DAYS for this district's new invitations. */
+    invitationTtlDays: z.int().min(1).max(90).nullable().optional(),
+    /** Ask for the badge's 6-digit PIN after a badge scan. */
+    badgePin: z.boolean().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin.",
+  });
+
+export type SettingsPatch = z.infer<typeof settingsBody>;
+
+export interface DistrictSettings {
+  invitationMessage: string | null;
+  reminderBeforeExpiry: boolean;
+  /** null: the platform default (INVITATION_TTL_DAYS). */
+  invitationTtlDays: number | null;
+  badgePin: boolean;
+}
+
+const settingsColumns = {
+  invitationMessage: districts.invitationMessage,
+  reminderBeforeExpiry: districts.reminderBeforeExpiry,
+  invitationTtlDays: districts.invitationTtlDays,
+  badgePin: districts.badgePin,
+};
+
+export async function getSettings(db: Db, districtId: string): Promise<DistrictSettings | null> {
+  return (await db.select(settingsColumns).from(districts).where(eq(districts.id, districtId)).get()) ?? null;
+}
+
+/** Applies a partial update, audited with the names of the fields it changed (never their text). */
+export async function updateSettings(db: Db, districtId: string, patch: SettingsPatch, actor: Pick<AuditEvent, "actorKind" | "actorId">) {
+  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<DistrictSettings>;
+  if (set.invitationMessage === "") set.invitationMessage = null;
+  const [, , after] = await db.batch([
+    db.update(districts).set({ ...set, updatedAt: now() }).where(eq(districts.id, districtId)),
+    auditInsert(db, { districtId, ...actor, action: "settings.update", detail: { fields: Object.keys(set) } }),
+    db.select(settingsColumns).from(districts).where(eq(districts.id, districtId)),
+  ]);
+  return after[0] ?? null;
+}
