@@ -1,0 +1,148 @@
+/** District-side changes to one invitation: resend (new link) and revoke. */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { auditLog, invitations, outbox, schools, students, type ACTOR_KINDS } from "../db/schema";
+import { outboxRow } from "../outbox/enqueue";
+import { hashToken, newId, newSecret } from "../lib/random";
+import type { InvitingDistrict } from "./district";
+import { getInvitationView } from "./lookup";
+import { buildInvitationMessage, invitationLink } from "./messages";
+import { invitationStatus, type InvitationViewStatus } from "./status";
+import { insertWhere, runBatch } from "./statements";
+import type { InvitationViewRow } from "./view";
+
+export type ChangeOutcome =
+  | { ok: true; invitation: InvitationViewRow }
+  | { ok: false; error: "not_found" }
+  | { ok: false; error: "conflict"; status: InvitationViewStatus };
+
+export interface ChangeContext {
+  db: Db;
+  district: InvitingDistrict;
+  publicUrl: string;
+  ttlMs: number;
+  now: number;
+  actor: { kind: (typeof ACTOR_KINDS)[number]; id: string | null };
+}
+
+async function loadForChange(db: Db, districtId: string, id: string) {
+  const row = await db
+    .select({
+      id: invitations.id,
+      status: invitations.status,
+      expiresAt: invitations.expiresAt,
+      channel: invitations.channel,
+      address: invitations.address,
+      studentId: invitations.studentId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      schoolName: schools.name,
+    })
+    .from(invitations)
+    .innerJoin(students, eq(students.id, invitations.studentId))
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .where(and(eq(invitations.districtId, districtId), eq(invitations.id, id)))
+    .get();
+  return row ?? null;
+}
+
+/** An audit insert that happens only if `condition` holds once the batch's update has run. */
+function auditWhere(db: Db, ctx: ChangeContext, action: string, inv: { id: string; studentId: string }, condition: SQL, detail?: Record<string, unknown>) {
+  return insertWhere(
+    db,
+    auditLog,
+    {
+      id: newId("aud"),
+      districtId: ctx.district.id,
+      at: ctx.now,
+      actorKind: ctx.actor.kind,
+      actorId: ctx.actor.id,
+      action,
+      studentId: inv.studentId,
+      targetId: inv.id,
+      detail: detail ? JSON.stringify(detail) : null,
+    },
+    condition,
+  );
+}
+
+const changes = (result: unknown): number => (result as D1Result).meta.changes;
+
+/** After a conditional update matched nothing: say why, from the invitation as it is now. */
+async function whyNotChanged(ctx: ChangeContext, id: string): Promise<ChangeOutcome> {
+  const current = await getInvitationView(ctx.db, ctx.district.id, id);
+  return current ? { ok: false, error: "conflict", status: invitationStatus(current, ctx.now) } : { ok: false, error: "not_found" };
+}
+
+/**
+ * Send a pending (or expired-pending) invitation again with a NEW link: only token hashes are
+ * stored, so the old link cannot be re-sent and dies here. The expiry starts over.
+ */
+export async function resendInvitation(ctx: ChangeContext, id: string): Promise<ChangeOutcome> {
+  const { db, district, now } = ctx;
+  const inv = await loadForChange(db, district.id, id);
+  if (!inv) return { ok: false, error: "not_found" };
+  if (inv.status !== "pending") return { ok: false, error: "conflict", status: inv.status };
+
+  const token = newSecret();
+  const tokenHash = hashToken(token);
+  const expiresAt = now + ctx.ttlMs;
+  const message = buildInvitationMessage({
+    channel: inv.channel,
+    link: invitationLink(ctx.publicUrl, token),
+    expiresAt,
+    district,
+    school: { name: inv.schoolName },
+    student: inv,
+  });
+  // The message and audit row exist only if the update below took effect (a parent may have
+  // accepted a moment ago; then nothing is sent).
+  const rotated = sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${inv.id} AND token_hash = ${tokenHash})`;
+  const [update] = await runBatch(db, [
+    db
+      .update(invitations)
+      .set({ tokenHash, expiresAt, sentAt: now, sendCount: sql`${invitations.sendCount} + 1`, reminderSentAt: null })
+      .where(and(eq(invitations.id, inv.id), eq(invitations.districtId, district.id), eq(invitations.status, "pending"))),
+    insertWhere(db, outbox, outboxRow({ kind: "invitation", channel: inv.channel, to: inv.address, ...message, districtId: district.id, studentId: inv.studentId }, now), rotated),
+    auditWhere(db, ctx, "invitation.resend", inv, rotated, { wasExpired: inv.expiresAt <= now }),
+  ]);
+  if (changes(update) === 0) return whyNotChanged(ctx, inv.id);
+  const view = await getInvitationView(db, district.id, inv.id);
+  return view ? { ok: true, invitation: view } : { ok: false, error: "not_found" };
+}
+
+/**
+ * Revoke: the link stops working at once (the confirm page checks the status). Revoking a revoked
+ * invitation is a no-op success; accepted or disputed invitations cannot be revoked.
+ */
+export async function revokeInvitation(ctx: ChangeContext, id: string): Promise<ChangeOutcome> {
+  const { db, district, now } = ctx;
+  const inv = await loadForChange(db, district.id, id);
+  if (!inv) return { ok: false, error: "not_found" };
+  if (inv.status === "revoked") {
+    const view = await getInvitationView(db, district.id, inv.id);
+    return view ? { ok: true, invitation: view } : { ok: false, error: "not_found" };
+  }
+  if (inv.status !== "pending") return { ok: false, error: "conflict", status: inv.status };
+
+  const [update] = await runBatch(db, [
+    db
+      .update(invitations)
+      .set({ status: "revoked", revokedAt: now })
+      .where(and(eq(invitations.id, inv.id), eq(invitations.districtId, district.id), eq(invitations.status, "pending"))),
+    auditWhere(db, ctx, "invitation.revoke", inv, sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${inv.id} AND status = 'revoked' AND revoked_at = ${now})`, {
+      wasExpired: inv.expiresAt <= now,
+    }),
+  ]);
+  if (changes(update) === 0) {
+    const outcome = await whyNotChanged(ctx, inv.id);
+    // A concurrent revoke won the race: same result as ours.
+    if (!outcome.ok && outcome.error === "conflict" && outcome.status === "revoked") {
+      const view = await getInvitationView(db, district.id, inv.id);
+      if (view) return { ok: true, invitation: view };
+    }
+    return outcome;
+  }
+  const view = await getInvitationView(db, district.id, inv.id);
+  return view ? { ok: true, invitation: view } : { ok: false, error: "not_found" };
+}

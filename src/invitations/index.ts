@@ -1,0 +1,11 @@
+/** Invitations domain: plain functions taking `db`, independent of Hono (the parent pages use them too). */
+export { planInvitations, findStudentsBySisId, type InvitationContext, type InvitationPlan, type ItemError, type ItemOutcome } from "./create";
+export { resendInvitation, revokeInvitation, type ChangeContext, type ChangeOutcome } from "./change";
+export { loadInvitingDistrict, invitationTtlMs, type InvitingDistrict } from "./district";
+export { invitationInput, invitationBatchInput, MAX_BATCH_INVITATIONS, type InvitationInput } from "./input";
+export { findInvitationByToken, getInvitationView, listInvitations, type InvitationByToken } from "./lookup";
+export { buildInvitationMessage, invitationLink, escapeHtml, type InvitationMessage, type InvitationMessageInput } from "./messages";
+export { normalizeEmail, normalizePhone } from "./normalize";
+export { listDisputes, listRenewals } from "./reports";
+export { invitationStatus, INVITATION_VIEW_STATUSES, type InvitationViewStatus } from "./status";
+export { toInvitationJson, type InvitationJson } from "./view";

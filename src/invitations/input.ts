@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { normalizePhone } from "./normalize";
+
+export const MAX_BATCH_INVITATIONS = 1000;
+
+export const sisId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:@-]+$/, "Use letters, digits and . _ : @ - only.");
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .toLowerCase()
+  .pipe(z.email("Not a valid email address."));
+
+const phone = z
+  .string()
+  .max(32)
+  .transform((v, ctx) => {
+    const e164 = normalizePhone(v);
+    if (e164 === null) {
+      ctx.addIssue({ code: "custom", message: "Not a phone number we can read: use +<country code><number>, or a 10-digit US/Canadian number." });
+      return z.NEVER;
+    }
+    return e164;
+  });
+
+/** One invitation as a district posts it; the output is in normal form. */
+export const invitationInput = z
+  .strictObject({
+    studentSisId: sisId,
+    email: email.nullish(),
+    phone: phone.nullish(),
+    name: optionalText(200),
+    relationship: optionalText(100),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.email == null) === (v.phone == null)) {
+      ctx.addIssue({ code: "custom", path: ["email"], message: "Give exactly one of email or phone." });
+    }
+  })
+  .transform((v) => ({
+    studentSisId: v.studentSisId,
+    channel: v.email != null ? ("email" as const) : ("sms" as const),
+    address: (v.email ?? v.phone) as string,
+    name: v.name,
+    relationship: v.relationship,
+  }));
+
+export type InvitationInput = z.output<typeof invitationInput>;
+
+/** Items are validated one by one so that one bad item does not sink the others. */
+export const invitationBatchInput = z.strictObject({
+  invitations: z.array(z.unknown()).max(MAX_BATCH_INVITATIONS, `At most ${MAX_BATCH_INVITATIONS} invitations per call; send the rest in another call.`),
+});
+
+export const invitationId = z.string().max(64).regex(/^inv_[a-z0-9]+$/);
+
+/** zod issues as the API's `details`: one `{path, message}` per problem. */
+export function issueDetails(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
