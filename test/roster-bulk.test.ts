@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { getDb } from "../src/db/client";
-import { planRosterUpsert } from "../src/roster/upsert";
+import { applyRosterPlan, planRosterUpsert } from "../src/roster/upsert";
 import { api, countRows, createDistrict, type TestDistrict } from "./helpers";
 
 interface ApiErrorBody {
@@ -233,5 +233,22 @@ describe("planRosterUpsert: statements per call", () => {
     expect(full.ok).toBe(true);
     // 20,000 memberships at 50 pairs per statement, plus the sections themselves.
     if (full.ok) expect(full.statements.length).toBeLessThanOrEqual(400 + Math.ceil(40 / 14) + 2);
+  });
+});
+
+describe("applyRosterPlan: concurrent calls", () => {
+  it("reports a conflict, with nothing written, when another call created the same sisId in between", async () => {
+    const d = await createDistrict();
+    const db = getDb(env.DB);
+    expect((await roster(d, { schools: [{ sisId: "SCH1", name: "One" }] })).status).toBe(200);
+    const plan = await planRosterUpsert(db, d.id, {
+      students: [student("S1")],
+      sections: [{ sisId: "SEC1", name: "Room", schoolSisId: "SCH1", studentSisIds: ["S1"] }],
+    });
+    if (!plan.ok) throw new Error("plan failed");
+    // The other call wins the race for S1 (with its own id) before this plan runs.
+    expect((await roster(d, { students: [student("S1")] })).status).toBe(200);
+    expect(await applyRosterPlan(db, plan.statements)).toBe("conflict");
+    expect(await rosterRows(d)).toEqual({ schools: 1, teachers: 0, students: 1, sections: 0, enrollments: 0, sectionTeachers: 0 });
   });
 });

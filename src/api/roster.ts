@@ -4,8 +4,7 @@ import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { decodeCursor, encodeCursor, getSchool, getSection, getStudent, getTeacher, listStudents } from "../roster/read";
 import { rosterBody, schoolBody, sectionBody, sisId, studentBody, teacherBody, type RosterInput } from "../roster/schemas";
-import { runBatch } from "../roster/sql";
-import { planRosterUpsert } from "../roster/upsert";
+import { applyRosterPlan, planRosterUpsert } from "../roster/upsert";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 
@@ -30,9 +29,12 @@ async function upsertOne(c: Context<AppEnv>, kind: Kind, input: RosterInput): Pr
     const details = plan.issues.map((i) => ({ ...i, path: i.path.startsWith(prefix) ? i.path.slice(prefix.length) : i.path }));
     return apiError(c, 422, "validation_failed", details[0]?.message ?? "Invalid roster data.", details);
   }
-  await runBatch(db, plan.statements);
+  if ((await applyRosterPlan(db, plan.statements)) === "conflict") return rosterChanged(c);
   return { created: plan.counts[kind].created > 0 };
 }
+
+const rosterChanged = (c: Context<AppEnv>) =>
+  apiError(c, 409, "conflict", "Another call changed the same roster rows at the same moment; nothing was written. Send this call again.");
 
 const notFound = (c: Context<AppEnv>, what: string) => apiError(c, 404, "not_found", `No ${what} with this sisId in this district.`);
 
@@ -91,6 +93,6 @@ export const rosterApi = new Hono<AppEnv>()
       const n = plan.issues.length;
       return apiError(c, 422, "validation_failed", `${n} problem${n === 1 ? "" : "s"} in the roster; nothing was written.`, plan.issues);
     }
-    await runBatch(db, plan.statements);
+    if ((await applyRosterPlan(db, plan.statements)) === "conflict") return rosterChanged(c);
     return c.json(plan.counts);
   });

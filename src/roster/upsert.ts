@@ -11,7 +11,7 @@ import {
 import { newId } from "../lib/random";
 import { now } from "../lib/time";
 import type { RosterInput, StudentItem } from "./schemas";
-import { fromExcluded, idsBySisId, LOOKUP_CHUNK, multiRow, type Statement } from "./sql";
+import { fromExcluded, idsBySisId, LOOKUP_CHUNK, multiRow, runBatch, type Statement } from "./sql";
 
 export interface RosterIssue {
   path: string;
@@ -139,6 +139,21 @@ export async function planRosterUpsert(db: Db, districtId: string, input: Roster
     ),
   );
   return { ok: true, statements, counts };
+}
+
+/**
+ * Runs a plan's statements in one batch. A constraint failure means another call changed the same
+ * rows between our lookups and our writes (e.g. both created one new sisId): D1 rolled the whole
+ * batch back, so the caller can answer 409 and the client simply sends the call again.
+ */
+export async function applyRosterPlan(db: Db, statements: readonly Statement[]): Promise<"applied" | "conflict"> {
+  try {
+    await runBatch(db, statements);
+    return "applied";
+  } catch (err) {
+    if (err instanceof Error && /constraint failed/i.test(err.message)) return "conflict";
+    throw err;
+  }
 }
 
 const STUDENT_OPTIONAL = ["grade", "badgesEnabled", "email"] as const;
