@@ -9,6 +9,13 @@ export default defineConfig(async () => {
         main: "./src/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // The suite never touches the network: the stand-in mail and SMS APIs accept everything
+          // (tests that care stub fetch themselves), anything else is refused.
+          outboundService: (request: Request) => {
+            const host = new URL(request.url).hostname;
+            if (host === "mail.test" || host === "sms.test") return new Response('{"ok":true}', { status: 202 });
+            return new Response("no network in tests", { status: 599 });
+          },
           bindings: {
             TEST_MIGRATIONS: migrations,
             ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
