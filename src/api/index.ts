@@ -8,6 +8,7 @@ import { apiError } from "./errors";
 import { guardiansApi } from "./guardians";
 import { invitationsApi } from "./invitations";
 import { linksApi } from "./links";
+import { openApiDocument } from "./openapi";
 import { reportsApi } from "./reports";
 import { rosterApi } from "./roster";
 import { settingsApi } from "./settings";
@@ -21,6 +22,7 @@ api.use(
     onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 8 MiB; send it in smaller chunks."),
   }),
 );
+api.get("/openapi.json", (c) => c.json(openApiDocument(c.env.PUBLIC_URL)));
 api.route("/admin", adminApi);
 
 // Everything below is a district call, scoped to the token's district.

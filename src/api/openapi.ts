@@ -1,0 +1,172 @@
+import { z, type ZodType } from "zod";
+import { invitationBatchInput, invitationInput } from "../invitations/input";
+import { linkBody } from "../links/links";
+import { rosterBody, schoolBody, sectionBody, studentBody, teacherBody } from "../roster/schemas";
+import { settingsBody } from "../roster/settings";
+import { createDistrictBody } from "./admin";
+
+/**
+ * `GET /api/v1/openapi.json`. Request bodies come from the same zod schemas that validate them,
+ * so the document cannot drift from what the API accepts.
+ */
+const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+type Op = {
+  summary: string;
+  description?: string;
+  admin?: boolean;
+  body?: ZodType;
+  params?: string[];
+  query?: string[];
+  idempotent?: boolean;
+  responses: Record<string, string>;
+};
+
+const ERR = { "401": "Missing or invalid token", "422": "Invalid input; nothing was written" };
+const NF = { "404": "Not found in this district" };
+
+const paths: Record<string, Record<string, Op>> = {
+  "/admin/districts": {
+    post: { summary: "Create a district; its API token is shown once", admin: true, body: createDistrictBody, responses: { "201": "{id, name, token}", ...ERR } },
+    get: { summary: "List districts", admin: true, responses: { "200": "{data: [{id, name, createdAt}]}", "401": ERR["401"] } },
+  },
+  "/admin/districts/{id}/token": {
+    post: { summary: "Rotate a district's API token (the old one stops working at once)", admin: true, params: ["id"], responses: { "200": "{id, name, token}", "401": ERR["401"], "404": "No such district" } },
+  },
+  "/schools/{sisId}": {
+    put: { summary: "Create or update a school", params: ["sisId"], body: schoolBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
+    get: { summary: "Read a school", params: ["sisId"], responses: { "200": "The school", ...NF } },
+  },
+  "/teachers/{sisId}": {
+    put: { summary: "Create or update a teacher", params: ["sisId"], body: teacherBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
+    get: { summary: "Read a teacher", params: ["sisId"], responses: { "200": "The teacher", ...NF } },
+  },
+  "/students": {
+    get: { summary: "List students", query: ["cursor", "limit"], responses: { "200": "{data, nextCursor}" } },
+  },
+  "/students/{sisId}": {
+    put: { summary: "Create or update a student", params: ["sisId"], body: studentBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
+    get: { summary: "Read a student", params: ["sisId"], responses: { "200": "The student", ...NF } },
+  },
+  "/sections/{sisId}": {
+    put: { summary: "Create or update a section; member lists replace the members", params: ["sisId"], body: sectionBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
+    get: { summary: "Read a section with its members", params: ["sisId"], responses: { "200": "The section", ...NF } },
+  },
+  "/roster": {
+    post: {
+      summary: "Bulk upsert of schools, teachers, students and sections (all or nothing)",
+      description: "At most 1,000 items and 20,000 section memberships per call; send a whole district in chunks, schools first.",
+      body: rosterBody,
+      responses: { "200": "{schools: {created, updated}, teachers: …, students: …, sections: …}", "409": "A concurrent call created the same new sisId; send again", ...ERR },
+    },
+  },
+  "/invitations": {
+    post: {
+      summary: "Invite a guardian of a student by email or text",
+      body: invitationInput,
+      idempotent: true,
+      responses: { "201": "{id, status: pending, expiresAt, channel, …}", "409": "A pending invitation to this address for this student exists", ...ERR, "422": "Invalid input, or Idempotency-Key reused with another body" },
+    },
+    get: { summary: "List invitations", query: ["status", "studentSisId", "cursor", "limit"], responses: { "200": "{data, nextCursor}", "422": ERR["422"] } },
+  },
+  "/invitations/batch": {
+    post: {
+      summary: "Up to 1,000 invitations; valid items are kept even when others fail",
+      body: invitationBatchInput,
+      idempotent: true,
+      responses: { "200": "{results: [{index, status: created|error, invitation?|error?}], created, failed}", ...ERR },
+    },
+  },
+  "/invitations/{id}": {
+    get: { summary: "Read an invitation", params: ["id"], responses: { "200": "The invitation", ...NF } },
+    delete: { summary: "Revoke an invitation: its link stops working at once", params: ["id"], responses: { "200": "Revoked", "409": "Already accepted", ...NF } },
+  },
+  "/invitations/{id}/resend": {
+    post: { summary: "Send a pending invitation again with a fresh link (the old link dies)", params: ["id"], responses: { "200": "The invitation", "409": "Not pending", ...NF } },
+  },
+  "/settings": {
+    get: { summary: "Read district settings", responses: { "200": "{invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin}" } },
+    put: { summary: "Change district settings (partial)", body: settingsBody, responses: { "200": "The settings", ...ERR } },
+  },
+  "/links": {
+    get: { summary: "List district links", responses: { "200": "{data}" } },
+  },
+  "/links/{key}": {
+    put: { summary: "Create or replace a district link", params: ["key"], body: linkBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
+    delete: { summary: "Remove a district link", params: ["key"], responses: { "204": "Removed", ...NF } },
+  },
+  "/students/{sisId}/guardians": {
+    get: { summary: "Guardians connected to a student", params: ["sisId"], responses: { "200": "{data: [{id, name, email, relationship, connectedAt}]}", ...NF } },
+  },
+  "/students/{sisId}/guardians/{id}": {
+    delete: { summary: "Disconnect a guardian from a student", params: ["sisId", "id"], responses: { "204": "Disconnected", ...NF } },
+  },
+  "/students/{sisId}/badge": {
+    get: { summary: "The student's live badge (never its token)", params: ["sisId"], responses: { "200": "{id, studentSisId, createdAt, pinRequired}", ...NF } },
+    post: { summary: "Regenerate the student's badge (the old one dies)", params: ["sisId"], responses: { "201": "{id, studentSisId, createdAt, pinRequired}", "409": "Badges are not enabled for this student", ...NF } },
+    delete: { summary: "Void the student's badge", params: ["sisId"], responses: { "204": "Voided", ...NF } },
+  },
+  "/reports": {
+    get: { summary: "“Not my child” disputes and expired-invitation renewals", responses: { "200": "{disputes, renewals}" } },
+  },
+};
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, details: {} },
+    },
+  },
+};
+
+function operation(op: Op) {
+  const parameters = [
+    ...(op.params ?? []).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+    ...(op.query ?? []).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })),
+    ...(op.idempotent
+      ? [{ name: "Idempotency-Key", in: "header", required: false, description: "A repeat with the same key returns the first response and sends nothing new (24 h).", schema: { type: "string", maxLength: 255 } }]
+      : []),
+  ];
+  return {
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    security: [{ [op.admin ? "adminToken" : "districtToken"]: [] }],
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+    responses: Object.fromEntries(
+      Object.entries(op.responses).map(([status, description]) => [
+        status,
+        Number(status) >= 400
+          ? { description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }
+          : { description },
+      ]),
+    ),
+  };
+}
+
+let cached: unknown;
+
+export function openApiDocument(serverUrl: string): unknown {
+  cached ??= {
+    openapi: "3.1.0",
+    info: {
+      title: "Family Portal district API",
+      version: "1.0.0",
+      description:
+        "Districts post rosters and invitations. Every call except /admin uses `Authorization: Bearer <district token>` and sees only that district. Errors are `{\"error\": {\"code\", \"message\", \"details\"?}}`.",
+    },
+    components: {
+      securitySchemes: {
+        districtToken: { type: "http", scheme: "bearer", description: "The district's API token" },
+        adminToken: { type: "http", scheme: "bearer", description: "The platform operator's ADMIN_TOKEN" },
+      },
+      schemas: { Error: errorSchema },
+    },
+    paths: Object.fromEntries(Object.entries(paths).map(([p, ops]) => [p, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])),
+  };
+  return { ...(cached as object), servers: [{ url: `${serverUrl}/api/v1` }] };
+}
