@@ -6,6 +6,10 @@ import { invitationStatus } from "../src/invitations/status";
 import { normalizeEmail, normalizePhone } from "../src/invitations/normalize";
 import { buildInvitationMessage } from "../src/invitations/messages";
 import { hashToken } from "../src/lib/random";
+import { sql } from "drizzle-orm";
+import { outbox } from "../src/db/schema";
+import { outboxRow } from "../src/outbox/enqueue";
+import { insertWhere, runBatch } from "../src/invitations/statements";
 import { DAY } from "../src/lib/time";
 import { api, countRows, createDistrict } from "./helpers";
 import {
@@ -319,6 +323,21 @@ describe("POST /invitations/:id/resend", () => {
     expect(await countRows("audit_log", "action = 'invitation.resend' AND target_id = ?", json.id)).toBe(1);
   });
 
+  it("refuses to revive an expired invitation when a newer one to the same address is pending", async () => {
+    const f = await districtWithStudent();
+    const address = freshEmail();
+    const old = await invite(f.district.token, { studentSisId: f.student.sisId, email: address });
+    await setInvitation(old.json.id, { expires_at: Date.now() - 1 });
+    const newer = await invite(f.district.token, { studentSisId: f.student.sisId, email: address });
+    expect(newer.status).toBe(201);
+    const before = await countWritten();
+    const res = await api(f.district.token, "POST", `/invitations/${old.json.id}/resend`);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({ invitationId: newer.json.id });
+    expect(await countWritten()).toEqual(before);
+    expect((await api(f.district.token, "POST", `/invitations/${newer.json.id}/resend`)).status).toBe(200);
+  });
+
   it("refuses accepted, revoked and disputed invitations (409), and another district's (404)", async () => {
     const f = await districtWithStudent();
     const stranger = await createDistrict();
@@ -402,6 +421,17 @@ describe("invitation domain", () => {
       expect(normalizePhone(raw), raw).toBeNull();
     }
     expect(normalizeEmail("  Jane.Doe@Example.COM ")).toBe("jane.doe@example.com");
+  });
+
+  it("insertWhere writes only when its condition holds, with column defaults filled in", async () => {
+    const db = getDb(env.DB);
+    const to = freshEmail();
+    const row = { kind: "test", channel: "email" as const, to, text: "hello" };
+    await runBatch(db, [insertWhere(db, outbox, outboxRow(row), sql`1 = 0`)]);
+    expect(await countRows("outbox", "to_address = ?", to)).toBe(0);
+    const { status: _status, attempts: _attempts, ...withoutDefaults } = outboxRow(row);
+    await runBatch(db, [insertWhere(db, outbox, withoutDefaults, sql`EXISTS (SELECT 1 FROM districts)`)]);
+    expect(await countRows("outbox", "to_address = ? AND status = 'pending' AND attempts = 0 AND subject IS NULL", to)).toBe(1);
   });
 
   it("derives expired from pending past its time", () => {

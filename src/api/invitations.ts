@@ -71,6 +71,11 @@ async function commitInvitations(
 function changeResponse(c: Context<AppEnv>, outcome: ChangeOutcome, action: string, at: number): Response {
   if (outcome.ok) return c.json(toInvitationJson(outcome.invitation, at));
   if (outcome.error === "not_found") return apiError(c, 404, "not_found", "No such invitation.");
+  if (outcome.error === "superseded") {
+    return apiError(c, 409, "conflict", "A newer invitation to the same address for this student is still pending; resend that one.", {
+      invitationId: outcome.pendingInvitationId,
+    });
+  }
   return apiError(c, 409, "conflict", `The invitation is ${outcome.status}, so it cannot be ${action}.`, { status: outcome.status });
 }
 

@@ -1,5 +1,5 @@
 /** District-side changes to one invitation: resend (new link) and revoke. */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog, invitations, outbox, schools, students, type ACTOR_KINDS } from "../db/schema";
 import { outboxRow } from "../outbox/enqueue";
@@ -14,7 +14,9 @@ import type { InvitationViewRow } from "./view";
 export type ChangeOutcome =
   | { ok: true; invitation: InvitationViewRow }
   | { ok: false; error: "not_found" }
-  | { ok: false; error: "conflict"; status: InvitationViewStatus };
+  | { ok: false; error: "conflict"; status: InvitationViewStatus }
+  /** Resending an expired invitation while a newer one to the same address is still pending. */
+  | { ok: false; error: "superseded"; pendingInvitationId: string };
 
 export interface ChangeContext {
   db: Db;
@@ -74,6 +76,25 @@ async function whyNotChanged(ctx: ChangeContext, id: string): Promise<ChangeOutc
   return current ? { ok: false, error: "conflict", status: invitationStatus(current, ctx.now) } : { ok: false, error: "not_found" };
 }
 
+/** Another pending, unexpired invitation for the same student and address, if any. */
+async function newerPending(db: Db, inv: { id: string; studentId: string; channel: "email" | "sms"; address: string }, now: number): Promise<ChangeOutcome | null> {
+  const row = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.studentId, inv.studentId),
+        eq(invitations.channel, inv.channel),
+        eq(invitations.address, inv.address),
+        eq(invitations.status, "pending"),
+        gt(invitations.expiresAt, now),
+        ne(invitations.id, inv.id),
+      ),
+    )
+    .get();
+  return row ? { ok: false, error: "superseded", pendingInvitationId: row.id } : null;
+}
+
 /**
  * Send a pending (or expired-pending) invitation again with a NEW link: only token hashes are
  * stored, so the old link cannot be re-sent and dies here. The expiry starts over.
@@ -83,6 +104,8 @@ export async function resendInvitation(ctx: ChangeContext, id: string): Promise<
   const inv = await loadForChange(db, district.id, id);
   if (!inv) return { ok: false, error: "not_found" };
   if (inv.status !== "pending") return { ok: false, error: "conflict", status: inv.status };
+  const newer = await newerPending(db, inv, now);
+  if (newer) return newer;
 
   const token = newSecret();
   const tokenHash = hashToken(token);
@@ -102,11 +125,12 @@ export async function resendInvitation(ctx: ChangeContext, id: string): Promise<
     db
       .update(invitations)
       .set({ tokenHash, expiresAt, sentAt: now, sendCount: sql`${invitations.sendCount} + 1`, reminderSentAt: null })
-      .where(and(eq(invitations.id, inv.id), eq(invitations.districtId, district.id), eq(invitations.status, "pending"))),
+      // Never two live invitations for one student and address, even if one appeared meanwhile.
+      .where(and(eq(invitations.id, inv.id), eq(invitations.districtId, district.id), eq(invitations.status, "pending"), sql`NOT EXISTS (SELECT 1 FROM invitations o WHERE o.student_id = ${inv.studentId} AND o.channel = ${inv.channel} AND o.address = ${inv.address} AND o.status = 'pending' AND o.expires_at > ${now} AND o.id <> ${inv.id})`)),
     insertWhere(db, outbox, outboxRow({ kind: "invitation", channel: inv.channel, to: inv.address, ...message, districtId: district.id, studentId: inv.studentId }, now), rotated),
     auditWhere(db, ctx, "invitation.resend", inv, rotated, { wasExpired: inv.expiresAt <= now }),
   ]);
-  if (changes(update) === 0) return whyNotChanged(ctx, inv.id);
+  if (changes(update) === 0) return (await newerPending(db, inv, now)) ?? whyNotChanged(ctx, inv.id);
   const view = await getInvitationView(db, district.id, inv.id);
   return view ? { ok: true, invitation: view } : { ok: false, error: "not_found" };
 }
