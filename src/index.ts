@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Bindings } from "./env";
@@ -7,6 +6,7 @@ import { isDevelopment } from "./env";
 import { countingD1 } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
+import { compressText } from "./compression";
 import { devRoutes } from "./dev/routes";
 import { kickOutbox } from "./outbox/enqueue";
 import { staticRoutes } from "./static";
@@ -16,7 +16,7 @@ export { RateLimiter } from "./auth/rate-limiter";
 
 const app = new Hono<AppEnv>();
 
-app.use(compress());
+app.use(compressText);
 app.use(
   secureHeaders({
     // Nothing from another origin, no inline script: htmx and our own files only.
