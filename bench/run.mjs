@@ -43,7 +43,7 @@ try {
   }
   secs = (performance.now() - t0) / 1000;
   rows.push({ name: `invitations: ${STUDENTS.toLocaleString("en-US")} via POST /invitations/batch (${INVITE_CHUNK}/call)`, value: STUDENTS / secs, unit: "invitations/s" });
-  rows.push({ name: "invitations: per D1 statement", value: STUDENTS / inviteStatements, unit: "rows/stmt", notes: `${Math.round(inviteStatements / callMs.length)} statements per 1,000-item call (D1 caps ~1,000)` });
+  rows.push({ name: "invitations: per D1 statement (contact + invitation + outbox rows)", value: STUDENTS / inviteStatements, unit: "rows/stmt", notes: `${Math.round(inviteStatements / callMs.length)} statements per 1,000-item call (D1 caps ~1,000)` });
   rows.push({ name: "invitations: batch call latency p50 / p99", value: `${Math.round(percentile(callMs, 50))} / ${Math.round(percentile(callMs, 99))}`, unit: "ms" });
 
   // Single invitations with Idempotency-Key (extra contacts on the first 200 students).

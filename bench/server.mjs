@@ -19,7 +19,7 @@ export async function startServer({ port = 8799, vars = {} } = {}) {
   const allVars = { ADMIN_TOKEN, BADGE_SECRET: "bench-badge-secret-0123456789", ...vars };
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
-  const child = spawn(wrangler, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+  const child = spawn(wrangler, args, { cwd: root, stdio: "ignore", env: process.env, detached: true });
   const origin = `http://127.0.0.1:${port}`;
   const until = Date.now() + 90_000;
   for (;;) {
