@@ -1,3 +1,4 @@
+import type { Actor } from "./auth/actor";
 import type { RateLimiter } from "./auth/rate-limiter";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
 
@@ -30,7 +31,10 @@ export interface ApiDistrict {
 }
 
 export interface Variables {
+  /** Set by requireDistrict on /api/v1 district calls. */
   district: ApiDistrict;
+  /** Set by loadActor on every page request: the signed-in person, or null. */
+  actor: Actor | null;
 }
 
 export interface AppEnv {

@@ -9,6 +9,7 @@ import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devRoutes } from "./dev/routes";
 import { kickOutbox } from "./outbox/enqueue";
+import { pages } from "./pages";
 import { staticRoutes } from "./static";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
@@ -41,8 +42,7 @@ app.use(
 app.route("/static", staticRoutes);
 app.route("/api/v1", api);
 app.route("/dev", devRoutes);
-
-app.get("/", (c) => c.text("Family Portal"));
+app.route("/", pages);
 
 app.onError((err, c) => {
   const isApi = c.req.path.startsWith("/api/");

@@ -13,3 +13,17 @@ describe("password hashing (Argon2id)", () => {
     expect(verifyPassword("correct horse battery", "$argon2id$v=19$m=0,t=2,p=1$AA==$AA==")).toBe(false);
   });
 });
+
+import { passwordProblem } from "../src/auth/password-policy";
+
+describe("password policy", () => {
+  it("refuses short, over-long, common and email-based passwords; accepts a good passphrase", () => {
+    expect(passwordProblem("short")).toMatch(/at least 8/);
+    expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
+    expect(passwordProblem("Password")).toMatch(/most common/);
+    expect(passwordProblem("iloveyou")).toMatch(/most common/);
+    expect(passwordProblem("aaaaaaaaaa")).toMatch(/repeated/);
+    expect(passwordProblem("jordan.j-2024!", "jordan.j@example.com")).toMatch(/email/);
+    expect(passwordProblem("maple syrup on thursdays", "jordan@example.com")).toBeNull();
+  });
+});

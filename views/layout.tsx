@@ -1,18 +1,22 @@
 import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 import { asset } from "../src/static";
+import type { Actor } from "../src/auth/actor";
+import { Nav } from "./nav";
 
 export interface LayoutProps {
   title: string;
   children?: Child;
-  /** Top navigation for a signed-in person; omitted on public pages. */
-  nav?: Child;
   /** Extra scripts for this page only (e.g. the badge scanner). */
   scripts?: string[];
+  /** Hide the navigation (e.g. on the student portal's shared devices). */
+  bare?: boolean;
+  /** The signed-in person, for the navigation. */
+  actor?: Actor | null;
 }
 
 /** The one page shell: server-rendered, complete without JavaScript; htmx only enhances. */
-export function Layout({ title, children, nav, scripts = [] }: LayoutProps) {
+export function Layout({ title, children, scripts = [], bare = false, actor = null }: LayoutProps) {
   return (
     <>
       {raw("<!doctype html>")}
@@ -31,7 +35,7 @@ export function Layout({ title, children, nav, scripts = [] }: LayoutProps) {
           <a class="skip" href="#main">Skip to content</a>
           <header class="top">
             <a class="brand" href="/">Family Portal</a>
-            {nav}
+            {!bare && <Nav actor={actor} />}
           </header>
           <main id="main">{children}</main>
         </body>

@@ -178,6 +178,8 @@ export const invitations = sqliteTable(
   },
   (t) => [
     index("invitations_district_status").on(t.districtId, t.status, t.id),
+    index("invitations_district_created").on(t.districtId, t.createdAt, t.id),
+    index("invitations_renewals").on(t.districtId, t.createdAt).where(sql`renewed_from_id IS NOT NULL`),
     index("invitations_student").on(t.studentId),
     index("invitations_address").on(t.address, t.status),
   ],
@@ -251,14 +253,22 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_subject").on(t.kind, t.subjectId), index("sessions_expires").on(t.expiresAt)],
 );
 
-/** Single-use, short-lived tokens: email confirmation, password reset, teacher sign-in link. */
+export const AUTH_TOKEN_PURPOSES = ["verify_email", "reset_password", "teacher_sign_in", "onboarding"] as const;
+
+/**
+ * Single-use, short-lived tokens: email confirmation, password reset, teacher sign-in link, and
+ * the onboarding state of a parent between "Yes, this is my child" and having an account.
+ */
 export const authTokens = sqliteTable(
   "auth_tokens",
   {
     id: text("id").primaryKey(),
-    purpose: text("purpose", { enum: ["verify_email", "reset_password", "teacher_sign_in"] }).notNull(),
+    purpose: text("purpose", { enum: AUTH_TOKEN_PURPOSES }).notNull(),
     tokenHash: text("token_hash").notNull().unique(),
+    /** users.id or teachers.id; for onboarding, the invited address. */
     subjectId: text("subject_id").notNull(),
+    /** JSON, e.g. the invitation ids a parent confirmed. Never a secret. */
+    payload: text("payload"),
     expiresAt: integer("expires_at").notNull(),
     usedAt: integer("used_at"),
     createdAt: createdAt(),

@@ -1,0 +1,76 @@
+import { eq } from "drizzle-orm";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { students, teachers, users } from "../db/schema";
+import { clearSessionCookie, readSessionCookie } from "./cookies";
+import { deleteSession, validateSessionToken, type Session } from "./sessions";
+
+export type User = typeof users.$inferSelect;
+export type Teacher = typeof teachers.$inferSelect;
+export type StudentRow = typeof students.$inferSelect;
+
+/** Who is making a page request: a parent, a teacher, a student, or nobody (null). */
+export type Actor =
+  | { kind: "parent"; session: Session; user: User }
+  | { kind: "teacher"; session: Session; teacher: Teacher }
+  | { kind: "student"; session: Session; student: StudentRow };
+
+/** Reads the session cookie once per request and sets `c.var.actor`. */
+export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("actor", null);
+  const token = readSessionCookie(c);
+  if (token) {
+    const db = getDb(c.env.DB);
+    const session = await validateSessionToken(db, token);
+    const actor = session ? await loadSubject(c.env.DB, session) : null;
+    if (!actor) {
+      if (session) await deleteSession(db, session.id);
+      clearSessionCookie(c);
+    }
+    c.set("actor", actor);
+  }
+  await next();
+});
+
+async function loadSubject(d1: D1Database, session: Session): Promise<Actor | null> {
+  const db = getDb(d1);
+  switch (session.kind) {
+    case "parent": {
+      const user = await db.select().from(users).where(eq(users.id, session.subjectId)).get();
+      return user ? { kind: "parent", session, user } : null;
+    }
+    case "teacher": {
+      const teacher = await db.select().from(teachers).where(eq(teachers.id, session.subjectId)).get();
+      return teacher ? { kind: "teacher", session, teacher } : null;
+    }
+    case "student": {
+      const student = await db.select().from(students).where(eq(students.id, session.subjectId)).get();
+      return student ? { kind: "student", session, student } : null;
+    }
+  }
+}
+
+/** Where each kind of person belongs when they open a page that is not theirs. */
+export const HOME_OF = { parent: "/", teacher: "/teacher", student: "/student" } as const;
+
+function guard<K extends Actor["kind"]>(kind: K, signInPath: string) {
+  return createMiddleware<AppEnv & { Variables: { actor: Extract<Actor, { kind: K }> } }>(async (c, next) => {
+    const actor = c.get("actor");
+    if (actor?.kind === kind) return next();
+    if (actor) return c.redirect(HOME_OF[actor.kind], 303);
+    const here = new URL(c.req.url);
+    const nextPath = c.req.method === "GET" ? `?next=${encodeURIComponent(here.pathname + here.search)}` : "";
+    return c.redirect(`${signInPath}${nextPath}`, 303);
+  });
+}
+
+/** Pages for signed-in parents; anyone else is sent to sign in, or to their own home. */
+export const requireParent = guard("parent", "/sign-in");
+export const requireTeacher = guard("teacher", "/teacher/sign-in");
+export const requireStudent = guard("student", "/badges");
+
+/** A `next` parameter that can only point inside this site. */
+export function safeNext(next: string | undefined | null, fallback = "/"): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : fallback;
+}

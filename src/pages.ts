@@ -1,0 +1,31 @@
+import { Hono } from "hono";
+import type { AppEnv } from "./env";
+import { loadActor } from "./auth/actor";
+import { csrfProtection } from "./auth/csrf";
+import { googleRoutes } from "./auth/google-routes";
+import { accountRoutes } from "./family/account";
+import { homeRoutes } from "./family/home";
+import { onboardingRoutes } from "./family/onboarding";
+import { passwordResetRoutes } from "./family/password-reset";
+import { signInRoutes } from "./family/sign-in";
+import { renderer } from "./render";
+import { teacherRoutes } from "./teacher/index";
+
+/** The server-rendered pages: CSRF check, the signed-in person, and the one layout. */
+export const pages = new Hono<AppEnv>();
+
+pages.use(csrfProtection, loadActor, renderer);
+// Pages are personal: never cached by shared caches; htmx asks for the same URLs.
+pages.use(async (c, next) => {
+  await next();
+  if (!c.res.headers.has("cache-control")) c.header("cache-control", "private, no-cache");
+  c.header("vary", "Cookie, HX-Request", { append: true });
+});
+
+pages.route("/", onboardingRoutes); // /i/:token, /join, /verify-email, renewal, "not my child"
+pages.route("/", signInRoutes); // /sign-in, /sign-out
+pages.route("/", passwordResetRoutes); // /forgot-password, /reset-password/:token
+pages.route("/account", accountRoutes);
+pages.route("/auth/google", googleRoutes);
+pages.route("/teacher", teacherRoutes);
+pages.route("/", homeRoutes); // GET / (parent home)

@@ -1,0 +1,71 @@
+import type { Child } from "hono/jsx";
+import { useRequestContext } from "hono/jsx-renderer";
+import { CSRF_FIELD, csrfToken } from "../src/auth/csrf";
+
+/** The hidden double-submit token every form carries (for old browsers without Origin headers). */
+export function CsrfField() {
+  const c = useRequestContext();
+  return <input type="hidden" name={CSRF_FIELD} value={csrfToken(c)} />;
+}
+
+/** A POST form that works without JavaScript and carries the CSRF token. */
+export function PostForm(props: { action: string; children?: Child; class?: string; id?: string; "hx-target"?: string; "hx-swap"?: string; enctype?: "multipart/form-data" | "application/x-www-form-urlencoded" }) {
+  const { children, ...rest } = props;
+  return (
+    <form method="post" {...rest}>
+      <CsrfField />
+      {children}
+    </form>
+  );
+}
+
+export interface FieldProps {
+  name: string;
+  label: string;
+  type?: string;
+  value?: string | null;
+  error?: string | undefined;
+  hint?: string;
+  autocomplete?: string;
+  required?: boolean;
+  maxlength?: number;
+  minlength?: number;
+  inputmode?: "text" | "search" | "email" | "url" | "none" | "numeric" | "tel" | "decimal";
+  autofocus?: boolean;
+}
+
+/** A labelled input with its hint and error, tied together for screen readers. */
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const described = [p.hint ? `${id}-hint` : null, p.error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div class="field">
+      <label for={id}>{p.label}</label>
+      {p.hint && <p class="hint muted" id={`${id}-hint`}>{p.hint}</p>}
+      {p.error && <p class="error" id={`${id}-error`}>{p.error}</p>}
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? "text"}
+        value={p.value ?? undefined}
+        autocomplete={p.autocomplete}
+        required={p.required}
+        maxlength={p.maxlength}
+        minlength={p.minlength}
+        inputmode={p.inputmode}
+        autofocus={p.autofocus}
+        aria-invalid={p.error ? "true" : undefined}
+        aria-describedby={described}
+      />
+    </div>
+  );
+}
+
+/** A message at the top of a page (after a redirect, or a form-wide error). */
+export function Notice({ kind = "info", children }: { kind?: "info" | "error" | "ok"; children?: Child }) {
+  return (
+    <div class={`notice ${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
