@@ -1,0 +1,25 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { clearSessionCookie, setSessionCookie } from "./cookies";
+import { createSession, deleteSession, type SessionKind } from "./sessions";
+
+/**
+ * Signs a person in on this device: ends whatever session the device had, starts a new one
+ * (a new token at every sign-in) and sets the cookie.
+ */
+export async function signInAs(c: Context<AppEnv>, kind: SessionKind, subjectId: string): Promise<void> {
+  const db = getDb(c.env.DB);
+  const current = c.get("actor");
+  if (current) await deleteSession(db, current.session.id);
+  const { token } = await createSession(db, kind, subjectId, c.req.header("user-agent"));
+  setSessionCookie(c, token, kind);
+}
+
+/** Ends this device's session. */
+export async function signOut(c: Context<AppEnv>): Promise<void> {
+  const current = c.get("actor");
+  if (current) await deleteSession(getDb(c.env.DB), current.session.id);
+  c.set("actor", null);
+  clearSessionCookie(c);
+}
