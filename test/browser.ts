@@ -14,7 +14,7 @@ export class Browser {
   }
 
   private store(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
+    for (const line of res.headers.getAll("set-cookie")) {
       const [pair, ...attrs] = line.split(";");
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
