@@ -9,6 +9,8 @@ import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devRoutes } from "./dev/routes";
 import { kickOutbox } from "./outbox/enqueue";
+import { getDb } from "./db/client";
+import { sendExpiryReminders } from "./invitations/reminders";
 import { pages } from "./pages";
 import { staticRoutes } from "./static";
 
@@ -74,8 +76,15 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
+  /** Cron: invitation reminders, then a nudge to the outbox (its own alarm does the delivery). */
   async scheduled(_controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
-    ctx.waitUntil(kickOutbox(env));
+    ctx.waitUntil(
+      (async () => {
+        const reminded = await sendExpiryReminders(getDb(env.DB), env.PUBLIC_URL, Date.now());
+        if (reminded) console.log(`cron: ${reminded} invitation reminder(s) queued`);
+        await kickOutbox(env);
+      })(),
+    );
   },
 } satisfies ExportedHandler<Bindings>;
 
