@@ -1,14 +1,10 @@
 import { z } from "zod";
+import { email, sisId } from "../roster/schemas";
 import { normalizePhone } from "./normalize";
 
 export const MAX_BATCH_INVITATIONS = 1000;
 
-export const sisId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(128)
-  .regex(/^[A-Za-z0-9._:@-]+$/, "Use letters, digits and . _ : @ - only.");
+export { sisId };
 
 const optionalText = (max: number) =>
   z
@@ -18,12 +14,6 @@ const optionalText = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
-const email = z
-  .string()
-  .trim()
-  .max(254)
-  .toLowerCase()
-  .pipe(z.email("Not a valid email address."));
 
 const phone = z
   .string()

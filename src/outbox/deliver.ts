@@ -5,6 +5,7 @@ import type { Bindings } from "../env";
 import { MINUTE, SECOND } from "../lib/time";
 import { MAX_ATTEMPTS, retryDelay } from "./backoff";
 import { sendOne, type ChannelApi, type FetchFn } from "./send";
+import { isHttpUrl } from "../lib/url";
 
 /*
  * Exactly-once towards the recipient rests on two things:
@@ -58,15 +59,6 @@ function channelApi(url: string | undefined, key: string | undefined, name: stri
     return null;
   }
   return { url: url.trim(), key: key?.trim() || undefined };
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 export interface DeliveryRun {

@@ -1,4 +1,5 @@
 /** A piece of a message body: plain text, or an http(s) link to make clickable. */
+import { isHttpUrl } from "../lib/url";
 export type TextPiece = { text: string } | { href: string };
 
 // Up to whitespace or a character that cannot appear unescaped in a URL in running text.
@@ -25,13 +26,4 @@ export function splitLinks(text: string): TextPiece[] {
 /** The http(s) URLs in a text body, in order of appearance. */
 export function findLinks(text: string): string[] {
   return splitLinks(text).flatMap((p) => ("href" in p ? [p.href] : []));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
 }
