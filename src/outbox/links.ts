@@ -1,5 +1,5 @@
-/** A piece of a message body: plain text, or an http(s) link to make clickable. */
 import { isHttpUrl } from "../lib/url";
+/** A piece of a message body: plain text, or an http(s) link to make clickable. */
 export type TextPiece = { text: string } | { href: string };
 
 // Up to whitespace or a character that cannot appear unescaped in a URL in running text.
