@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: drives a local wrangler dev server (workerd, local D1) and prints one table.
 // Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student).
-import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "./server.mjs";
+import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;

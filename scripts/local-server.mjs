@@ -1,4 +1,5 @@
-// Starts the worker under `wrangler dev` on a throwaway local database for benchmarks.
+// Starts the worker under `wrangler dev` on a throwaway local database, for the benchmark and
+// the end-to-end tests (each run gets its own database, so they never touch `npm start`'s).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const wrangler = join(root, "node_modules", ".bin", "wrangler");
 
-export const ADMIN_TOKEN = "bench-admin-token-0123456789";
+export const ADMIN_TOKEN = "local-admin-token-0123456789";
 
 export async function startServer({ port = 8799, vars = {} } = {}) {
   const persist = mkdtempSync(join(tmpdir(), "fp-bench-"));
@@ -16,7 +17,7 @@ export async function startServer({ port = 8799, vars = {} } = {}) {
   spawnSync(process.execPath, [join(root, "scripts", "build-static.mjs")], quiet);
   const mig = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], quiet);
   if (mig.status !== 0) throw new Error("migrations failed");
-  const allVars = { ADMIN_TOKEN, BADGE_SECRET: "bench-badge-secret-0123456789", ...vars };
+  const allVars = { ADMIN_TOKEN, BADGE_SECRET: "local-badge-secret-0123456789", PUBLIC_URL: `http://127.0.0.1:${port}`, ...vars };
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
   const child = spawn(wrangler, args, { cwd: root, stdio: "ignore", env: process.env, detached: true });

@@ -1,0 +1,64 @@
+// End-to-end harness: a throwaway server (wrangler dev, its own database), a stand-in mail API
+// that records every message, and Debian's Chromium driven by playwright-core.
+import { chromium } from "playwright-core";
+import { existsSync } from "node:fs";
+import { startMailStandIn } from "../../scripts/mail-stand-in.mjs";
+import { ADMIN_TOKEN, api, startServer } from "../../scripts/local-server.mjs";
+
+export { ADMIN_TOKEN, api };
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Flags that keep Chromium off the (closed) network and quiet in a container. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export async function startStack({ port = 8800 + Math.floor(Math.random() * 150), vars = {} } = {}) {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  const mail = await startMailStandIn();
+  const server = await startServer({
+    port,
+    vars: { MAIL_API_URL: `${mail.url}/mail`, MAIL_API_KEY: "e2e-key", SMS_API_URL: `${mail.url}/sms`, SMS_API_KEY: "e2e-key", ...vars },
+  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return {
+    origin: server.origin,
+    mail,
+    browser,
+    /** A new browser profile (own cookies), JavaScript on or off. */
+    async newPage({ javaScriptEnabled = true, viewport = { width: 390, height: 844 } } = {}) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport, baseURL: server.origin });
+      return context.newPage();
+    },
+    /** Waits for a message to `to` whose text matches `pattern`; returns it. */
+    async waitForMail(to, pattern = /./, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const found = [...mail.messages].reverse().find((m) => (Array.isArray(m.to) ? m.to.includes(to) : m.to === to) && pattern.test(m.text ?? m.body ?? ""));
+        if (found) return found;
+        if (Date.now() > until) throw new Error(`no mail to ${to} matching ${pattern} within ${timeoutMs} ms (got ${mail.messages.length} messages)`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async stop() {
+      await browser.close().catch(() => {});
+      server.stop();
+      await mail.close();
+    },
+  };
+}
+
+/** The first http(s) link in a text, optionally matching a path pattern. */
+export function linkIn(text, pathPattern = /./) {
+  const links = (text.match(/https?:\/\/[^\s<>"']+/g) ?? []).filter((l) => pathPattern.test(new URL(l).pathname));
+  if (!links[0]) throw new Error(`no link matching ${pathPattern} in: ${text.slice(0, 300)}`);
+  return links[0];
+}
