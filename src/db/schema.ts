@@ -333,6 +333,22 @@ export const ideas = sqliteTable(
   (t) => [index("ideas_topic_grade").on(t.topic, t.gradeBand)],
 );
 
+/** Ideas parents suggest from the Ideas tab, for the platform operator (admin API). */
+export const ideaSuggestions = sqliteTable(
+  "idea_suggestions",
+  {
+    id: text("id").primaryKey(),
+    /** Null once the parent's account is gone: the suggestion itself stays useful. */
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** At most 2,000 characters (checked on input). */
+    text: text("text").notNull(),
+    topic: text("topic"),
+    createdAt: createdAt(),
+    handledAt: integer("handled_at"),
+  },
+  (t) => [index("idea_suggestions_created").on(t.createdAt, t.id)],
+);
+
 // ---------------------------------------------------------------- audit and outbox
 
 export const ACTOR_KINDS = ["admin", "district", "parent", "teacher", "student", "system"] as const;
