@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env";
 import { adminApi } from "./admin";
+import { adminIdeasApi } from "./admin-ideas";
 import { requireDistrict } from "./auth";
 import { badgesApi } from "./badges";
 import { apiError } from "./errors";
@@ -24,6 +25,7 @@ api.use(
 );
 api.get("/openapi.json", (c) => c.json(openApiDocument(c.env.PUBLIC_URL)));
 api.route("/admin", adminApi);
+api.route("/admin", adminIdeasApi); // /ideas, /idea-suggestions
 
 // Everything below is a district call, scoped to the token's district.
 const district = new Hono<AppEnv>();

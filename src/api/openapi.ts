@@ -1,4 +1,5 @@
 import { z, type ZodType } from "zod";
+import { ideaBody } from "../ideas/ideas";
 import { invitationBatchInput, invitationInput } from "../invitations/input";
 import { linkBody } from "../links/links";
 import { rosterBody, schoolBody, sectionBody, studentBody, teacherBody } from "../roster/schemas";
@@ -32,6 +33,19 @@ const paths: Record<string, Record<string, Op>> = {
   },
   "/admin/districts/{id}/token": {
     post: { summary: "Rotate a district's API token (the old one stops working at once)", admin: true, params: ["id"], responses: { "200": "{id, name, token}", "401": ERR["401"], "404": "No such district" } },
+  },
+  "/admin/ideas": {
+    get: { summary: "List curated ideas in slug order, optionally by topic and grade band", admin: true, query: ["topic", "grade", "cursor", "limit"], responses: { "200": "{data: [idea], nextCursor}", ...ERR } },
+  },
+  "/admin/ideas/{slug}": {
+    put: { summary: "Create or replace a curated idea (shown to every parent on the Ideas tab)", admin: true, params: ["slug"], body: ideaBody, responses: { "200": "Replaced", "201": "Created", ...ERR } },
+    delete: { summary: "Remove a curated idea", admin: true, params: ["slug"], responses: { "204": "Removed", "401": ERR["401"], "404": "No such idea" } },
+  },
+  "/admin/idea-suggestions": {
+    get: { summary: "Ideas suggested by parents, newest first; status=open|handled", admin: true, query: ["status", "cursor", "limit"], responses: { "200": "{data: [{id, text, topic, userId, createdAt, handledAt}], nextCursor}", ...ERR } },
+  },
+  "/admin/idea-suggestions/{id}/handled": {
+    post: { summary: "Mark a suggestion handled (a repeat keeps the first time)", admin: true, params: ["id"], responses: { "200": "The suggestion", "401": ERR["401"], "404": "No such suggestion" } },
   },
   "/schools/{sisId}": {
     put: { summary: "Create or update a school", params: ["sisId"], body: schoolBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
