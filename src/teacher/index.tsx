@@ -1,4 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { teacherClassRoutes } from "./classes-routes";
+import { teacherGoogleRoutes } from "./google-routes";
+import { teacherSignInRoutes } from "./sign-in-routes";
 
+/** Everything under /teacher: sign-in (link or Google), then the teacher's classes. */
 export const teacherRoutes = new Hono<AppEnv>();
+
+teacherRoutes.route("/", teacherSignInRoutes); // /teacher/sign-in, /teacher/sign-in/:token, /teacher/sign-in/choose
+teacherRoutes.route("/", teacherGoogleRoutes); // /teacher/auth/google, /teacher/auth/google/callback
+teacherRoutes.route("/", teacherClassRoutes); // /teacher, /teacher/sections/:id, /teacher/students/:id/contacts/:id/invite

@@ -1,0 +1,97 @@
+/** /teacher (landing), /teacher/sections/:id and sending an invitation to a contact on record. */
+import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { requireTeacher } from "../auth/actor";
+import { rateLimit } from "../auth/rate-limiter";
+import { kickOutbox } from "../outbox/enqueue";
+import { now as clock } from "../lib/time";
+import { INVITE_NOTICES, TeacherClassesPage, TeacherSectionNotFoundPage, type InviteNotice } from "../../views/pages/teacher-classes";
+import { loadTeacherClasses } from "./classes";
+import {
+  findTeacherContact,
+  inviteStep,
+  sendContactInvitation,
+  TEACHER_INVITES_PER_CONTACT,
+  TEACHER_INVITES_PER_HOUR,
+  type InviteOutcome,
+} from "./invite-contact";
+
+/**
+ * A parent or student who opens a teacher page is sent to the TEACHER sign-in (someone who is
+ * both parent and teacher switches there); requireTeacher then handles "nobody signed in".
+ */
+const toTeacherSignIn = createMiddleware<AppEnv>(async (c, next) => {
+  const actor = c.get("actor");
+  if (actor && actor.kind !== "teacher") return c.redirect("/teacher/sign-in", 303);
+  await next();
+});
+
+/** Our ids are `prefix_base32`; anything else cannot be a row and is a plain 404. */
+const rowId = z.string().max(64).regex(/^[a-z]+_[a-z0-9]+$/);
+const noticeQuery = z.object({ notice: z.enum(INVITE_NOTICES), contact: rowId.optional() });
+/** Where to go back to after sending: the landing page or one section's page. */
+const backPath = z.string().regex(/^\/teacher(\/sections\/[a-z]+_[a-z0-9]+)?$/).max(100);
+const inviteForm = z.strictObject({ back: backPath.optional(), _csrf: z.string().max(200).optional() });
+
+function notFound<E extends AppEnv>(c: Context<E>) {
+  c.status(404);
+  return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
+}
+
+function readNotice<E extends AppEnv>(c: Context<E>): { code: InviteNotice; contactId?: string } | undefined {
+  const q = noticeQuery.safeParse({ notice: c.req.query("notice"), contact: c.req.query("contact") });
+  return q.success ? { code: q.data.notice, contactId: q.data.contact } : undefined;
+}
+
+
+export const teacherClassRoutes = new Hono<AppEnv>()
+  .get("/", toTeacherSignIn, requireTeacher, async (c) => {
+    const { teacher } = c.get("actor");
+    const sections = await loadTeacherClasses(getDb(c.env.DB), teacher, clock());
+    return c.render(
+      <TeacherClassesPage teacherName={teacher.displayName ?? teacher.name} sections={sections} notice={readNotice(c)} back="/teacher" />,
+      { title: "My classes" },
+    );
+  })
+  .get("/sections/:id", toTeacherSignIn, requireTeacher, async (c) => {
+    const { teacher } = c.get("actor");
+    const id = rowId.safeParse(c.req.param("id"));
+    const sections = id.success ? await loadTeacherClasses(getDb(c.env.DB), teacher, clock(), id.data) : [];
+    const [section] = sections;
+    if (!section || !id.success) return notFound(c);
+    return c.render(
+      <TeacherClassesPage teacherName={teacher.displayName ?? teacher.name} sections={sections} notice={readNotice(c)} single back={`/teacher/sections/${id.data}`} />,
+      { title: section.name },
+    );
+  })
+  .post("/students/:studentId/contacts/:contactId/invite", toTeacherSignIn, requireTeacher, async (c) => {
+    const { teacher } = c.get("actor");
+    const studentId = rowId.safeParse(c.req.param("studentId"));
+    const contactId = rowId.safeParse(c.req.param("contactId"));
+    const form = inviteForm.safeParse(await c.req.parseBody());
+    if (!studentId.success || !contactId.success) return notFound(c);
+    const db = getDb(c.env.DB);
+    const at = clock();
+    const contact = await findTeacherContact(db, teacher, studentId.data, contactId.data, at);
+    if (!contact) return notFound(c);
+
+    const step = inviteStep(contact);
+    let outcome: InviteOutcome | "rate_limited";
+    if (step === "resend" || step === "create") {
+      // Only sends count: pressing the button on an accepted contact costs nothing.
+      const perTeacher = await rateLimit(c.env, `teacher-invite:teacher:${teacher.id}`, TEACHER_INVITES_PER_HOUR);
+      const perContact = perTeacher.allowed ? await rateLimit(c.env, `teacher-invite:contact:${contact.id}`, TEACHER_INVITES_PER_CONTACT) : perTeacher;
+      outcome = perContact.allowed
+        ? await sendContactInvitation({ db, teacher, publicUrl: c.env.PUBLIC_URL, envTtlDays: c.env.INVITATION_TTL_DAYS, now: at }, contact, step)
+        : "rate_limited";
+    } else {
+      outcome = step;
+    }
+    if (outcome === "not_found") return notFound(c);
+    if (outcome === "resent" || outcome === "created") c.executionCtx.waitUntil(kickOutbox(c.env));
+    const back = (form.success ? form.data.back : undefined) ?? "/teacher";
+    return c.redirect(`${back}?${new URLSearchParams({ notice: outcome, contact: contact.id })}`, 303);
+  });

@@ -1,0 +1,139 @@
+/**
+ * A teacher's classes as the teacher pages show them: sections, their students, each student's
+ * connected guardians and the invitation status of each contact on record.
+ *
+ * Four queries, whatever the number of sections or students, sent to D1 in ONE batch (where rows
+ * come back as objects, so clashing column names are aliased). Each is
+ * scoped by a subquery over the teacher's own section_teachers rows, so no id list is bound (no
+ * 100-parameter limit) and no other teacher's section can slip in.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { enrollments, guardianContacts, guardianships, invitations, schools, sections, sectionTeachers, students, users } from "../db/schema";
+import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
+
+export interface ClassContact {
+  id: string;
+  channel: "email" | "sms";
+  address: string;
+  name: string | null;
+  relationship: string | null;
+  /** The contact's latest invitation, or null when none was ever sent. */
+  invitation: { id: string; status: InvitationViewStatus; expiresAt: number; sentAt: number | null } | null;
+}
+
+export interface ClassStudent {
+  id: string;
+  firstName: string;
+  lastName: string;
+  grade: string | null;
+  /** Names of the connected guardians (accounts with a guardianship). */
+  guardians: string[];
+  contacts: ClassContact[];
+}
+
+export interface ClassSection {
+  id: string;
+  name: string;
+  schoolName: string;
+  students: ClassStudent[];
+}
+
+export interface TeacherRef {
+  id: string;
+  districtId: string;
+}
+
+/** The teacher's sections (optionally just one), with nothing from another district. */
+function mySections(db: Db, teacher: TeacherRef, sectionId?: string) {
+  return db
+    .select({ id: sectionTeachers.sectionId })
+    .from(sectionTeachers)
+    .innerJoin(sections, eq(sections.id, sectionTeachers.sectionId))
+    .where(and(eq(sectionTeachers.teacherId, teacher.id), eq(sections.districtId, teacher.districtId), sectionId ? eq(sections.id, sectionId) : undefined));
+}
+
+function myStudents(db: Db, teacher: TeacherRef, sectionId?: string) {
+  return db.select({ id: enrollments.studentId }).from(enrollments).where(inArray(enrollments.sectionId, mySections(db, teacher, sectionId)));
+}
+
+const byName = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
+  a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);
+
+/** All of the teacher's sections, or only `sectionId` (an empty list when it is not theirs). */
+export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: number, sectionId?: string): Promise<ClassSection[]> {
+  const [sectionRows, enrolled, guardianRows, contactRows] = await db.batch([
+    db
+      .select({ id: sections.id, name: sections.name, schoolName: sql<string>`${schools.name}`.as("school_name") })
+      .from(sections)
+      .innerJoin(schools, eq(schools.id, sections.schoolId))
+      .where(and(eq(sections.districtId, teacher.districtId), inArray(sections.id, mySections(db, teacher, sectionId))))
+      .orderBy(asc(schools.name), asc(sections.name), asc(sections.id)),
+    db
+      .select({ sectionId: enrollments.sectionId, id: students.id, firstName: students.firstName, lastName: students.lastName, grade: students.grade })
+      .from(enrollments)
+      .innerJoin(students, eq(students.id, enrollments.studentId))
+      .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, mySections(db, teacher, sectionId)))),
+    db
+      .select({ studentId: guardianships.studentId, name: users.name })
+      .from(guardianships)
+      .innerJoin(users, eq(users.id, guardianships.userId))
+      .where(and(eq(guardianships.districtId, teacher.districtId), inArray(guardianships.studentId, myStudents(db, teacher, sectionId))))
+      .orderBy(asc(users.name)),
+    db
+      .select({
+        id: guardianContacts.id,
+        studentId: guardianContacts.studentId,
+        channel: guardianContacts.channel,
+        address: guardianContacts.address,
+        name: guardianContacts.name,
+        relationship: guardianContacts.relationship,
+        invitationId: sql<string | null>`${invitations.id}`.as("invitation_id"),
+        status: invitations.status,
+        expiresAt: invitations.expiresAt,
+        sentAt: invitations.sentAt,
+      })
+      .from(guardianContacts)
+      // The latest invitation of each contact (through the student index).
+      .leftJoin(
+        invitations,
+        eq(
+          invitations.id,
+          sql`(SELECT i.id FROM invitations i WHERE i.student_id = ${guardianContacts.studentId} AND i.contact_id = ${guardianContacts.id} ORDER BY i.created_at DESC, i.id DESC LIMIT 1)`,
+        ),
+      )
+      .where(and(eq(guardianContacts.districtId, teacher.districtId), inArray(guardianContacts.studentId, myStudents(db, teacher, sectionId))))
+      .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id)),
+  ]);
+
+  const guardiansOf = new Map<string, string[]>();
+  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), g.name]);
+  const contactsOf = new Map<string, ClassContact[]>();
+  for (const r of contactRows) {
+    const contact: ClassContact = {
+      id: r.id,
+      channel: r.channel,
+      address: r.address,
+      name: r.name,
+      relationship: r.relationship,
+      invitation:
+        r.invitationId && r.status && r.expiresAt !== null
+          ? { id: r.invitationId, status: invitationStatus({ status: r.status, expiresAt: r.expiresAt }, now), expiresAt: r.expiresAt, sentAt: r.sentAt }
+          : null,
+    };
+    contactsOf.set(r.studentId, [...(contactsOf.get(r.studentId) ?? []), contact]);
+  }
+  const studentsOf = new Map<string, ClassStudent[]>();
+  for (const e of enrolled) {
+    const student: ClassStudent = {
+      id: e.id,
+      firstName: e.firstName,
+      lastName: e.lastName,
+      grade: e.grade,
+      guardians: guardiansOf.get(e.id) ?? [],
+      contacts: contactsOf.get(e.id) ?? [],
+    };
+    studentsOf.set(e.sectionId, [...(studentsOf.get(e.sectionId) ?? []), student]);
+  }
+  return sectionRows.map((s) => ({ ...s, students: (studentsOf.get(s.id) ?? []).sort(byName) }));
+}

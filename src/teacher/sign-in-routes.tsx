@@ -1,0 +1,115 @@
+/** /teacher/sign-in: a one-time link to the roster address, or Google (see google-routes.tsx). */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { googleConfigured } from "../auth/google";
+import { clearShortCookie, readShortCookie } from "../auth/cookies";
+import { rateLimit } from "../auth/rate-limiter";
+import { signInAs } from "../auth/sign-in";
+import { kickOutbox } from "../outbox/enqueue";
+import { now as clock } from "../lib/time";
+import {
+  TeacherGoogleRefusedPage,
+  TeacherLinkExpiredPage,
+  TeacherSignInChoicePage,
+  TeacherSignInPage,
+  TeacherTooManyLinksPage,
+  type SignInChoice,
+} from "../../views/pages/teacher-sign-in";
+import { bindGoogleSub } from "./google-match";
+import { consumeSignInToken, findPendingSignIn, findTeachersByEmail, planSignInLink, TEACHER_LINK_PER_ADDRESS, type PendingSignIn } from "./sign-in-link";
+
+/** Holds the token of a Google sign-in that matched several rosters, until the teacher chooses. */
+export const CHOICE_COOKIE = "fp_teacher_choice";
+
+const csrf = z.string().max(200).optional();
+const emailForm = z.strictObject({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()), _csrf: csrf });
+const choiceForm = z.strictObject({ teacherId: z.string().max(64).optional(), _csrf: csrf });
+
+const TITLE = "Teacher sign-in";
+
+function choices(pending: PendingSignIn): SignInChoice[] {
+  return pending.choices.map((t) => ({ id: t.id, name: t.displayName ?? t.name, districtName: t.districtName }));
+}
+
+function expired(c: Context<AppEnv>) {
+  c.status(410);
+  return c.render(<TeacherLinkExpiredPage googleEnabled={googleConfigured(c.env)} />, { title: TITLE });
+}
+
+/** Shows the button; writes nothing. */
+async function showChoice(c: Context<AppEnv>, token: string | undefined, action: string) {
+  const pending = token ? await findPendingSignIn(getDb(c.env.DB), token, clock()) : null;
+  if (!pending) return expired(c);
+  return c.render(<TeacherSignInChoicePage action={action} choices={choices(pending)} />, { title: TITLE });
+}
+
+/** Consumes the token (once, even under a race) and signs in as the chosen roster row. */
+async function completeSignIn(c: Context<AppEnv>, token: string | undefined, action: string, fromCookie = false) {
+  const db = getDb(c.env.DB);
+  const at = clock();
+  const form = choiceForm.safeParse(await c.req.parseBody());
+  const pending = token ? await findPendingSignIn(db, token, at) : null;
+  if (!pending) return expired(c);
+  const teacherId = form.success ? form.data.teacherId : undefined;
+  const chosen = pending.choices.find((t) => t.id === teacherId) ?? (pending.choices.length === 1 ? pending.choices[0] : undefined);
+  if (!chosen) {
+    c.status(422);
+    return c.render(<TeacherSignInChoicePage action={action} choices={choices(pending)} error="Please choose the district to sign in to." />, { title: TITLE });
+  }
+  if (!(await consumeSignInToken(db, pending.tokenId, at))) return expired(c);
+  const sub = pending.payload.googleSub;
+  if (sub !== undefined && !(await bindGoogleSub(db, chosen.id, chosen.email, sub))) {
+    c.status(403);
+    return c.render(<TeacherGoogleRefusedPage googleEnabled={googleConfigured(c.env)} />, { title: TITLE });
+  }
+  if (fromCookie) clearShortCookie(c, CHOICE_COOKIE);
+  await signInAs(c, "teacher", chosen.id);
+  return c.redirect("/teacher", 303);
+}
+
+export const teacherSignInRoutes = new Hono<AppEnv>()
+  .get("/sign-in", (c) => {
+    if (c.get("actor")?.kind === "teacher") return c.redirect("/teacher", 303);
+    return c.render(<TeacherSignInPage googleEnabled={googleConfigured(c.env)} sent={c.req.query("sent") === "1"} />, { title: TITLE });
+  })
+  .post("/sign-in", async (c) => {
+    const body = await c.req.parseBody();
+    const parsed = emailForm.safeParse(body);
+    if (!parsed.success) {
+      c.status(422);
+      const typed = typeof body.email === "string" ? body.email.slice(0, 254) : "";
+      return c.render(
+        <TeacherSignInPage googleEnabled={googleConfigured(c.env)} email={typed} error="Enter the email address your school has on its roster, like name@school.org." />,
+        { title: TITLE },
+      );
+    }
+    const { email } = parsed.data;
+    // Counted for every address typed, known or not, so the limit says nothing about the roster.
+    const verdict = await rateLimit(c.env, `teacher-link:addr:${email}`, TEACHER_LINK_PER_ADDRESS);
+    if (!verdict.allowed) {
+      c.status(429);
+      c.header("retry-after", String(verdict.retryAfter));
+      return c.render(<TeacherTooManyLinksPage minutes={Math.ceil(verdict.retryAfter / 60)} googleEnabled={googleConfigured(c.env)} />, { title: TITLE });
+    }
+    const db = getDb(c.env.DB);
+    const records = await findTeachersByEmail(db, email);
+    if (records.length > 0) {
+      await db.batch(planSignInLink(db, c.env.PUBLIC_URL, records, clock()));
+      c.executionCtx.waitUntil(kickOutbox(c.env));
+    }
+    // The same answer whether or not the address is on a roster.
+    return c.redirect("/teacher/sign-in?sent=1", 303);
+  })
+  // Before "/sign-in/:token": "choose" is not a token.
+  .get("/sign-in/choose", (c) => showChoice(c, readShortCookie(c, CHOICE_COOKIE), "/teacher/sign-in/choose"))
+  .post("/sign-in/choose", (c) => completeSignIn(c, readShortCookie(c, CHOICE_COOKIE), "/teacher/sign-in/choose", true))
+  .get("/sign-in/:token", (c) => {
+    const token = c.req.param("token");
+    return showChoice(c, token, `/teacher/sign-in/${token}`);
+  })
+  .post("/sign-in/:token", (c) => {
+    const token = c.req.param("token");
+    return completeSignIn(c, token, `/teacher/sign-in/${token}`);
+  });
