@@ -1,4 +1,143 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../env";
+import { numberVar } from "../env";
+import { getDb } from "../db/client";
+import { requireParent, type Actor } from "../auth/actor";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { passwordProblem } from "../auth/password-policy";
+import { rateLimit } from "../auth/rate-limiter";
+import { signOut } from "../auth/sign-in";
+import { deleteOtherSessions } from "../auth/sessions";
+import { kickOutbox } from "../outbox/enqueue";
+import { fieldErrors, readForm } from "./account/form";
+import { endAccountSession, listAccountSessions, SESSION_ID_PATTERN } from "./account/sessions";
+import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "./account/settings";
+import { AccountPage, type AccountFormErrors } from "../../views/pages/account";
 
+/** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
 export const accountRoutes = new Hono<AppEnv>();
+
+type Parent = Extract<Actor, { kind: "parent" }>;
+
+/** What the page says after each redirect; a fixed list, so nothing from the URL is echoed. */
+const NOTICES = {
+  name: "Your name is saved.",
+  "notifications-on": "You'll get an email when a message is still unread for a while.",
+  "notifications-off": "You won't get emails about unread messages. You'll still see them when you sign in.",
+  password: "Your new password is saved. Every other device has been signed out.",
+  "password-reset": "Your new password is saved and you're signed in on this device. Every other device has been signed out.",
+  "session-ended": "That device has been signed out.",
+  "others-ended": "Every other device has been signed out.",
+} as const;
+type Done = keyof typeof NOTICES;
+
+const noticeFor = (done: string | undefined): string | null => (done && Object.hasOwn(NOTICES, done) ? NOTICES[done as Done] : null);
+
+/** "3 hours", "90 minutes": the unread-email delay as the checkbox says it. */
+function delayInWords(seconds: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return seconds % 3600 === 0 && seconds > 0 ? unit(seconds / 3600, "hour") : unit(Math.max(1, Math.round(seconds / 60)), "minute");
+}
+
+async function renderAccount(c: Context<AppEnv>, parent: Parent, status: 200 | 422 | 429, errors: AccountFormErrors | null = null) {
+  const sessions = await listAccountSessions(getDb(c.env.DB), parent.user.id);
+  c.status(status);
+  return c.render(
+    <AccountPage
+      user={parent.user}
+      sessions={sessions}
+      currentSessionId={parent.session.id}
+      notice={errors ? null : noticeFor(c.req.query("done"))}
+      errors={errors}
+      unreadDelay={delayInWords(numberVar(c.env.UNREAD_NOTIFY_AFTER_SECONDS, 10800))}
+    />,
+    { title: "Account settings" },
+  );
+}
+
+/** The signed-in parent; requireParent below lets no one else through. */
+function parentOf(c: Context<AppEnv>): Parent {
+  const actor = c.get("actor");
+  if (actor?.kind !== "parent") throw new HTTPException(401);
+  return actor;
+}
+
+const done = (c: Context<AppEnv>, what: Done) => c.redirect(`/account?done=${what}`, 303);
+
+accountRoutes.use(requireParent);
+
+accountRoutes.get("/", (c) => renderAccount(c, parentOf(c), 200));
+
+accountRoutes.post("/name", async (c) => {
+  const form = await readForm(c);
+  const parsed = nameForm.safeParse(form);
+  if (!parsed.success) return renderAccount(c, parentOf(c), 422, { form: "name", fields: fieldErrors(parsed.error), values: { name: (form.name ?? "").slice(0, 200) } });
+  await updateName(getDb(c.env.DB), parentOf(c).user.id, parsed.data.name);
+  return done(c, "name");
+});
+
+accountRoutes.post("/notifications", async (c) => {
+  const parsed = notificationsForm.safeParse(await readForm(c));
+  if (!parsed.success) return renderAccount(c, parentOf(c), 422, { form: "notifications", fields: fieldErrors(parsed.error) });
+  const on = parsed.data.notifyUnread === "on";
+  await setUnreadEmails(getDb(c.env.DB), parentOf(c).user.id, on);
+  return done(c, on ? "notifications-on" : "notifications-off");
+});
+
+accountRoutes.post("/password", async (c) => {
+  const parent = parentOf(c);
+  const { user } = parent;
+  if (user.passwordHash === null) {
+    // Google accounts: a password set without proving anything would be a second way in for whoever holds the session.
+    return renderAccount(c, parent, 422, { form: "password", fields: { form: "You sign in with Google, so your account has no password to change." } });
+  }
+  const parsed = passwordForm.safeParse(await readForm(c));
+  if (!parsed.success) return renderAccount(c, parent, 422, { form: "password", fields: fieldErrors(parsed.error) });
+  const limiter = c.env.RATE_LIMITER.getByName(`pwchange:fail:${user.id}`);
+  if ((await limiter.peek(WRONG_CURRENT_PASSWORD.windowMs)) >= WRONG_CURRENT_PASSWORD.limit) {
+    return renderAccount(c, parent, 429, {
+      form: "password",
+      fields: { currentPassword: "Too many wrong passwords. Wait an hour and try again, or get a link by email with Forgot password." },
+    });
+  }
+  if (!verifyPassword(parsed.data.currentPassword, user.passwordHash)) {
+    await rateLimit(c.env, `pwchange:fail:${user.id}`, WRONG_CURRENT_PASSWORD);
+    return renderAccount(c, parent, 422, { form: "password", fields: { currentPassword: "That is not your current password." } });
+  }
+  const problem = passwordProblem(parsed.data.newPassword, user.email);
+  if (problem) return renderAccount(c, parent, 422, { form: "password", fields: { newPassword: problem } });
+  await changePassword(getDb(c.env.DB), user, parent.session.id, hashPassword(parsed.data.newPassword), c.env.PUBLIC_URL);
+  c.executionCtx.waitUntil(kickOutbox(c.env));
+  return done(c, "password");
+});
+
+accountRoutes.post("/sessions/end-others", async (c) => {
+  const { user, session } = parentOf(c);
+  await deleteOtherSessions(getDb(c.env.DB), "parent", user.id, session.id);
+  return done(c, "others-ended");
+});
+
+accountRoutes.post("/sessions/:id/end", async (c) => {
+  const { user, session } = parentOf(c);
+  const id = c.req.param("id");
+  if (id === session.id) {
+    // Ending this device's own session is signing out.
+    await signOut(c);
+    return c.redirect("/sign-in", 303);
+  }
+  // Only this account's sessions: any other id is "not found", and stays alive.
+  if (!SESSION_ID_PATTERN.test(id) || !(await endAccountSession(getDb(c.env.DB), user.id, id))) {
+    c.status(404);
+    return c.render(
+      <section>
+        <h1>That device isn't on your account</h1>
+        <p>
+          It may have been signed out already. <a href="/account">Back to account settings</a>
+        </p>
+      </section>,
+      { title: "Not found" },
+    );
+  }
+  return done(c, "session-ended");
+});

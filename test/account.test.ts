@@ -1,0 +1,304 @@
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "../src/db/client";
+import { users } from "../src/db/schema";
+import { createSession, validateSessionToken } from "../src/auth/sessions";
+import { hashPassword, verifyPassword } from "../src/auth/password";
+import { describeDevice } from "../src/family/account/device";
+import { newId } from "../src/lib/random";
+import { Browser, pageText } from "./browser";
+import { api, countRows, createDistrict } from "./helpers";
+
+const db = () => getDb(env.DB);
+let seq = 0;
+
+/** A parent account made directly in D1 (not through the sign-up pages). */
+async function createParent(opts: { password?: string | null; googleSub?: string } = {}) {
+  const id = newId("usr");
+  const email = `account-parent-${++seq}-${id.slice(4, 10)}@example.com`;
+  const password = opts.password === undefined ? "correct horse battery" : opts.password;
+  const t = Date.now();
+  await db()
+    .insert(users)
+    .values({
+      id,
+      email,
+      name: `Parent ${seq}`,
+      emailVerifiedAt: t,
+      passwordHash: password === null ? null : hashPassword(password),
+      googleSub: opts.googleSub ?? null,
+      notifyUnread: true,
+      createdAt: t,
+      updatedAt: t,
+    });
+  return { id, email, password, name: `Parent ${seq}` };
+}
+
+async function signedIn(userId: string, userAgent = "vitest-browser"): Promise<{ b: Browser; token: string; sessionId: string }> {
+  const { token, session } = await createSession(db(), "parent", userId, userAgent);
+  const b = new Browser(userAgent);
+  b.cookies.set("fp_session", token);
+  return { b, token, sessionId: session.id };
+}
+
+const userRow = (id: string) => db().select().from(users).where(eq(users.id, id)).get();
+
+const PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
+const IPHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+describe("account settings: who may see them", () => {
+  it("sends a visitor who is not signed in to sign in, and changes nothing on POST", async () => {
+    const res = await new Browser().get("/account", { follow: false });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/sign-in?next=%2Faccount");
+    const post = await new Browser().post("/account/name", { name: "Intruder" }, { follow: false });
+    expect(post.status).toBe(303);
+    expect(post.headers.get("location")).toBe("/sign-in");
+  });
+
+  it("sends a signed-in teacher to their own pages", async () => {
+    const d = await createDistrict();
+    expect((await api(d.token, "PUT", "/teachers/T1", { name: "Ms Lee", email: "lee@school.test" })).status).toBeLessThan(300);
+    const teacher = await env.DB.prepare("SELECT id FROM teachers WHERE district_id = ?").bind(d.id).first<{ id: string }>();
+    const { token } = await createSession(db(), "teacher", teacher!.id);
+    const b = new Browser();
+    b.cookies.set("fp_session", token);
+    for (const res of [await b.get("/account", { follow: false }), await b.post("/account/name", { name: "Teacher" }, { follow: false })]) {
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe("/teacher");
+    }
+  });
+
+  it("shows the name, the email with why it cannot change, the unread-email box and this device", async () => {
+    const parent = await createParent();
+    const { b } = await signedIn(parent.id, PHONE_UA);
+    const res = await b.get("/account");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const text = await pageText(new Response(html));
+    expect(text).toContain("Account settings");
+    expect(html).toContain(`value="${parent.name}"`);
+    expect(text).toContain(parent.email);
+    expect(text).toContain("can't be changed");
+    expect(text).toContain("ask your child's school district to send a new invitation");
+    expect(html).toMatch(/<input id="f-notifyUnread" name="notifyUnread" type="checkbox" value="on" checked/);
+    expect(text).toContain("after 3 hours");
+    expect(text).toContain("Chrome on Android · this device");
+    expect(text).toContain("You're not signed in anywhere else");
+    expect(html).toContain('autocomplete="current-password"');
+  });
+});
+
+describe("account settings: name", () => {
+  it("saves a trimmed name and says so", async () => {
+    const parent = await createParent();
+    const { b } = await signedIn(parent.id);
+    await b.get("/account");
+    const res = await b.post("/account/name", { name: "  Alex Rivera  " }, { follow: false });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/account?done=name");
+    expect((await userRow(parent.id))?.name).toBe("Alex Rivera");
+    const page = await pageText(await b.get("/account?done=name"));
+    expect(page).toContain("Your name is saved.");
+  });
+
+  it("refuses an empty, over-long or missing name, or an extra field, with 422 and keeps the old one", async () => {
+    const parent = await createParent();
+    const other = await createParent();
+    const { b } = await signedIn(parent.id);
+    const cases: [Record<string, string>, string][] = [
+      [{ name: "   " }, "Enter your name."],
+      [{}, "Enter your name."],
+      [{ name: "x".repeat(201) }, "at most 200"],
+      // Settings never take an account id: another family's account cannot be named.
+      [{ name: "Hijacked", userId: other.id }, "fields we don't know"],
+    ];
+    for (const [fields, message] of cases) {
+      const res = await b.post("/account/name", fields);
+      expect(res.status, JSON.stringify(fields)).toBe(422);
+      expect(await pageText(res)).toContain(message);
+    }
+    expect((await userRow(parent.id))?.name).toBe(parent.name);
+    expect((await userRow(other.id))?.name).toBe(other.name);
+  });
+});
+
+describe("account settings: unread-message emails", () => {
+  it("turns them off with the box unticked and on again with it ticked (no JavaScript needed)", async () => {
+    const parent = await createParent();
+    const { b } = await signedIn(parent.id);
+    const off = await b.post("/account/notifications", {}, { follow: false });
+    expect(off.headers.get("location")).toBe("/account?done=notifications-off");
+    expect((await userRow(parent.id))?.notifyUnread).toBe(false);
+    const page = await b.get("/account?done=notifications-off");
+    expect(await page.text()).toMatch(/name="notifyUnread" type="checkbox" value="on"\s*\/?>/);
+    const on = await b.post("/account/notifications", { notifyUnread: "on" }, { follow: false });
+    expect(on.headers.get("location")).toBe("/account?done=notifications-on");
+    expect((await userRow(parent.id))?.notifyUnread).toBe(true);
+  });
+
+  it("refuses a value other than the checkbox's with 422", async () => {
+    const parent = await createParent();
+    const { b } = await signedIn(parent.id);
+    const res = await b.post("/account/notifications", { notifyUnread: "false" });
+    expect(res.status).toBe(422);
+    expect((await userRow(parent.id))?.notifyUnread).toBe(true);
+  });
+});
+
+describe("account settings: password", () => {
+  it("changes it with the current one, ends the other sessions, keeps this one and emails a heads-up", async () => {
+    const parent = await createParent();
+    const here = await signedIn(parent.id, PHONE_UA);
+    const elsewhere = await signedIn(parent.id, IPHONE_UA);
+    const res = await here.b.post("/account/password", { currentPassword: parent.password!, newPassword: "a different passphrase" }, { follow: false });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/account?done=password");
+    const user = await userRow(parent.id);
+    expect(verifyPassword("a different passphrase", user!.passwordHash!)).toBe(true);
+    expect(await validateSessionToken(db(), here.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), elsewhere.token)).toBeNull();
+    expect(await countRows("outbox", "to_address = ? AND kind = 'password_changed'", parent.email)).toBe(1);
+    expect(await pageText(await here.b.get("/account?done=password"))).toContain("Every other device has been signed out.");
+  });
+
+  it("refuses a wrong current password, a missing one and a weak new one (422, nothing changed)", async () => {
+    const parent = await createParent();
+    const here = await signedIn(parent.id);
+    const elsewhere = await signedIn(parent.id);
+    const before = await userRow(parent.id);
+    const cases: [Record<string, string>, string][] = [
+      [{ currentPassword: "not my password", newPassword: "a different passphrase" }, "That is not your current password."],
+      [{ newPassword: "a different passphrase" }, "Enter your current password."],
+      [{ currentPassword: parent.password! }, "Choose a new password."],
+      [{ currentPassword: parent.password!, newPassword: "short" }, "at least 8 characters"],
+      [{ currentPassword: parent.password!, newPassword: "iloveyou" }, "most common"],
+      [{ currentPassword: parent.password!, newPassword: "y".repeat(200) + "z" }, "at most 128"],
+    ];
+    for (const [fields, message] of cases) {
+      const res = await here.b.post("/account/password", fields);
+      expect(res.status, JSON.stringify(fields)).toBe(422);
+      expect(await pageText(res)).toContain(message);
+    }
+    expect(await userRow(parent.id)).toEqual(before);
+    expect(await validateSessionToken(db(), elsewhere.token)).not.toBeNull();
+    expect(await countRows("outbox", "to_address = ?", parent.email)).toBe(0);
+  });
+
+  it("pauses after ten wrong current passwords, even for the right one", async () => {
+    const parent = await createParent();
+    const { b } = await signedIn(parent.id);
+    for (let i = 0; i < 10; i++) {
+      expect((await b.post("/account/password", { currentPassword: `guess number ${i}`, newPassword: "a different passphrase" })).status).toBe(422);
+    }
+    const res = await b.post("/account/password", { currentPassword: parent.password!, newPassword: "a different passphrase" });
+    expect(res.status).toBe(429);
+    expect(await pageText(res)).toContain("Too many wrong passwords");
+    expect(verifyPassword(parent.password!, (await userRow(parent.id))!.passwordHash!)).toBe(true);
+  });
+
+  it("does not let a Google account set a password without proof: it says they sign in with Google", async () => {
+    const parent = await createParent({ password: null, googleSub: `g-${newId("s")}` });
+    const { b } = await signedIn(parent.id);
+    const page = await b.get("/account");
+    const text = await pageText(page);
+    expect(text).toContain("You sign in with Google");
+    expect(text).not.toContain("Current password");
+    const res = await b.post("/account/password", { currentPassword: "", newPassword: "my own new passphrase" });
+    expect(res.status).toBe(422);
+    expect(await pageText(res)).toContain("You sign in with Google");
+    expect((await userRow(parent.id))?.passwordHash).toBeNull();
+  });
+});
+
+describe("account settings: sessions", () => {
+  it("lists this account's devices (and no one else's) with 'this device'", async () => {
+    const parent = await createParent();
+    await signedIn(parent.id, IPHONE_UA);
+    const stranger = await createParent();
+    const strangerSession = await signedIn(stranger.id, "Stranger/1.0");
+    const { b } = await signedIn(parent.id, PHONE_UA);
+    const html = await (await b.get("/account")).text();
+    const text = await pageText(new Response(html));
+    expect(text).toContain("Chrome on Android · this device");
+    expect(text).toContain("Safari on iPhone");
+    expect(text).toContain("Sign out Safari on iPhone");
+    expect(text).toContain("Sign out everywhere else");
+    expect(html).not.toContain(strangerSession.sessionId);
+  });
+
+  it("ends one other session of this account", async () => {
+    const parent = await createParent();
+    const other = await signedIn(parent.id, IPHONE_UA);
+    const { b, token } = await signedIn(parent.id, PHONE_UA);
+    const res = await b.post(`/account/sessions/${other.sessionId}/end`, {}, { follow: false });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/account?done=session-ended");
+    expect(await validateSessionToken(db(), other.token)).toBeNull();
+    expect(await validateSessionToken(db(), token)).not.toBeNull();
+  });
+
+  it("cannot end another family's session by changing the id: 404, and it stays alive", async () => {
+    const parent = await createParent();
+    const stranger = await createParent();
+    const theirs = await signedIn(stranger.id);
+    const { b } = await signedIn(parent.id);
+    for (const id of [theirs.sessionId, "nosuchsession", "NOT-AN-ID", "x".repeat(80)]) {
+      const res = await b.post(`/account/sessions/${id}/end`, {}, { follow: false });
+      expect(res.status, id).toBe(404);
+    }
+    expect(await validateSessionToken(db(), theirs.token)).not.toBeNull();
+    // A teacher's or student's session with the same subject id is not this account's either.
+    const teacherSession = await createSession(db(), "teacher", parent.id);
+    expect((await b.post(`/account/sessions/${teacherSession.session.id}/end`, {}, { follow: false })).status).toBe(404);
+    expect(await countRows("sessions", "id = ?", teacherSession.session.id)).toBe(1);
+  });
+
+  it("ends every other session at once and keeps this one", async () => {
+    const parent = await createParent();
+    const stranger = await createParent();
+    const theirs = await signedIn(stranger.id);
+    const others = [await signedIn(parent.id, IPHONE_UA), await signedIn(parent.id, "Firefox/1")];
+    const { b, token } = await signedIn(parent.id, PHONE_UA);
+    const res = await b.post("/account/sessions/end-others", {}, { follow: false });
+    expect(res.headers.get("location")).toBe("/account?done=others-ended");
+    for (const o of others) expect(await validateSessionToken(db(), o.token)).toBeNull();
+    expect(await validateSessionToken(db(), token)).not.toBeNull();
+    expect(await validateSessionToken(db(), theirs.token)).not.toBeNull();
+    expect(await pageText(await b.get("/account?done=others-ended"))).toContain("Every other device has been signed out.");
+  });
+
+  it("ending this device's own session signs out", async () => {
+    const parent = await createParent();
+    const { b, token, sessionId } = await signedIn(parent.id);
+    const res = await b.post(`/account/sessions/${sessionId}/end`, {}, { follow: false });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/sign-in");
+    expect(await validateSessionToken(db(), token)).toBeNull();
+    expect(b.session).toBeUndefined();
+  });
+
+  it("shows only the notices it knows, whatever the link says", async () => {
+    const parent = await createParent();
+    const { b } = await signedIn(parent.id);
+    for (const done of ["constructor", "__proto__", "<script>alert(1)</script>", "toString"]) {
+      const res = await b.get(`/account?done=${encodeURIComponent(done)}`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).not.toContain('class="notice ok"');
+      expect(html).not.toContain("alert(1)");
+    }
+  });
+});
+
+describe("device names", () => {
+  it("names common browsers and systems, and copes with none", () => {
+    expect(describeDevice(PHONE_UA)).toBe("Chrome on Android");
+    expect(describeDevice(IPHONE_UA)).toBe("Safari on iPhone");
+    expect(describeDevice("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0")).toBe("Edge on Windows");
+    expect(describeDevice("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0")).toBe("Firefox on Mac");
+    expect(describeDevice(null)).toBe("Unknown device");
+    expect(describeDevice("curl/8.0")).toBe("Unknown device");
+  });
+});
