@@ -1,4 +1,33 @@
+/** Parent sign-in with Google: GET / starts it, GET /callback finishes it (one generic 400 on any failure). */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { finishGoogleSignIn, googleConfigured, startGoogleSignIn } from "./google";
+import { signInAs } from "./sign-in";
+import { now as clock } from "../lib/time";
+import { connectConfirmed } from "../family/onboarding/finish";
+import { resolveGoogleAccount } from "../family/onboarding/google-account";
+import { GoogleProblemPage } from "../../views/pages/sign-in";
 
 export const googleRoutes = new Hono<AppEnv>();
+
+googleRoutes.get("/", (c) => {
+  // Without configuration the sign-in page explains that Google is not set up.
+  if (!googleConfigured(c.env)) return c.redirect("/sign-in", 303);
+  return startGoogleSignIn(c, "parent");
+});
+
+googleRoutes.get("/callback", async (c) => {
+  const problem = (studentEmail: boolean) => {
+    c.status(400);
+    return c.render(<GoogleProblemPage studentEmail={studentEmail} />, { title: "Google sign-in" });
+  };
+  if (!googleConfigured(c.env)) return problem(false);
+  const profile = await finishGoogleSignIn(c, "parent");
+  if (!profile) return problem(false);
+  const account = await resolveGoogleAccount(getDb(c.env.DB), profile, clock());
+  if (!account.ok) return problem(account.error === "student_email");
+  await connectConfirmed(c, account.userId);
+  await signInAs(c, "parent", account.userId);
+  return c.redirect("/", 303);
+});

@@ -9,3 +9,4 @@ export { normalizeEmail, normalizePhone } from "./normalize";
 export { listDisputes, listRenewals } from "./reports";
 export { invitationStatus, INVITATION_VIEW_STATUSES, type InvitationViewStatus } from "./status";
 export { toInvitationJson, type InvitationJson } from "./view";
+export { renewExpiredInvitation, type ExpiredInvitation, type RenewContext, type RenewOutcome } from "./renew";

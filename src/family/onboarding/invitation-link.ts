@@ -1,0 +1,106 @@
+/** What an invitation link shows: the invitation in its current state, and its pending siblings. */
+import { and, asc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { invitations, schools, students } from "../../db/schema";
+import { findInvitationByToken, invitationStatus, type InvitationByToken, type InvitationViewStatus } from "../../invitations";
+import { auditLog } from "../../db/schema";
+import { newId } from "../../lib/random";
+import { insertWhere, runBatch } from "../../invitations/statements";
+
+export interface LinkedInvitation {
+  status: InvitationViewStatus;
+  found: InvitationByToken;
+}
+
+/** The invitation a link names, with its status as the parent sees it (expired included). */
+export async function openInvitationLink(db: Db, token: string, now: number): Promise<LinkedInvitation | null> {
+  if (!/^[a-z2-7]{16,64}$/.test(token)) return null;
+  const found = await findInvitationByToken(db, token);
+  return found ? { status: invitationStatus(found.invitation, now), found } : null;
+}
+
+export interface SiblingInvitation {
+  id: string;
+  firstName: string;
+  lastName: string;
+  schoolName: string;
+}
+
+/**
+ * Other pending, unexpired invitations sent to the same address (siblings, in any school of any
+ * district: holding one valid link for an address proves control of it), oldest first.
+ */
+export async function pendingSiblings(db: Db, address: string, exclude: readonly string[], now: number): Promise<SiblingInvitation[]> {
+  return db
+    .select({ id: invitations.id, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name })
+    .from(invitations)
+    .innerJoin(students, eq(students.id, invitations.studentId))
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .where(
+      and(
+        eq(invitations.address, address),
+        eq(invitations.status, "pending"),
+        gt(invitations.expiresAt, now),
+        exclude.length ? notInArray(invitations.id, [...exclude]) : undefined,
+      ),
+    )
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
+    .limit(30)
+    .all();
+}
+
+/** The confirmed invitations of a state with names, for the account step's list. */
+export async function describeInvitations(db: Db, ids: readonly string[]): Promise<SiblingInvitation[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: invitations.id, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name })
+    .from(invitations)
+    .innerJoin(students, eq(students.id, invitations.studentId))
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .where(inArray(invitations.id, [...ids]))
+    .orderBy(asc(invitations.createdAt), asc(invitations.id))
+    .all();
+}
+
+/**
+ * "This is not my child": the invitation becomes disputed (its link connects nobody any more),
+ * the district sees it in its reports, and the audit log records it. Only a pending invitation
+ * (expired or not) can be disputed; returns false when it was not pending any more.
+ */
+export async function disputeInvitation(db: Db, inv: { id: string; districtId: string; studentId: string; address: string }, now: number): Promise<boolean> {
+  const [update] = await runBatch(db, [
+    db
+      .update(invitations)
+      .set({ status: "disputed", disputedAt: now })
+      .where(and(eq(invitations.id, inv.id), eq(invitations.address, inv.address), eq(invitations.status, "pending"))),
+    insertWhere(
+      db,
+      auditLog,
+      {
+        id: newId("aud"),
+        districtId: inv.districtId,
+        at: now,
+        // The recipient of the invitation, who may have no account.
+        actorKind: "parent",
+        actorId: null,
+        action: "invitation.dispute",
+        studentId: inv.studentId,
+        targetId: inv.id,
+        detail: null,
+      },
+      sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${inv.id} AND status = 'disputed' AND disputed_at = ${now})`,
+    ),
+  ]);
+  return (update as D1Result).meta.changes === 1;
+}
+
+/** One of the address's invitations by id (for sibling answers), in any state, or null. */
+export async function findSibling(db: Db, address: string, id: string) {
+  if (!/^inv_[a-z0-9]{1,60}$/.test(id)) return null;
+  const row = await db
+    .select({ id: invitations.id, districtId: invitations.districtId, studentId: invitations.studentId, address: invitations.address, status: invitations.status, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.id, id), eq(invitations.address, address)))
+    .get();
+  return row ?? null;
+}
