@@ -25,7 +25,7 @@ function noticeText(code: InviteNotice, who: { contact: string; student: string 
     case "disputed":
       return {
         kind: "error",
-        text: `The person at ${contact} said ${student} is not their child, so nothing was sent. The district needs to check this contact first; please let your district office know.`,
+        text: `${contact} said ${student} is not their child, so nothing was sent. The district needs to check this contact first; please let your district office know.`,
       };
     case "already_pending":
       return { kind: "info", text: `Another invitation to ${contact} for ${student} is already on its way; its status is below.` };
