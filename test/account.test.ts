@@ -147,7 +147,8 @@ describe("account settings: unread-message emails", () => {
   });
 });
 
-describe("account settings: password", () => {
+// Argon2id takes about 0.35 s a hash, more when test files run side by side.
+describe("account settings: password", { timeout: 30_000 }, () => {
   it("changes it with the current one, ends the other sessions, keeps this one and emails a heads-up", async () => {
     const parent = await createParent();
     const here = await signedIn(parent.id, PHONE_UA);

@@ -148,7 +148,8 @@ describe("forgot password: asking for a link", () => {
   });
 });
 
-describe("reset link: choosing a new password", () => {
+// Argon2id takes about 0.35 s a hash, more when test files run side by side.
+describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
   it("opening the link shows the form and changes nothing", async () => {
     const parent = await createParent();
     const { token: session } = await signedIn(parent.id);
