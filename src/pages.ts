@@ -4,7 +4,9 @@ import { loadActor } from "./auth/actor";
 import { csrfProtection } from "./auth/csrf";
 import { googleRoutes } from "./auth/google-routes";
 import { accountRoutes } from "./family/account";
+import { helpRoutes } from "./family/help";
 import { homeRoutes } from "./family/home";
+import { ideasRoutes } from "./family/ideas";
 import { onboardingRoutes } from "./family/onboarding";
 import { passwordResetRoutes } from "./family/password-reset";
 import { signInRoutes } from "./family/sign-in";
@@ -28,4 +30,6 @@ pages.route("/", passwordResetRoutes); // /forgot-password, /reset-password/:tok
 pages.route("/account", accountRoutes);
 pages.route("/auth/google", googleRoutes);
 pages.route("/teacher", teacherRoutes);
+pages.route("/ideas", ideasRoutes);
+pages.route("/help", helpRoutes);
 pages.route("/", homeRoutes); // GET / (parent home)

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { guardianships, students } from "../db/schema";
+import { gradeBandOf, IDEA_TOPICS, type GradeBand, type IdeaTopic } from "./catalog";
+import { selectIdeas, type IdeaRow } from "./ideas";
+
+const SCHOOL_BANDS = ["K-2", "3-5", "6-8", "9-12"] as const;
+
+/** A grade band one or more of the parent's children are in, with their first names. */
+export interface ChildBand {
+  band: Exclude<GradeBand, "all">;
+  names: string[];
+}
+
+export interface ParentIdeas {
+  ideas: IdeaRow[];
+  childBands: ChildBand[];
+}
+
+/**
+ * The ideas for a parent's filters, with their children's grade bands, in one D1 round trip.
+ * Without a grade filter, ideas for the children's bands come first, then ideas for all ages.
+ */
+export async function ideasForParent(db: Db, userId: string, topic: IdeaTopic | undefined, gradeBand: GradeBand | undefined): Promise<ParentIdeas> {
+  const [rows, children] = await db.batch([
+    selectIdeas(db, { topic, gradeBand, includeAllAges: true }),
+    db
+      .select({ firstName: students.firstName, grade: students.grade })
+      .from(guardianships)
+      .innerJoin(students, eq(students.id, guardianships.studentId))
+      .where(eq(guardianships.userId, userId))
+      .orderBy(students.firstName),
+  ]);
+
+  const byBand = new Map<ChildBand["band"], string[]>();
+  for (const child of children) {
+    const band = gradeBandOf(child.grade);
+    if (band) byBand.set(band, [...(byBand.get(band) ?? []), child.firstName]);
+  }
+  const childBands = SCHOOL_BANDS.flatMap((band) => {
+    const names = byBand.get(band);
+    return names ? [{ band, names }] : [];
+  });
+
+  const rank = (idea: IdeaRow): number => {
+    if (gradeBand || childBands.length === 0) return 0;
+    if (childBands.some((b) => b.band === idea.gradeBand)) return 0;
+    return idea.gradeBand === "all" ? 1 : 2;
+  };
+  const topicOrder = (idea: IdeaRow) => {
+    const i = (IDEA_TOPICS as readonly string[]).indexOf(idea.topic);
+    return i === -1 ? IDEA_TOPICS.length : i;
+  };
+  // A stable sort keeps the query's title order within each group.
+  const ideas = [...rows].sort((a, b) => rank(a) - rank(b) || topicOrder(a) - topicOrder(b));
+  return { ideas, childBands };
+}
