@@ -280,6 +280,7 @@ describe("who may open /teacher", () => {
     expect(section.headers.get("location")).toBe("/teacher/sign-in");
     const page = await pageText(await parent.get("/teacher"));
     expect(page).toContain("Teacher sign-in");
+    expect(page).toContain("You're signed in as a parent on this device. Signing in as a teacher ends that session here.");
     expect(page).not.toContain("Maya");
 
     const student = new Browser();

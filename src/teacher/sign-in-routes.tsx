@@ -71,8 +71,9 @@ async function completeSignIn(c: Context<AppEnv>, token: string | undefined, act
 
 export const teacherSignInRoutes = new Hono<AppEnv>()
   .get("/sign-in", (c) => {
-    if (c.get("actor")?.kind === "teacher") return c.redirect("/teacher", 303);
-    return c.render(<TeacherSignInPage googleEnabled={googleConfigured(c.env)} sent={c.req.query("sent") === "1"} />, { title: TITLE });
+    const actor = c.get("actor");
+    if (actor?.kind === "teacher") return c.redirect("/teacher", 303);
+    return c.render(<TeacherSignInPage googleEnabled={googleConfigured(c.env)} sent={c.req.query("sent") === "1"} signedInAs={actor?.kind} />, { title: TITLE });
   })
   .post("/sign-in", async (c) => {
     const body = await c.req.parseBody();

@@ -38,10 +38,11 @@ function SignInOptions(p: { googleEnabled: boolean; email?: string; error?: stri
   );
 }
 
-export function TeacherSignInPage(p: { googleEnabled: boolean; sent?: boolean; email?: string; error?: string }) {
+export function TeacherSignInPage(p: { googleEnabled: boolean; sent?: boolean; email?: string; error?: string; signedInAs?: "parent" | "student" }) {
   return (
     <>
       <h1>Teacher sign-in</h1>
+      {p.signedInAs && <Notice>{`You're signed in as a ${p.signedInAs} on this device. Signing in as a teacher ends that session here.`}</Notice>}
       {p.sent && (
         <Notice kind="ok">
           If that address belongs to a teacher on a roster, we've sent a link. Check your inbox (and spam folder): the link works once, within 15 minutes.
