@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { api, countRows, ORIGIN } from "./helpers";
 import {
   Browser,
@@ -15,6 +15,9 @@ import {
   setInvitationFields,
   signUp,
 } from "./onboarding-fixtures";
+
+// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
+vi.setConfig({ testTimeout: 30_000 });
 
 describe("opening an invitation link", () => {
   it("shows the school and the child, and writes nothing, however often it is opened", async () => {

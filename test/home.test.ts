@@ -1,0 +1,103 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
+import { createSession } from "../src/auth/sessions";
+import { getDb } from "../src/db/client";
+import { countingD1 } from "../src/db/statement-counter";
+import { listChildren } from "../src/family/onboarding/children";
+import { connectInvitations } from "../src/family/onboarding/connect";
+import { Browser, family, freshEmail, insertUser, inviteTo, pageText, signIn } from "./onboarding-fixtures";
+
+// Signing in hashes a password (Argon2id, ~0.4 s).
+vi.setConfig({ testTimeout: 30_000 });
+
+async function signedInParentWith(studentSisIds: string[]) {
+  const f = await family();
+  const user = await insertUser({ name: "Jordan Johnson" });
+  const email = freshEmail("invited");
+  const ids = [];
+  for (const sis of studentSisIds) ids.push((await inviteTo(f.district, sis === "maya" ? f.maya.sisId : sis === "leo" ? f.leo.sisId : f.ethan.sisId, email)).id);
+  await connectInvitations(getDb(env.DB), user.id, ids, Date.now());
+  const b = new Browser();
+  await signIn(b, user.email, user.password);
+  return { f, user, b };
+}
+
+describe("GET / for someone not signed in", () => {
+  it("is a short public landing page: what Family Portal is, Sign in, invitations come from the school", async () => {
+    const res = await new Browser().get("/");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('href="/sign-in"');
+    const text = await pageText(new Response(html));
+    expect(text).toContain("Invitations come from your child's school");
+    expect(text).toContain("help your child log in");
+  });
+});
+
+describe("GET / for a parent", () => {
+  it("shows one card per connected child with name and school, and the places kept for login tools and district links", async () => {
+    const { f, b } = await signedInParentWith(["maya", "leo", "ethan"]);
+    const res = await b.get("/");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html.match(/<li class="card child"/g)).toHaveLength(3);
+    for (const s of [f.maya, f.leo, f.ethan]) {
+      expect(html).toContain(`id="child-${s.id}"`);
+      expect(html).toContain(`data-student-id="${s.id}"`);
+    }
+    const text = await pageText(new Response(html));
+    expect(text).toContain("Hello, Jordan Johnson");
+    expect(text).toContain("Ethan Johnson");
+    expect(text).toContain("Riverside Middle School");
+    expect(text).toContain("Maple Grove Elementary");
+    expect(html).toContain('class="login-tools"');
+    expect(html).toContain('class="district-links"');
+  });
+
+  it("reads the children in one query, however many there are", async () => {
+    const { user } = await signedInParentWith(["maya", "leo", "ethan"]);
+    const counter = countingD1(env.DB);
+    const children = await listChildren(getDb(counter.db), user.id);
+    expect(children).toHaveLength(3);
+    expect(counter.count()).toBe(1);
+  });
+
+  it("a parent never sees another family's child", async () => {
+    const mine = await signedInParentWith(["maya"]);
+    const theirs = await signedInParentWith(["leo"]);
+    const myHome = await pageText(await mine.b.get("/"));
+    expect(myHome).toContain("Maya Johnson");
+    expect(myHome).not.toContain("Leo Johnson");
+    expect(myHome).not.toContain(theirs.f.leo.id);
+    const theirHome = await pageText(await theirs.b.get("/"));
+    expect(theirHome).toContain("Leo Johnson");
+    expect(theirHome).not.toContain("Maya Johnson");
+  });
+
+  it("with no children yet, says how to connect one", async () => {
+    const user = await insertUser();
+    const b = new Browser();
+    await signIn(b, user.email, user.password);
+    const text = await pageText(await b.get("/"));
+    expect(text).toContain("No children are connected to your account yet");
+  });
+});
+
+describe("GET / for teachers and students", () => {
+  it("sends teachers to /teacher and students to /student", async () => {
+    const f = await family();
+    const t = Date.now();
+    const teacherId = `tch_h${t.toString(36)}`;
+    await env.DB.prepare("INSERT INTO teachers (id, district_id, sis_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
+      .run();
+    for (const [kind, id, to] of [["teacher", teacherId, "/teacher"], ["student", f.maya.id, "/student"]] as const) {
+      const { token } = await createSession(getDb(env.DB), kind, id);
+      const b = new Browser();
+      b.cookies.set("fp_session", token);
+      const res = await b.get("/", { follow: false });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("location")).toBe(to);
+    }
+  });
+});

@@ -1,0 +1,189 @@
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { app } from "../src/index";
+import { countRows, ORIGIN } from "./helpers";
+import { countEveryTable, family, freshEmail, insertUser, inviteTo, pageText } from "./onboarding-fixtures";
+
+const CLIENT_ID = "parent-client.apps.googleusercontent.com";
+const googleEnv = { ...env, GOOGLE_CLIENT_ID: CLIENT_ID, GOOGLE_CLIENT_SECRET: "test-secret" };
+
+afterEach(() => vi.restoreAllMocks());
+
+const b64url = (v: unknown) => btoa(JSON.stringify(v)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+interface Claims {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+}
+
+/** Google's token endpoint, answering with an ID token for these claims (or refusing the code). */
+function stubGoogle(claims: Claims | "bad_code") {
+  return vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== "https://oauth2.googleapis.com/token") return new Response("unexpected", { status: 599 });
+    if (claims === "bad_code") return new Response(JSON.stringify({ error: "invalid_grant" }), { status: 400, headers: { "content-type": "application/json" } });
+    const idToken = `${b64url({ alg: "RS256", typ: "JWT" })}.${b64url({ iss: "https://accounts.google.com", aud: CLIENT_ID, ...claims })}.c2ln`;
+    return new Response(JSON.stringify({ access_token: "at", token_type: "Bearer", expires_in: 3600, id_token: idToken }), {
+      status: 200,
+      headers: { "content-type": "application/json" },
+    });
+  });
+}
+
+/** A cookie jar over app.request with Google configured (the default test env has it off). */
+class GoogleBrowser {
+  cookies = new Map<string, string>();
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    const res = await app.request(ORIGIN + path, { ...init, headers, redirect: "manual" }, googleEnv);
+    for (const line of res.headers.getAll("set-cookie")) {
+      const [pair, ...attrs] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (value === "" || attrs.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  get(path: string) {
+    return this.request(path, { headers: { "sec-fetch-site": "none" } });
+  }
+
+  post(path: string, fields: Record<string, string> = {}) {
+    return this.request(path, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, "sec-fetch-site": "same-origin" },
+    });
+  }
+
+  /** Presses "Continue with Google"; returns the state Google would send back. */
+  async start(): Promise<string> {
+    const res = await this.get("/auth/google");
+    expect(res.status).toBe(302);
+    const to = new URL(res.headers.get("location")!);
+    expect(to.origin).toBe("https://accounts.google.com");
+    expect(to.searchParams.get("redirect_uri")).toBe(`${env.PUBLIC_URL}/auth/google/callback`);
+    expect(to.searchParams.get("code_challenge_method")).toBe("S256");
+    return to.searchParams.get("state")!;
+  }
+
+  callback(state: string, code = "good-code") {
+    return this.get(`/auth/google/callback?${new URLSearchParams({ state, code })}`);
+  }
+}
+
+const GENERIC = "We couldn't sign you in with Google";
+
+describe("Google callback failures: one generic 400, nothing created", () => {
+  it("a wrong state never reaches Google", async () => {
+    const fetchSpy = stubGoogle({ sub: "g-never", email: freshEmail(), email_verified: true });
+    const b = new GoogleBrowser();
+    await b.start();
+    const before = await countEveryTable();
+    const res = await b.callback("not-the-state");
+    expect(res.status).toBe(400);
+    expect(await pageText(res)).toContain(GENERIC);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(await countEveryTable()).toEqual(before);
+    // No state cookie at all (e.g. a callback link opened elsewhere), or no state/code parameters.
+    expect((await new GoogleBrowser().callback("anything")).status).toBe(400);
+    expect((await b.get("/auth/google/callback")).status).toBe(400);
+    expect(await countEveryTable()).toEqual(before);
+  });
+
+  it("a code Google refuses", async () => {
+    stubGoogle("bad_code");
+    const b = new GoogleBrowser();
+    const state = await b.start();
+    const before = await countEveryTable();
+    const res = await b.callback(state, "bad-code");
+    expect(res.status).toBe(400);
+    expect(await pageText(res)).toContain(GENERIC);
+    expect(await countEveryTable()).toEqual(before);
+    expect(b.cookies.has("fp_session")).toBe(false);
+  });
+
+  it("the state is single use: replaying the callback fails", async () => {
+    stubGoogle({ sub: `g-${Date.now()}`, email: freshEmail(), email_verified: true });
+    const b = new GoogleBrowser();
+    const state = await b.start();
+    expect((await b.callback(state)).status).toBe(303);
+    expect((await b.callback(state)).status).toBe(400);
+  });
+});
+
+describe("Google sign-in for parents", () => {
+  it("creates a verified account keyed by sub, signs in, and adds the children confirmed in this browser", async () => {
+    const f = await family();
+    const invited = freshEmail("invited");
+    const inv = await inviteTo(f.district, f.maya.sisId, invited);
+    const googleEmail = freshEmail("gmail"); // need not match the invited address
+    const sub = `g-new-${Date.now()}`;
+    stubGoogle({ sub, email: googleEmail, email_verified: true, name: "Jordan Johnson" });
+    const b = new GoogleBrowser();
+    expect((await b.get(`/i/${inv.token}`)).status).toBe(200);
+    await b.post(`/i/${inv.token}/confirm`);
+    const state = await b.start();
+    const res = await b.callback(state);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/");
+    expect(await countRows("users", "google_sub = ? AND email = ? AND email_verified_at IS NOT NULL AND password_hash IS NULL", sub, googleEmail)).toBe(1);
+    const home = await pageText(await b.get("/"));
+    expect(home).toContain("Maya Johnson");
+    expect(home).toContain("Hello, Jordan Johnson");
+    expect(await countRows("guardianships", "student_id = ?", f.maya.id)).toBe(1);
+
+    // Next time, the same sub signs in to the same account even if Google's email changed.
+    stubGoogle({ sub, email: freshEmail("renamed"), email_verified: true });
+    const again = new GoogleBrowser();
+    expect((await again.callback(await again.start())).status).toBe(303);
+    expect(await countRows("users", "google_sub = ?", sub)).toBe(1);
+  });
+
+  it("links a verified account with the same verified email; refuses an unverified one", async () => {
+    const verified = await insertUser();
+    stubGoogle({ sub: `g-link-${Date.now()}`, email: verified.email, email_verified: true });
+    const b = new GoogleBrowser();
+    expect((await b.callback(await b.start())).status).toBe(303);
+    expect(await countRows("users", "id = ? AND google_sub IS NOT NULL", verified.id)).toBe(1);
+    vi.restoreAllMocks();
+
+    const unverified = await insertUser({ verified: false });
+    stubGoogle({ sub: `g-unv-${Date.now()}`, email: unverified.email, email_verified: true });
+    const c = new GoogleBrowser();
+    const before = await countEveryTable();
+    const res = await c.callback(await c.start());
+    expect(res.status).toBe(400);
+    expect(await pageText(res)).toContain(GENERIC);
+    expect(await countEveryTable()).toEqual(before);
+    vi.restoreAllMocks();
+
+    // Google itself has not verified the address: no linking either.
+    const other = await insertUser();
+    stubGoogle({ sub: `g-gunv-${Date.now()}`, email: other.email, email_verified: false });
+    const d = new GoogleBrowser();
+    expect((await d.callback(await d.start())).status).toBe(400);
+    expect(await countRows("users", "id = ? AND google_sub IS NULL", other.id)).toBe(1);
+  });
+
+  it("never creates an account with a student's roster email", async () => {
+    const f = await family();
+    const studentEmail = freshEmail("student");
+    await env.DB.prepare("UPDATE students SET email = ? WHERE id = ?").bind(studentEmail, f.leo.id).run();
+    stubGoogle({ sub: `g-stu-${Date.now()}`, email: studentEmail, email_verified: true });
+    const b = new GoogleBrowser();
+    const state = await b.start();
+    const before = await countEveryTable();
+    const res = await b.callback(state);
+    expect(res.status).toBe(400);
+    expect(await pageText(res)).toContain("uses a student's school address");
+    expect(await countEveryTable()).toEqual(before);
+  });
+});
