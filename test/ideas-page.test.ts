@@ -83,6 +83,8 @@ describe("GET /ideas", () => {
     expect(html).toMatch(/<a href="\/ideas" hx-get="\/ideas" aria-current="page">All topics<\/a>/);
     expect(html).toContain('hx-target="#idea-results"');
     expect(html).toContain('hx-push-url="true"');
+    // The suggestion form posts to the same page section, so its messages are in view after a full page load.
+    expect(html).toContain('<form method="post" action="/ideas/suggest#suggest" hx-boost="false">');
     expect(unlabelledFields(html)).toEqual([]);
   });
 

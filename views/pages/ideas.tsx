@@ -23,8 +23,8 @@ function SuggestForm({ state }: { state: SuggestFormState }) {
       {state.thanks && <Notice kind="ok">Thank you! Your suggestion was sent to the Family Portal team. We read every one.</Notice>}
       {state.problem && <Notice kind="error">{state.problem}</Notice>}
       <p>Found a website, activity or habit that helps your child learn at home? Tell us about it and we may add it here for every family.</p>
-      {/* A full page load either way: htmx does not swap 422/429 answers, which carry the messages. */}
-      <form method="post" action="/ideas/suggest" hx-boost="false">
+      {/* A full page load either way (htmx does not swap 422/429 answers); #suggest scrolls back to the messages. */}
+      <form method="post" action="/ideas/suggest#suggest" hx-boost="false">
         <CsrfField />
         <div class="field">
           <label for="f-text">Your idea</label>
@@ -68,7 +68,10 @@ export function IdeasPage(p: IdeaResultsProps & { suggest: SuggestFormState }) {
   return (
     <section class="ideas-page">
       <h1>Ideas for learning at home</h1>
-      <p>Short, practical things to try with your child tonight, from trusted organisations. Each title opens the organisation's own website.</p>
+      <p>
+        Short, practical things to try with your child tonight, from trusted organisations. Each title opens the organisation's own website. Know a good
+        one? <a href="#suggest">Suggest an idea</a>.
+      </p>
       <IdeaResults ideas={p.ideas} filters={p.filters} childBands={p.childBands} />
       <SuggestForm state={p.suggest} />
     </section>
