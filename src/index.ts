@@ -12,7 +12,7 @@ import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { pages } from "./pages";
-import { staticRoutes } from "./static";
+import { asset, staticRoutes } from "./static";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
 export { RateLimiter } from "./auth/rate-limiter";
@@ -42,6 +42,7 @@ app.use(
 );
 
 app.route("/static", staticRoutes);
+app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
 app.route("/dev", devRoutes);
 app.route("/", pages);

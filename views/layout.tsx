@@ -25,7 +25,10 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${title} · Family Portal`}</title>
+          <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
           <link rel="stylesheet" href={asset("app.css")} />
+          {/* htmx's own indicator styles are inline, which our CSP forbids; app.css has them. */}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
           <script src={asset("htmx.min.js")} defer></script>
           {scripts.map((s) => (
             <script src={asset(s)} defer></script>
