@@ -149,10 +149,12 @@ describe("account settings: unread-message emails", () => {
 
 // Argon2id takes about 0.35 s a hash, more when test files run side by side.
 describe("account settings: password", { timeout: 30_000 }, () => {
-  it("changes it with the current one, ends the other sessions, keeps this one and emails a heads-up", async () => {
+  it("changes it with the current one, ends the other sessions and open reset links, keeps this session and emails a heads-up", async () => {
     const parent = await createParent();
     const here = await signedIn(parent.id, PHONE_UA);
     const elsewhere = await signedIn(parent.id, IPHONE_UA);
+    expect((await new Browser().post("/forgot-password", { email: parent.email }, { follow: false })).status).toBe(303);
+    expect(await countRows("auth_tokens", "subject_id = ? AND purpose = 'reset_password' AND used_at IS NULL", parent.id)).toBe(1);
     const res = await here.b.post("/account/password", { currentPassword: parent.password!, newPassword: "a different passphrase" }, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/account?done=password");
@@ -161,6 +163,7 @@ describe("account settings: password", { timeout: 30_000 }, () => {
     expect(await validateSessionToken(db(), here.token)).not.toBeNull();
     expect(await validateSessionToken(db(), elsewhere.token)).toBeNull();
     expect(await countRows("outbox", "to_address = ? AND kind = 'password_changed'", parent.email)).toBe(1);
+    expect(await countRows("auth_tokens", "subject_id = ? AND purpose = 'reset_password' AND used_at IS NULL", parent.id)).toBe(0);
     expect(await pageText(await here.b.get("/account?done=password"))).toContain("Every other device has been signed out.");
   });
 

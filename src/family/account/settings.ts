@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { users } from "../../db/schema";
+import { authTokens, users } from "../../db/schema";
 import { deleteOtherSessions } from "../../auth/sessions";
 import { HOUR, now } from "../../lib/time";
 import { outboxInsert } from "../../outbox/enqueue";
@@ -35,11 +35,16 @@ export function setUnreadEmails(db: Db, userId: string, on: boolean) {
   return db.update(users).set({ notifyUnread: on, updatedAt: now() }).where(eq(users.id, userId));
 }
 
-/** New password, every other session ended (this one kept), and a heads-up email: one batch. */
+/** New password, every other session and open reset link ended (this session kept), and a heads-up email: one batch. */
 export async function changePassword(db: Db, user: { id: string; email: string }, keepSessionId: string, passwordHash: string, publicUrl: string): Promise<void> {
+  const t = now();
   await db.batch([
-    db.update(users).set({ passwordHash, updatedAt: now() }).where(eq(users.id, user.id)),
+    db.update(users).set({ passwordHash, updatedAt: t }).where(eq(users.id, user.id)),
     deleteOtherSessions(db, "parent", user.id, keepSessionId),
+    db
+      .update(authTokens)
+      .set({ usedAt: t })
+      .where(and(eq(authTokens.purpose, "reset_password"), eq(authTokens.subjectId, user.id), isNull(authTokens.usedAt))),
     outboxInsert(db, { kind: "password_changed", channel: "email", to: user.email, ...passwordChangedEmail(publicUrl) }),
   ]);
 }
