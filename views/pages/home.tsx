@@ -11,10 +11,13 @@ const REASONS: Record<ConnectedSummary["notAdded"][number]["reason"], string> = 
   unknown: "that invitation could not be used",
 };
 
+/** "Maya", "Maya and Leo", "Maya, Leo and Ethan". */
+const listWords = (names: string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+
 function ConnectedNotice({ summary }: { summary: ConnectedSummary }) {
   return (
     <>
-      {summary.added.length > 0 && <Notice kind="ok">Welcome! {summary.added.join(", ")} {summary.added.length === 1 ? "is" : "are"} now connected to your account.</Notice>}
+      {summary.added.length > 0 && <Notice kind="ok">Welcome! {listWords(summary.added)} {summary.added.length === 1 ? "is" : "are"} now connected to your account.</Notice>}
       {summary.notAdded.length > 0 && (
         <Notice kind="error">
           <p>Some children were not added:</p>

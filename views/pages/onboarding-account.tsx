@@ -1,5 +1,6 @@
 /** The account step of onboarding: Google or email, the "check your email" page, and the confirmation link. */
-import { Field, Notice, PostForm } from "../components";
+import type { Child } from "hono/jsx";
+import { CsrfField, Field, Notice, PostForm } from "../components";
 import type { InvitedChild } from "./onboarding";
 
 export interface SignUpValues {
@@ -23,6 +24,19 @@ function ConfirmedList({ items }: { items: InvitedChild[] }) {
   );
 }
 
+/**
+ * A POST form whose answer may be a 4xx page (422 field messages, 401, 429): htmx does not swap
+ * 4xx responses by default, so this form is left to the browser and always shows the answer.
+ */
+export function FullPageForm({ action, children }: { action: string; children?: Child }) {
+  return (
+    <form method="post" action={action} hx-boost="false">
+      <CsrfField />
+      {children}
+    </form>
+  );
+}
+
 /** Google when it is configured; otherwise an honest sentence instead of a dead button. */
 export function GoogleChoice({ configured, label = "Continue with Google" }: { configured: boolean; label?: string }) {
   return configured ? (
@@ -43,23 +57,31 @@ export function JoinPage(p: { confirmed: InvitedChild[]; googleConfigured: boole
       <ConfirmedList items={p.confirmed} />
       <p>They will be added to your account as soon as it is ready.</p>
 
-      <h2>Continue with Google</h2>
-      <p class="muted">Your Google account does not need to be the address where the invitation arrived.</p>
-      <GoogleChoice configured={p.googleConfigured} />
-
-      <h2>Or continue with email</h2>
+      {p.googleConfigured ? (
+        <>
+          <h2>Continue with Google</h2>
+          <p class="muted">Your Google account does not need to be the address where the invitation arrived.</p>
+          <GoogleChoice configured />
+          <h2>Or continue with email</h2>
+        </>
+      ) : (
+        <>
+          <GoogleChoice configured={false} />
+          <h2>Continue with email</h2>
+        </>
+      )}
       <p>
         <strong>Use your own personal email address, not your child's school address.</strong>
       </p>
       {p.formError && <Notice kind="error">{p.formError}</Notice>}
-      <PostForm action="/join/email">
+      <FullPageForm action="/join/email">
         <Field name="name" label="Your name" value={p.values.name} error={p.errors.name} autocomplete="name" required maxlength={200} />
         <Field name="email" label="Your email" type="email" value={p.values.email} error={p.errors.email} autocomplete="email" required maxlength={254} hint="We send a link to this address to confirm it." />
         <Field name="password" label="Choose a password" type="password" error={p.errors.password} autocomplete="new-password" required minlength={8} maxlength={128} hint="At least 8 characters. A few words together are easy to remember and hard to guess." />
         <p class="actions">
           <button type="submit">Continue with email</button>
         </p>
-      </PostForm>
+      </FullPageForm>
 
       <h2>Already have an account?</h2>
       <p>
@@ -168,12 +190,12 @@ export function ResendVerificationPage(p: { email?: string; error?: string; sent
       <h1>Send the confirmation link again</h1>
       {p.sent && <Notice kind="ok">If that address has an account that still needs confirming, we sent a new link to it. Check your email.</Notice>}
       {p.limitedFor && <Notice kind="error">We sent several links to that address recently. Please wait about {p.limitedFor} and look in your spam folder.</Notice>}
-      <PostForm action="/verify-email/resend">
+      <FullPageForm action="/verify-email/resend">
         <Field name="email" label="Your email" type="email" value={p.email} error={p.error} autocomplete="email" required maxlength={254} />
         <p class="actions">
           <button type="submit">Send the link</button>
         </p>
-      </PostForm>
+      </FullPageForm>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 /** The invitation link's pages: confirm, siblings, "not my child", and every state a link can be in. */
 import { Notice, PostForm } from "../components";
+import { FullPageForm } from "./onboarding-account";
 
 export interface InvitedChild {
   firstName: string;
@@ -135,9 +136,9 @@ export function ExpiredInvitationPage(p: { token: string; child: InvitedChild; a
       <p>
         Your invitation for {fullName(p.child)} at {p.child.schoolName} is too old to use. We can send you a fresh one.
       </p>
-      <PostForm action={`/i/${p.token}/renew`}>
+      <FullPageForm action={`/i/${p.token}/renew`}>
         <button type="submit">Send me a fresh invitation</button>
-      </PostForm>
+      </FullPageForm>
       <p class="muted">
         It goes to the same {p.channel === "email" ? "email address" : "phone number"} the school has on file ({maskAddress(p.address)}). To use another
         address, ask your child's school.

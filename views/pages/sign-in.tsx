@@ -1,6 +1,6 @@
 /** Parent sign-in, and the one page for any failed Google sign-in. */
-import { Field, Notice, PostForm } from "../components";
-import { GoogleChoice } from "./onboarding-account";
+import { Field, Notice } from "../components";
+import { FullPageForm, GoogleChoice } from "./onboarding-account";
 
 export interface SignInPageProps {
   email?: string;
@@ -23,14 +23,14 @@ export function SignInPage(p: SignInPageProps) {
       {p.unverifiedEmail ? (
         <>
           <Notice kind="error">Please confirm your email address first. We sent you a link when you created your account.</Notice>
-          <PostForm action="/verify-email/resend">
+          <FullPageForm action="/verify-email/resend">
             <input type="hidden" name="email" value={p.unverifiedEmail} />
             <button type="submit">Send me a new link</button>
-          </PostForm>
+          </FullPageForm>
         </>
       ) : (
         <>
-          <PostForm action="/sign-in">
+          <FullPageForm action="/sign-in">
             {p.next && <input type="hidden" name="next" value={p.next} />}
             <Field name="email" label="Email" type="email" value={p.email} autocomplete="email" required maxlength={254} />
             <Field name="password" label="Password" type="password" autocomplete="current-password" required maxlength={128} />
@@ -38,7 +38,7 @@ export function SignInPage(p: SignInPageProps) {
               <button type="submit">Sign in</button>
               <a href="/forgot-password">Forgot your password?</a>
             </p>
-          </PostForm>
+          </FullPageForm>
           <GoogleChoice configured={p.googleConfigured} />
         </>
       )}
