@@ -13,7 +13,7 @@ import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "./account/form";
 import { endAccountSession, listAccountSessions, SESSION_ID_PATTERN } from "./account/sessions";
 import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "./account/settings";
-import { AccountPage, type AccountFormErrors } from "../../views/pages/account";
+import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";
 
 /** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
 export const accountRoutes = new Hono<AppEnv>();
@@ -129,15 +129,7 @@ accountRoutes.post("/sessions/:id/end", async (c) => {
   // Only this account's sessions: any other id is "not found", and stays alive.
   if (!SESSION_ID_PATTERN.test(id) || !(await endAccountSession(getDb(c.env.DB), user.id, id))) {
     c.status(404);
-    return c.render(
-      <section>
-        <h1>That device isn't on your account</h1>
-        <p>
-          It may have been signed out already. <a href="/account">Back to account settings</a>
-        </p>
-      </section>,
-      { title: "Not found" },
-    );
+    return c.render(<SessionNotFoundPage />, { title: "Not found" });
   }
   return done(c, "session-ended");
 });

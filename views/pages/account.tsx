@@ -109,3 +109,15 @@ export function AccountPage(p: AccountPageProps) {
     </>
   );
 }
+
+/** POST /account/sessions/:id/end with an id that is not one of this account's sessions. */
+export function SessionNotFoundPage() {
+  return (
+    <section>
+      <h1>That device isn't on your account</h1>
+      <p>
+        It may have been signed out already. <a href="/account">Back to account settings</a>
+      </p>
+    </section>
+  );
+}
