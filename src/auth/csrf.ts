@@ -34,11 +34,17 @@ async function formTokenMatches(req: Request, cookie: string | undefined): Promi
   return typeof value === "string" && safeEqual(value, cookie);
 }
 
+/** Tokens made during a request, so every form of one page carries the same one. */
+const madeThisRequest = new WeakMap<Request, string>();
+
 /** The token to put in each form's hidden `_csrf` field; sets the cookie when missing. */
 export function csrfToken(c: Parameters<typeof readShortCookie>[0]): string {
   const existing = readShortCookie(c, CSRF_COOKIE);
   if (existing && /^[a-z2-7]{32}$/.test(existing)) return existing;
+  const made = madeThisRequest.get(c.req.raw);
+  if (made) return made;
   const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
+  madeThisRequest.set(c.req.raw, token);
   setShortCookie(c, CSRF_COOKIE, token, 60 * 60 * 24 * 365);
   return token;
 }
