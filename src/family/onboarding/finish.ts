@@ -1,9 +1,8 @@
-/** After a parent proves who they are (password, Google, email link): sign in and add the confirmed children. */
+/** After a parent proves who they are (password, Google, email link): add the children they confirmed in this browser. */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import { getDb } from "../../db/client";
 import { clearShortCookie, readShortCookie, setShortCookie } from "../../auth/cookies";
-import { signInAs } from "../../auth/sign-in";
 import { now as clock } from "../../lib/time";
 import { connectInvitations, type ConnectOptions, type ConnectOutcome } from "./connect";
 import { consumeOnboardingState, loadOnboardingState, ONBOARDING_COOKIE } from "./state";
@@ -16,10 +15,15 @@ export interface ConnectedSummary {
   notAdded: { name: string; school: string; reason: NonNullable<ConnectOutcome["reason"]> }[];
 }
 
+/** Capped so the cookie stays well under 4 KB (a family has a handful of children). */
 export function summarize(outcomes: readonly ConnectOutcome[]): ConnectedSummary {
+  const cut = (s: string) => s.slice(0, 80);
   return {
-    added: outcomes.filter((o) => o.connected).map((o) => o.childName),
-    notAdded: outcomes.filter((o) => !o.connected).map((o) => ({ name: o.childName, school: o.schoolName, reason: o.reason ?? "unknown" })),
+    added: outcomes.filter((o) => o.connected).slice(0, 8).map((o) => cut(o.childName)),
+    notAdded: outcomes
+      .filter((o) => !o.connected)
+      .slice(0, 8)
+      .map((o) => ({ name: cut(o.childName), school: cut(o.schoolName), reason: o.reason ?? "unknown" })),
   };
 }
 
@@ -51,12 +55,5 @@ export async function connectConfirmed(c: Context<AppEnv>, userId: string, extra
   if (ids.length === 0 && before.length === 0) return [];
   const outcomes = await connectInvitations(db, userId, ids, at, { before, guard: extra.guard });
   if (outcomes.length) setShortCookie(c, CONNECTED_COOKIE, encodeURIComponent(JSON.stringify(summarize(outcomes))), 600);
-  return outcomes;
-}
-
-/** Signs the parent in on this device, then connects what they confirmed. */
-export async function signInParentAndConnect(c: Context<AppEnv>, userId: string, extra: { ids?: readonly string[] } & ConnectOptions = {}): Promise<ConnectOutcome[]> {
-  const outcomes = await connectConfirmed(c, userId, extra);
-  await signInAs(c, "parent", userId);
   return outcomes;
 }
