@@ -4,6 +4,15 @@ import { asset } from "../src/static";
 import type { Actor } from "../src/auth/actor";
 import { Nav } from "./nav";
 
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorStyles: false,
+  responseHandling: [
+    { code: "204", swap: false },
+    { code: "[23]..", swap: true },
+    { code: "[45]..", swap: true, error: true },
+  ],
+});
+
 export interface LayoutProps {
   title: string;
   children?: Child;
@@ -27,8 +36,9 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
           <title>{`${title} · Family Portal`}</title>
           <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
           <link rel="stylesheet" href={asset("app.css")} />
-          {/* htmx's own indicator styles are inline, which our CSP forbids; app.css has them. */}
-          <meta name="htmx-config" content='{"includeIndicatorStyles":false}' />
+          {/* htmx's own indicator styles are inline, which our CSP forbids (app.css has them).
+              Every answer is a whole page, so 4xx/5xx pages (422 form errors, 429 waits) are shown too. */}
+          <meta name="htmx-config" content={HTMX_CONFIG} />
           <script src={asset("htmx.min.js")} defer></script>
           {scripts.map((s) => (
             <script src={asset(s)} defer></script>
