@@ -23,7 +23,7 @@ function SuggestForm({ state }: { state: SuggestFormState }) {
       {state.thanks && <Notice kind="ok">Thank you! Your suggestion was sent to the Family Portal team. We read every one.</Notice>}
       {state.problem && <Notice kind="error">{state.problem}</Notice>}
       <p>Found a website, activity or habit that helps your child learn at home? Tell us about it and we may add it here for every family.</p>
-      {/* A full page load either way (htmx does not swap 422/429 answers); #suggest scrolls back to the messages. */}
+      {/* A plain full-page post: the browser then scrolls to #suggest, where the thanks or the messages are. */}
       <form method="post" action="/ideas/suggest#suggest" hx-boost="false">
         <CsrfField />
         <div class="field">
