@@ -1,5 +1,6 @@
 import type { Actor } from "./auth/actor";
 import type { RateLimiter } from "./auth/rate-limiter";
+import type { MessageThread } from "./messaging/thread-object";
 import type { OutboxDispatcher } from "./outbox/dispatcher";
 
 /** Bindings and variables from wrangler.toml, `.dev.vars` and secrets. */
@@ -7,6 +8,8 @@ export interface Bindings {
   DB: D1Database;
   OUTBOX: DurableObjectNamespace<OutboxDispatcher>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
+  /** One object per message thread (getByName(threadId)). */
+  MESSAGE_THREAD: DurableObjectNamespace<MessageThread>;
 
   PUBLIC_URL: string;
   ENVIRONMENT: string;

@@ -16,6 +16,7 @@ import { asset, staticRoutes } from "./static";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
 export { RateLimiter } from "./auth/rate-limiter";
+export { MessageThread } from "./messaging/thread-object";
 
 const app = new Hono<AppEnv>();
 

@@ -411,8 +411,42 @@ export const outbox = sqliteTable(
   ],
 );
 
+// ---------------------------------------------------------------- messages
+
+export const THREAD_SENDER_KINDS = ["teacher", "guardian"] as const;
+
+/**
+ * The index of message threads (one teacher, one guardian, one student) for the lists and unread
+ * counts. The messages themselves live in the thread's Durable Object (src/messaging/), which
+ * keeps this row in step after every post and read; `index_version` makes a late write from an
+ * older state lose to a newer one.
+ */
+export const threads = sqliteTable(
+  "threads",
+  {
+    id: text("id").primaryKey(),
+    districtId: text("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    teacherId: text("teacher_id").notNull().references(() => teachers.id, { onDelete: "cascade" }),
+    guardianUserId: text("guardian_user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    studentId: text("student_id").notNull().references(() => students.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastMessageAt: integer("last_message_at").notNull(),
+    /** Null until the first message is stored: such a thread is not listed. */
+    lastSenderKind: text("last_sender_kind", { enum: THREAD_SENDER_KINDS }),
+    teacherUnread: integer("teacher_unread").notNull().default(0),
+    guardianUnread: integer("guardian_unread").notNull().default(0),
+    indexVersion: integer("index_version").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("threads_participants").on(t.teacherId, t.guardianUserId, t.studentId),
+    index("threads_teacher_recent").on(t.teacherId, t.lastMessageAt),
+    index("threads_guardian_recent").on(t.guardianUserId, t.lastMessageAt),
+  ],
+);
+
 export type District = typeof districts.$inferSelect;
 export type Student = typeof students.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
+export type ThreadRow = typeof threads.$inferSelect;

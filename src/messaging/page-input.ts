@@ -1,0 +1,43 @@
+/** Reading the message pages' inputs: thread ids, seq numbers, list cursors and the message form. */
+import type { Context } from "hono";
+import { z } from "zod";
+import { readForm } from "../family/account/form";
+import { decodeCursor, encodeCursor, type Cursor } from "../invitations/cursor";
+import { checkBody } from "./body";
+import { THREAD_ID } from "./threads";
+
+const seqSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const threadIdOf = (c: Context): string | null => {
+  const id = c.req.param("id") ?? "";
+  return THREAD_ID.test(id) ? id : null;
+};
+
+/** A seq from the path or query; null when it is not a whole number ≥ 0. */
+export function seqOf(raw: string | undefined): number | null {
+  if (raw === undefined || !/^\d{1,16}$/.test(raw)) return null;
+  const parsed = seqSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+/** `?before=` of a list page: null for the first page, undefined for something that is not ours. */
+export function listCursorOf(c: Context): Cursor | null | undefined {
+  const raw = c.req.query("before");
+  if (raw === undefined || raw === "") return null;
+  return raw.length <= 200 ? (decodeCursor(raw) ?? undefined) : undefined;
+}
+
+export const cursorParam = (cursor: Cursor): string => encodeURIComponent(encodeCursor(cursor));
+
+export type MessageForm = { ok: true; body: string; fields: Record<string, string> } | { ok: false; error: string; typed: string; fields: Record<string, string> };
+
+/** The message text of a form (plus its other fields, for the caller to check); unknown extra fields are the caller's call. */
+export async function readMessageForm(c: Context): Promise<MessageForm> {
+  const fields = await readForm(c);
+  const checked = checkBody(fields.body);
+  const typed = (fields.body ?? "").slice(0, 20_000);
+  return checked.ok ? { ok: true, body: checked.body, fields } : { ok: false, error: checked.error, typed, fields };
+}
+
+/** True for a request htmx made (polling, boosted links and forms). */
+export const isHtmx = (c: Context): boolean => c.req.header("hx-request") === "true";

@@ -1,0 +1,153 @@
+/**
+ * Teachers write first: to one family (a guardian of a student they teach) or to every connected
+ * family of one of their sections. A thread is one teacher, one guardian, one student; its D1
+ * index row is created here (or found), then the first message goes to its object.
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { chunk, rowsPerStatement } from "../db/client";
+import { enrollments, guardianships, schools, sections, sectionTeachers, students, threads, users } from "../db/schema";
+import type { Bindings } from "../env";
+import { newId } from "../lib/random";
+import type { TeacherRef } from "./threads";
+import type { PostResult, ThreadMeta } from "./types";
+
+/** A guardian of a student: one family to write to. */
+export interface Family {
+  studentId: string;
+  studentFirstName: string;
+  studentLastName: string;
+  guardianUserId: string;
+  guardianName: string;
+}
+
+/** The teacher teaches the student: a section in common, in the teacher's district. */
+const teaches = (teacher: TeacherRef) => sql`exists (
+  select 1 from ${enrollments}
+  join ${sectionTeachers} on ${sectionTeachers.sectionId} = ${enrollments.sectionId}
+  join ${sections} on ${sections.id} = ${enrollments.sectionId}
+  where ${enrollments.studentId} = ${students.id} and ${sectionTeachers.teacherId} = ${teacher.id} and ${sections.districtId} = ${teacher.districtId})`;
+
+const familyColumns = {
+  studentId: students.id,
+  studentFirstName: students.firstName,
+  studentLastName: students.lastName,
+  guardianUserId: guardianships.userId,
+  guardianName: users.name,
+};
+
+/** The family, if the teacher teaches the student and the guardian is connected to them; with their thread if one exists. */
+export async function findFamilyForTeacher(db: Db, teacher: TeacherRef, studentId: string, guardianUserId: string): Promise<(Family & { threadId: string | null }) | null> {
+  const row = await db
+    .select({ ...familyColumns, threadId: threads.id })
+    .from(students)
+    .innerJoin(guardianships, and(eq(guardianships.studentId, students.id), eq(guardianships.userId, guardianUserId), eq(guardianships.districtId, teacher.districtId)))
+    .innerJoin(users, eq(users.id, guardianships.userId))
+    .leftJoin(threads, and(eq(threads.teacherId, teacher.id), eq(threads.guardianUserId, guardianships.userId), eq(threads.studentId, students.id)))
+    .where(and(eq(students.id, studentId), eq(students.districtId, teacher.districtId), teaches(teacher)))
+    .get();
+  return row ?? null;
+}
+
+export interface SectionFamilies {
+  section: { id: string; name: string; schoolName: string };
+  families: Family[];
+}
+
+/** One of the teacher's sections and every connected guardian of its students (one batch of two queries). */
+export async function findSectionFamilies(db: Db, teacher: TeacherRef, sectionId: string): Promise<SectionFamilies | null> {
+  const mine = and(
+    eq(sections.id, sectionId),
+    eq(sections.districtId, teacher.districtId),
+    sql`exists (select 1 from ${sectionTeachers} where ${sectionTeachers.sectionId} = ${sections.id} and ${sectionTeachers.teacherId} = ${teacher.id})`,
+  );
+  const [sectionRows, families] = await db.batch([
+    db
+      .select({ id: sections.id, name: sections.name, schoolName: sql<string>`${schools.name}`.as("school_name") })
+      .from(sections)
+      .innerJoin(schools, eq(schools.id, sections.schoolId))
+      .where(mine),
+    db
+      .select(familyColumns)
+      .from(enrollments)
+      .innerJoin(sections, eq(sections.id, enrollments.sectionId))
+      .innerJoin(students, eq(students.id, enrollments.studentId))
+      .innerJoin(guardianships, and(eq(guardianships.studentId, students.id), eq(guardianships.districtId, teacher.districtId)))
+      .innerJoin(users, eq(users.id, guardianships.userId))
+      .where(and(mine, eq(students.districtId, teacher.districtId)))
+      .orderBy(asc(students.lastName), asc(students.firstName), asc(students.id), asc(users.name), asc(users.id)),
+  ]);
+  const section = sectionRows[0];
+  return section ? { section, families } : null;
+}
+
+const INSERT_COLUMNS = 11; // every column of threads: drizzle binds the defaults too
+/** Pairs per SELECT: two bound values each, plus the teacher id. */
+const PAIRS_PER_SELECT = Math.floor((100 - 1) / 2);
+
+/**
+ * The threads between the teacher and these families, created where missing: ONE D1 batch of
+ * multi-row INSERT … ON CONFLICT DO NOTHING, then SELECTs of the ids (new or existing).
+ */
+export async function ensureThreads(db: Db, teacher: TeacherRef, families: readonly Family[], at: number): Promise<ThreadMeta[]> {
+  if (families.length === 0) return [];
+  const rows = families.map((f) => ({
+    id: newId("thr"),
+    districtId: teacher.districtId,
+    teacherId: teacher.id,
+    guardianUserId: f.guardianUserId,
+    studentId: f.studentId,
+    createdAt: at,
+    lastMessageAt: at,
+  }));
+  const inserts = chunk(rows, rowsPerStatement(INSERT_COLUMNS)).map((part) =>
+    db.insert(threads).values(part).onConflictDoNothing({ target: [threads.teacherId, threads.guardianUserId, threads.studentId] }),
+  );
+  const selects = chunk(families, PAIRS_PER_SELECT).map((part) =>
+    db
+      .select({ id: threads.id, districtId: threads.districtId, teacherId: threads.teacherId, guardianUserId: threads.guardianUserId, studentId: threads.studentId })
+      .from(threads)
+      .where(
+        and(
+          eq(threads.teacherId, teacher.id),
+          sql`(${threads.guardianUserId}, ${threads.studentId}) in (values ${sql.join(
+            part.map((f) => sql`(${f.guardianUserId}, ${f.studentId})`),
+            sql`, `,
+          )})`,
+        ),
+      ),
+  );
+  const [first, ...rest] = [...inserts, ...selects];
+  if (!first) return [];
+  const results = await db.batch([first, ...rest]);
+  return results.slice(inserts.length).flat() as ThreadMeta[];
+}
+
+/** How many object calls are in flight at once for a broadcast. */
+const POST_CONCURRENCY = 32;
+
+export interface Delivery {
+  sent: ThreadMeta[];
+  failed: ThreadMeta[];
+}
+
+/** The same first message into each thread, in parallel (each object keeps its own index row in step). */
+export async function postToThreads(env: Pick<Bindings, "MESSAGE_THREAD">, metas: readonly ThreadMeta[], teacher: { id: string; name: string }, body: string): Promise<Delivery> {
+  const out: Delivery = { sent: [], failed: [] };
+  let next = 0;
+  const worker = async () => {
+    while (next < metas.length) {
+      const meta = metas[next++] as ThreadMeta;
+      let result: PostResult;
+      try {
+        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body);
+      } catch (err) {
+        console.error("messages: post to thread failed", meta.id, err);
+        result = { ok: false, reason: "not_participant" };
+      }
+      (result.ok ? out.sent : out.failed).push(meta);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, metas.length) }, worker));
+  return out;
+}

@@ -1,0 +1,39 @@
+/** The worker's calls to a thread's object, once a route has checked who may act. */
+import type { Bindings } from "../env";
+import type { ThreadHeader } from "./threads";
+import type { Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
+
+/** Messages on a thread page. */
+export const PAGE_SIZE = 50;
+/** New messages per poll answer; the next poll picks up the rest. */
+const POLL_LIMIT = 100;
+
+const stub = (env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string) => env.MESSAGE_THREAD.getByName(threadId);
+
+export const metaOf = (h: ThreadHeader): ThreadMeta => ({
+  id: h.id,
+  districtId: h.districtId,
+  teacherId: h.teacherId,
+  guardianUserId: h.guardianUserId,
+  studentId: h.studentId,
+});
+
+const EMPTY: ThreadPage = { messages: [], lastSeq: 0, hasEarlier: false };
+
+/**
+ * The newest page, marked as read for the viewer (they are looking at it), or an older page
+ * (`before`), which changes nothing. A thread whose first message never arrived is empty.
+ */
+export async function openThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, before: number | null): Promise<ThreadPage> {
+  const page = await stub(env, threadId).list(viewer, before !== null ? { before, limit: PAGE_SIZE, markRead: false } : { limit: PAGE_SIZE, markRead: true });
+  return page ?? EMPTY;
+}
+
+/** Messages after `since` (marked read: the open page shows them); null when the viewer is not in the thread. */
+export function pollThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, since: number): Promise<ThreadPage | null> {
+  return stub(env, threadId).list(viewer, { since, limit: POLL_LIMIT, markRead: true });
+}
+
+export function postMessage(env: Pick<Bindings, "MESSAGE_THREAD">, header: ThreadHeader, sender: Participant, senderName: string, body: string): Promise<PostResult> {
+  return stub(env, header.id).post(metaOf(header), sender, senderName, body);
+}

@@ -1,0 +1,190 @@
+import { DurableObject } from "cloudflare:workers";
+import { getDb } from "../db/client";
+import type { Bindings } from "../env";
+import { numberVar } from "../env";
+import { SECOND } from "../lib/time";
+import { kickOutbox } from "../outbox/enqueue";
+import { isStorableBody } from "./body";
+import { writeIndex } from "./index-sync";
+import { ThreadStore, type ParticipantState, type StoredMeta } from "./thread-store";
+import type { ListOptions, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
+import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } from "./unread-notice";
+
+/** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
+const RETRY_MS = 30 * SECOND;
+const DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS = 10800;
+
+const sameThread = (a: ThreadMeta, b: ThreadMeta) =>
+  a.id === b.id && a.districtId === b.districtId && a.teacherId === b.teacherId && a.guardianUserId === b.guardianUserId && a.studentId === b.studentId;
+
+const isParticipant = (m: ThreadMeta, p: Participant) => (p.kind === "teacher" ? m.teacherId === p.id : m.guardianUserId === p.id);
+
+/**
+ * One message thread (one teacher, one guardian, one student): its messages, each side's read
+ * position, and the alarm that sends the unread-message email. The worker checks who may act
+ * before calling; the object checks again that the caller is one of its two participants.
+ *
+ * The alarm is derived from stored state only (the earliest unread run not yet emailed, or an
+ * index write still owed), so it can run twice, late or after a restart and still send one email
+ * per unread run: the outbox row's key is the run's key, inserted with ON CONFLICT DO NOTHING.
+ */
+export class MessageThread extends DurableObject<Bindings> {
+  private readonly store: ThreadStore;
+  private syncing: Promise<void> | null = null;
+  private syncAgain = false;
+
+  constructor(ctx: DurableObjectState, env: Bindings) {
+    super(ctx, env);
+    this.store = new ThreadStore(ctx.storage.sql);
+    void ctx.blockConcurrencyWhile(async () => this.store.migrate());
+  }
+
+  /** Stores a message. The first post (always the teacher's) fixes who the thread is between. */
+  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string): Promise<PostResult> {
+    if (!isStorableBody(body)) return { ok: false, reason: "invalid_body" };
+    const stored = this.store.meta();
+    // Teachers write first: a guardian can never bring a thread into being.
+    if (!stored && sender.kind !== "teacher") return { ok: false, reason: "not_participant" };
+    if ((stored && !sameThread(stored, meta)) || !isParticipant(meta, sender)) return { ok: false, reason: "not_participant" };
+    const message = this.ctx.storage.transactionSync(() => {
+      if (!stored) this.store.init(meta, Date.now());
+      return this.store.append(sender, senderName.slice(0, 200), body, Date.now());
+    });
+    await this.afterChange();
+    return { ok: true, seq: message.seq, createdAt: message.createdAt };
+  }
+
+  /** A page of messages for a participant (null for anyone else), optionally marking all as read. */
+  async list(viewer: Participant, opts: ListOptions): Promise<ThreadPage | null> {
+    const meta = this.store.meta();
+    if (!meta || !isParticipant(meta, viewer)) return null;
+    const limit = Math.min(Math.max(1, Math.floor(opts.limit)), 200);
+    const lastSeq = this.store.lastSeq();
+    if (opts.since !== undefined && opts.since >= lastSeq) return { messages: [], lastSeq, hasEarlier: false };
+    const page = this.store.page({ since: opts.since, before: opts.before, limit });
+    if (opts.markRead && this.store.markRead(viewer.kind)) await this.afterChange();
+    return { ...page, lastSeq };
+  }
+
+  /** Everything in the thread is read by `viewer`; false for anyone else. */
+  async markRead(viewer: Participant): Promise<boolean> {
+    const meta = this.store.meta();
+    if (!meta || !isParticipant(meta, viewer)) return false;
+    if (this.store.markRead(viewer.kind)) await this.afterChange();
+    return true;
+  }
+
+  override async alarm(): Promise<void> {
+    const meta = this.store.meta();
+    if (!meta) return;
+    let retryFloor = 0;
+    try {
+      await this.syncIndex();
+      await this.sendDueNotices(meta, Date.now());
+    } catch (err) {
+      // Never throw out of the alarm (the runtime gives up after a few retries); the state says what is still owed.
+      console.error("message thread: alarm run failed", meta.id, err);
+      retryFloor = Date.now() + RETRY_MS;
+    }
+    await this.scheduleAlarm(retryFloor);
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  /** Alarm first (it survives a crash), then the index, then the alarm again without the index retry. */
+  private async afterChange(): Promise<void> {
+    await this.scheduleAlarm();
+    await this.syncIndex();
+    await this.scheduleAlarm();
+  }
+
+  private delaySeconds(): number {
+    return numberVar(this.env.UNREAD_NOTIFY_AFTER_SECONDS, DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS);
+  }
+
+  /** Unread runs whose first message is older than the delay and that nobody has been emailed about. */
+  private dueNotices(now: number): { due: DueNotice[]; nextAt: number | null } {
+    const delayMs = this.delaySeconds() * 1000;
+    const due: DueNotice[] = [];
+    let nextAt: number | null = null;
+    for (const p of this.store.participants()) {
+      const first = this.store.firstUnread(p);
+      if (!first || p.notifiedSeq >= first.seq) continue;
+      const at = first.createdAt + delayMs;
+      if (at <= now) due.push({ kind: p.kind, recipientId: p.id, firstUnreadSeq: first.seq });
+      else nextAt = nextAt === null ? at : Math.min(nextAt, at);
+    }
+    return { due, nextAt };
+  }
+
+  private async sendDueNotices(meta: StoredMeta, now: number): Promise<void> {
+    if (this.dueNotices(now).due.length === 0) return;
+    const db = getDb(this.env.DB);
+    const ctx = await loadNoticeContext(db, meta.id);
+    // Re-read after the await: a participant may have read the thread meanwhile.
+    const { due } = this.dueNotices(Date.now());
+    const rows = ctx ? due.flatMap((d) => unreadNoticeRow(ctx, d, this.env.PUBLIC_URL, this.delaySeconds(), Date.now()) ?? []) : [];
+    const inserted = await insertNotices(db, rows);
+    // Emailed, turned off, or gone from the index: this run is settled either way.
+    this.ctx.storage.transactionSync(() => {
+      for (const d of due) this.store.setNotified(d.kind, d.firstUnreadSeq);
+    });
+    if (inserted > 0) await kickOutbox(this.env);
+  }
+
+  private indexOwed(): boolean {
+    const meta = this.store.meta();
+    return meta !== null && meta.syncedVersion < meta.version;
+  }
+
+  /**
+   * Writes the current state to the D1 index. Calls that arrive while a write is in flight
+   * share one follow-up write of the newest state (many posts, few D1 writes).
+   */
+  private syncIndex(): Promise<void> {
+    this.syncAgain = true;
+    if (!this.syncing) {
+      this.syncing = (async () => {
+        try {
+          while (this.syncAgain) {
+            this.syncAgain = false;
+            await this.writeIndexOnce();
+          }
+        } finally {
+          this.syncing = null;
+        }
+      })();
+    }
+    return this.syncing;
+  }
+
+  private async writeIndexOnce(): Promise<void> {
+    const meta = this.store.meta();
+    if (!meta || meta.syncedVersion >= meta.version) return;
+    const snap = this.store.indexSnapshot();
+    try {
+      await writeIndex(getDb(this.env.DB), meta.id, snap);
+      this.store.setSynced(snap.version);
+    } catch (err) {
+      // The message is stored; the alarm retries the index write.
+      console.error("message thread: index write failed", meta.id, err);
+    }
+  }
+
+  /** The next alarm from stored state: the earliest unread email due, or an index write still owed. */
+  private async scheduleAlarm(floor = 0): Promise<void> {
+    const now = Date.now();
+    const candidates: number[] = [];
+    const { nextAt, due } = this.dueNotices(now);
+    if (nextAt !== null) candidates.push(nextAt);
+    if (due.length > 0) candidates.push(now);
+    if (this.indexOwed()) candidates.push(now + RETRY_MS);
+    const current = await this.ctx.storage.getAlarm();
+    if (candidates.length === 0) {
+      if (current !== null) await this.ctx.storage.deleteAlarm();
+      return;
+    }
+    const next = Math.max(Math.min(...candidates), floor);
+    if (current !== next) await this.ctx.storage.setAlarm(next);
+  }
+}

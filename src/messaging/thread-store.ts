@@ -1,0 +1,173 @@
+/**
+ * A thread's own storage inside its Durable Object (SQLite): who the thread is between, its
+ * messages, and each participant's read position and last unread email. Synchronous calls on
+ * the object's SqlStorage; the object decides when to call them.
+ */
+import type { IndexSnapshot, Participant, SenderKind, ThreadMessage, ThreadMeta } from "./types";
+
+interface MetaRow extends Record<string, SqlStorageValue> {
+  id: string;
+  district_id: string;
+  teacher_id: string;
+  guardian_user_id: string;
+  student_id: string;
+  created_at: number;
+  version: number;
+  synced_version: number;
+}
+
+interface MessageRow extends Record<string, SqlStorageValue> {
+  seq: number;
+  sender_kind: string;
+  sender_id: string;
+  sender_name: string;
+  body: string;
+  created_at: number;
+}
+
+export interface ParticipantState {
+  kind: SenderKind;
+  id: string;
+  /** Everything up to this seq has been seen by this participant. */
+  readSeq: number;
+  /** The first unread seq of the last unread run this participant was emailed about (0: none). */
+  notifiedSeq: number;
+}
+
+export interface StoredMeta extends ThreadMeta {
+  createdAt: number;
+  /** Bumped by every change the D1 index shows; `syncedVersion` is the last one written there. */
+  version: number;
+  syncedVersion: number;
+}
+
+const asKind = (s: string): SenderKind => (s === "teacher" ? "teacher" : "guardian");
+
+const toMessage = (r: MessageRow): ThreadMessage => ({
+  seq: r.seq,
+  senderKind: asKind(r.sender_kind),
+  senderId: r.sender_id,
+  senderName: r.sender_name,
+  body: r.body,
+  createdAt: r.created_at,
+});
+
+export class ThreadStore {
+  constructor(private readonly sql: SqlStorage) {}
+
+  migrate(): void {
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS thread (
+      id TEXT PRIMARY KEY, district_id TEXT NOT NULL, teacher_id TEXT NOT NULL, guardian_user_id TEXT NOT NULL,
+      student_id TEXT NOT NULL, created_at INTEGER NOT NULL,
+      version INTEGER NOT NULL DEFAULT 0, synced_version INTEGER NOT NULL DEFAULT 0)`);
+    // seq is the rowid: messages are never deleted, so it only grows.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS messages (
+      seq INTEGER PRIMARY KEY, sender_kind TEXT NOT NULL, sender_id TEXT NOT NULL, sender_name TEXT NOT NULL,
+      body TEXT NOT NULL, created_at INTEGER NOT NULL)`);
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS participants (
+      kind TEXT PRIMARY KEY, id TEXT NOT NULL, read_seq INTEGER NOT NULL DEFAULT 0, notified_seq INTEGER NOT NULL DEFAULT 0)`);
+  }
+
+  meta(): StoredMeta | null {
+    const [r] = this.sql.exec<MetaRow>("SELECT * FROM thread LIMIT 1").toArray();
+    if (!r) return null;
+    return {
+      id: r.id,
+      districtId: r.district_id,
+      teacherId: r.teacher_id,
+      guardianUserId: r.guardian_user_id,
+      studentId: r.student_id,
+      createdAt: r.created_at,
+      version: r.version,
+      syncedVersion: r.synced_version,
+    };
+  }
+
+  /** The first post fixes who the thread is between. */
+  init(m: ThreadMeta, at: number): StoredMeta {
+    this.sql.exec(
+      "INSERT INTO thread (id, district_id, teacher_id, guardian_user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      m.id, m.districtId, m.teacherId, m.guardianUserId, m.studentId, at,
+    );
+    this.sql.exec("INSERT INTO participants (kind, id) VALUES ('teacher', ?), ('guardian', ?)", m.teacherId, m.guardianUserId);
+    return { ...m, createdAt: at, version: 0, syncedVersion: 0 };
+  }
+
+  participants(): ParticipantState[] {
+    return this.sql
+      .exec<{ kind: string; id: string; read_seq: number; notified_seq: number }>("SELECT kind, id, read_seq, notified_seq FROM participants ORDER BY kind")
+      .toArray()
+      .map((r) => ({ kind: asKind(r.kind), id: r.id, readSeq: r.read_seq, notifiedSeq: r.notified_seq }));
+  }
+
+  lastSeq(): number {
+    return this.sql.exec<{ seq: number | null }>("SELECT max(seq) AS seq FROM messages").one().seq ?? 0;
+  }
+
+  /** Stores a message; writing means the sender has seen everything before it. */
+  append(sender: Participant, senderName: string, body: string, at: number): ThreadMessage {
+    const seq = this.lastSeq() + 1;
+    this.sql.exec("INSERT INTO messages (seq, sender_kind, sender_id, sender_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)", seq, sender.kind, sender.id, senderName, body, at);
+    this.sql.exec("UPDATE participants SET read_seq = ? WHERE kind = ?", seq, sender.kind);
+    this.bumpVersion();
+    return { seq, senderKind: sender.kind, senderId: sender.id, senderName, body, createdAt: at };
+  }
+
+  /** Messages in seq order: after `since`, before `before`, or the newest `limit`. */
+  page(opts: { since?: number; before?: number; limit: number }): { messages: ThreadMessage[]; hasEarlier: boolean } {
+    if (opts.since !== undefined) {
+      const rows = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE seq > ? ORDER BY seq LIMIT ?", opts.since, opts.limit).toArray();
+      return { messages: rows.map(toMessage), hasEarlier: false };
+    }
+    const before = opts.before ?? Number.MAX_SAFE_INTEGER;
+    const rows = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?", before, opts.limit + 1).toArray();
+    const hasEarlier = rows.length > opts.limit;
+    return { messages: rows.slice(0, opts.limit).reverse().map(toMessage), hasEarlier };
+  }
+
+  /** Everything so far is read by `kind`; false when nothing changed. */
+  markRead(kind: SenderKind): boolean {
+    const last = this.lastSeq();
+    const changed = this.sql.exec("UPDATE participants SET read_seq = ? WHERE kind = ? AND read_seq < ?", last, kind, last).rowsWritten > 0;
+    if (changed) this.bumpVersion();
+    return changed;
+  }
+
+  /** The oldest message `kind` has not read yet (written by the other side), or null. */
+  firstUnread(p: ParticipantState): { seq: number; createdAt: number } | null {
+    const [r] = this.sql
+      .exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM messages WHERE seq > ? AND sender_kind <> ? ORDER BY seq LIMIT 1", p.readSeq, p.kind)
+      .toArray();
+    return r ? { seq: r.seq, createdAt: r.created_at } : null;
+  }
+
+  setNotified(kind: SenderKind, seq: number): void {
+    this.sql.exec("UPDATE participants SET notified_seq = max(notified_seq, ?) WHERE kind = ?", seq, kind);
+  }
+
+  indexSnapshot(): IndexSnapshot {
+    const meta = this.meta();
+    const [last] = this.sql.exec<{ sender_kind: string; created_at: number }>("SELECT sender_kind, created_at FROM messages ORDER BY seq DESC LIMIT 1").toArray();
+    const unread = this.sql
+      .exec<{ kind: string; n: number }>(
+        "SELECT p.kind AS kind, (SELECT count(*) FROM messages m WHERE m.seq > p.read_seq AND m.sender_kind <> p.kind) AS n FROM participants p",
+      )
+      .toArray();
+    const count = (k: SenderKind) => unread.find((u) => u.kind === k)?.n ?? 0;
+    return {
+      lastMessageAt: last?.created_at ?? meta?.createdAt ?? 0,
+      lastSenderKind: last ? asKind(last.sender_kind) : null,
+      teacherUnread: count("teacher"),
+      guardianUnread: count("guardian"),
+      version: meta?.version ?? 0,
+    };
+  }
+
+  setSynced(version: number): void {
+    this.sql.exec("UPDATE thread SET synced_version = max(synced_version, ?)", version);
+  }
+
+  private bumpVersion(): void {
+    this.sql.exec("UPDATE thread SET version = version + 1");
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * Reading the D1 thread index for the pages: who may open a thread, and each side's list.
+ * Every query is scoped to the signed-in person (and the teacher's district); anything else is
+ * "not found".
+ */
+import { and, desc, eq, isNotNull, lt, or, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { guardianships, students, teachers, threads, users } from "../db/schema";
+import type { Cursor } from "../invitations/cursor";
+import type { SenderKind, ThreadMeta } from "./types";
+
+/** Our thread ids (newId("thr")); anything else cannot be a thread. */
+export const THREAD_ID = /^thr_[a-z2-7]{16}$/;
+
+export interface ThreadHeader extends ThreadMeta {
+  teacherName: string;
+  teacherMessagesEnabled: boolean;
+  guardianName: string;
+  student: { firstName: string; lastName: string };
+  /** The guardian is still connected to the student (the district can remove a wrong association). */
+  connected: boolean;
+}
+
+export interface TeacherRef {
+  id: string;
+  districtId: string;
+}
+
+const teacherName = sql<string>`coalesce(${teachers.displayName}, ${teachers.name})`;
+const connectedSql = sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId})`;
+
+function headerQuery(db: Db) {
+  return db
+    .select({
+      id: threads.id,
+      districtId: threads.districtId,
+      teacherId: threads.teacherId,
+      guardianUserId: threads.guardianUserId,
+      studentId: threads.studentId,
+      teacherName: teacherName.as("teacher_name"),
+      teacherMessagesEnabled: teachers.messagesEnabled,
+      guardianName: sql<string>`${users.name}`.as("guardian_name"),
+      firstName: students.firstName,
+      lastName: students.lastName,
+      connected: connectedSql.as("connected"),
+    })
+    .from(threads)
+    .innerJoin(teachers, eq(teachers.id, threads.teacherId))
+    .innerJoin(users, eq(users.id, threads.guardianUserId))
+    .innerJoin(students, eq(students.id, threads.studentId));
+}
+
+type HeaderRow = Awaited<ReturnType<ReturnType<typeof headerQuery>["all"]>>[number];
+
+const toHeader = (r: HeaderRow): ThreadHeader => ({
+  id: r.id,
+  districtId: r.districtId,
+  teacherId: r.teacherId,
+  guardianUserId: r.guardianUserId,
+  studentId: r.studentId,
+  teacherName: r.teacherName,
+  teacherMessagesEnabled: r.teacherMessagesEnabled,
+  guardianName: r.guardianName,
+  student: { firstName: r.firstName, lastName: r.lastName },
+  connected: Boolean(r.connected),
+});
+
+/** The parent's own thread, while they are still connected to the child and it has a message. */
+export async function findThreadForParent(db: Db, userId: string, threadId: string): Promise<ThreadHeader | null> {
+  if (!THREAD_ID.test(threadId)) return null;
+  const row = await headerQuery(db)
+    .where(and(eq(threads.id, threadId), eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind), sql`${connectedSql}`))
+    .get();
+  return row ? toHeader(row) : null;
+}
+
+/** The teacher's own thread, in their district. */
+export async function findThreadForTeacher(db: Db, teacher: TeacherRef, threadId: string): Promise<ThreadHeader | null> {
+  if (!THREAD_ID.test(threadId)) return null;
+  const row = await headerQuery(db)
+    .where(and(eq(threads.id, threadId), eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId)))
+    .get();
+  return row ? toHeader(row) : null;
+}
+
+export interface ThreadListItem {
+  id: string;
+  /** The other side's name: the teacher (for parents) or the guardian (for teachers). */
+  withName: string;
+  student: { firstName: string; lastName: string };
+  lastMessageAt: number;
+  lastSenderKind: SenderKind;
+  /** Messages the viewer has not read yet. */
+  unread: number;
+  connected: boolean;
+}
+
+export interface ThreadList {
+  items: ThreadListItem[];
+  /** Where the next (older) page starts, or null. */
+  next: Cursor | null;
+}
+
+export const THREADS_PER_PAGE = 50;
+
+const olderThan = (c: Cursor | null) =>
+  c ? or(lt(threads.lastMessageAt, c.at), and(eq(threads.lastMessageAt, c.at), lt(threads.id, c.id))) : undefined;
+
+type ListRow = Omit<ThreadListItem, "connected" | "lastSenderKind"> & { connected: number; lastSenderKind: SenderKind | null };
+
+function toList(rows: ListRow[], limit: number): ThreadList {
+  const items = rows.slice(0, limit).map((r) => ({ ...r, lastSenderKind: r.lastSenderKind ?? "teacher", connected: Boolean(r.connected) }));
+  const last = items[items.length - 1];
+  return { items, next: rows.length > limit && last ? { at: last.lastMessageAt, id: last.id } : null };
+}
+
+/** The parent's conversations, newest first, in one query (only children they are still connected to). */
+export async function listThreadsForParent(db: Db, userId: string, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
+  const rows = await db
+    .select({
+      id: threads.id,
+      withName: teacherName.as("teacher_name"),
+      firstName: students.firstName,
+      lastName: students.lastName,
+      lastMessageAt: threads.lastMessageAt,
+      lastSenderKind: threads.lastSenderKind,
+      unread: threads.guardianUnread,
+      connected: sql<number>`1`.as("connected"),
+    })
+    .from(threads)
+    .innerJoin(guardianships, and(eq(guardianships.userId, threads.guardianUserId), eq(guardianships.studentId, threads.studentId)))
+    .innerJoin(teachers, eq(teachers.id, threads.teacherId))
+    .innerJoin(students, eq(students.id, threads.studentId))
+    .where(and(eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind), olderThan(cursor)))
+    .orderBy(desc(threads.lastMessageAt), desc(threads.id))
+    .limit(limit + 1)
+    .all();
+  return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
+}
+
+/** The teacher's conversations, newest first, in one query. */
+export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
+  const rows = await db
+    .select({
+      id: threads.id,
+      withName: users.name,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      lastMessageAt: threads.lastMessageAt,
+      lastSenderKind: threads.lastSenderKind,
+      unread: threads.teacherUnread,
+      connected: connectedSql.as("connected"),
+    })
+    .from(threads)
+    .innerJoin(users, eq(users.id, threads.guardianUserId))
+    .innerJoin(students, eq(students.id, threads.studentId))
+    .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), olderThan(cursor)))
+    .orderBy(desc(threads.lastMessageAt), desc(threads.id))
+    .limit(limit + 1)
+    .all();
+  return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
+}
+
+/** For the navigation: how many conversations the parent has, and how many have unread messages. One query. */
+export async function parentMessageSummary(db: Db, userId: string): Promise<{ threads: number; unread: number }> {
+  const row = await db
+    .select({
+      threads: sql<number>`count(*)`,
+      unread: sql<number>`coalesce(sum(${threads.guardianUnread} > 0), 0)`,
+    })
+    .from(threads)
+    .innerJoin(guardianships, and(eq(guardianships.userId, threads.guardianUserId), eq(guardianships.studentId, threads.studentId)))
+    .where(and(eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind)))
+    .get();
+  return { threads: row?.threads ?? 0, unread: row?.unread ?? 0 };
+}

@@ -1,0 +1,60 @@
+/** The shapes that cross between the worker and a thread's Durable Object (structured-cloned over RPC). */
+
+export type SenderKind = "teacher" | "guardian";
+
+/** Who a thread is between. Fixed when the first message is posted. */
+export interface ThreadMeta {
+  id: string;
+  districtId: string;
+  teacherId: string;
+  /** users.id of the guardian. */
+  guardianUserId: string;
+  studentId: string;
+}
+
+/** Someone reading or writing in a thread: a teacher (teachers.id) or a guardian (users.id). */
+export interface Participant {
+  kind: SenderKind;
+  id: string;
+}
+
+export interface ThreadMessage {
+  seq: number;
+  senderKind: SenderKind;
+  senderId: string;
+  /** The sender's name as it was when they wrote (what the other side saw at the time). */
+  senderName: string;
+  body: string;
+  createdAt: number;
+}
+
+export interface ThreadPage {
+  messages: ThreadMessage[];
+  /** The newest seq in the thread (0 when empty): where polling continues from. */
+  lastSeq: number;
+  /** Older messages exist before the first one returned. */
+  hasEarlier: boolean;
+}
+
+export interface ListOptions {
+  /** Only messages after this seq (polling). */
+  since?: number;
+  /** Only messages before this seq (earlier pages). */
+  before?: number;
+  limit: number;
+  /** Mark everything as read for the viewer (they are looking at the newest messages). */
+  markRead: boolean;
+}
+
+export type PostResult = { ok: true; seq: number; createdAt: number } | { ok: false; reason: "not_participant" | "invalid_body" };
+
+/** What the D1 threads row should say, from the object's state. */
+export interface IndexSnapshot {
+  lastMessageAt: number;
+  lastSenderKind: SenderKind | null;
+  teacherUnread: number;
+  guardianUnread: number;
+  version: number;
+}
+
+export const otherSide = (kind: SenderKind): SenderKind => (kind === "teacher" ? "guardian" : "teacher");
