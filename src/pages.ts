@@ -6,11 +6,13 @@ import { googleRoutes } from "./auth/google-routes";
 import { accountRoutes } from "./family/account";
 import { helpRoutes } from "./family/help";
 import { homeRoutes } from "./family/home";
+import { instantLoginRoutes } from "./family/instant-login";
 import { ideasRoutes } from "./family/ideas";
 import { onboardingRoutes } from "./family/onboarding";
 import { passwordResetRoutes } from "./family/password-reset";
 import { signInRoutes } from "./family/sign-in";
 import { renderer } from "./render";
+import { studentRoutes } from "./student/portal-routes";
 import { teacherRoutes } from "./teacher/index";
 
 /** The server-rendered pages: CSRF check, the signed-in person, and the one layout. */
@@ -32,4 +34,6 @@ pages.route("/auth/google", googleRoutes);
 pages.route("/teacher", teacherRoutes);
 pages.route("/ideas", ideasRoutes);
 pages.route("/help", helpRoutes);
+pages.route("/", instantLoginRoutes); // /children/:studentId/instant-login
+pages.route("/student", studentRoutes);
 pages.route("/", homeRoutes); // GET / (parent home)

@@ -50,8 +50,27 @@ describe("GET / for a parent", () => {
     expect(text).toContain("Ethan Johnson");
     expect(text).toContain("Riverside Middle School");
     expect(text).toContain("Maple Grove Elementary");
-    expect(html).toContain('class="login-tools"');
-    expect(html).toContain('class="district-links"');
+    expect(html.match(/<div class="login-tools"/g)).toHaveLength(3);
+    // The district has no links for families: no empty section below the login tools.
+    expect(html).not.toContain('class="district-links"');
+  });
+
+  it("each card has both login tools: Instant Login, and the Badge or why there is none", async () => {
+    const { f, b } = await signedInParentWith(["maya", "leo", "ethan"]);
+    await env.DB.prepare("UPDATE students SET badges_enabled = 1 WHERE id = ?").bind(f.maya.id).run();
+    const html = await (await b.get("/")).text();
+    const card = (id: string) => {
+      const start = html.indexOf(`id="child-${id}"`);
+      return html.slice(start, html.indexOf("</li>", start));
+    };
+    const maya = card(f.maya.id);
+    expect(maya).toContain(`action="/children/${f.maya.id}/instant-login"`);
+    expect(maya).toContain(`href="/children/${f.maya.id}/badge"`);
+    expect(maya).not.toContain("Badges are not used");
+    const leo = card(f.leo.id);
+    expect(leo).toContain(`action="/children/${f.leo.id}/instant-login"`);
+    expect(leo).not.toContain("/badge");
+    expect(await pageText(new Response(leo))).toContain("Badges are not used for Leo at this school.");
   });
 
   it("reads the children in one query, however many there are", async () => {

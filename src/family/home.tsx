@@ -1,18 +1,60 @@
 /** GET /: the parent's children; the public landing page for everyone else; teachers and students go to their own homes. */
 import { Hono } from "hono";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { getDb, type Db } from "../db/client";
+import { districtLinks, districts, guardianships, schools, students } from "../db/schema";
 import { HOME_OF } from "../auth/actor";
-import { listChildren } from "./onboarding/children";
+import { AUDIENCES_FOR } from "../student/portal";
+import type { ConnectedChild } from "./onboarding/children";
 import { takeConnectedSummary } from "./onboarding/finish";
-import { HomePage, LandingPage } from "../../views/pages/home";
+import { HomePage, LandingPage, type HomeLink } from "../../views/pages/home";
 
 export const homeRoutes = new Hono<AppEnv>();
+
+/**
+ * One round trip of two statements, however many children and districts: the parent's children
+ * with their schools, and the families' links of the districts those children belong to (each
+ * district once, even when siblings share it).
+ */
+export async function loadHome(db: Db, userId: string): Promise<{ kids: ConnectedChild[]; links: HomeLink[] }> {
+  const myDistricts = db.select({ id: guardianships.districtId }).from(guardianships).where(eq(guardianships.userId, userId));
+  const [kids, links] = await db.batch([
+    db
+      .select({
+        studentId: students.id,
+        districtId: students.districtId,
+        firstName: students.firstName,
+        lastName: students.lastName,
+        grade: students.grade,
+        schoolName: schools.name,
+        badgesEnabled: students.badgesEnabled,
+      })
+      .from(guardianships)
+      .innerJoin(students, and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId)))
+      .innerJoin(schools, and(eq(schools.id, students.schoolId), eq(schools.districtId, students.districtId)))
+      .where(eq(guardianships.userId, userId))
+      .orderBy(asc(students.firstName), asc(students.lastName), asc(students.id)),
+    db
+      .select({
+        districtId: districtLinks.districtId,
+        districtName: districts.name,
+        title: districtLinks.title,
+        url: districtLinks.url,
+        description: districtLinks.description,
+      })
+      .from(districtLinks)
+      .innerJoin(districts, eq(districts.id, districtLinks.districtId))
+      .where(and(inArray(districtLinks.districtId, myDistricts), inArray(districtLinks.audience, [...AUDIENCES_FOR.families])))
+      .orderBy(asc(districts.name), asc(districtLinks.districtId), asc(districtLinks.key)),
+  ]);
+  return { kids, links };
+}
 
 homeRoutes.get("/", async (c) => {
   const actor = c.get("actor");
   if (!actor) return c.render(<LandingPage />, { title: "Welcome" });
   if (actor.kind !== "parent") return c.redirect(HOME_OF[actor.kind], 303);
-  const children = await listChildren(getDb(c.env.DB), actor.user.id);
-  return c.render(<HomePage name={actor.user.name} kids={children} summary={takeConnectedSummary(c)} />, { title: "Home" });
+  const { kids, links } = await loadHome(getDb(c.env.DB), actor.user.id);
+  return c.render(<HomePage name={actor.user.name} kids={kids} links={links} summary={takeConnectedSummary(c)} />, { title: "Home" });
 });

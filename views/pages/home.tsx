@@ -2,6 +2,16 @@
 import { Notice } from "../components";
 import type { ConnectedChild } from "../../src/family/onboarding/children";
 import type { ConnectedSummary } from "../../src/family/onboarding/finish";
+import { InstantLoginForm, WHAT_HAPPENS } from "./instant-login";
+
+/** A district's link for families, with the district it comes from. */
+export interface HomeLink {
+  districtId: string;
+  districtName: string;
+  title: string;
+  url: string;
+  description: string | null;
+}
 
 const REASONS: Record<ConnectedSummary["notAdded"][number]["reason"], string> = {
   used: "that invitation was already used",
@@ -35,7 +45,54 @@ function ConnectedNotice({ summary }: { summary: ConnectedSummary }) {
   );
 }
 
-export function HomePage(p: { name: string; kids: ConnectedChild[]; summary: ConnectedSummary | null }) {
+/** Instant Login (a POST) and the Badge, or why there is none, for one child. */
+function LoginTools({ child }: { child: ConnectedChild }) {
+  return (
+    <div class="login-tools" data-student-id={child.studentId}>
+      <div class="tool-buttons">
+        <InstantLoginForm studentId={child.studentId} firstName={child.firstName} />
+        {child.badgesEnabled ? (
+          <a class="button secondary" href={`/children/${child.studentId}/badge`}>
+            Badge<span class="vh"> for {child.firstName}</span>
+          </a>
+        ) : (
+          <p class="muted">Badges are not used for {child.firstName} at this school.</p>
+        )}
+      </div>
+      <p class="hint muted">{WHAT_HAPPENS}</p>
+    </div>
+  );
+}
+
+/** The districts' links for families, under each district's name when there is more than one. */
+function DistrictLinks({ links }: { links: HomeLink[] }) {
+  const districts = [...new Map(links.map((l) => [l.districtId, l.districtName])).entries()];
+  return (
+    <section class="district-links" aria-labelledby="links-h">
+      <h2 id="links-h">Links from your district</h2>
+      {districts.map(([id, name]) => (
+        <>
+          {districts.length > 1 && <h3>{name}</h3>}
+          <ul class="links">
+            {links
+              .filter((l) => l.districtId === id)
+              .map((l) => (
+                <li>
+                  <a href={l.url} target="_blank" rel="noopener">
+                    {l.title}
+                    <span class="vh"> (opens in a new tab)</span>
+                  </a>
+                  {l.description && <p class="muted">{l.description}</p>}
+                </li>
+              ))}
+          </ul>
+        </>
+      ))}
+    </section>
+  );
+}
+
+export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeLink[]; summary: ConnectedSummary | null }) {
   return (
     <section>
       {p.summary && <ConnectedNotice summary={p.summary} />}
@@ -56,14 +113,12 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; summary: Con
                 {child.schoolName}
                 {child.grade ? ` · Grade ${child.grade}` : ""}
               </p>
-              {/* LOGIN TOOLS (next issue): Instant Login and Badge for this child go here. */}
-              <div class="login-tools" data-student-id={child.studentId}></div>
+              <LoginTools child={child} />
             </li>
           ))}
         </ul>
       )}
-      {/* DISTRICT LINKS (next issue): the district's links for families go here, below the login tools. */}
-      <section class="district-links" aria-label="Links from your district"></section>
+      {p.links.length > 0 && <DistrictLinks links={p.links} />}
     </section>
   );
 }

@@ -1,0 +1,81 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createSession } from "../src/auth/sessions";
+import { getDb } from "../src/db/client";
+import { newId } from "../src/lib/random";
+import { Browser } from "./browser";
+import { api, createDistrict } from "./helpers";
+import { insertSchool, insertStudent } from "./fixtures-invitations";
+import { freshEmail } from "./onboarding-fixtures";
+
+/** SPEC 4: every parent page's HTML is at most 14 KB compressed. */
+const BUDGET = 14 * 1024;
+
+async function gzipSize(text: string): Promise<number> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/** Words in a fixed pseudo-random order, so the text compresses like prose rather than like a repeated string. */
+function prose(length: number, seed: number): string {
+  const words = ["school", "reading", "families", "lunch", "calendar", "library", "math", "bus", "routes", "after", "care", "sports", "music", "art", "nurse", "forms", "grades", "homework", "weather", "closures", "supplies", "clubs", "science", "Spanish", "counselor", "meals", "volunteers", "events", "portal", "help"];
+  let x = seed;
+  let out = "";
+  while (out.length < length) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out += `${words[x % words.length]} `;
+  }
+  return out.slice(0, length).trim();
+}
+
+async function homeWith(opts: { nameLength: number; titleLength: number; descriptionLength: number }) {
+  const district = await createDistrict(prose(Math.min(opts.nameLength, 200), 1));
+  const schools = [await insertSchool(district.id, prose(opts.nameLength, 2)), await insertSchool(district.id, prose(opts.nameLength, 3))];
+  const kids = [];
+  for (let i = 0; i < 3; i++) {
+    kids.push(await insertStudent(district.id, schools[i % 2]!.id, { firstName: prose(Math.min(opts.nameLength, 40), 10 + i), lastName: prose(Math.min(opts.nameLength, 40), 20 + i) }));
+  }
+  await env.DB.prepare("UPDATE students SET grade = '11', badges_enabled = 1 WHERE id = ?").bind(kids[0]!.id).run();
+  for (let i = 0; i < 5; i++) {
+    const res = await api(district.token, "PUT", `/links/link-${i}`, {
+      title: prose(opts.titleLength, 30 + i),
+      url: `https://district-${i}.example.org/${"families/resources/".repeat(5)}${i}?utm_source=family-portal`,
+      audience: i % 2 ? "families" : "both",
+      description: prose(opts.descriptionLength, 40 + i),
+    });
+    expect(res.status).toBe(201);
+  }
+  const userId = newId("usr");
+  const t = Date.now();
+  await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, notify_unread, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)").bind(userId, freshEmail("budget"), t, prose(opts.nameLength, 50), t, t).run();
+  for (const k of kids) {
+    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), district.id, userId, k.id, t).run();
+  }
+  const { token } = await createSession(getDb(env.DB), "parent", userId);
+  const b = new Browser();
+  b.cookies.set("fp_session", token);
+  const res = await b.get("/");
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  expect(html.match(/<li class="card child"/g)).toHaveLength(3);
+  expect(html.match(/rel="noopener"/g)).toHaveLength(5);
+  return html;
+}
+
+describe("the parent's home page weight (SPEC 4: HTML ≤ 14 KB compressed)", () => {
+  it("with three children and five links of ordinary length", async () => {
+    const html = await homeWith({ nameLength: 24, titleLength: 40, descriptionLength: 160 });
+    const size = await gzipSize(html);
+    console.info(`home, 3 children + 5 links: ${html.length} bytes of HTML, ${size} gzipped`);
+    expect(size).toBeLessThanOrEqual(BUDGET);
+    // Lean markup: well inside the budget, so the page stays fast on a slow phone connection.
+    expect(size).toBeLessThanOrEqual(4 * 1024);
+  });
+
+  it("with three children and five links at the longest the API allows (titles 200, descriptions 1,000 characters)", async () => {
+    const html = await homeWith({ nameLength: 200, titleLength: 200, descriptionLength: 1000 });
+    const size = await gzipSize(html);
+    console.info(`home, 3 children + 5 maximal links: ${html.length} bytes of HTML, ${size} gzipped`);
+    expect(size).toBeLessThanOrEqual(BUDGET);
+  });
+});
