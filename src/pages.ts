@@ -4,6 +4,7 @@ import { loadActor } from "./auth/actor";
 import { csrfProtection } from "./auth/csrf";
 import { googleRoutes } from "./auth/google-routes";
 import { accountRoutes } from "./family/account";
+import { familyBadgeRoutes } from "./family/badges";
 import { helpRoutes } from "./family/help";
 import { homeRoutes } from "./family/home";
 import { instantLoginRoutes } from "./family/instant-login";
@@ -36,4 +37,5 @@ pages.route("/ideas", ideasRoutes);
 pages.route("/help", helpRoutes);
 pages.route("/", instantLoginRoutes); // /children/:studentId/instant-login
 pages.route("/student", studentRoutes);
+pages.route("/", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
 pages.route("/", homeRoutes); // GET / (parent home)

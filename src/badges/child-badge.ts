@@ -1,0 +1,101 @@
+/** A parent's view of one child's badge: the child (only through the parent's own guardianship) and the live badge. */
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { auditLog, badges, districts, guardianships, schools, students } from "../db/schema";
+import { auditInsert } from "../audit";
+import { hashToken, newId } from "../lib/random";
+import { now } from "../lib/time";
+import type { Statement } from "../roster/sql";
+import { badgePinHash, badgeToken } from "./token";
+
+export interface ChildBadge {
+  studentId: string;
+  districtId: string;
+  firstName: string;
+  lastName: string;
+  schoolName: string;
+  badgesEnabled: boolean;
+  /** The district asks for the 6-digit PIN after a scan. */
+  pinRequired: boolean;
+  badge: { id: string; createdAt: number } | null;
+}
+
+/** One query: this parent's guardianship of `studentId`, the child, school, district setting and live badge. Null when not their child. */
+export async function loadChildBadge(db: Db, userId: string, studentId: string): Promise<ChildBadge | null> {
+  const row = await db
+    .select({
+      studentId: students.id,
+      districtId: students.districtId,
+      firstName: students.firstName,
+      lastName: students.lastName,
+      schoolName: schools.name,
+      badgesEnabled: students.badgesEnabled,
+      pinRequired: districts.badgePin,
+      badgeId: badges.id,
+      badgeCreatedAt: badges.createdAt,
+    })
+    .from(guardianships)
+    .innerJoin(students, and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId)))
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(districts, eq(districts.id, students.districtId))
+    .leftJoin(badges, and(eq(badges.studentId, students.id), eq(badges.districtId, students.districtId), isNull(badges.voidedAt)))
+    .where(and(eq(guardianships.userId, userId), eq(guardianships.studentId, studentId)))
+    .get();
+  if (!row) return null;
+  const { badgeId, badgeCreatedAt, ...child } = row;
+  return { ...child, badge: badgeId && badgeCreatedAt !== null ? { id: badgeId, createdAt: badgeCreatedAt } : null };
+}
+
+/**
+ * The statements that give a child with badges on but no live badge its first one, when a parent
+ * first opens it. Unlike regenerateBadge this never voids: if two tabs race, the second insert is
+ * dropped by the one-live-badge index and its audit row is not written, so no badge the family
+ * just saved dies. Read the live badge again afterwards.
+ */
+export function issueFirstBadge(db: Db, o: { secret: string; child: ChildBadge; userId: string; at?: number }): Statement[] {
+  const id = newId("bdg");
+  const at = o.at ?? now();
+  const detail = JSON.stringify({ pin: o.child.pinRequired, firstView: true });
+  return [
+    db
+      .insert(badges)
+      .values({
+        id,
+        districtId: o.child.districtId,
+        studentId: o.child.studentId,
+        tokenHash: hashToken(badgeToken(o.secret, id)),
+        pinHash: o.child.pinRequired ? badgePinHash(o.secret, id) : null,
+        createdAt: at,
+      })
+      .onConflictDoNothing(),
+    // Audited only if the insert above won.
+    db.insert(auditLog).select(
+      sql`SELECT ${newId("aud")}, ${o.child.districtId}, ${at}, 'parent', ${o.userId}, 'badge.issue', ${o.child.studentId}, ${id}, ${detail} FROM ${badges} WHERE ${badges.id} = ${id}`,
+    ),
+  ];
+}
+
+/** "badge.view": the district's trail of who looked at (or downloaded, or printed) a child's badge. */
+export function badgeViewAudit(db: Db, o: { child: ChildBadge; userId: string; badgeId: string; as: "page" | "png" | "print" }) {
+  return auditInsert(db, {
+    districtId: o.child.districtId,
+    actorKind: "parent",
+    actorId: o.userId,
+    action: "badge.view",
+    studentId: o.child.studentId,
+    targetId: o.badgeId,
+    detail: { as: o.as },
+  });
+}
+
+/** "badge-maya.png": the first name in plain ASCII letters, so every phone keeps the name. */
+export function badgeFileName(firstName: string): string {
+  const slug = firstName
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return slug ? `badge-${slug}.png` : "badge.png";
+}
