@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(join(root, "package.json"));
@@ -16,10 +16,25 @@ const types = { ".css": "text/css; charset=utf-8", ".js": "text/javascript; char
 const sources = new Map();
 for (const f of readdirSync(join(root, "static"))) if (types[extname(f)]) sources.set(f, join(root, "static", f));
 sources.set("htmx.min.js", require.resolve("htmx.org/dist/htmx.min.js"));
+// The QR decoder the badge scanner loads on /badges only, and only where BarcodeDetector is missing.
+sources.set("jsQR.js", require.resolve("jsqr/dist/jsQR.js"));
+
+/** jsQR ships unminified (250 KB); esbuild (wrangler's own dependency) shrinks it when it resolves. */
+async function minifier() {
+  try {
+    const { transform } = await import(pathToFileURL(require.resolve("esbuild")).href);
+    return async (code) => (await transform(code, { minify: true, loader: "js", legalComments: "none" })).code;
+  } catch {
+    return async (code) => code;
+  }
+}
+const minified = new Set(["jsQR.js"]);
+const minify = await minifier();
 
 const entries = [];
 for (const [name, path] of [...sources].sort()) {
-  const body = readFileSync(path, "utf8");
+  const source = readFileSync(path, "utf8");
+  const body = minified.has(name) ? await minify(source) : source;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
   const ext = extname(name);
   entries.push({ name, file: `${name.slice(0, -ext.length)}.${hash}${ext}`, type: types[ext], body });

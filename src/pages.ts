@@ -13,6 +13,7 @@ import { onboardingRoutes } from "./family/onboarding";
 import { passwordResetRoutes } from "./family/password-reset";
 import { signInRoutes } from "./family/sign-in";
 import { renderer } from "./render";
+import { badgeLoginRoutes } from "./student/badge-login";
 import { studentRoutes } from "./student/portal-routes";
 import { teacherRoutes } from "./teacher/index";
 
@@ -38,4 +39,5 @@ pages.route("/help", helpRoutes);
 pages.route("/", instantLoginRoutes); // /children/:studentId/instant-login
 pages.route("/student", studentRoutes);
 pages.route("/", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
+pages.route("/", badgeLoginRoutes); // /badges, /badges/login (students)
 pages.route("/", homeRoutes); // GET / (parent home)

@@ -1,0 +1,131 @@
+/**
+ * /badges: the student-side login page (public), and POST /badges/login {token, pin?}.
+ *
+ * Every POST counts against the device's limit (10 a minute). Any failure reads the same
+ * (BADGE_FAILED, 401): unknown, voided or regenerated-away badges, badges turned off, a locked
+ * PIN. When the district asks for a PIN, a good scan sets a signed five-minute cookie naming the
+ * badge and asks for the PIN; five wrong PINs lock that badge for a while.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { HOME_OF } from "../auth/actor";
+import { clearShortCookie, readShortCookie, setShortCookie } from "../auth/cookies";
+import { LIMITS, rateLimit } from "../auth/rate-limiter";
+import { signInAs } from "../auth/sign-in";
+import { auditInsert } from "../audit";
+import { findLiveBadgeByToken, badgeToken, verifyBadgePin, type LiveBadge } from "../badges/token";
+import {
+  DEVICE_COOKIE,
+  DEVICE_PATTERN,
+  deviceKey,
+  PIN_FAILURES,
+  PIN_STEP_COOKIE,
+  PIN_STEP_SECONDS,
+  pinFailures,
+  pinStepValue,
+  readPinStep,
+  recordPinFailure,
+  scannedToken,
+} from "../badges/login";
+import { newSecret } from "../lib/random";
+import { now as clock } from "../lib/time";
+import { runBatch } from "../roster/sql";
+import { asset } from "../static";
+import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
+import { waitWords } from "../../views/pages/onboarding";
+
+const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600;
+
+const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
+const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
+
+type Ctx = Context<AppEnv>;
+
+function loginPage(c: Ctx, error?: string) {
+  const actor = c.get("actor");
+  const signedInAs = actor && actor.kind !== "student" ? actor.kind : undefined;
+  return c.render(<BadgeLoginPage error={error} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} />, { title: "Log in with your badge", scripts: ["badge-scanner.js"] });
+}
+
+function failed(c: Ctx) {
+  clearShortCookie(c, PIN_STEP_COOKIE);
+  c.status(401);
+  return loginPage(c, BADGE_FAILED);
+}
+
+function askPin(c: Ctx, error?: string) {
+  c.status(error ? 422 : 200);
+  return c.render(<BadgePinPage error={error} />, { title: "Type your PIN" });
+}
+
+async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
+  clearShortCookie(c, PIN_STEP_COOKIE);
+  await signInAs(c, "student", live.student.id);
+  const db = getDb(c.env.DB);
+  await runBatch(db, [
+    auditInsert(db, {
+      districtId: live.badge.districtId,
+      actorKind: "student",
+      actorId: live.student.id,
+      action: "badge_login",
+      studentId: live.student.id,
+      targetId: live.badge.id,
+      detail: { pin: withPin },
+    }),
+  ]);
+  return c.redirect(HOME_OF.student, 303);
+}
+
+export const badgeLoginRoutes = new Hono<AppEnv>()
+  .get("/badges", async (c) => {
+    if (c.get("actor")?.kind === "student") return c.redirect(HOME_OF.student, 303);
+    // htmx swaps bodies and would not run the scanner: load this page for real.
+    if (c.req.header("hx-request")) return c.body(null, 200, { "hx-redirect": "/badges" });
+    if (!DEVICE_PATTERN.test(readShortCookie(c, DEVICE_COOKIE) ?? "")) setShortCookie(c, DEVICE_COOKIE, newSecret(), DEVICE_COOKIE_SECONDS);
+    return loginPage(c);
+  })
+  .post("/badges/login", async (c) => {
+    const verdict = await rateLimit(c.env, deviceKey(readShortCookie(c, DEVICE_COOKIE), c.req.header("cf-connecting-ip")), LIMITS.badgeLoginPerDevice);
+    if (!verdict.allowed) {
+      c.status(429);
+      c.header("retry-after", String(verdict.retryAfter));
+      return c.render(<BadgeTooManyPage wait={waitWords(verdict.retryAfter)} />, { title: "Too many tries" });
+    }
+    const secret = c.env.BADGE_SECRET;
+    const form = loginForm.safeParse(await c.req.parseBody());
+    if (!secret || !form.success) {
+      if (!secret) console.error("badges: BADGE_SECRET is not set");
+      c.status(422);
+      return loginPage(c, BADGE_FAILED);
+    }
+    const { token, pin } = form.data;
+    const db = getDb(c.env.DB);
+
+    // Step one: a scanned badge. Step two: a PIN for the badge named by the signed cookie.
+    let live: LiveBadge | null;
+    if (token) {
+      live = await findLiveBadgeByToken(db, scannedToken(token));
+    } else {
+      const badgeId = readPinStep(secret, readShortCookie(c, PIN_STEP_COOKIE), clock());
+      if (!badgeId) {
+        c.status(422);
+        return loginPage(c, BADGE_FAILED);
+      }
+      live = await findLiveBadgeByToken(db, badgeToken(secret, badgeId));
+    }
+    if (!live) return failed(c);
+    if (!live.pinRequired) return logIn(c, live, false);
+
+    const failures = await pinFailures(c.env, live.badge.id);
+    if (failures >= PIN_FAILURES.limit) return failed(c);
+    if (!pin) {
+      setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
+      return token ? askPin(c) : askPin(c, "Please type the 6-digit PIN.");
+    }
+    if (verifyBadgePin(secret, live.badge.id, pin.replace(/\s+/g, ""))) return logIn(c, live, true);
+    if (await recordPinFailure(c.env, live.badge.id, failures)) return failed(c);
+    setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
+    return askPin(c, "That PIN didn't match. Check it and try again.");
+  });
