@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { teacherBadgeRoutes } from "./badges";
 import { teacherClassRoutes } from "./classes-routes";
 import { teacherGoogleRoutes } from "./google-routes";
 import { teacherSignInRoutes } from "./sign-in-routes";
@@ -9,4 +10,5 @@ export const teacherRoutes = new Hono<AppEnv>();
 
 teacherRoutes.route("/", teacherSignInRoutes); // /teacher/sign-in, /teacher/sign-in/:token, /teacher/sign-in/choose
 teacherRoutes.route("/", teacherGoogleRoutes); // /teacher/auth/google, /teacher/auth/google/callback
+teacherRoutes.route("/", teacherBadgeRoutes); // /teacher/sections/:id/badges(/print|/regenerate), /teacher/students/:id/badge/(regenerate|void)
 teacherRoutes.route("/", teacherClassRoutes); // /teacher, /teacher/sections/:id, /teacher/students/:id/contacts/:id/invite

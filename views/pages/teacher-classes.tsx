@@ -84,6 +84,15 @@ function SectionTable({ section, back, heading }: { section: ClassSection; back:
     <section class="card teacher-section" id={`section-${section.id}`} aria-labelledby={`h-${section.id}`}>
       <h2 id={`h-${section.id}`}>{heading === "link" ? <a href={`/teacher/sections/${section.id}`}>{section.name}</a> : section.name}</h2>
       <p class="muted">{`${section.schoolName} · ${count} student${count === 1 ? "" : "s"}`}</p>
+      {/* badges (issue #4): void, new badges and the printable sheet live on their own pages (src/teacher/badges.tsx). */}
+      {count > 0 && (
+        <p class="t-badges">
+          {"Badges: "}
+          <a href={`/teacher/sections/${section.id}/badges`} aria-label={`Void or make new badges for ${section.name}`}>Void or make new badges</a>
+          {" · "}
+          <a href={`/teacher/sections/${section.id}/badges/print`} aria-label={`Print badges for ${section.name}`}>Print badges</a>
+        </p>
+      )}
       {count === 0 ? (
         <p>No students are enrolled in this class yet.</p>
       ) : (
