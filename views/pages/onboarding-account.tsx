@@ -28,9 +28,9 @@ function ConfirmedList({ items }: { items: InvitedChild[] }) {
  * A POST form whose answer may be a 4xx page (422 field messages, 401, 429): htmx does not swap
  * 4xx responses by default, so this form is left to the browser and always shows the answer.
  */
-export function FullPageForm({ action, children }: { action: string; children?: Child }) {
+export function FullPageForm({ action, children, class: className }: { action: string; children?: Child; class?: string }) {
   return (
-    <form method="post" action={action} hx-boost="false">
+    <form method="post" action={action} class={className} hx-boost="false">
       <CsrfField />
       {children}
     </form>

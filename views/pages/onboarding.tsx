@@ -41,13 +41,14 @@ export function ConfirmInvitationPage(p: { token: string; child: InvitedChild; d
           <p class="actions"><a class="button" href="/join/next">Continue</a></p>
         </>
       ) : (
+        // Full page loads: a link withdrawn meanwhile answers 410, which htmx would not show.
         <div class="actions">
-          <PostForm action={`${base}/confirm`} class="inline">
+          <FullPageForm action={`${base}/confirm`} class="inline">
             <button type="submit">Yes, this is my child</button>
-          </PostForm>
-          <PostForm action={`${base}/not-my-child`} class="inline">
+          </FullPageForm>
+          <FullPageForm action={`${base}/not-my-child`} class="inline">
             <button type="submit" class="secondary">This is not my child</button>
-          </PostForm>
+          </FullPageForm>
         </div>
       )}
       <p class="muted">If the name is wrong, choose "This is not my child": the invitation stops working and the school is told, so they can fix it.</p>
