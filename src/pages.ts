@@ -9,6 +9,7 @@ import { helpRoutes } from "./family/help";
 import { homeRoutes } from "./family/home";
 import { instantLoginRoutes } from "./family/instant-login";
 import { ideasRoutes } from "./family/ideas";
+import { parentMessageRoutes } from "./family/messages";
 import { onboardingRoutes } from "./family/onboarding";
 import { passwordResetRoutes } from "./family/password-reset";
 import { signInRoutes } from "./family/sign-in";
@@ -40,4 +41,5 @@ pages.route("/", instantLoginRoutes); // /children/:studentId/instant-login
 pages.route("/student", studentRoutes);
 pages.route("/", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
 pages.route("/", badgeLoginRoutes); // /badges, /badges/login (students)
+pages.route("/messages", parentMessageRoutes); // a parent's conversations with teachers
 pages.route("/", homeRoutes); // GET / (parent home)

@@ -1,5 +1,8 @@
 import { jsxRenderer, useRequestContext } from "hono/jsx-renderer";
 import type { Actor } from "./auth/actor";
+import type { AppEnv } from "./env";
+import { getDb } from "./db/client";
+import { parentMessageSummary } from "./messaging/threads";
 import { Layout } from "../views/layout";
 
 declare module "hono" {
@@ -9,10 +12,13 @@ declare module "hono" {
 }
 
 /** `c.render(<Page/>, { title })` wraps a page in the one layout. */
-export const renderer = jsxRenderer(({ children, title, scripts, bare }) => {
-  const actor = useRequestContext().get("actor") as Actor | null;
+export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) => {
+  const c = useRequestContext<AppEnv>();
+  const actor = c.get("actor") as Actor | null;
+  // One indexed query, only for parents: their Messages tab appears once a teacher has written.
+  const messages = actor?.kind === "parent" && !bare ? await parentMessageSummary(getDb(c.env.DB), actor.user.id) : null;
   return (
-    <Layout title={title} scripts={scripts} bare={bare} actor={actor}>
+    <Layout title={title} scripts={scripts} bare={bare} actor={actor} messages={messages}>
       {children}
     </Layout>
   );

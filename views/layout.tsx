@@ -22,10 +22,12 @@ export interface LayoutProps {
   bare?: boolean;
   /** The signed-in person, for the navigation. */
   actor?: Actor | null;
+  /** A parent's conversations (the Messages tab shows once there is one). */
+  messages?: { threads: number; unread: number } | null;
 }
 
 /** The one page shell: server-rendered, complete without JavaScript; htmx only enhances. */
-export function Layout({ title, children, scripts = [], bare = false, actor = null }: LayoutProps) {
+export function Layout({ title, children, scripts = [], bare = false, actor = null, messages = null }: LayoutProps) {
   return (
     <>
       {raw("<!doctype html>")}
@@ -48,7 +50,7 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
           <a class="skip" href="#main">Skip to content</a>
           <header class="top">
             <a class="brand" href="/">Family Portal</a>
-            {!bare && <Nav actor={actor} />}
+            {!bare && <Nav actor={actor} messages={messages} />}
           </header>
           <main id="main">{children}</main>
         </body>

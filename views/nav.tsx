@@ -10,7 +10,7 @@ function SignOut() {
 }
 
 /** The top navigation for whoever is signed in. */
-export function Nav({ actor }: { actor: Actor | null }) {
+export function Nav({ actor, messages = null }: { actor: Actor | null; messages?: { threads: number; unread: number } | null }) {
   if (!actor) {
     return (
       <nav aria-label="Main">
@@ -46,6 +46,20 @@ export function Nav({ actor }: { actor: Actor | null }) {
     <nav aria-label="Main">
       <ul>
         <li><a href="/">Home</a></li>
+        {messages && messages.threads > 0 && (
+          <li>
+            <a href="/messages">
+              Messages
+              {messages.unread > 0 && (
+                <>
+                  {" "}
+                  <span class="unread-count">{messages.unread}</span>
+                  <span class="visually-hidden">{` unread ${messages.unread === 1 ? "conversation" : "conversations"}`}</span>
+                </>
+              )}
+            </a>
+          </li>
+        )}
         <li><a href="/ideas">Ideas</a></li>
         <li><a href="/help">Help</a></li>
         <li>

@@ -27,8 +27,8 @@ export interface ClassStudent {
   firstName: string;
   lastName: string;
   grade: string | null;
-  /** Names of the connected guardians (accounts with a guardianship). */
-  guardians: string[];
+  /** The connected guardians (accounts with a guardianship): users.id and name. */
+  guardians: { id: string; name: string }[];
   contacts: ClassContact[];
 }
 
@@ -75,7 +75,7 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       .innerJoin(students, eq(students.id, enrollments.studentId))
       .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, mySections(db, teacher, sectionId)))),
     db
-      .select({ studentId: guardianships.studentId, name: users.name })
+      .select({ studentId: guardianships.studentId, userId: guardianships.userId, name: users.name })
       .from(guardianships)
       .innerJoin(users, eq(users.id, guardianships.userId))
       .where(and(eq(guardianships.districtId, teacher.districtId), inArray(guardianships.studentId, myStudents(db, teacher, sectionId))))
@@ -106,8 +106,8 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id)),
   ]);
 
-  const guardiansOf = new Map<string, string[]>();
-  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), g.name]);
+  const guardiansOf = new Map<string, { id: string; name: string }[]>();
+  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), { id: g.userId, name: g.name }]);
   const contactsOf = new Map<string, ClassContact[]>();
   for (const r of contactRows) {
     const contact: ClassContact = {

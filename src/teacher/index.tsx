@@ -3,6 +3,7 @@ import type { AppEnv } from "../env";
 import { teacherBadgeRoutes } from "./badges";
 import { teacherClassRoutes } from "./classes-routes";
 import { teacherGoogleRoutes } from "./google-routes";
+import { teacherMessagingRoutes } from "./messages";
 import { teacherSignInRoutes } from "./sign-in-routes";
 
 /** Everything under /teacher: sign-in (link or Google), then the teacher's classes. */
@@ -12,3 +13,4 @@ teacherRoutes.route("/", teacherSignInRoutes); // /teacher/sign-in, /teacher/sig
 teacherRoutes.route("/", teacherGoogleRoutes); // /teacher/auth/google, /teacher/auth/google/callback
 teacherRoutes.route("/", teacherBadgeRoutes); // /teacher/sections/:id/badges(/print|/regenerate), /teacher/students/:id/badge/(regenerate|void)
 teacherRoutes.route("/", teacherClassRoutes); // /teacher, /teacher/sections/:id, /teacher/students/:id/contacts/:id/invite
+teacherRoutes.route("/", teacherMessagingRoutes); // /teacher/messages…, /teacher/settings

@@ -49,8 +49,8 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
         </p>
         <div class="badge-camera">
           <video id="badge-video" muted playsinline aria-label="What the camera sees"></video>
+          <p>Hold the badge up to the camera, with the whole square code showing.</p>
         </div>
-        <p>Hold the badge up to the camera, with the whole square code showing.</p>
         <p>
           <button type="button" id="badge-camera-retry" class="secondary" hidden>
             Try the camera again

@@ -84,6 +84,13 @@ function SectionTable({ section, back, heading }: { section: ClassSection; back:
     <section class="card teacher-section" id={`section-${section.id}`} aria-labelledby={`h-${section.id}`}>
       <h2 id={`h-${section.id}`}>{heading === "link" ? <a href={`/teacher/sections/${section.id}`}>{section.name}</a> : section.name}</h2>
       <p class="muted">{`${section.schoolName} · ${count} student${count === 1 ? "" : "s"}`}</p>
+      {section.students.some((s) => s.guardians.length > 0) && (
+        <p class="message-actions">
+          <a class="button secondary" href={`/teacher/messages/broadcast/${section.id}`} aria-label={`Message all families of ${section.name}`}>
+            Message all families
+          </a>
+        </p>
+      )}
       {/* badges (issue #4): void, new badges and the printable sheet live on their own pages (src/teacher/badges.tsx). */}
       {count > 0 && (
         <p class="t-badges">
@@ -111,7 +118,23 @@ function SectionTable({ section, back, heading }: { section: ClassSection; back:
                   {`${s.lastName}, ${s.firstName}`}
                   {s.grade && <span class="muted">{` · grade ${s.grade}`}</span>}
                 </th>
-                <td data-label="Connected guardians">{s.guardians.length > 0 ? <ul class="t-plain">{s.guardians.map((g) => <li>{g}</li>)}</ul> : <span class="muted">None yet</span>}</td>
+                <td data-label="Connected guardians">
+                  {s.guardians.length > 0 ? (
+                    <ul class="t-plain">
+                      {s.guardians.map((g) => (
+                        <li>
+                          {g.name}
+                          <br />
+                          <a href={`/teacher/messages/new?${new URLSearchParams({ student: s.id, guardian: g.id })}`} aria-label={`Message ${g.name} about ${studentName(s)}`}>
+                            Message family
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span class="muted">None yet</span>
+                  )}
+                </td>
                 <td data-label="Contacts">
                   {s.contacts.length > 0 ? (
                     <ul class="t-plain">{s.contacts.map((ct) => <Contact student={s} contact={ct} back={back} />)}</ul>

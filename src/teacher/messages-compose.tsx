@@ -1,0 +1,101 @@
+/**
+ * Teachers write first: GET shows the form, POST sends. To one family (/teacher/messages/new)
+ * or to every connected family of a section (/teacher/messages/broadcast/:sectionId), each in
+ * its own thread.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { now as clock } from "../lib/time";
+import { readMessageForm } from "../messaging/page-input";
+import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
+import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
+import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
+import { familyFacingName, teacherOf, teacherOnly } from "./messages-guard";
+
+/** Our ids are `prefix_base32`; anything else cannot be a row. */
+const rowId = z.string().max(64).regex(/^[a-z]+_[a-z0-9]+$/);
+const familyQuery = z.object({ student: rowId, guardian: rowId });
+const UNKNOWN_FIELDS = "This form had fields we don't know. Reload the page and try again.";
+
+function familyNotFound(c: Context<AppEnv>) {
+  c.status(404);
+  return c.render(<FamilyNotFoundPage />, { title: "Family not found" });
+}
+
+function sectionNotFound(c: Context<AppEnv>) {
+  c.status(404);
+  return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
+}
+
+const refused = (c: Context<AppEnv>) => (teacherOf(c).teacher.messagesEnabled ? null : 403);
+
+export const teacherComposeRoutes = new Hono<AppEnv>();
+
+teacherComposeRoutes.use("/messages/new", teacherOnly);
+teacherComposeRoutes.use("/messages/broadcast/*", teacherOnly);
+
+/** The form for one family; when a conversation with them already exists, that is where to write. */
+teacherComposeRoutes.get("/messages/new", async (c) => {
+  const q = familyQuery.safeParse({ student: c.req.query("student"), guardian: c.req.query("guardian") });
+  const { teacher } = teacherOf(c);
+  const family = q.success ? await findFamilyForTeacher(getDb(c.env.DB), teacher, q.data.student, q.data.guardian) : null;
+  if (!family) return familyNotFound(c);
+  if (family.threadId) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
+  return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} />, { title: `Message ${family.guardianName}` });
+});
+
+teacherComposeRoutes.post("/messages/new", async (c) => {
+  const { teacher } = teacherOf(c);
+  const form = await readMessageForm(c);
+  const q = familyQuery.safeParse({ student: form.fields.student, guardian: form.fields.guardian });
+  const db = getDb(c.env.DB);
+  const family = q.success ? await findFamilyForTeacher(db, teacher, q.data.student, q.data.guardian) : null;
+  if (!family) return familyNotFound(c);
+  const page = (status: 403 | 422, draft: string, error?: string) => {
+    c.status(status);
+    return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} />, { title: `Message ${family.guardianName}` });
+  };
+  const status = refused(c);
+  if (status) return page(status, form.ok ? form.body : form.typed);
+  if (!form.ok) return page(422, form.typed, form.error);
+  if (Object.keys(form.fields).some((k) => !["body", "student", "guardian"].includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
+  const [meta] = await ensureThreads(db, teacher, [family], clock());
+  if (!meta) return familyNotFound(c);
+  const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body);
+  if (failed.length > 0) return page(422, form.body, "Your message couldn't be sent just now. Please try again in a moment.");
+  return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
+});
+
+async function sectionFamilies(c: Context<AppEnv>) {
+  const id = rowId.safeParse(c.req.param("sectionId"));
+  return id.success ? findSectionFamilies(getDb(c.env.DB), teacherOf(c).teacher, id.data) : null;
+}
+
+teacherComposeRoutes.get("/messages/broadcast/:sectionId", async (c) => {
+  const data = await sectionFamilies(c);
+  if (!data) return sectionNotFound(c);
+  return c.render(<BroadcastPage data={data} messagesEnabled={teacherOf(c).teacher.messagesEnabled} />, { title: `Message all families of ${data.section.name}` });
+});
+
+/** One D1 batch creates (or finds) a thread per family; the first message goes to every thread's object in parallel. */
+teacherComposeRoutes.post("/messages/broadcast/:sectionId", async (c) => {
+  const { teacher } = teacherOf(c);
+  const data = await sectionFamilies(c);
+  if (!data) return sectionNotFound(c);
+  const form = await readMessageForm(c);
+  const page = (status: 403 | 422, draft: string, error?: string) => {
+    c.status(status);
+    return c.render(<BroadcastPage data={data} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} />, { title: `Message all families of ${data.section.name}` });
+  };
+  const status = refused(c);
+  if (status) return page(status, form.ok ? form.body : form.typed);
+  if (!form.ok) return page(422, form.typed, form.error);
+  if (Object.keys(form.fields).some((k) => k !== "body")) return page(422, form.body, UNKNOWN_FIELDS);
+  if (data.families.length === 0) return page(422, form.body, "No families of this class are connected yet, so there is no one to send this to.");
+  const families: Family[] = data.families;
+  const metas = await ensureThreads(getDb(c.env.DB), teacher, families, clock());
+  const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher) }, form.body);
+  return c.redirect(`/teacher/messages?${new URLSearchParams({ sent: String(sent.length), failed: String(failed.length) })}`, 303);
+});

@@ -1,0 +1,69 @@
+// Teachers, families and threads for the message tests, through the real pages where it matters.
+import { env } from "cloudflare:workers";
+import { expect } from "vitest";
+import { Browser } from "./browser";
+import { insertGuardianship, insertUser, signIn, teacherWorld, uniq, type TeacherWorld } from "./teacher-fixtures";
+
+export interface MessageWorld {
+  w: TeacherWorld;
+  /** Guardians: Rosa (Maya, S1), Tom (Maya, S1), Kim (Leo, S2), Ola (Ava, S3 — T2's class). */
+  users: Record<"rosa" | "tom" | "kim" | "ola", { id: string; email: string }>;
+}
+
+/** T1 teaches Maya and Leo (SEC1); T2 teaches Ava (SEC2). Each child has connected guardians. */
+export async function messageWorld(): Promise<MessageWorld> {
+  const w = await teacherWorld();
+  const make = async (name: string, studentId: string) => {
+    const email = `${uniq(name.split(" ")[0]!.toLowerCase() + ".")}@example.com`;
+    const id = await insertUser(name, email);
+    await insertGuardianship(w.district.id, id, studentId);
+    return { id, email };
+  };
+  const users = {
+    rosa: await make("Rosa Johnson", w.ids.S1),
+    tom: await make("Tom Johnson", w.ids.S1),
+    kim: await make("Kim Brown", w.ids.S2),
+    ola: await make("Ola Patel", w.ids.S3),
+  };
+  return { w, users };
+}
+
+/** A signed-in browser that has visited a page (so it holds the CSRF cookie). */
+export async function browserAs(kind: "teacher" | "parent" | "student", id: string, firstPage = kind === "teacher" ? "/teacher" : "/"): Promise<Browser> {
+  const b = new Browser();
+  await signIn(b, kind, id);
+  await b.get(firstPage);
+  return b;
+}
+
+/** The teacher writes the first message to one family through the page; returns the thread id. */
+export async function startThread(teacher: Browser, studentId: string, guardianId: string, body = "Hello from school!"): Promise<string> {
+  const res = await teacher.post("/teacher/messages/new", { student: studentId, guardian: guardianId, body }, { follow: false });
+  expect(res.status).toBe(303);
+  const m = (res.headers.get("location") ?? "").match(/^\/teacher\/messages\/(thr_[a-z2-7]{16})#reply$/);
+  if (!m?.[1]) throw new Error(`unexpected redirect ${res.headers.get("location")}`);
+  return m[1];
+}
+
+export async function threadRow(id: string) {
+  return env.DB.prepare("SELECT * FROM threads WHERE id = ?").bind(id).first<{
+    id: string;
+    teacher_id: string;
+    guardian_user_id: string;
+    student_id: string;
+    last_message_at: number;
+    last_sender_kind: string | null;
+    teacher_unread: number;
+    guardian_unread: number;
+  }>();
+}
+
+/** The messages stored in a thread's object, read straight from its storage. */
+export async function storedMessages(threadId: string): Promise<{ seq: number; sender_kind: string; body: string }[]> {
+  const { runInDurableObject } = await import("cloudflare:test");
+  return runInDurableObject(env.MESSAGE_THREAD.getByName(threadId), (_o, state) =>
+    state.storage.sql.exec<{ seq: number; sender_kind: string; body: string }>("SELECT seq, sender_kind, body FROM messages ORDER BY seq").toArray(),
+  );
+}
+
+export const htmx = { "hx-request": "true" };

@@ -1,0 +1,201 @@
+/** Pieces shared by the parents' and teachers' message pages, and the htmx fragment of new messages. */
+import { splitLinks } from "../../src/outbox/links";
+import { MAX_MESSAGE_CHARS } from "../../src/messaging/body";
+import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
+import { PostForm } from "../components";
+
+/** How often an open thread asks for new messages. */
+export const POLL_SECONDS = 5;
+
+export const TEXT_ONLY_HINT = `Text only: photos, videos and attachments can't be sent. Links are fine. Up to ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} characters.`;
+
+/** "Mar 5, 2:14 PM", in the reader's time zone when we know it (and naming the zone when we don't). */
+export function formatWhen(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", {
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: timeZone === "UTC" ? "short" : undefined,
+  }).format(new Date(ms));
+}
+
+export function When({ ms, timeZone }: { ms: number; timeZone: string }) {
+  return <time datetime={new Date(ms).toISOString()}>{formatWhen(ms, timeZone)}</time>;
+}
+
+/** The text with http(s) links made clickable; everything else is text (escaped by JSX). */
+export function MessageBody({ body }: { body: string }) {
+  return (
+    <p class="msg-body">
+      {splitLinks(body).map((piece) =>
+        "href" in piece ? (
+          <a href={piece.href} rel="noopener noreferrer nofollow" target="_blank">
+            {piece.href}
+            <span class="new-tab"> (opens in a new tab)</span>
+          </a>
+        ) : (
+          piece.text
+        ),
+      )}
+    </p>
+  );
+}
+
+export interface MessageItemProps {
+  message: ThreadMessage;
+  /** Whose page this is: their own messages say "You". */
+  viewer: SenderKind;
+  timeZone: string;
+}
+
+export function MessageItem({ message, viewer, timeZone }: MessageItemProps) {
+  const mine = message.senderKind === viewer;
+  return (
+    <li class={`msg ${mine ? "mine" : "theirs"}`} id={`m-${message.seq}`}>
+      <p class="msg-meta">
+        <strong>{mine ? "You" : message.senderName}</strong> <span class="muted">· <When ms={message.createdAt} timeZone={timeZone} /></span>
+      </p>
+      <MessageBody body={message.body} />
+    </li>
+  );
+}
+
+/** Asks every few seconds for messages after `seq`: 204 when there are none, else new items plus a fresh poller. */
+export function Poller({ path, seq, oob = false }: { path: string; seq: number; oob?: boolean }) {
+  return (
+    <div
+      id="thread-poll"
+      hx-get={`${path}/since/${seq}`}
+      hx-trigger={`every ${POLL_SECONDS}s`}
+      hx-target="#messages"
+      hx-swap="beforeend"
+      hx-swap-oob={oob ? "true" : undefined}
+    ></div>
+  );
+}
+
+/** The answer to a poll with news: the new messages to append, and the poller moved on to the newest seq. */
+export function NewMessagesFragment({ messages, viewer, timeZone, path, lastSeq }: { messages: ThreadMessage[]; viewer: SenderKind; timeZone: string; path: string; lastSeq: number }) {
+  return (
+    <>
+      {messages.map((m) => (
+        <MessageItem message={m} viewer={viewer} timeZone={timeZone} />
+      ))}
+      <Poller path={path} seq={lastSeq} oob />
+    </>
+  );
+}
+
+export interface ThreadMessagesProps {
+  messages: ThreadMessage[];
+  viewer: SenderKind;
+  timeZone: string;
+  /** The thread's page, e.g. /messages/thr_…. */
+  path: string;
+  lastSeq: number;
+  /** The seq of the oldest message shown, when older ones exist. */
+  earlierBefore: number | null;
+  /** An older page: no polling, and a way back to the newest. */
+  older?: boolean;
+  emptyText: string;
+}
+
+export function ThreadMessages(p: ThreadMessagesProps) {
+  return (
+    <section aria-labelledby="thread-messages-h">
+      <h2 id="thread-messages-h" class="visually-hidden">Messages</h2>
+      {p.earlierBefore !== null && (
+        <p>
+          <a href={`${p.path}?before=${p.earlierBefore}`}>Earlier messages</a>
+        </p>
+      )}
+      {p.messages.length === 0 && <p class="muted">{p.emptyText}</p>}
+      <ol id="messages" class="messages" aria-live="polite">
+        {p.messages.map((m) => (
+          <MessageItem message={m} viewer={p.viewer} timeZone={p.timeZone} />
+        ))}
+      </ol>
+      {p.older ? (
+        <p>
+          <a href={p.path}>Newest messages</a>
+        </p>
+      ) : (
+        <>
+          <Poller path={p.path} seq={p.lastSeq} />
+          <p class="muted small">
+            New messages appear here by themselves. <a href={`${p.path}#reply`}>Check for new messages</a>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export interface ReplyFormProps {
+  action: string;
+  label: string;
+  value?: string;
+  error?: string;
+  button?: string;
+  /** Extra hidden fields (e.g. the family a new conversation is for). */
+  hidden?: Record<string, string>;
+}
+
+/** The one text box of every message form; a real form, so it works without JavaScript. */
+export function ReplyForm(p: ReplyFormProps) {
+  const described = ["f-body-hint", p.error ? "f-body-error" : null].filter(Boolean).join(" ");
+  return (
+    <PostForm action={p.action} class="reply" id="reply">
+      {Object.entries(p.hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <div class="field">
+        <label for="f-body">{p.label}</label>
+        <p class="hint muted" id="f-body-hint">
+          {TEXT_ONLY_HINT}
+        </p>
+        {p.error && (
+          <p class="error" id="f-body-error" role="alert">
+            {p.error}
+          </p>
+        )}
+        <textarea id="f-body" name="body" rows={4} required aria-describedby={described} aria-invalid={p.error ? "true" : undefined}>
+          {p.value ?? ""}
+        </textarea>
+      </div>
+      <div class="actions">
+        <button type="submit">{p.button ?? "Send"}</button>
+      </div>
+    </PostForm>
+  );
+}
+
+export interface ThreadListItemView {
+  href: string;
+  withName: string;
+  about: string;
+  lastMessageAt: number;
+  unread: number;
+  /** e.g. "You wrote last", "No longer connected". */
+  note?: string;
+}
+
+export function ThreadListView({ items, timeZone }: { items: ThreadListItemView[]; timeZone: string }) {
+  return (
+    <ul class="threads">
+      {items.map((t) => (
+        <li class={t.unread > 0 ? "thread unread" : "thread"}>
+          <a href={t.href}>
+            <span class="thread-with">{t.withName}</span> <span class="thread-about">{t.about}</span>
+          </a>
+          <span class="thread-meta muted">
+            {t.unread > 0 && <span class="unread-count">{`${t.unread} new`}</span>} <When ms={t.lastMessageAt} timeZone={timeZone} />
+            {t.note && ` · ${t.note}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

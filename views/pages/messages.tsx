@@ -1,0 +1,108 @@
+/** Parents' message pages: the list of conversations and one conversation with a teacher. */
+import type { ThreadHeader, ThreadListItem } from "../../src/messaging/threads";
+import type { ThreadMessage } from "../../src/messaging/types";
+import { Notice } from "../components";
+import { ReplyForm, ThreadListView, ThreadMessages } from "./messages-parts";
+
+export interface ParentMessagesPageProps {
+  threads: ThreadListItem[];
+  olderHref: string | null;
+  timeZone: string;
+  notifyUnread: boolean;
+  unreadDelay: string;
+}
+
+export function ParentMessagesPage(p: ParentMessagesPageProps) {
+  return (
+    <>
+      <h1>Messages</h1>
+      <p class="muted">Conversations with your children's teachers. A teacher starts each conversation; you can reply in any of them.</p>
+      {p.threads.length === 0 ? (
+        <p>No messages yet. When one of your children's teachers writes to you, the conversation shows up here.</p>
+      ) : (
+        <ThreadListView
+          timeZone={p.timeZone}
+          items={p.threads.map((t) => ({
+            href: `/messages/${t.id}`,
+            withName: t.withName,
+            about: `about ${t.student.firstName}`,
+            lastMessageAt: t.lastMessageAt,
+            unread: t.unread,
+            note: t.lastSenderKind === "guardian" ? "you wrote last" : undefined,
+          }))}
+        />
+      )}
+      {p.olderHref && (
+        <p>
+          <a href={p.olderHref} rel="next">Older conversations</a>
+        </p>
+      )}
+      <p class="muted">Messages are text only: photos, videos and attachments aren't supported.</p>
+      <p class="muted">
+        {p.notifyUnread
+          ? `If a message is still unread after ${p.unreadDelay}, we send you one email with a link to it. `
+          : "Emails about unread messages are off. "}
+        <a href="/account">Change this in Account settings</a>
+      </p>
+      <p class="muted">Don't see one of your children's teachers? Teachers start conversations here, so email them directly to ask.</p>
+    </>
+  );
+}
+
+export interface ParentThreadPageProps {
+  thread: ThreadHeader;
+  messages: ThreadMessage[];
+  lastSeq: number;
+  earlierBefore: number | null;
+  older: boolean;
+  timeZone: string;
+  /** After a 422: what was typed and why it was not sent. */
+  draft?: string;
+  error?: string;
+  /** The teacher turned Messages off, so replying is not possible right now. */
+  blocked?: boolean;
+}
+
+export function ParentThreadPage(p: ParentThreadPageProps) {
+  const path = `/messages/${p.thread.id}`;
+  const teacher = p.thread.teacherName;
+  return (
+    <>
+      <p>
+        <a href="/messages">← All messages</a>
+      </p>
+      <h1>{teacher}</h1>
+      <p class="muted">{`About ${p.thread.student.firstName} ${p.thread.student.lastName}. Only you and ${teacher} see this conversation.`}</p>
+      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
+      <ThreadMessages
+        messages={p.messages}
+        viewer="guardian"
+        timeZone={p.timeZone}
+        path={path}
+        lastSeq={p.lastSeq}
+        earlierBefore={p.earlierBefore}
+        older={p.older}
+        emptyText="No messages here yet."
+      />
+      {p.thread.teacherMessagesEnabled ? (
+        <ReplyForm action={path} label={`Reply to ${teacher}`} value={p.draft} error={p.error} />
+      ) : (
+        <Notice kind={p.blocked ? "error" : "info"}>
+          {`${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`}
+        </Notice>
+      )}
+    </>
+  );
+}
+
+export function ThreadNotFoundPage({ back }: { back: string }) {
+  return (
+    <>
+      <h1>Conversation not found</h1>
+      <p>This conversation isn't one of yours, or it is no longer available.</p>
+      <p>
+        <a href={back}>Back to messages</a>
+      </p>
+    </>
+  );
+}
