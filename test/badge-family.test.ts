@@ -75,6 +75,26 @@ describe("a child's badge for the parent", () => {
     expect(second).not.toBe(first);
   });
 
+  it("never replaces a badge the school voided (it says to ask the school); the school's new badge shows", async () => {
+    const w = await badgeWorld();
+    const parent = await browserAs("parent", w.parentId);
+    await downloadBadge(parent, w.ids.S1);
+    expect((await api(w.district.token, "DELETE", "/students/S1/badge")).status).toBe(204);
+    for (const path of [`/children/${w.ids.S1}/badge`, `/children/${w.ids.S1}/badge.png`]) {
+      const res = await parent.get(path);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).not.toContain("<svg");
+      expect(await pageText(new Response(html))).toContain("Maya's badge was turned off by the school");
+    }
+    expect(await liveBadgeRow(w.ids.S1)).toBeNull();
+    expect(await countRows("badges", "student_id = ?", w.ids.S1)).toBe(1);
+    expect((await api(w.district.token, "POST", "/students/S1/badge")).status).toBe(201);
+    expect((await parent.get(`/children/${w.ids.S1}/badge`)).status).toBe(200);
+    expect(await pageText(await parent.get(`/children/${w.ids.S1}/badge`))).toContain("Maya's badge");
+    expect(await countRows("badges", "student_id = ?", w.ids.S1)).toBe(2);
+  });
+
   it("downloads the badge as a PNG named after the child, never cached, audited", async () => {
     const w = await badgeWorld();
     const parent = await browserAs("parent", w.parentId);

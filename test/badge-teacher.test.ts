@@ -112,6 +112,17 @@ describe("one student's badge", () => {
     expect(await countRows("audit_log")).toBe(audit);
   });
 
+  it("can void a badge left over after the district turned badges off (so it cannot come back)", async () => {
+    const w = await badgeWorld();
+    await api(w.district.token, "POST", "/students/S1/badge");
+    await api(w.district.token, "PUT", "/students/S1", { firstName: "Maya", lastName: "Lopez", schoolSisId: "SCH1", badgesEnabled: false });
+    const t1 = await browserAs("teacher", w.ids.T1);
+    expect(await (await t1.get(`/teacher/sections/${w.ids.SEC1}/badges`)).text()).toContain(`action="/teacher/students/${w.ids.S1}/badge/void"`);
+    const res = await press(t1, `/teacher/students/${w.ids.S1}/badge/void`, { section: w.ids.SEC1 });
+    expect(res.headers.get("location")).toContain("notice=voided");
+    expect(await liveBadgeRow(w.ids.S1)).toBeNull();
+  });
+
   it("makes no badge for a student whose badges are off", async () => {
     const w = await badgeWorld();
     const t1 = await browserAs("teacher", w.ids.T1);

@@ -18,6 +18,8 @@ export interface ChildBadge {
   /** The district asks for the 6-digit PIN after a scan. */
   pinRequired: boolean;
   badge: { id: string; createdAt: number } | null;
+  /** The child has had a badge before (now voided): the school turned it off, so none is issued here. */
+  hadBadge: boolean;
 }
 
 /** One query: this parent's guardianship of `studentId`, the child, school, district setting and live badge. Null when not their child. */
@@ -33,6 +35,9 @@ export async function loadChildBadge(db: Db, userId: string, studentId: string):
       pinRequired: districts.badgePin,
       badgeId: badges.id,
       badgeCreatedAt: badges.createdAt,
+      // Only asked when there is no live badge. badges has no index on student_id alone (just the
+      // live-badge one), while the audit trail, which every badge change writes, is indexed by student.
+      hadBadge: sql<number>`CASE WHEN ${badges.id} IS NULL THEN EXISTS (SELECT 1 FROM audit_log a WHERE a.student_id = ${students.id} AND a.district_id = ${students.districtId} AND a.action IN ('badge.issue', 'badge.regenerate', 'badge.void')) ELSE 1 END`,
     })
     .from(guardianships)
     .innerJoin(students, and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId)))
@@ -42,13 +47,13 @@ export async function loadChildBadge(db: Db, userId: string, studentId: string):
     .where(and(eq(guardianships.userId, userId), eq(guardianships.studentId, studentId)))
     .get();
   if (!row) return null;
-  const { badgeId, badgeCreatedAt, ...child } = row;
-  return { ...child, badge: badgeId && badgeCreatedAt !== null ? { id: badgeId, createdAt: badgeCreatedAt } : null };
+  const { badgeId, badgeCreatedAt, hadBadge, ...child } = row;
+  return { ...child, badge: badgeId && badgeCreatedAt !== null ? { id: badgeId, createdAt: badgeCreatedAt } : null, hadBadge: Boolean(hadBadge) };
 }
 
 /**
- * The statements that give a child with badges on but no live badge its first one, when a parent
- * first opens it. Unlike regenerateBadge this never voids: if two tabs race, the second insert is
+ * The statements that give a child with badges on but no badge ever its first one, when a parent
+ * first opens it. (A voided badge is the school's decision: the parent is told to ask for a new one.) Unlike regenerateBadge this never voids: if two tabs race, the second insert is
  * dropped by the one-live-badge index and its audit row is not written, so no badge the family
  * just saved dies. Read the live badge again afterwards.
  */

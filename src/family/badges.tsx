@@ -2,9 +2,10 @@
  * A parent's badge pages: /children/:studentId/badge (the code, the PIN, how to use it),
  * .../badge.png (the image to save to the phone's photos) and .../badge/print.
  *
- * A child whose badges the district turned on but who has no live badge yet gets one the first
- * time a parent opens it (audited "badge.issue", actor parent): families expect to find the
- * badge there, and the district's switch already said this child uses one. Every look is
+ * A child whose badges the district turned on but who never had a badge gets one the first time a
+ * parent opens it (audited "badge.issue", actor parent): families expect to find the badge there,
+ * and the district's switch already said this child uses one. A badge the school voided is not
+ * replaced from here (that would undo the void): the page says to ask the school. Every look is
  * audited "badge.view".
  */
 import { Hono, type Context } from "hono";
@@ -15,7 +16,7 @@ import { badgeFileName, badgeViewAudit, issueFirstBadge, loadChildBadge, type Ch
 import { badgePng, badgeQrSvg } from "../badges/image";
 import { badgePin, badgeToken } from "../badges/token";
 import { runBatch } from "../roster/sql";
-import { BadgesOffPage, BadgesUnavailablePage, ChildBadgePage, ChildBadgePrintPage, ChildNotFoundPage, type BadgeView } from "../../views/pages/badge";
+import { BadgesOffPage, BadgesUnavailablePage, BadgeVoidedPage, ChildBadgePage, ChildBadgePrintPage, ChildNotFoundPage, type BadgeView } from "../../views/pages/badge";
 
 /** Our ids are `prefix_base32`; anything else is simply not found. */
 const ROW_ID = /^[a-z]+_[a-z0-9]{1,60}$/;
@@ -26,6 +27,7 @@ export const badgeLoginHint = (publicUrl: string) => `${new URL(publicUrl).host}
 type Outcome =
   | { kind: "not_found" }
   | { kind: "off"; child: ChildBadge }
+  | { kind: "voided"; child: ChildBadge }
   | { kind: "unavailable" }
   | { kind: "badge"; child: ChildBadge; badge: { id: string }; token: string; fresh: boolean };
 
@@ -43,6 +45,7 @@ async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "p
     return { kind: "unavailable" };
   }
   let fresh = false;
+  if (!child.badge && child.hadBadge) return { kind: "voided", child };
   if (!child.badge) {
     await runBatch(db, issueFirstBadge(db, { secret, child, userId }));
     child = await loadChildBadge(db, userId, studentId);
@@ -61,6 +64,8 @@ function otherPage<E extends AppEnv>(c: Context<E>, o: Exclude<Outcome, { kind: 
       return c.render(<ChildNotFoundPage />, { title: "Child not found" });
     case "off":
       return c.render(<BadgesOffPage firstName={o.child.firstName} />, { title: `Badge for ${o.child.firstName}` });
+    case "voided":
+      return c.render(<BadgeVoidedPage firstName={o.child.firstName} />, { title: `Badge for ${o.child.firstName}` });
     case "unavailable":
       c.status(503);
       return c.render(<BadgesUnavailablePage />, { title: "Badges unavailable" });

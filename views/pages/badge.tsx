@@ -100,6 +100,19 @@ export function BadgesOffPage({ firstName }: { firstName: string }) {
   );
 }
 
+export function BadgeVoidedPage({ firstName }: { firstName: string }) {
+  return (
+    <section>
+      <p>
+        <a href="/">← Home</a>
+      </p>
+      <h1>{`Badge for ${firstName}`}</h1>
+      <p>{`${firstName}'s badge was turned off by the school, so it no longer works.`}</p>
+      <p class="muted">{`Please ask ${firstName}'s teacher or school for a new one. Once they make it, it shows up here.`}</p>
+    </section>
+  );
+}
+
 export function ChildNotFoundPage() {
   return (
     <section>
