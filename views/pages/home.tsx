@@ -45,12 +45,15 @@ function ConnectedNotice({ summary }: { summary: ConnectedSummary }) {
   );
 }
 
-/** Instant Login (a POST) and the Badge, or why there is none, for one child. */
+/** Instant Login (a POST) with what it does, and the Badge or why there is none, for one child. */
 function LoginTools({ child }: { child: ConnectedChild }) {
   return (
     <div class="login-tools" data-student-id={child.studentId}>
-      <div class="tool-buttons">
+      <div class="tool">
         <InstantLoginForm studentId={child.studentId} firstName={child.firstName} />
+        <p class="hint muted">{WHAT_HAPPENS}</p>
+      </div>
+      <div class="tool">
         {child.badgesEnabled ? (
           <a class="button secondary" href={`/children/${child.studentId}/badge`}>
             Badge<span class="vh"> for {child.firstName}</span>
@@ -59,7 +62,6 @@ function LoginTools({ child }: { child: ConnectedChild }) {
           <p class="muted">Badges are not used for {child.firstName} at this school.</p>
         )}
       </div>
-      <p class="hint muted">{WHAT_HAPPENS}</p>
     </div>
   );
 }
