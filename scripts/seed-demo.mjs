@@ -96,13 +96,19 @@ export async function demoSummary({ origin, root }) {
   try {
     const res = await fetch(`${origin}/dev/mailbox.json?kind=invitation`);
     const { messages } = await res.json();
+    // The newest invitation link per demo address (links already used still open a clear page).
+    const demoAddresses = new Set(DEMO.invitations.map((i) => i.email ?? `+1${i.phone.replace(/\D/g, "").slice(-10)}`));
     const byTo = new Map();
-    for (const m of messages) if (m.links?.[0] && !byTo.has(m.to)) byTo.set(m.to, m.links[0]);
+    for (const m of messages) {
+      const link = m.links?.find((l) => l.includes("/i/"));
+      if (link && demoAddresses.has(m.to) && !byTo.has(m.to)) byTo.set(m.to, link);
+    }
     if (byTo.size) {
       lines.push("", "  Demo invitations (open one to join as that parent):");
       for (const [to, link] of byTo) lines.push(`    ${to.padEnd(30)} ${link}`);
     }
   } catch {}
+  lines.push("", `  Demo teacher sign-in: ${origin}/teacher/sign-in with ${DEMO.teachers[0].email}`, "  (the sign-in link arrives in the dev mailbox)");
   lines.push("", "  Stop with Ctrl+C.", "");
   return lines.join("\n");
 }

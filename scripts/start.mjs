@@ -30,9 +30,16 @@ function readDevVar(name) {
   return m?.[1]?.trim() ?? "";
 }
 
-function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CI: "1" } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+/** Runs a set-up step quietly; its output is shown only if it fails. */
+function run(label, cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "1" }, encoding: "utf8" });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout ?? "");
+    process.stderr.write(r.stderr ?? "");
+    console.error(`${label} failed.`);
+    process.exit(r.status ?? 1);
+  }
+  return r.stdout ?? "";
 }
 
 async function waitUntilServing(ms) {
@@ -48,8 +55,10 @@ async function waitUntilServing(ms) {
 }
 
 ensureDevVars();
-run(process.execPath, [join(root, "scripts", "build-static.mjs")]);
-run(wrangler, ["d1", "migrations", "apply", "DB", "--local"]);
+run("Building static files", process.execPath, [join(root, "scripts", "build-static.mjs")]);
+const migrated = run("Applying local D1 migrations", wrangler, ["d1", "migrations", "apply", "DB", "--local"]);
+const applied = (migrated.match(/✅/g) ?? []).length;
+console.log(applied ? `Applied ${applied} local D1 migration(s).` : "Local D1 database is up to date.");
 
 const server = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"], {
   cwd: root,
