@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: drives a local wrangler dev server (workerd, local D1) and prints one table.
-// Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student).
+// Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student) and, for
+// messages, BENCH_FAMILIES, BENCH_MSG_CONCURRENCY and BENCH_MSG_PER_WRITER (see bench/messaging.mjs).
 import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
+import { benchMessaging } from "./messaging.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -53,6 +55,9 @@ try {
     singles.push(r.ms);
   }
   rows.push({ name: "invitations: single POST latency p50 / p99", value: `${percentile(singles, 50).toFixed(1)} / ${percentile(singles, 99).toFixed(1)}`, unit: "ms", notes: "with Idempotency-Key, sequential" });
+
+  // Messages: one thread under concurrent posting, and a 30-family section broadcast (bench/messaging.mjs).
+  rows.push(...(await benchMessaging(origin)));
 } finally {
   server.stop();
 }
