@@ -2,6 +2,7 @@
 // Used by `npm start` on an empty local database; prints nothing by itself.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { joinAsGuardian, signInTeacher } from "./page-client.mjs";
 
 export const DEMO = {
   district: "Riverside Unified (demo)",
@@ -48,6 +49,15 @@ export const DEMO = {
     { key: "math", title: "Math practice", url: "https://www.example.org/riverside/math", audience: "students" },
   ],
   badges: ["s-1001", "s-1002", "s-1004", "s-1005"],
+  // One existing message thread, made through the pages as people would: Grace accepts her
+  // invitation and creates an account; Ms. Rivera signs in with her emailed link and writes.
+  thread: {
+    guardian: { email: "grace.kim@example.com", name: "Grace Kim", password: "maple grove demo family" },
+    student: "Noah Kim",
+    teacherEmail: "ana.rivera@riverside.example.org",
+    teacherDisplayName: "Ms. Rivera",
+    body: "Hello Grace! Noah had a great first week in Room 12. This week we're reading about the water cycle: https://www.example.org/riverside/water-cycle\nYou can reply here any time; I usually answer between classes.",
+  },
 };
 
 async function call(origin, token, method, path, body) {
@@ -79,7 +89,27 @@ export async function seedDemo({ origin, adminToken, root }) {
   }
   for (const sisId of DEMO.badges) await call(origin, t, "POST", `/students/${sisId}/badge`);
   await call(origin, t, "POST", "/invitations/batch", { invitations: DEMO.invitations });
+  try {
+    await seedDemoThread(origin);
+    writeFileSync(demoFile(root), JSON.stringify({ districtId: district.id, districtToken: district.token, demoParent: DEMO.thread.guardian }, null, 2));
+  } catch (err) {
+    console.error(`Could not create the demo message thread: ${err.message}`);
+  }
   return true;
+}
+
+/** Through the real pages only: a guardian joins, the teacher signs in, names herself and writes to that family. */
+async function seedDemoThread(origin) {
+  const { guardian, student, teacherEmail, teacherDisplayName, body } = DEMO.thread;
+  await joinAsGuardian(origin, guardian);
+  const teacher = await signInTeacher(origin, teacherEmail);
+  await teacher.post("/teacher/settings/name", { displayName: teacherDisplayName });
+  const classes = await teacher.get("/teacher");
+  const link = classes.text.match(new RegExp(`href="(/teacher/messages/new\\?[^"]+)" aria-label="Message ${guardian.name} about ${student}"`))?.[1];
+  if (!link) throw new Error(`no "Message family" link for ${guardian.name} on the teacher's classes page`);
+  const family = new URL(link.replaceAll("&amp;", "&"), origin).searchParams;
+  await teacher.post("/teacher/messages/new", { student: family.get("student"), guardian: family.get("guardian"), body });
+  await teacher.post("/sign-out", {});
 }
 
 /** What to print after start: where to begin. */
@@ -88,10 +118,8 @@ export async function demoSummary({ origin, root }) {
   lines.push(`  Dev mailbox (every email and text):  ${origin}/dev/mailbox`);
   lines.push(`  API description (OpenAPI):           ${origin}/api/v1/openapi.json`);
   lines.push(`  Badge sign-in for students:          ${origin}/badges`);
-  if (existsSync(demoFile(root))) {
-    const demo = JSON.parse(readFileSync(demoFile(root), "utf8"));
-    lines.push(`  Demo district API token:             ${demo.districtToken}`);
-  }
+  const demo = existsSync(demoFile(root)) ? JSON.parse(readFileSync(demoFile(root), "utf8")) : null;
+  if (demo) lines.push(`  Demo district API token:             ${demo.districtToken}`);
   lines.push(`  Admin token:                         see ADMIN_TOKEN in .dev.vars`);
   try {
     const res = await fetch(`${origin}/dev/mailbox.json?kind=invitation`);
@@ -101,7 +129,7 @@ export async function demoSummary({ origin, root }) {
     const byTo = new Map();
     for (const m of messages) {
       const link = m.links?.find((l) => l.includes("/i/"));
-      if (link && demoAddresses.has(m.to) && !byTo.has(m.to)) byTo.set(m.to, link);
+      if (link && demoAddresses.has(m.to) && m.to !== demo?.demoParent?.email && !byTo.has(m.to)) byTo.set(m.to, link);
     }
     if (byTo.size) {
       lines.push("", "  Demo invitations (open one to join as that parent):");
@@ -109,6 +137,9 @@ export async function demoSummary({ origin, root }) {
     }
   } catch {}
   lines.push("", `  Demo teacher sign-in: ${origin}/teacher/sign-in with ${DEMO.teachers[0].email}`, "  (the sign-in link arrives in the dev mailbox)");
+  if (demo?.demoParent) {
+    lines.push("", `  Demo parent with a message from a teacher: ${origin}/sign-in`, `    ${demo.demoParent.email} / ${demo.demoParent.password}`);
+  }
   lines.push("", "  Stop with Ctrl+C.", "");
   return lines.join("\n");
 }
