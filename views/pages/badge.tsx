@@ -56,6 +56,7 @@ export function ChildBadgePage(p: BadgeView) {
           Print
         </a>
       </p>
+      <p class="hint muted no-print">On a phone, open the downloaded image and choose "Save Image" or "Save to Photos", so the badge is in your photos.</p>
       <p class="muted">
         Keep the badge private: anyone who holds it up to a webcam is logged in as {p.firstName}. If it is lost or shared, ask the school for a new one; the old
         one stops working at once.
