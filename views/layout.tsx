@@ -6,6 +6,8 @@ import { Nav } from "./nav";
 
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorStyles: false,
+  // No copies of pages in sessionStorage: Back asks the server, which knows who is signed in.
+  historyCacheSize: 0,
   responseHandling: [
     { code: "204", swap: false },
     { code: "[23]..", swap: true },

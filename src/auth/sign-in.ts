@@ -16,10 +16,14 @@ export async function signInAs(c: Context<AppEnv>, kind: SessionKind, subjectId:
   setSessionCookie(c, token, kind);
 }
 
-/** Ends this device's session. */
+/**
+ * Ends this device's session, and asks the browser to forget what it kept of the pages (cache,
+ * htmx's history copies in sessionStorage): on a shared device, Back must not show them.
+ */
 export async function signOut(c: Context<AppEnv>): Promise<void> {
   const current = c.get("actor");
   if (current) await deleteSession(getDb(c.env.DB), current.session.id);
   c.set("actor", null);
   clearSessionCookie(c);
+  c.header("clear-site-data", '"cache", "storage"');
 }
