@@ -3,10 +3,10 @@ import { Hono } from "hono";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { AppEnv } from "../env";
 import { getDb, type Db } from "../db/client";
-import { districtLinks, districts, guardianships, schools, students } from "../db/schema";
+import { districtLinks, districts, guardianships } from "../db/schema";
 import { HOME_OF } from "../auth/actor";
 import { AUDIENCES_FOR } from "../student/portal";
-import type { ConnectedChild } from "./onboarding/children";
+import { ownChildrenQuery, type ConnectedChild } from "./children";
 import { takeConnectedSummary } from "./onboarding/finish";
 import { HomePage, LandingPage, type HomeLink } from "../../views/pages/home";
 
@@ -20,21 +20,7 @@ export const homeRoutes = new Hono<AppEnv>();
 export async function loadHome(db: Db, userId: string): Promise<{ kids: ConnectedChild[]; links: HomeLink[] }> {
   const myDistricts = db.select({ id: guardianships.districtId }).from(guardianships).where(eq(guardianships.userId, userId));
   const [kids, links] = await db.batch([
-    db
-      .select({
-        studentId: students.id,
-        districtId: students.districtId,
-        firstName: students.firstName,
-        lastName: students.lastName,
-        grade: students.grade,
-        schoolName: schools.name,
-        badgesEnabled: students.badgesEnabled,
-      })
-      .from(guardianships)
-      .innerJoin(students, and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId)))
-      .innerJoin(schools, and(eq(schools.id, students.schoolId), eq(schools.districtId, students.districtId)))
-      .where(eq(guardianships.userId, userId))
-      .orderBy(asc(students.firstName), asc(students.lastName), asc(students.id)),
+    ownChildrenQuery(db, userId),
     db
       .select({
         districtId: districtLinks.districtId,

@@ -1,6 +1,6 @@
 /** The parent's home (one card per connected child) and the public landing page. */
 import { Notice } from "../components";
-import type { ConnectedChild } from "../../src/family/onboarding/children";
+import type { ConnectedChild } from "../../src/family/children";
 import type { ConnectedSummary } from "../../src/family/onboarding/finish";
 import { InstantLoginForm, WHAT_HAPPENS } from "./instant-login";
 

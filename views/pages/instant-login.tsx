@@ -1,6 +1,6 @@
 /** Instant Login: the button on each child's card, and its explanation page (GET, changes nothing). */
 import { CsrfField } from "../components";
-import type { OwnChild } from "../../src/student/instant-login";
+import type { ConnectedChild } from "../../src/family/children";
 
 export const WHAT_HAPPENS =
   "Your child will be signed in on this device, and you will be signed out of Family Portal, so they can't see your account. To come back, sign in again.";
@@ -20,7 +20,7 @@ export function InstantLoginForm(p: { studentId: string; firstName: string }) {
   );
 }
 
-export function InstantLoginPage({ child }: { child: OwnChild }) {
+export function InstantLoginPage({ child }: { child: ConnectedChild }) {
   return (
     <section class="instant-login">
       <h1>Instant Login for {child.firstName}</h1>
