@@ -219,6 +219,37 @@ describe("new messages without a reload", () => {
   });
 });
 
+describe("a long backlog", () => {
+  it("a poll returns at most 100 new messages and continues from the last one it showed; only those count as read", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.rosa.id, "first");
+    const row = (await threadRow(id))!;
+    const meta = { id, districtId: w.district.id, teacherId: w.ids.T1, guardianUserId: users.rosa.id, studentId: w.ids.S1 };
+    const rosa = await browserAs("parent", users.rosa.id);
+    await rosa.get(`/messages/${id}`);
+    const stub = env.MESSAGE_THREAD.getByName(id);
+    for (let i = 0; i < 130; i++) expect((await stub.post(meta, { kind: "teacher", id: row.teacher_id }, "Ana Rivera", `note ${i}`)).ok).toBe(true);
+    const first = await (await rosa.request(`/messages/${id}/since/1`, { headers: htmx })).text();
+    expect([...first.matchAll(/<li class="msg/g)].length).toBe(100);
+    expect(first).toContain(`hx-get="/messages/${id}/since/101"`);
+    expect((await threadRow(id))?.guardian_unread).toBe(30);
+    const rest = await (await rosa.request(`/messages/${id}/since/101`, { headers: htmx })).text();
+    expect([...rest.matchAll(/<li class="msg/g)].length).toBe(30);
+    expect(rest).toContain("note 129");
+    expect(rest).toContain(`hx-get="/messages/${id}/since/131"`);
+    expect((await threadRow(id))?.guardian_unread).toBe(0);
+    // The page shows the newest 50, with a way to earlier ones (which changes nothing).
+    const page = await (await rosa.get(`/messages/${id}`)).text();
+    expect([...page.matchAll(/<li class="msg/g)].length).toBe(50);
+    expect(page).toContain(`href="/messages/${id}?before=82"`);
+    const older = await (await rosa.get(`/messages/${id}?before=82`)).text();
+    expect([...older.matchAll(/<li class="msg/g)].length).toBe(50);
+    expect(older).not.toContain("thread-poll");
+    expect(older).toContain(`href="/messages/${id}?before=32"`);
+  });
+});
+
 describe("a teacher's threads", () => {
   it("another teacher (same district or another) cannot read the thread or poll it: 404", async () => {
     const { w, users } = await messageWorld();

@@ -73,7 +73,7 @@ parentMessageRoutes.get("/:id/since/:seq", async (c) => {
   }
   if (page.messages.length === 0) return c.body(null, 204);
   return c.html(
-    <NewMessagesFragment messages={page.messages} viewer="guardian" timeZone={viewerTimeZone(c.req.raw)} path={`/messages/${id}`} lastSeq={page.lastSeq} />,
+    <NewMessagesFragment messages={page.messages} viewer="guardian" timeZone={viewerTimeZone(c.req.raw)} path={`/messages/${id}`} lastSeq={page.nextSince} />,
   );
 });
 

@@ -29,9 +29,13 @@ export async function openThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId
   return page ?? EMPTY;
 }
 
-/** Messages after `since` (marked read: the open page shows them); null when the viewer is not in the thread. */
-export function pollThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, since: number): Promise<ThreadPage | null> {
-  return stub(env, threadId).list(viewer, { since, limit: POLL_LIMIT, markRead: true });
+/**
+ * Messages after `since` (marked read: the open page shows them), and the seq the next poll
+ * starts from; null when the viewer is not in the thread.
+ */
+export async function pollThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, since: number): Promise<(ThreadPage & { nextSince: number }) | null> {
+  const page = await stub(env, threadId).list(viewer, { since, limit: POLL_LIMIT, markRead: true });
+  return page ? { ...page, nextSince: page.messages.at(-1)?.seq ?? since } : null;
 }
 
 export function postMessage(env: Pick<Bindings, "MESSAGE_THREAD">, header: ThreadHeader, sender: Participant, senderName: string, body: string): Promise<PostResult> {

@@ -62,7 +62,9 @@ export class MessageThread extends DurableObject<Bindings> {
     const lastSeq = this.store.lastSeq();
     if (opts.since !== undefined && opts.since >= lastSeq) return { messages: [], lastSeq, hasEarlier: false };
     const page = this.store.page({ since: opts.since, before: opts.before, limit });
-    if (opts.markRead && this.store.markRead(viewer.kind)) await this.afterChange();
+    // Read as far as the viewer is shown (a poll may return only part of a long backlog).
+    const shownUpTo = opts.since !== undefined ? (page.messages.at(-1)?.seq ?? opts.since) : lastSeq;
+    if (opts.markRead && opts.before === undefined && this.store.markRead(viewer.kind, shownUpTo)) await this.afterChange();
     return { ...page, lastSeq };
   }
 

@@ -125,10 +125,9 @@ export class ThreadStore {
     return { messages: rows.slice(0, opts.limit).reverse().map(toMessage), hasEarlier };
   }
 
-  /** Everything so far is read by `kind`; false when nothing changed. */
-  markRead(kind: SenderKind): boolean {
-    const last = this.lastSeq();
-    const changed = this.sql.exec("UPDATE participants SET read_seq = ? WHERE kind = ? AND read_seq < ?", last, kind, last).rowsWritten > 0;
+  /** Everything up to `upTo` (default: the newest) is read by `kind`; false when nothing changed. */
+  markRead(kind: SenderKind, upTo = this.lastSeq()): boolean {
+    const changed = this.sql.exec("UPDATE participants SET read_seq = ? WHERE kind = ? AND read_seq < ?", upTo, kind, upTo).rowsWritten > 0;
     if (changed) this.bumpVersion();
     return changed;
   }

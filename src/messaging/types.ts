@@ -30,7 +30,7 @@ export interface ThreadMessage {
 
 export interface ThreadPage {
   messages: ThreadMessage[];
-  /** The newest seq in the thread (0 when empty): where polling continues from. */
+  /** The newest seq in the thread (0 when empty). */
   lastSeq: number;
   /** Older messages exist before the first one returned. */
   hasEarlier: boolean;
@@ -42,7 +42,7 @@ export interface ListOptions {
   /** Only messages before this seq (earlier pages). */
   before?: number;
   limit: number;
-  /** Mark everything as read for the viewer (they are looking at the newest messages). */
+  /** Mark what is returned (and everything before it) as read for the viewer: they are looking at it. Ignored with `before`. */
   markRead: boolean;
 }
 

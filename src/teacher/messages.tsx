@@ -67,7 +67,7 @@ teacherMessagingRoutes.get("/messages/:id/since/:seq", async (c) => {
   }
   if (page.messages.length === 0) return c.body(null, 204);
   return c.html(
-    <NewMessagesFragment messages={page.messages} viewer="teacher" timeZone={viewerTimeZone(c.req.raw)} path={`/teacher/messages/${id}`} lastSeq={page.lastSeq} />,
+    <NewMessagesFragment messages={page.messages} viewer="teacher" timeZone={viewerTimeZone(c.req.raw)} path={`/teacher/messages/${id}`} lastSeq={page.nextSince} />,
   );
 });
 

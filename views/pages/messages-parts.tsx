@@ -9,7 +9,7 @@ export const POLL_SECONDS = 5;
 
 export const TEXT_ONLY_HINT = `Text only: photos, videos and attachments can't be sent. Links are fine. Up to ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} characters.`;
 
-/** "Mar 5, 2:14 PM", in the reader's time zone when we know it (and naming the zone when we don't). */
+/** "Mar 5, 2:14 PM CST": in the reader's time zone when we know it, UTC otherwise, and always saying which. */
 export function formatWhen(ms: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", {
     month: "short",
@@ -17,7 +17,7 @@ export function formatWhen(ms: number, timeZone: string): string {
     hour: "numeric",
     minute: "2-digit",
     timeZone,
-    timeZoneName: timeZone === "UTC" ? "short" : undefined,
+    timeZoneName: "short",
   }).format(new Date(ms));
 }
 
