@@ -4,6 +4,7 @@
 // messages, BENCH_FAMILIES, BENCH_MSG_CONCURRENCY and BENCH_MSG_PER_WRITER (see bench/messaging.mjs).
 import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
 import { benchMessaging } from "./messaging.mjs";
+import { benchPasswordHash } from "./password.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -58,6 +59,7 @@ try {
 
   // Messages: one thread under concurrent posting, and a 30-family section broadcast (bench/messaging.mjs).
   rows.push(...(await benchMessaging(origin)));
+  rows.push(...(await benchPasswordHash(origin)));
 } finally {
   server.stop();
 }
