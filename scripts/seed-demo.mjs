@@ -105,7 +105,7 @@ async function seedDemoThread(origin) {
   const teacher = await signInTeacher(origin, teacherEmail);
   await teacher.post("/teacher/settings/name", { displayName: teacherDisplayName });
   const classes = await teacher.get("/teacher");
-  const link = classes.text.match(new RegExp(`href="(/teacher/messages/new\\?[^"]+)" aria-label="Message ${guardian.name} about ${student}"`))?.[1];
+  const link = classes.text.match(new RegExp(`href="(/teacher/messages/new\\?[^"]+)" aria-label="Message family: ${guardian.name} about ${student}"`))?.[1];
   if (!link) throw new Error(`no "Message family" link for ${guardian.name} on the teacher's classes page`);
   const family = new URL(link.replaceAll("&amp;", "&"), origin).searchParams;
   await teacher.post("/teacher/messages/new", { student: family.get("student"), guardian: family.get("guardian"), body });

@@ -15,7 +15,7 @@ describe("starting a conversation with one family", () => {
     const { w, users } = await messageWorld();
     const t1 = await browserAs("teacher", w.ids.T1);
     const html = await (await t1.get("/teacher")).text();
-    expect(html).toContain(`href="/teacher/messages/new?student=${w.ids.S1}&amp;guardian=${users.rosa.id}" aria-label="Message Rosa Johnson about Maya Johnson"`);
+    expect(html).toContain(`href="/teacher/messages/new?student=${w.ids.S1}&amp;guardian=${users.rosa.id}" aria-label="Message family: Rosa Johnson about Maya Johnson"`);
     expect(html).toContain(`href="/teacher/messages/new?student=${w.ids.S2}&amp;guardian=${users.kim.id}"`);
     expect(html).toContain(`href="/teacher/messages/broadcast/${w.ids.SEC1}"`);
     expect(html).not.toContain(users.ola.id);

@@ -70,7 +70,7 @@ describe("messages in Chromium", () => {
 
   it("teacher writes first; the parent sees the Messages tab and the message, and replies; the teacher sees the reply without reloading", async () => {
     teacher = await teacherSignsIn();
-    await teacher.getByRole("link", { name: "Message Mia Chen about Sam Chen" }).click();
+    await teacher.getByRole("link", { name: "Message family: Mia Chen about Sam Chen" }).click();
     await teacher.waitForURL((u) => u.pathname === "/teacher/messages/new");
     await send(teacher, "Hello Mia! Sam read a whole chapter book today.");
     await teacher.waitForURL((u) => /^\/teacher\/messages\/thr_/.test(u.pathname));

@@ -125,7 +125,7 @@ function SectionTable({ section, back, heading }: { section: ClassSection; back:
                         <li>
                           {g.name}
                           <br />
-                          <a href={`/teacher/messages/new?${new URLSearchParams({ student: s.id, guardian: g.id })}`} aria-label={`Message ${g.name} about ${studentName(s)}`}>
+                          <a href={`/teacher/messages/new?${new URLSearchParams({ student: s.id, guardian: g.id })}`} aria-label={`Message family: ${g.name} about ${studentName(s)}`}>
                             Message family
                           </a>
                         </li>
