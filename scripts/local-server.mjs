@@ -2,6 +2,7 @@
 // the end-to-end tests (each run gets its own database, so they never touch `npm start`'s).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,20 @@ const wrangler = join(root, "node_modules", ".bin", "wrangler");
 
 export const ADMIN_TOKEN = "local-admin-token-0123456789";
 
-export async function startServer({ port = 8799, vars = {} } = {}) {
+/** A port nobody is listening on now (so parallel benches and e2e runs never share a server). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServer({ port, vars = {} } = {}) {
+  port ??= await freePort();
   const persist = mkdtempSync(join(tmpdir(), "fp-bench-"));
   const quiet = { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "1" } };
   spawnSync(process.execPath, [join(root, "scripts", "build-static.mjs")], quiet);
