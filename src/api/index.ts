@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "../env";
 import { adminApi } from "./admin";
 import { adminIdeasApi } from "./admin-ideas";
+import { adminStewardshipApi } from "./admin-stewardship";
 import { requireDistrict } from "./auth";
 import { badgesApi } from "./badges";
 import { apiError } from "./errors";
@@ -13,6 +14,7 @@ import { openApiDocument } from "./openapi";
 import { reportsApi } from "./reports";
 import { rosterApi } from "./roster";
 import { settingsApi } from "./settings";
+import { stewardshipApi } from "./stewardship";
 
 /** `/api/v1`: the district and admin JSON API. */
 export const api = new Hono<AppEnv>();
@@ -26,6 +28,7 @@ api.use(
 api.get("/openapi.json", (c) => c.json(openApiDocument(c.env.PUBLIC_URL)));
 api.route("/admin", adminApi);
 api.route("/admin", adminIdeasApi); // /ideas, /idea-suggestions
+api.route("/admin", adminStewardshipApi); // DELETE /districts/:id
 
 // Everything below is a district call, scoped to the token's district.
 const district = new Hono<AppEnv>();
@@ -37,6 +40,7 @@ district.route("/links", linksApi);
 district.route("/settings", settingsApi);
 district.route("/invitations", invitationsApi);
 district.route("/reports", reportsApi);
+district.route("/", stewardshipApi); // DELETE /students/:sisId, /schools/:sisId; GET /audit
 
 api.route("/", district);
 api.notFound((c) => apiError(c, 404, "not_found", "No such route."));

@@ -31,6 +31,14 @@ const paths: Record<string, Record<string, Op>> = {
     post: { summary: "Create a district; its API token is shown once", admin: true, body: createDistrictBody, responses: { "201": "{id, name, token}", ...ERR } },
     get: { summary: "List districts", admin: true, responses: { "200": "{data: [{id, name, createdAt}]}", "401": ERR["401"] } },
   },
+  "/admin/districts/{id}": {
+    delete: {
+      summary: "Delete a district and everything of it (its students in parts of 1,000: call again while `complete` is false)",
+      admin: true,
+      params: ["id"],
+      responses: { "200": "{deleted: {kind: rows, …, auditEntriesPseudonymized}, threadObjectsErased, threadObjectsPending, complete}", "401": ERR["401"], "404": "No such district (or already deleted)" },
+    },
+  },
   "/admin/districts/{id}/token": {
     post: { summary: "Rotate a district's API token (the old one stops working at once)", admin: true, params: ["id"], responses: { "200": "{id, name, token}", "401": ERR["401"], "404": "No such district" } },
   },
@@ -50,6 +58,12 @@ const paths: Record<string, Record<string, Op>> = {
   "/schools/{sisId}": {
     put: { summary: "Create or update a school", params: ["sisId"], body: schoolBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
     get: { summary: "Read a school", params: ["sisId"], responses: { "200": "The school", ...NF } },
+    delete: {
+      summary: "Delete a school for good: all its students (as DELETE /students/{sisId}), its sections, then the school",
+      description: "At most 1,000 students per call: while `complete` is false, call again. A deleted school answers 404.",
+      params: ["sisId"],
+      responses: { "200": "{deleted: {kind: rows, …, auditEntriesPseudonymized}, threadObjectsErased, threadObjectsPending, complete}", "401": ERR["401"], "404": "No such school in this district (or already deleted)" },
+    },
   },
   "/teachers/{sisId}": {
     put: { summary: "Create or update a teacher", params: ["sisId"], body: teacherBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
@@ -61,6 +75,13 @@ const paths: Record<string, Record<string, Op>> = {
   "/students/{sisId}": {
     put: { summary: "Create or update a student", params: ["sisId"], body: studentBody, responses: { "200": "Updated", "201": "Created", ...ERR } },
     get: { summary: "Read a student", params: ["sisId"], responses: { "200": "The student", ...NF } },
+    delete: {
+      summary: "Delete a student for good (the district's request)",
+      description:
+        "Removes the student, enrollments, guardian contacts, invitations, guardianships, badges, the student's sessions, mail about them, stored API answers naming them and their message threads (index and messages). Audit entries stay with the student's id replaced by a one-way pseudonym. Answers with the rows removed per kind. A repeat answers 404.",
+      params: ["sisId"],
+      responses: { "200": "{deleted: {kind: rows, …, auditEntriesPseudonymized}, threadObjectsErased, threadObjectsPending, complete}", "401": ERR["401"], "404": "No such student in this district (or already deleted)" },
+    },
   },
   "/sections/{sisId}": {
     put: { summary: "Create or update a section; member lists replace the members", params: ["sisId"], body: sectionBody, responses: { "200": "Updated", "201": "Created", ...ERR } },

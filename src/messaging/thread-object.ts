@@ -13,6 +13,8 @@ import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } fro
 /** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
 const RETRY_MS = 30 * SECOND;
 const DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS = 10800;
+/** What a former guardian's message says once they deleted their account. */
+const FORGOTTEN_BODY = "(This message was removed when its writer deleted their account.)";
 
 const sameThread = (a: ThreadMeta, b: ThreadMeta) =>
   a.id === b.id && a.districtId === b.districtId && a.teacherId === b.teacherId && a.guardianUserId === b.guardianUserId && a.studentId === b.studentId;
@@ -74,6 +76,27 @@ export class MessageThread extends DurableObject<Bindings> {
     if (!meta || !isParticipant(meta, viewer)) return false;
     if (this.store.markRead(viewer.kind)) await this.afterChange();
     return true;
+  }
+
+  /** Forgets the whole thread, alarm included (the district deleted the student: src/stewardship/). */
+  async erase(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    // Empty tables again, so a call that still reaches this instance finds an empty thread rather than an error.
+    this.store.migrate();
+  }
+
+  /**
+   * The guardian deleted their account: the words and name of their messages go (the teacher's stay),
+   * so do their read state and owed emails, and the thread no longer takes posts (src/stewardship/).
+   */
+  async forgetGuardian(): Promise<void> {
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec("UPDATE messages SET body = ?, sender_name = ? WHERE sender_kind = 'guardian'", FORGOTTEN_BODY, "Former guardian");
+      this.ctx.storage.sql.exec("DELETE FROM participants WHERE kind = 'guardian'");
+      this.ctx.storage.sql.exec("UPDATE thread SET guardian_user_id = ''");
+    });
+    await this.scheduleAlarm();
   }
 
   override async alarm(): Promise<void> {
