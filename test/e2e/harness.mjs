@@ -21,7 +21,8 @@ const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
-export async function startStack({ port = 8800 + Math.floor(Math.random() * 150), vars = {} } = {}) {
+/** `port` unset: a free one (scripts/local-server.mjs asks the OS), so parallel runs never collide. */
+export async function startStack({ port, vars = {} } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const mail = await startMailStandIn();
   const server = await startServer({

@@ -1,7 +1,7 @@
-// Issue #5 acceptance, as new users would do it, with UNREAD_NOTIFY_AFTER_SECONDS=3: a teacher
+// Issue #5 acceptance, as new users would do it, with UNREAD_NOTIFY_AFTER_SECONDS=8: a teacher
 // signs in with the emailed link and messages a family; the parent signs in, sees the Messages
 // tab and the message, and replies; the teacher sees the reply without reloading. A message left
-// unread brings exactly one email after about 3 seconds, with a working link; one read within the
+// unread brings exactly one email after about 8 seconds, with a working link; one read within the
 // window brings none; with unread-message emails turned off, none. The page also works with
 // JavaScript off.
 import { after, before, describe, it } from "node:test";
@@ -12,9 +12,13 @@ import { joinAsGuardian } from "../../scripts/page-client.mjs";
 const TEACHER = "lena.ortiz@harbor.example.org";
 const PARENT = { email: "mia.chen@example.com", name: "Mia Chen", password: "harbor lights at dusk" };
 
+// Long enough that "the parent opens it in time" holds on a busy 2-core machine; short enough to wait out.
+const NOTIFY_S = 8;
+const QUIET_MS = NOTIFY_S * 1000 + 4_000;
+
 let stack;
 before(async () => {
-  stack = await startStack({ vars: { UNREAD_NOTIFY_AFTER_SECONDS: "3" } });
+  stack = await startStack({ vars: { UNREAD_NOTIFY_AFTER_SECONDS: String(NOTIFY_S) } });
   const { origin } = stack;
   const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Harbor Schools" });
   await api(origin, district.token, "POST", "/roster", {
@@ -92,19 +96,19 @@ describe("messages in Chromium", () => {
     assert.equal(await teacher.evaluate(() => window.__stillHere), true);
   });
 
-  it("a message left unread brings exactly one email after about 3 seconds, with a working link", async () => {
+  it(`a message left unread brings exactly one email after about ${NOTIFY_S} seconds, with a working link`, async () => {
     await parent.goto("/");
     const before = unreadMails().length;
     const sentAt = Date.now();
     await send(teacher, "Reminder: library books are due on Thursday.");
     await teacher.waitForURL((u) => u.pathname === `/teacher${threadPath}`);
-    const mail = await stack.waitForMail(PARENT.email, /has been waiting for 3 seconds/, 20_000);
-    assert.ok(Date.now() - sentAt >= 3_000, "not before the delay");
+    const mail = await stack.waitForMail(PARENT.email, new RegExp(`has been waiting for ${NOTIFY_S} seconds`), 30_000);
+    assert.ok(Date.now() - sentAt >= NOTIFY_S * 1000, "not before the delay");
     assert.match(mail.subject, /^Unread message from Lena Ortiz about Sam$/);
     assert.doesNotMatch(mail.text, /library books/);
     // Another message in the same unread run adds no email.
     await send(teacher, "And bring a water bottle.");
-    await sleep(6_000);
+    await sleep(QUIET_MS);
     assert.equal(unreadMails().length, before + 1);
     await parent.goto(linkIn(mail.text, /^\/messages\/thr_/));
     assert.match(await parent.textContent("main"), /library books are due on Thursday/);
@@ -113,10 +117,10 @@ describe("messages in Chromium", () => {
   it("a message read within the window brings none", async () => {
     const before = unreadMails().length;
     await send(teacher, "See you at pick-up.");
-    // The parent opens the conversation within the 3 seconds.
+    // The parent opens the conversation within the delay.
     await parent.goto(threadPath);
     assert.match(await parent.textContent("#messages"), /See you at pick-up/);
-    await sleep(6_000);
+    await sleep(QUIET_MS);
     assert.equal(unreadMails().length, before);
     // With the conversation open, new messages also appear by themselves (and count as read).
     await send(teacher, "Bring boots tomorrow.");
@@ -131,7 +135,7 @@ describe("messages in Chromium", () => {
     await parent.goto("/");
     const before = unreadMails().length;
     await send(teacher, "Picture day is next week.");
-    await sleep(7_000);
+    await sleep(QUIET_MS);
     assert.equal(unreadMails().length, before);
 
     const noJs = await parentSignsIn({ javaScriptEnabled: false });
