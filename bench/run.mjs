@@ -5,6 +5,7 @@
 import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
 import { benchMessaging } from "./messaging.mjs";
 import { benchPasswordHash } from "./password.mjs";
+import { benchPages } from "./pages.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -60,6 +61,7 @@ try {
   // Messages: one thread under concurrent posting, and a 30-family section broadcast (bench/messaging.mjs).
   rows.push(...(await benchMessaging(origin)));
   rows.push(...(await benchPasswordHash(origin)));
+  rows.push(...(await benchPages(origin)));
 } finally {
   server.stop();
 }
