@@ -14,6 +14,9 @@ import { fieldErrors, readForm } from "./account/form";
 import { endAccountSession, listAccountSessions, SESSION_ID_PATTERN } from "./account/sessions";
 import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "./account/settings";
 import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";
+import { AccountDeletePage } from "../../views/pages/account-delete";
+import { deleteParentAccount } from "../stewardship/parent-account";
+import { deleteAccountForm, DELETE_CONFIRM_ERRORS, matchesEmail } from "./account/delete";
 
 /** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
 export const accountRoutes = new Hono<AppEnv>();
@@ -132,4 +135,34 @@ accountRoutes.post("/sessions/:id/end", async (c) => {
     return c.render(<SessionNotFoundPage />, { title: "Not found" });
   }
   return done(c, "session-ended");
+});
+
+accountRoutes.get("/delete", (c) => {
+  const { user } = parentOf(c);
+  return c.render(<AccountDeletePage withPassword={user.passwordHash !== null} email={user.email} />, { title: "Delete your account" });
+});
+
+/** Re-confirmed with the password (or, for Google-only accounts, by typing the email): then everything goes. */
+accountRoutes.post("/delete", async (c) => {
+  const { user } = parentOf(c);
+  const withPassword = user.passwordHash !== null;
+  const again = (status: 422 | 429, error: string) => {
+    c.status(status);
+    return c.render(<AccountDeletePage withPassword={withPassword} email={user.email} error={error} />, { title: "Delete your account" });
+  };
+  const parsed = deleteAccountForm.safeParse(await readForm(c));
+  if (!parsed.success) return again(422, withPassword ? DELETE_CONFIRM_ERRORS.password : DELETE_CONFIRM_ERRORS.email);
+  if (user.passwordHash !== null) {
+    const limiter = c.env.RATE_LIMITER.getByName(`pwchange:fail:${user.id}`);
+    if ((await limiter.peek(WRONG_CURRENT_PASSWORD.windowMs)) >= WRONG_CURRENT_PASSWORD.limit) return again(429, "Too many wrong passwords. Wait an hour and try again.");
+    if (!verifyPassword(parsed.data.password ?? "", user.passwordHash)) {
+      await rateLimit(c.env, `pwchange:fail:${user.id}`, WRONG_CURRENT_PASSWORD);
+      return again(422, "That is not your password.");
+    }
+  } else if (!matchesEmail(parsed.data.email, user.email)) {
+    return again(422, DELETE_CONFIRM_ERRORS.email);
+  }
+  await deleteParentAccount(c.env, getDb(c.env.DB), user);
+  await signOut(c);
+  return c.redirect("/?done=account-deleted", 303);
 });

@@ -39,7 +39,9 @@ export async function loadHome(db: Db, userId: string): Promise<{ kids: Connecte
 
 homeRoutes.get("/", async (c) => {
   const actor = c.get("actor");
-  if (!actor) return c.render(<LandingPage />, { title: "Welcome" });
+  // The one notice a signed-out visitor can get: after deleting their account (a fixed text, nothing echoed).
+  const notice = c.req.query("done") === "account-deleted" ? "Your account is deleted. Thank you for using Family Portal." : null;
+  if (!actor) return c.render(<LandingPage notice={notice} />, { title: "Welcome" });
   if (actor.kind !== "parent") return c.redirect(HOME_OF[actor.kind], 303);
   const { kids, links } = await loadHome(getDb(c.env.DB), actor.user.id);
   return c.render(<HomePage name={actor.user.name} kids={kids} links={links} summary={takeConnectedSummary(c)} />, { title: "Home" });

@@ -10,6 +10,11 @@ import { auditLog } from "../db/schema";
 import type { Bindings } from "../env";
 
 export const DELETION_ACTIONS = ["student.delete", "school.delete", "district.delete"] as const;
+/** A parent's own account deletion: its row lists threads whose guardian side is still to forget. */
+export const ACCOUNT_DELETION = "account.delete";
+
+/** What is still owed to a thread object: emptied entirely, or the guardian's side forgotten. */
+type Work = "erase" | "forget";
 
 /** Object calls per invocation: well under the Workers subrequest cap; the rest waits for the next run. */
 export const ERASE_BUDGET = 200;
@@ -17,15 +22,16 @@ const CONCURRENCY = 16;
 
 type ThreadEnv = Pick<Bindings, "MESSAGE_THREAD">;
 
-/** Erases each object; returns the ids that failed (to try again later). */
-export async function eraseThreads(env: ThreadEnv, ids: readonly string[]): Promise<string[]> {
+/** Erases (or makes forget the guardian in) each object; returns the ids that failed (to try again later). */
+export async function eraseThreads(env: ThreadEnv, ids: readonly string[], work: Work = "erase"): Promise<string[]> {
   const failed: string[] = [];
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
       const id = ids[next++] as string;
       try {
-        await env.MESSAGE_THREAD.getByName(id).erase();
+        const thread = env.MESSAGE_THREAD.getByName(id);
+        await (work === "erase" ? thread.erase() : thread.forgetGuardian());
       } catch (err) {
         console.error("stewardship: thread erase failed", id, err);
         failed.push(id);
@@ -36,14 +42,16 @@ export async function eraseThreads(env: ThreadEnv, ids: readonly string[]): Prom
   return failed;
 }
 
-const eraseList = (detail: string | null): string[] => {
+function workList(detail: string | null): { work: Work; ids: string[] } {
   try {
-    const v: unknown = detail ? (JSON.parse(detail) as { erase?: unknown }).erase : null;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+    const d = (detail ? JSON.parse(detail) : {}) as { erase?: unknown; forget?: unknown };
+    const work: Work = Array.isArray(d.erase) ? "erase" : "forget";
+    const v = d[work];
+    return { work, ids: Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [] };
   } catch {
-    return [];
+    return { work: "erase", ids: [] };
   }
-};
+}
 
 export interface ErasureRun {
   erased: number;
@@ -51,17 +59,18 @@ export interface ErasureRun {
   pending: number;
 }
 
-/** Erases the thread objects that deletions left to erase (one district's, or everyone's for the cron). */
-export async function finishErasures(env: ThreadEnv, db: Db, opts: { districtId?: string; budget?: number } = {}): Promise<ErasureRun> {
+/** Works through the thread objects that deletions left to erase or to make forget (one district's or one parent's, or everyone's for the cron). */
+export async function finishErasures(env: ThreadEnv, db: Db, opts: { districtId?: string; actorId?: string; budget?: number } = {}): Promise<ErasureRun> {
   let budget = opts.budget ?? ERASE_BUDGET;
   const rows = await db
     .select({ id: auditLog.id, detail: auditLog.detail })
     .from(auditLog)
     .where(
       and(
-        inArray(auditLog.action, [...DELETION_ACTIONS]),
+        inArray(auditLog.action, [...DELETION_ACTIONS, ACCOUNT_DELETION]),
         opts.districtId ? eq(auditLog.districtId, opts.districtId) : undefined,
-        sql`json_valid(${auditLog.detail}) AND json_array_length(${auditLog.detail}, '$.erase') > 0`,
+        opts.actorId ? eq(auditLog.actorId, opts.actorId) : undefined,
+        sql`json_valid(${auditLog.detail}) AND (json_array_length(${auditLog.detail}, '$.erase') > 0 OR json_array_length(${auditLog.detail}, '$.forget') > 0)`,
       ),
     )
     .orderBy(auditLog.at)
@@ -69,17 +78,17 @@ export async function finishErasures(env: ThreadEnv, db: Db, opts: { districtId?
     .all();
   const run: ErasureRun = { erased: 0, pending: 0 };
   for (const row of rows) {
-    const ids = eraseList(row.detail);
+    const { work, ids } = workList(row.detail);
     const now = ids.slice(0, Math.max(0, budget));
     budget -= now.length;
-    const failed = await eraseThreads(env, now);
+    const failed = await eraseThreads(env, now, work);
     const left = [...failed, ...ids.slice(now.length)];
     run.erased += now.length - failed.length;
     run.pending += left.length;
     if (now.length === 0) continue;
     await db
       .update(auditLog)
-      .set({ detail: left.length === 0 ? sql`json_remove(${auditLog.detail}, '$.erase')` : sql`json_set(${auditLog.detail}, '$.erase', json(${JSON.stringify(left)}))` })
+      .set({ detail: left.length === 0 ? sql`json_remove(${auditLog.detail}, ${`$.${work}`})` : sql`json_set(${auditLog.detail}, ${`$.${work}`}, json(${JSON.stringify(left)}))` })
       .where(eq(auditLog.id, row.id));
   }
   return run;

@@ -106,6 +106,13 @@ export function AccountPage(p: AccountPageProps) {
       </section>
 
       <AccountSessions sessions={p.sessions} currentSessionId={p.currentSessionId} />
+
+      <section class="card" aria-labelledby="account-delete">
+        <h2 id="account-delete">Delete account</h2>
+        <p>
+          Delete your account and your connections to your children. <a href="/account/delete">Delete my account</a>
+        </p>
+      </section>
     </>
   );
 }

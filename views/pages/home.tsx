@@ -125,9 +125,10 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
   );
 }
 
-export function LandingPage() {
+export function LandingPage({ notice = null }: { notice?: string | null } = {}) {
   return (
     <section class="landing">
+      {notice && <Notice kind="ok">{notice}</Notice>}
       <h1>Family Portal</h1>
       <p>One place to help your child log in to school, find your district's links, and message your child's teachers.</p>
       <p class="actions">
