@@ -11,6 +11,7 @@ import { devRoutes } from "./dev/routes";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
+import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
 import { asset, staticRoutes } from "./static";
 
@@ -78,8 +79,9 @@ export default {
     }
     return app.fetch(request, env, ctx);
   },
-  /** Cron: invitation reminders, then a nudge to the outbox (its own alarm does the delivery). */
-  async scheduled(_controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
+  /** Cron: invitation reminders, then a nudge to the outbox (its own alarm does the delivery); retention limits and owed erasures alongside. */
+  async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
+    if (controller.cron === MAINTENANCE_CRON) ctx.waitUntil(runMaintenance(env).then(() => undefined, (err: unknown) => console.error("maintenance failed", err)));
     ctx.waitUntil(
       (async () => {
         const reminded = await sendExpiryReminders(getDb(env.DB), env.PUBLIC_URL, Date.now());
