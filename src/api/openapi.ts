@@ -141,6 +141,14 @@ const paths: Record<string, Record<string, Op>> = {
     post: { summary: "Regenerate the student's badge (the old one dies)", params: ["sisId"], responses: { "201": "{id, studentSisId, createdAt, pinRequired}", "409": "Badges are not enabled for this student", ...NF } },
     delete: { summary: "Void the student's badge", params: ["sisId"], responses: { "204": "Voided", ...NF } },
   },
+  "/audit": {
+    get: {
+      summary: "The district's audit trail, oldest first: who (actor kind and id) read or changed which student's guardianships, badges, Instant Logins and invitations, disconnects and deletions",
+      description: "`since` is an ISO-8601 time; `studentSisId` narrows to one student (404 when there is none). Details carry only allow-listed keys: never a secret, token or address.",
+      query: ["studentSisId", "since", "cursor", "limit"],
+      responses: { "200": "{data: [{id, at, actor: {kind, id}, action, studentSisId, studentPseudonym, targetId, detail}], nextCursor}", "401": ERR["401"], "404": "No such student in this district", "422": ERR["422"] },
+    },
+  },
   "/reports": {
     get: { summary: "“Not my child” disputes and expired-invitation renewals", responses: { "200": "{disputes, renewals}" } },
   },
