@@ -22,6 +22,13 @@ import { teacherRoutes } from "./teacher/index";
 export const pages = new Hono<AppEnv>();
 
 pages.use(csrfProtection, loadActor, renderer);
+// A form body that cannot be parsed (say, multipart without its boundary) is the sender's mistake: 400, not 500.
+pages.use(async (c, next) => {
+  if (c.req.method !== "POST" || !/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "")) return next();
+  const readable = await c.req.parseBody().then(() => true, () => false);
+  if (!readable) return c.text("This form could not be read. Go back, reload the page and try again.", 400);
+  return next();
+});
 // Pages are personal: never cached by shared caches; htmx asks for the same URLs.
 pages.use(async (c, next) => {
   await next();
