@@ -3,6 +3,7 @@
 // Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student) and, for
 // messages, BENCH_FAMILIES, BENCH_MSG_CONCURRENCY and BENCH_MSG_PER_WRITER (see bench/messaging.mjs).
 import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
+import { benchLoad } from "./load.mjs";
 import { benchMessaging } from "./messaging.mjs";
 import { benchPasswordHash } from "./password.mjs";
 import { benchPages } from "./pages.mjs";
@@ -62,6 +63,7 @@ try {
   rows.push(...(await benchMessaging(origin)));
   rows.push(...(await benchPasswordHash(origin)));
   rows.push(...(await benchPages(origin)));
+  rows.push(...(await benchLoad(origin)));
 } finally {
   server.stop();
 }

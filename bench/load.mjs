@@ -1,0 +1,71 @@
+// Load rows for `npm run bench`: autocannon against the local server (loopback only) for the
+// parent's home page, a message thread, posting into it, and a static file as the baseline the
+// pages are compared with. Each run is bounded: LOAD_SECONDS (default 5) with LOAD_CONNECTIONS
+// (default 10) connections. The family and the thread are made through the real API and pages.
+import autocannon from "autocannon";
+import { api, ADMIN_TOKEN } from "../scripts/local-server.mjs";
+import { joinAsGuardian, signInTeacher } from "../scripts/page-client.mjs";
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
+
+/** A district with one class and one family that has a thread with the teacher; returns the parent's cookies and the thread. */
+async function loadWorld(origin) {
+  const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Bench Load District" });
+  const teacherEmail = "load.teacher@school.example.org";
+  const family = { email: "load.family@example.com", name: "Load Guardian", password: "load family password 1" };
+  await api(origin, district.token, "POST", "/roster", {
+    schools: [{ sisId: "l-sch", name: "Load Elementary" }],
+    teachers: [{ sisId: "l-t", name: "Load Teacher", email: teacherEmail }],
+    students: [{ sisId: "l-s", firstName: "Lena", lastName: "Load", schoolSisId: "l-sch" }],
+    sections: [{ sisId: "l-sec", name: "Room 5", schoolSisId: "l-sch", teacherSisIds: ["l-t"], studentSisIds: ["l-s"] }],
+  });
+  await api(origin, district.token, "POST", "/invitations", { studentSisId: "l-s", email: family.email, name: family.name });
+  const parent = await joinAsGuardian(origin, family);
+  const teacher = await signInTeacher(origin, teacherEmail);
+  const sectionId = (await teacher.get("/teacher")).text.match(/\/teacher\/messages\/broadcast\/([a-z]+_[a-z0-9]+)/)?.[1];
+  if (!sectionId) throw new Error("load bench: no 'Message all families' link on the teacher's page");
+  await teacher.get(`/teacher/messages/broadcast/${sectionId}`);
+  await teacher.post(`/teacher/messages/broadcast/${sectionId}`, { body: "Welcome to Room 5! Ask me anything here." });
+  const home = await parent.get("/");
+  const thread = (await parent.get("/messages")).text.match(/\/messages\/(thr_[a-z2-7]{16})/)?.[1];
+  if (!thread) throw new Error("load bench: the family sees no thread");
+  await parent.get(`/messages/${thread}`); // sets the CSRF cookie the reply form carries
+  const htmx = home.text.match(/\/static\/(htmx[^"']*\.js)/)?.[1];
+  if (!htmx) throw new Error("load bench: no htmx script on the home page");
+  return { cookies: [...parent.cookies].map(([k, v]) => `${k}=${v}`).join("; "), csrf: parent.cookies.get("fp_csrf"), thread, htmx };
+}
+
+/** One bounded autocannon run; fails loudly if any answer was not the expected status. */
+async function run(origin, name, { path, method = "GET", headers = {}, body, expect = 200 }) {
+  const url = new URL(path, origin);
+  if (url.hostname !== "127.0.0.1" && url.hostname !== "localhost") throw new Error(`load bench: ${url.host} is not loopback`);
+  const result = await autocannon({ url: url.href, method, headers, body, connections: CONNECTIONS, duration: SECONDS });
+  const statuses = Object.keys(result.statusCodeStats ?? {});
+  if (result.errors || result.timeouts || statuses.some((s) => Number(s) !== expect)) {
+    throw new Error(`load bench ${name}: errors ${result.errors}, timeouts ${result.timeouts}, statuses ${JSON.stringify(result.statusCodeStats)}`);
+  }
+  return [
+    { name: `load: ${name}, requests per second`, value: result.requests.average, unit: "req/s", notes: `${CONNECTIONS} connections, ${SECONDS} s, ${result.requests.total.toLocaleString("en-US")} requests, all ${expect}` },
+    { name: `load: ${name}, latency p50 / p99`, value: `${result.latency.p50} / ${result.latency.p99}`, unit: "ms" },
+  ];
+}
+
+/** Runs the four load cases; `world` may be passed in (cookies, csrf, thread, htmx) or is made here. */
+export async function benchLoad(origin, world) {
+  const w = world ?? (await loadWorld(origin));
+  const page = { cookie: w.cookies, "sec-fetch-site": "none" };
+  const form = { cookie: w.cookies, origin, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" };
+  return [
+    ...(await run(origin, `static file baseline (GET /static/${w.htmx.replace(/\.[^.]+\.js$/, "….js")})`, { path: `/static/${w.htmx}` })),
+    ...(await run(origin, "parent home page (GET /, signed in)", { path: "/", headers: page })),
+    ...(await run(origin, "message thread view (GET /messages/:id)", { path: `/messages/${w.thread}`, headers: page })),
+    ...(await run(origin, "message posting (POST /messages/:id → 303)", {
+      path: `/messages/${w.thread}`,
+      method: "POST",
+      headers: form,
+      body: new URLSearchParams({ body: "Thank you! See you on Friday.", _csrf: w.csrf ?? "" }).toString(),
+      expect: 303,
+    })),
+  ];
+}
