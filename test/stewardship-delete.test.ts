@@ -8,7 +8,7 @@ type Result = { deleted: Record<string, number>; threadObjectsErased: number; th
 describe("DELETE /api/v1/students/:sisId", () => {
   it("removes every row naming the student, empties the thread's object and keeps the audit events under a pseudonym", async () => {
     const w = await stewardWorld();
-    const needles = [w.student.id, w.student.sisId, w.student.firstName, w.student.lastName, w.pendingAddress];
+    const needles = [w.student.id, w.student.sisId, w.student.firstName, w.student.lastName, w.student.email, w.pendingAddress];
     expect((await rowsNaming(needles)).length).toBeGreaterThan(10);
     expect((await objectContents(w.threadId)).rows).toBeGreaterThan(0);
     const auditBefore = await countRows("audit_log", "district_id = ?", w.district.id);

@@ -8,7 +8,7 @@ import { Browser } from "./browser";
 
 export interface StewardWorld {
   district: TestDistrict;
-  student: { id: string; sisId: string; firstName: string; lastName: string };
+  student: { id: string; sisId: string; firstName: string; lastName: string; email: string };
   /** Another student of the same section, who must be left alone. */
   other: { id: string; sisId: string };
   teacherId: string;
@@ -21,12 +21,12 @@ export interface StewardWorld {
 export async function stewardWorld(): Promise<StewardWorld> {
   const district = await createDistrict();
   const sis = { school: uniq("SCH"), teacher: uniq("T"), s: uniq("S"), o: uniq("S"), sec: uniq("SEC") };
-  const student = { sisId: sis.s, firstName: uniq("Zelda"), lastName: uniq("Quist") };
+  const student = { sisId: sis.s, firstName: uniq("Zelda"), lastName: uniq("Quist"), email: `${uniq("zelda.")}@students.test` };
   const res = await api(district.token, "POST", "/roster", {
     schools: [{ sisId: sis.school, name: "Harbor View Elementary" }],
     teachers: [{ sisId: sis.teacher, name: "Ana Rivera", email: `${uniq("ana.")}@school.test` }],
     students: [
-      { sisId: sis.s, firstName: student.firstName, lastName: student.lastName, schoolSisId: sis.school, grade: "3", badgesEnabled: true, email: `${uniq("zelda.")}@students.test` },
+      { sisId: sis.s, firstName: student.firstName, lastName: student.lastName, schoolSisId: sis.school, grade: "3", badgesEnabled: true, email: student.email },
       { sisId: sis.o, firstName: "Leo", lastName: "Brown", schoolSisId: sis.school, grade: "3" },
     ],
     sections: [{ sisId: sis.sec, name: "Grade 3", schoolSisId: sis.school, teacherSisIds: [sis.teacher], studentSisIds: [sis.s, sis.o] }],
