@@ -5,6 +5,7 @@ import { countRows } from "./helpers";
 import { browserAs, startThread, storedMessages } from "./messaging-fixtures";
 import { insertUser } from "./onboarding-fixtures";
 import { insertGuardianship, teacherWorld } from "./teacher-fixtures";
+import { runMaintenance } from "../src/stewardship/maintenance";
 
 /** A parent (with a password, or Google only) connected to Maya, in a thread with her teacher where both wrote. */
 async function parentInThread(opts: { google?: boolean } = {}) {
@@ -69,6 +70,21 @@ describe("/account/delete", () => {
     expect(res.status).toBe(303);
     expect(await countRows("guardianships", "user_id = ?", parent.id)).toBe(0);
     expect(await countRows("users", "id = ? AND google_sub IS NULL", parent.id)).toBe(1);
+  });
+
+  it("the nightly job finishes a thread a crash left unforgotten", async () => {
+    const { parent, threadId, b } = await parentInThread();
+    expect((await b.post("/account/delete", { password: parent.password }, { follow: false })).status).toBe(303);
+    // As if the request died after the D1 batch: the list is back, and the object still has the words.
+    await env.DB.prepare("UPDATE audit_log SET detail = json_set(detail, '$.forget', json_array(?)) WHERE action = 'account.delete' AND actor_id = ?").bind(threadId, parent.id).run();
+    const { runInDurableObject } = await import("cloudflare:test");
+    await runInDurableObject(env.MESSAGE_THREAD.getByName(threadId), (_o, state) => {
+      state.storage.sql.exec("UPDATE messages SET body = 'left behind' WHERE sender_kind = 'guardian'");
+    });
+    const figures = await runMaintenance(env);
+    expect(figures.threadObjects.erased).toBeGreaterThanOrEqual(1);
+    expect((await storedMessages(threadId)).map((m) => m.body).join(" ")).not.toContain("left behind");
+    expect(await countRows("audit_log", "action = 'account.delete' AND actor_id = ? AND json_extract(detail, '$.forget') IS NOT NULL", parent.id)).toBe(0);
   });
 
   it("needs a signed-in parent and the form's own fields", async () => {
