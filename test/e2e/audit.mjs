@@ -61,6 +61,7 @@ export async function screenshot(page, name) {
 
 /** Every check for one page. */
 export async function checkPage(page, label, { shot } = {}) {
+  if (page.javaScriptEnabled === false) throw new Error(`${label}: axe needs JavaScript; check the page with it on`);
   await page.waitForLoadState("load");
   await assertAccessible(page, label);
   await assertFits320(page, label);

@@ -37,7 +37,10 @@ export async function startStack({ port, vars = {} } = {}) {
     /** A new browser profile (own cookies), JavaScript on or off. */
     async newPage({ javaScriptEnabled = true, viewport = { width: 390, height: 844 } } = {}) {
       const context = await browser.newContext({ javaScriptEnabled, viewport, baseURL: server.origin });
-      return context.newPage();
+      const page = await context.newPage();
+      // page.evaluate never returns without JavaScript: checks that need it look here first.
+      page.javaScriptEnabled = javaScriptEnabled;
+      return page;
     },
     /** Waits for a message to `to` whose text matches `pattern`; returns it. */
     async waitForMail(to, pattern = /./, timeoutMs = 15_000) {
