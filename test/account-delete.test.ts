@@ -1,11 +1,14 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { pageText } from "./browser";
 import { countRows } from "./helpers";
 import { browserAs, startThread, storedMessages } from "./messaging-fixtures";
 import { insertUser } from "./onboarding-fixtures";
 import { insertGuardianship, teacherWorld } from "./teacher-fixtures";
 import { runMaintenance } from "../src/stewardship/maintenance";
+
+// Each test builds a whole district through the real API and pages: slower than the default 5 s under a full parallel run.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** A parent (with a password, or Google only) connected to Maya, in a thread with her teacher where both wrote. */
 async function parentInThread(opts: { google?: boolean } = {}) {
