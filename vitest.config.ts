@@ -32,6 +32,10 @@ export default defineConfig(async () => {
     test: {
       setupFiles: ["./test/apply-migrations.ts"],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+      // Tests build real districts through the API and hash real passwords (Argon2id, ~0.4 s);
+      // on a loaded 2-core machine 5 s is too tight for the longest of them.
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
     },
   };
 });
