@@ -26,14 +26,17 @@ export interface NewSession {
   session: Session;
 }
 
-export async function createSession(db: Db, kind: SessionKind, subjectId: string, userAgent?: string | null): Promise<NewSession> {
-  const session = newSessionRow(kind, subjectId, userAgent);
+export async function createSession(db: Db, kind: SessionKind, subjectId: string, userAgent?: string | null, grantId?: string | null): Promise<NewSession> {
+  const session = newSessionRow(kind, subjectId, userAgent, grantId);
   await db.insert(sessions).values(session.row);
   return { token: session.token, session: session.row };
 }
 
-/** The row and token of a new session, for callers that put the insert in a larger batch. */
-export function newSessionRow(kind: SessionKind, subjectId: string, userAgent?: string | null): { token: string; row: Session } {
+/**
+ * The row and token of a new session, for callers that put the insert in a larger batch.
+ * `grantId`: the badge or guardianship that let it begin, when it must end with that grant.
+ */
+export function newSessionRow(kind: SessionKind, subjectId: string, userAgent?: string | null, grantId?: string | null): { token: string; row: Session } {
   const id = newSecret().slice(0, 24);
   const secret = newSecret();
   const t = now();
@@ -48,6 +51,7 @@ export function newSessionRow(kind: SessionKind, subjectId: string, userAgent?: 
       lastSeenAt: t,
       expiresAt: t + SESSION_LIMITS[kind].absolute,
       userAgent: userAgent ? userAgent.slice(0, 200) : null,
+      grantId: grantId ?? null,
     },
   };
 }

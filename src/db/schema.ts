@@ -249,8 +249,58 @@ export const sessions = sqliteTable(
     /** Absolute end of the session. */
     expiresAt: integer("expires_at").notNull(),
     userAgent: text("user_agent"),
+    /**
+     * What let this session begin, for sessions that live only as long as a grant: a student
+     * session's badge id (badge login) or guardianship id (a parent's Instant Login). Null for
+     * people who signed in as themselves.
+     */
+    grantId: text("grant_id"),
   },
-  (t) => [index("sessions_subject").on(t.kind, t.subjectId), index("sessions_expires").on(t.expiresAt)],
+  (t) => [
+    index("sessions_subject").on(t.kind, t.subjectId),
+    index("sessions_expires").on(t.expiresAt),
+    index("sessions_grant").on(t.grantId).where(sql`grant_id IS NOT NULL`),
+  ],
+);
+
+/**
+ * One "Continue with email" sign-up, waiting for its confirmation link: the name, password and
+ * confirmed invitations the person gave in that one attempt. Nothing reaches the account until
+ * this attempt's own link is used; a newer attempt for the same address replaces older ones.
+ */
+export const signUpAttempts = sqliteTable(
+  "sign_up_attempts",
+  {
+    id: text("id").primaryKey(),
+    /** Normal form: trimmed, lower case. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** JSON `{"invitationIds": [...]}`: the children confirmed in this attempt. */
+    payload: text("payload").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("sign_up_attempts_email").on(t.email, t.createdAt), index("sign_up_attempts_expires").on(t.expiresAt)],
+);
+
+/**
+ * OWASP "device cookies": a browser where this account signed in successfully before carries a
+ * random token (stored hashed); its wrong passwords are counted for that device alone, so a
+ * lockout caused by strangers never locks the owner out of their own phone.
+ */
+export const trustedDevices = sqliteTable(
+  "trusted_devices",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at").notNull(),
+  },
+  (t) => [index("trusted_devices_user").on(t.userId)],
 );
 
 export const AUTH_TOKEN_PURPOSES = ["verify_email", "reset_password", "teacher_sign_in", "onboarding"] as const;
@@ -287,6 +337,9 @@ export const badges = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** Hash of the 6-digit PIN when the district asks for one. */
     pinHash: text("pin_hash"),
+    /** Wrong PINs since `pinFailuresSince`; counted and checked in one conditional UPDATE. */
+    pinFailures: integer("pin_failures").notNull().default(0),
+    pinFailuresSince: integer("pin_failures_since"),
     createdAt: createdAt(),
     voidedAt: integer("voided_at"),
   },
