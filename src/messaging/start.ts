@@ -9,7 +9,7 @@ import { chunk, rowsPerStatement } from "../db/client";
 import { enrollments, guardianships, schools, sections, sectionTeachers, students, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
-import type { TeacherRef } from "./threads";
+import { teaches, type TeacherRef } from "./threads";
 import type { PostResult, ThreadMeta } from "./types";
 
 /** A guardian of a student: one family to write to. */
@@ -20,13 +20,6 @@ export interface Family {
   guardianUserId: string;
   guardianName: string;
 }
-
-/** The teacher teaches the student: a section in common, in the teacher's district. */
-const teaches = (teacher: TeacherRef) => sql`exists (
-  select 1 from ${enrollments}
-  join ${sectionTeachers} on ${sectionTeachers.sectionId} = ${enrollments.sectionId}
-  join ${sections} on ${sections.id} = ${enrollments.sectionId}
-  where ${enrollments.studentId} = ${students.id} and ${sectionTeachers.teacherId} = ${teacher.id} and ${sections.districtId} = ${teacher.districtId})`;
 
 const familyColumns = {
   studentId: students.id,
@@ -44,7 +37,7 @@ export async function findFamilyForTeacher(db: Db, teacher: TeacherRef, studentI
     .innerJoin(guardianships, and(eq(guardianships.studentId, students.id), eq(guardianships.userId, guardianUserId), eq(guardianships.districtId, teacher.districtId)))
     .innerJoin(users, eq(users.id, guardianships.userId))
     .leftJoin(threads, and(eq(threads.teacherId, teacher.id), eq(threads.guardianUserId, guardianships.userId), eq(threads.studentId, students.id)))
-    .where(and(eq(students.id, studentId), eq(students.districtId, teacher.districtId), teaches(teacher)))
+    .where(and(eq(students.id, studentId), eq(students.districtId, teacher.districtId), teaches(teacher.id, teacher.districtId, students.id)))
     .get();
   return row ?? null;
 }

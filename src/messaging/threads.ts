@@ -1,11 +1,12 @@
 /**
  * Reading the D1 thread index for the pages: who may open a thread, and each side's list.
  * Every query is scoped to the signed-in person (and the teacher's district); anything else is
- * "not found".
+ * "not found". The grants are read from the roster as it is now: a guardian has a thread while
+ * the guardianship exists, a teacher while they teach the child (a section in common).
  */
-import { and, desc, eq, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { guardianships, students, teachers, threads, users } from "../db/schema";
+import { enrollments, guardianships, sections, sectionTeachers, students, teachers, threads, users } from "../db/schema";
 import type { Cursor } from "../invitations/cursor";
 import type { SenderKind, ThreadMeta } from "./types";
 
@@ -26,8 +27,20 @@ export interface TeacherRef {
   districtId: string;
 }
 
+/** Who is asking for a thread: a guardian (users.id) or a teacher (in their district). */
+export type ThreadViewer = { kind: "guardian"; userId: string } | { kind: "teacher"; teacher: TeacherRef };
+
+/** The teacher teaches the student now: a section of the district with both of them in it. */
+export const teaches = (teacherId: SQLWrapper | string, districtId: SQLWrapper | string, studentId: SQLWrapper | string): SQL => sql`exists (
+  select 1 from ${enrollments}
+  join ${sectionTeachers} on ${sectionTeachers.sectionId} = ${enrollments.sectionId}
+  join ${sections} on ${sections.id} = ${enrollments.sectionId}
+  where ${enrollments.studentId} = ${studentId} and ${sectionTeachers.teacherId} = ${teacherId} and ${sections.districtId} = ${districtId})`;
+
 const teacherName = sql<string>`coalesce(${teachers.displayName}, ${teachers.name})`;
-const connectedSql = sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId})`;
+const connectedSql = sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId} and ${guardianships.districtId} = ${threads.districtId})`;
+/** The thread's teacher still teaches its student. */
+const teacherTeachesSql = teaches(threads.teacherId, threads.districtId, threads.studentId);
 
 function headerQuery(db: Db) {
   return db
@@ -65,21 +78,18 @@ const toHeader = (r: HeaderRow): ThreadHeader => ({
   connected: Boolean(r.connected),
 });
 
-/** The parent's own thread, while they are still connected to the child and it has a message. */
-export async function findThreadForParent(db: Db, userId: string, threadId: string): Promise<ThreadHeader | null> {
+/**
+ * THE access check of every thread route (page, poll, post: each request, before the thread's
+ * object is called). A guardian: their own thread, with a message in it, while the guardianship
+ * exists. A teacher: their own thread in their district, while they teach the student.
+ */
+export async function findThreadFor(db: Db, viewer: ThreadViewer, threadId: string): Promise<ThreadHeader | null> {
   if (!THREAD_ID.test(threadId)) return null;
-  const row = await headerQuery(db)
-    .where(and(eq(threads.id, threadId), eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind), sql`${connectedSql}`))
-    .get();
-  return row ? toHeader(row) : null;
-}
-
-/** The teacher's own thread, in their district. */
-export async function findThreadForTeacher(db: Db, teacher: TeacherRef, threadId: string): Promise<ThreadHeader | null> {
-  if (!THREAD_ID.test(threadId)) return null;
-  const row = await headerQuery(db)
-    .where(and(eq(threads.id, threadId), eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId)))
-    .get();
+  const mine =
+    viewer.kind === "guardian"
+      ? and(eq(threads.guardianUserId, viewer.userId), isNotNull(threads.lastSenderKind), sql`${connectedSql}`)
+      : and(eq(threads.teacherId, viewer.teacher.id), eq(threads.districtId, viewer.teacher.districtId), teacherTeachesSql);
+  const row = await headerQuery(db).where(and(eq(threads.id, threadId), mine)).get();
   return row ? toHeader(row) : null;
 }
 
@@ -138,7 +148,7 @@ export async function listThreadsForParent(db: Db, userId: string, cursor: Curso
   return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
 }
 
-/** The teacher's conversations, newest first, in one query. */
+/** The teacher's conversations, newest first, in one query: only those they can open (about students they teach now). */
 export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
   const rows = await db
     .select({
@@ -154,7 +164,7 @@ export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor:
     .from(threads)
     .innerJoin(users, eq(users.id, threads.guardianUserId))
     .innerJoin(students, eq(students.id, threads.studentId))
-    .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), olderThan(cursor)))
+    .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), teacherTeachesSql, olderThan(cursor)))
     .orderBy(desc(threads.lastMessageAt), desc(threads.id))
     .limit(limit + 1)
     .all();

@@ -8,6 +8,7 @@ import type { Db } from "../db/client";
 import { guardianships, outbox, students, teachers, threads, users } from "../db/schema";
 import { outboxRow } from "../outbox/enqueue";
 import { buildUnreadNotice, delayInWords, settingsLink, threadLink } from "./notice-email";
+import { teaches } from "./threads";
 import type { SenderKind } from "./types";
 
 export interface NoticeContext {
@@ -15,7 +16,8 @@ export interface NoticeContext {
   districtId: string;
   studentId: string;
   student: { firstName: string; lastName: string };
-  teacher: { name: string; email: string; notifyUnread: boolean };
+  /** `teaching`: the teacher still teaches the student (a former teacher is told nothing about them). */
+  teacher: { name: string; email: string; notifyUnread: boolean; teaching: boolean };
   guardian: { name: string; email: string; notifyUnread: boolean; connected: boolean };
 }
 
@@ -33,6 +35,7 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
       guardianName: users.name,
       guardianEmail: users.email,
       guardianNotify: users.notifyUnread,
+      teaching: sql<number>`${teaches(threads.teacherId, threads.districtId, threads.studentId)}`,
       connected: sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId})`,
     })
     .from(threads)
@@ -47,7 +50,7 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
     districtId: row.districtId,
     studentId: row.studentId,
     student: { firstName: row.firstName, lastName: row.lastName },
-    teacher: { name: row.teacherName, email: row.teacherEmail, notifyUnread: row.teacherNotify },
+    teacher: { name: row.teacherName, email: row.teacherEmail, notifyUnread: row.teacherNotify, teaching: Boolean(row.teaching) },
     guardian: { name: row.guardianName, email: row.guardianEmail, notifyUnread: row.guardianNotify, connected: Boolean(row.connected) },
   };
 }
@@ -68,6 +71,7 @@ export function unreadNoticeRow(ctx: NoticeContext, due: DueNotice, publicUrl: s
   const recipient = toTeacher ? ctx.teacher : ctx.guardian;
   if (!recipient.notifyUnread) return null;
   if (!toTeacher && !ctx.guardian.connected) return null;
+  if (toTeacher && !ctx.teacher.teaching) return null;
   const words = buildUnreadNotice({
     recipientKind: due.kind,
     writerName: toTeacher ? ctx.guardian.name : ctx.teacher.name,

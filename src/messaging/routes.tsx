@@ -1,0 +1,168 @@
+/**
+ * The thread routes, one set for both sides of a conversation: the page, the live-update poll and
+ * posting. src/family/messages.tsx mounts them under /messages, src/teacher/messages.tsx under
+ * /teacher/messages; what differs between a parent and a teacher is data (ThreadRole). Every
+ * route asks D1 whether the person may see the thread now (findThreadFor) before it calls the
+ * thread's object, so a grant that ends (a guardianship, a section) ends the access at once.
+ */
+import { Hono, type Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { HTTPException } from "hono/http-exception";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { Actor } from "../auth/actor";
+import { getDb } from "../db/client";
+import type { AppEnv } from "../env";
+import { NewMessagesFragment } from "../../views/pages/messages-parts";
+import { ThreadNotFoundPage } from "../../views/pages/messages";
+import { isHtmx, readMessageForm, seqOf, threadIdOf } from "./page-input";
+import { openThread, pollThread, postMessage } from "./thread-calls";
+import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
+import { viewerTimeZone } from "./time-zone";
+import type { Participant, SenderKind, ThreadMessage } from "./types";
+
+/** What a thread page shows, whichever side is looking. */
+export interface ThreadPageProps {
+  thread: ThreadHeader;
+  messages: ThreadMessage[];
+  lastSeq: number;
+  earlierBefore: number | null;
+  older: boolean;
+  timeZone: string;
+  /** After a refused post: what was typed, and why it was not sent. */
+  draft?: string;
+  error?: string;
+  /** This side may not write here now (e.g. the teacher turned Messages off). */
+  blocked?: boolean;
+}
+
+/** Why a post is refused before its text is even read: the status and what the page says. */
+export interface PostRefusal {
+  status: 403 | 422;
+  error?: string;
+  blocked?: boolean;
+}
+
+/** One side of a conversation, as data: the routes are the same. */
+export interface ThreadRole<A extends Actor> {
+  kind: SenderKind;
+  /** Where this side's thread pages live: /messages or /teacher/messages. */
+  base: string;
+  /** The signed-in person if they are of this side, else null. */
+  actorOf(actor: Actor | null): A | null;
+  /** This side's sign-in page (with `?next=` back to a page that was asked for). */
+  signIn: string;
+  /** Where someone signed in as another kind of person is sent. */
+  elsewhere(actor: Actor): string;
+  viewer(actor: A): ThreadViewer;
+  participant(actor: A): Participant;
+  /** The name the other side sees on a message. */
+  senderName(actor: A): string;
+  /** Why this person may not write in this thread now (null: they may). */
+  refusePost(thread: ThreadHeader, actor: A): PostRefusal | null;
+  page(actor: A, props: ThreadPageProps): JSX.Element;
+  title(thread: ThreadHeader): string;
+}
+
+/** The thread routes of one side: GET /:id, GET /:id/since/:seq, POST /:id. */
+export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  const notFound = (c: Context<AppEnv>) => {
+    c.status(404);
+    return c.render(<ThreadNotFoundPage back={role.base} />, { title: "Conversation not found" });
+  };
+
+  /** The thread, if this person may see it now (one D1 query); null for anything else. */
+  const find = (c: Context<AppEnv>, actor: A): Promise<ThreadHeader | null> => {
+    const id = threadIdOf(c);
+    return id ? findThreadFor(getDb(c.env.DB), role.viewer(actor), id) : Promise.resolve(null);
+  };
+
+  const actorOf = (c: Context<AppEnv>): A => {
+    const actor = role.actorOf(c.get("actor"));
+    if (!actor) throw new HTTPException(401);
+    return actor;
+  };
+
+  async function renderThread(c: Context<AppEnv>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> = {}) {
+    const beforeRaw = c.req.query("before");
+    const before = status === 200 && beforeRaw !== undefined ? seqOf(beforeRaw) : null;
+    const page = await openThread(c.env, thread.id, role.participant(actor), before);
+    c.status(status);
+    return c.render(
+      role.page(actor, {
+        thread,
+        messages: page.messages,
+        lastSeq: page.lastSeq,
+        earlierBefore: page.hasEarlier ? (page.messages[0]?.seq ?? null) : null,
+        older: before !== null,
+        timeZone: viewerTimeZone(c.req.raw),
+        ...form,
+      }),
+      { title: role.title(thread) },
+    );
+  }
+
+  /**
+   * Polling from an open conversation: 204 (no body) when nothing is new, otherwise the new
+   * messages as a fragment (marked read: the open page shows them). Anything the person may not
+   * see now is 404 with a reload, so the page then says so; a session that is gone reloads too
+   * (and the page asks to sign in).
+   */
+  routes.get("/:id/since/:seq", async (c) => {
+    const actor = role.actorOf(c.get("actor"));
+    if (!actor) {
+      const other = c.get("actor");
+      if (!isHtmx(c)) return c.redirect(other ? role.elsewhere(other) : role.signIn, 303);
+      c.header("hx-refresh", "true");
+      return c.body(null, 401);
+    }
+    const since = seqOf(c.req.param("seq"));
+    const thread = since !== null ? await find(c, actor) : null;
+    const page = thread && since !== null ? await pollThread(c.env, thread.id, role.participant(actor), since) : null;
+    if (!thread || !page) {
+      c.header("hx-refresh", "true");
+      return c.body(null, 404);
+    }
+    if (page.messages.length === 0) return c.body(null, 204);
+    const path = `${role.base}/${thread.id}`;
+    return c.html(<NewMessagesFragment messages={page.messages} viewer={role.kind} timeZone={viewerTimeZone(c.req.raw)} path={path} lastSeq={page.nextSince} />);
+  });
+
+  // Pages and posts are for this side only: others go to their own home, nobody signed in to sign in.
+  routes.use(
+    "/:id",
+    createMiddleware<AppEnv>(async (c, next) => {
+      const actor = c.get("actor");
+      if (role.actorOf(actor)) return next();
+      if (actor) return c.redirect(role.elsewhere(actor), 303);
+      const here = new URL(c.req.url);
+      return c.redirect(c.req.method === "GET" ? `${role.signIn}?next=${encodeURIComponent(here.pathname + here.search)}` : role.signIn, 303);
+    }),
+  );
+
+  routes.get("/:id", async (c) => {
+    const actor = actorOf(c);
+    const thread = await find(c, actor);
+    if (!thread) return notFound(c);
+    return renderThread(c, actor, thread, 200);
+  });
+
+  routes.post("/:id", async (c) => {
+    const actor = actorOf(c);
+    const thread = await find(c, actor);
+    if (!thread) return notFound(c);
+    const form = await readMessageForm(c);
+    const refusal = role.refusePost(thread, actor);
+    if (refusal) return renderThread(c, actor, thread, refusal.status, { draft: form.ok ? form.body : form.typed, error: refusal.error, blocked: refusal.blocked });
+    if (!form.ok) return renderThread(c, actor, thread, 422, { draft: form.typed, error: form.error });
+    if (Object.keys(form.fields).some((k) => k !== "body")) {
+      return renderThread(c, actor, thread, 422, { draft: form.body, error: "This form had fields we don't know. Reload the page and try again." });
+    }
+    const result = await postMessage(c.env, thread, role.participant(actor), role.senderName(actor), form.body);
+    if (!result.ok) return notFound(c);
+    return c.redirect(`${role.base}/${thread.id}#reply`, 303);
+  });
+
+  return routes;
+}
