@@ -1,16 +1,17 @@
 /** What a message may be: text only, at most MAX_MESSAGE_CHARS characters (not counting the white space around it). */
+import { cleanText } from "../lib/text";
 
 export const MAX_MESSAGE_CHARS = 2000;
 
 /** Characters as a person counts them (code points), so an emoji is one, not two. */
 export const charCount = (s: string): number => [...s].length;
 
-/** One line ending style, no invisible control characters (tabs and new lines stay), no white space around. */
+/**
+ * One line ending style, no invisible control characters (tabs and new lines stay) and no
+ * bidirectional controls (which can make a link read as another file name), no white space around.
+ */
 export function normalizeBody(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
-    .trim();
+  return cleanText(raw.replace(/\r\n?/g, "\n")).trim();
 }
 
 export type BodyCheck = { ok: true; body: string } | { ok: false; error: string };

@@ -1,4 +1,5 @@
 /** Pieces shared by the parents' and teachers' message pages, and the htmx fragment of new messages. */
+import { cleanLine, cleanText } from "../../src/lib/text";
 import { splitLinks } from "../../src/outbox/links";
 import { MAX_MESSAGE_CHARS } from "../../src/messaging/body";
 import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
@@ -25,11 +26,15 @@ export function When({ ms, timeZone }: { ms: number; timeZone: string }) {
   return <time datetime={new Date(ms).toISOString()}>{formatWhen(ms, timeZone)}</time>;
 }
 
-/** The text with http(s) links made clickable; everything else is text (escaped by JSX). */
+/**
+ * The text with http(s) links made clickable; everything else is text (escaped by JSX). Bodies
+ * are cleaned on input, and again here for messages stored before that: no bidirectional control
+ * reaches the page, in the text, a link's text or its href.
+ */
 export function MessageBody({ body }: { body: string }) {
   return (
     <p class="msg-body">
-      {splitLinks(body).map((piece) =>
+      {splitLinks(cleanText(body)).map((piece) =>
         "href" in piece ? (
           <a href={piece.href} rel="noopener noreferrer nofollow" target="_blank">
             {piece.href}
@@ -55,7 +60,7 @@ export function MessageItem({ message, viewer, timeZone }: MessageItemProps) {
   return (
     <li class={`msg ${mine ? "mine" : "theirs"}`} id={`m-${message.seq}`}>
       <p class="msg-meta">
-        <strong>{mine ? "You" : message.senderName}</strong> <span class="muted">· <When ms={message.createdAt} timeZone={timeZone} /></span>
+        <strong>{mine ? "You" : cleanLine(message.senderName)}</strong> <span class="muted">· <When ms={message.createdAt} timeZone={timeZone} /></span>
       </p>
       <MessageBody body={message.body} />
     </li>
