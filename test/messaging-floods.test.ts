@@ -3,6 +3,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { LIMITS } from "../src/auth/rate-limiter";
 import { pageText } from "./browser";
 import { browserAs, messageWorld, startThread, storedMessages } from "./messaging-fixtures";
 import type { Browser } from "./browser";
@@ -17,6 +18,82 @@ async function formKey(b: Browser, path: string): Promise<string> {
 }
 
 const textareaOf = (html: string) => html.match(/<textarea[^>]*name="body"[^>]*>([\s\S]*?)<\/textarea>/)?.[1] ?? null;
+
+describe("floods", () => {
+  it("40 posts in quick succession from one parent: 10 stored, the 11th and later answer 429 with the draft kept and when to try again", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.rosa.id);
+    const rosa = await browserAs("parent", users.rosa.id);
+    await rosa.get(`/messages/${id}`);
+    const answers: Response[] = [];
+    for (let i = 1; i <= 40; i++) answers.push(await rosa.post(`/messages/${id}`, { body: `Message number ${i}` }, { follow: false }));
+    expect(answers.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(303));
+    expect(answers.slice(10).every((r) => r.status === 429)).toBe(true);
+
+    const eleventh = answers[10]!;
+    const retryAfter = Number(eleventh.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const html = await eleventh.text();
+    expect(textareaOf(html)).toBe("Message number 11");
+    const text = await pageText(new Response(html));
+    expect(text).toContain("You've sent a lot of messages in a short time");
+    expect(text).toMatch(/try again in (\d+ seconds|a minute)/);
+    expect(text).toContain("Ana Rivera"); // still the thread page
+
+    const guardianBodies = (await storedMessages(id)).filter((m) => m.sender_kind === "guardian").map((m) => m.body);
+    expect(guardianBodies).toEqual(Array.from({ length: 10 }, (_, i) => `Message number ${i + 1}`));
+  });
+
+  it("a burst of 40 at once stores at most 10", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.tom.id);
+    const tom = await browserAs("parent", users.tom.id, `/messages/${id}`);
+    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => tom.post(`/messages/${id}`, { body: `burst ${i}` }, { follow: false }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 303).length).toBe(10);
+    expect(statuses.filter((s) => s === 429).length).toBe(30);
+    expect((await storedMessages(id)).filter((m) => m.sender_kind === "guardian").length).toBe(10);
+  });
+
+  it("teachers are limited too, and a broadcast counts once however many families it reaches", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const bc = await t1.post(`/teacher/messages/broadcast/${w.ids.SEC1}`, { body: "Field trip on Friday" }, { follow: false });
+    expect([bc.status, bc.headers.get("location")]).toEqual([303, "/teacher/messages?sent=3&failed=0"]);
+    const threads = [...(await (await t1.get("/teacher/messages")).text()).matchAll(/\/teacher\/messages\/(thr_[a-z2-7]{16})/g)].map((m) => m[1]!);
+    const id = threads[0]!;
+    // 1 broadcast + 9 replies = 10 a minute; the 11th is refused.
+    for (let i = 0; i < 9; i++) expect((await t1.post(`/teacher/messages/${id}`, { body: `reply ${i}` }, { follow: false })).status).toBe(303);
+    const refused = await t1.post(`/teacher/messages/${id}`, { body: "one too many" });
+    expect(refused.status).toBe(429);
+    expect(textareaOf(await refused.text())).toBe("one too many");
+    const again = await t1.post(`/teacher/messages/broadcast/${w.ids.SEC1}`, { body: "Another broadcast" });
+    expect(again.status).toBe(429);
+    expect(textareaOf(await again.text())).toBe("Another broadcast");
+    const start = await t1.post("/teacher/messages/new", { student: w.ids.S2, guardian: users.kim.id, body: "Hello Kim" });
+    expect(start.status).toBe(429);
+    expect(start.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await storedMessages(id)).length).toBe(10);
+  });
+
+  it("the limits are 10 a minute and 200 a day per sender; the day's limit says when", async () => {
+    expect(LIMITS.messagePostsPerMinute).toEqual({ limit: 10, windowMs: 60_000 });
+    expect(LIMITS.messagePostsPerDay).toEqual({ limit: 200, windowMs: 86_400_000 });
+    const limiter = env.RATE_LIMITER.getByName("messages-day-check");
+    const rules = [LIMITS.messagePostsPerMinute, LIMITS.messagePostsPerDay];
+    // 200 posts spread over the last 20 hours: under the minute's limit, at the day's.
+    const now = Date.now();
+    await runInDurableObject(limiter, (_o, state) => state.storage.put("hits", Array.from({ length: 200 }, (_, i) => now - 20 * 3_600_000 + i * 60_000)));
+    const verdict = await limiter.hitAll(rules);
+    expect(verdict.allowed).toBe(false);
+    // The oldest of the 200 leaves the day's window in about 4 hours.
+    expect(verdict.retryAfter).toBeGreaterThan(4 * 3600 - 120);
+    expect(verdict.retryAfter).toBeLessThanOrEqual(4 * 3600);
+    expect((await runInDurableObject(limiter, (_o, state) => state.storage.get<number[]>("hits")))?.length).toBe(200);
+  });
+});
 
 describe("bidirectional controls in messages", () => {
   it("a body with U+202E is stored and shown without it, links included; older stored messages are shown without it too", async () => {

@@ -26,6 +26,30 @@ export class RateLimiter extends DurableObject<Bindings> {
     return { allowed: true, retryAfter: 0 };
   }
 
+  /**
+   * Several windows over one log (e.g. 10 a minute and 200 a day): a hit is counted only when
+   * every window has room, and a refusal says when the tightest one will have room again.
+   */
+  async hitAll(rules: readonly { limit: number; windowMs: number }[]): Promise<RateVerdict> {
+    const t = Date.now();
+    const longest = Math.max(0, ...rules.map((r) => r.windowMs));
+    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - longest);
+    let retryAfter = 0;
+    for (const rule of rules) {
+      const inWindow = hits.filter((h) => h > t - rule.windowMs);
+      if (inWindow.length < rule.limit) continue;
+      // One more fits once this hit has left the window.
+      const leaving = inWindow[inWindow.length - rule.limit] ?? t;
+      retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil((leaving + rule.windowMs - t) / 1000)));
+    }
+    if (retryAfter === 0) hits.push(t);
+    await this.ctx.storage.put("hits", hits);
+    if (retryAfter > 0) return { allowed: false, retryAfter };
+    // Forget the key once its longest window has passed.
+    await this.ctx.storage.setAlarm(t + longest);
+    return { allowed: true, retryAfter: 0 };
+  }
+
   /** Count without consuming (e.g. failures so far). */
   async peek(windowMs: number): Promise<number> {
     const t = Date.now();
@@ -49,6 +73,9 @@ export const LIMITS = {
   passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
   invitationRenewalPerAddress: { limit: 3, windowMs: 3_600_000 },
   badgeLoginPerDevice: { limit: 10, windowMs: 60_000 },
+  /** Messages a sender (parent or teacher) may post; a section broadcast counts once. */
+  messagePostsPerMinute: { limit: 10, windowMs: 60_000 },
+  messagePostsPerDay: { limit: 200, windowMs: 86_400_000 },
 } as const;
 
 export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {

@@ -14,6 +14,7 @@ import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { NewMessagesFragment } from "../../views/pages/messages-parts";
 import { ThreadNotFoundPage } from "../../views/pages/messages";
+import { countPost, tooManyPosts } from "./post-limit";
 import { isHtmx, readMessageForm, seqOf, threadIdOf } from "./page-input";
 import { openThread, pollThread, postMessage } from "./thread-calls";
 import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
@@ -84,7 +85,7 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
     return actor;
   };
 
-  async function renderThread(c: Context<AppEnv>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> = {}) {
+  async function renderThread(c: Context<AppEnv>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> = {}) {
     const beforeRaw = c.req.query("before");
     const before = status === 200 && beforeRaw !== undefined ? seqOf(beforeRaw) : null;
     const page = await openThread(c.env, thread.id, role.participant(actor), before);
@@ -159,7 +160,13 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
     if (Object.keys(form.fields).some((k) => k !== "body")) {
       return renderThread(c, actor, thread, 422, { draft: form.body, error: "This form had fields we don't know. Reload the page and try again." });
     }
-    const result = await postMessage(c.env, thread, role.participant(actor), role.senderName(actor), form.body);
+    const sender = role.participant(actor);
+    const verdict = await countPost(c.env, sender);
+    if (!verdict.allowed) {
+      c.header("retry-after", String(verdict.retryAfter));
+      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter) });
+    }
+    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body);
     if (!result.ok) return notFound(c);
     return c.redirect(`${role.base}/${thread.id}#reply`, 303);
   });

@@ -9,6 +9,7 @@ import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { now as clock } from "../lib/time";
 import { readMessageForm } from "../messaging/page-input";
+import { countPost, tooManyPosts } from "../messaging/post-limit";
 import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
 import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
@@ -27,6 +28,12 @@ function familyNotFound(c: Context<AppEnv>) {
 function sectionNotFound(c: Context<AppEnv>) {
   c.status(404);
   return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
+}
+
+/** Over the sender's posting limit: 429, when to try again, and the draft kept. */
+function tooMany<R>(c: Context<AppEnv>, retryAfter: number, page: (status: 429, draft: string, error: string) => R, draft: string): R {
+  c.header("retry-after", String(retryAfter));
+  return page(429, draft, tooManyPosts(retryAfter));
 }
 
 const refused = (c: Context<AppEnv>) => (teacherOf(c).teacher.messagesEnabled ? null : 403);
@@ -53,7 +60,7 @@ teacherComposeRoutes.post("/messages/new", async (c) => {
   const db = getDb(c.env.DB);
   const family = q.success ? await findFamilyForTeacher(db, teacher, q.data.student, q.data.guardian) : null;
   if (!family) return familyNotFound(c);
-  const page = (status: 403 | 422, draft: string, error?: string) => {
+  const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
     c.status(status);
     return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} />, { title: `Message ${family.guardianName}` });
   };
@@ -61,6 +68,8 @@ teacherComposeRoutes.post("/messages/new", async (c) => {
   if (status) return page(status, form.ok ? form.body : form.typed);
   if (!form.ok) return page(422, form.typed, form.error);
   if (Object.keys(form.fields).some((k) => !["body", "student", "guardian"].includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
+  const verdict = await countPost(c.env, { kind: "teacher", id: teacher.id });
+  if (!verdict.allowed) return tooMany(c, verdict.retryAfter, page, form.body);
   const [meta] = await ensureThreads(db, teacher, [family], clock());
   if (!meta) return familyNotFound(c);
   const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body);
@@ -85,7 +94,7 @@ teacherComposeRoutes.post("/messages/broadcast/:sectionId", async (c) => {
   const data = await sectionFamilies(c);
   if (!data) return sectionNotFound(c);
   const form = await readMessageForm(c);
-  const page = (status: 403 | 422, draft: string, error?: string) => {
+  const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
     c.status(status);
     return c.render(<BroadcastPage data={data} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} />, { title: `Message all families of ${data.section.name}` });
   };
@@ -94,6 +103,9 @@ teacherComposeRoutes.post("/messages/broadcast/:sectionId", async (c) => {
   if (!form.ok) return page(422, form.typed, form.error);
   if (Object.keys(form.fields).some((k) => k !== "body")) return page(422, form.body, UNKNOWN_FIELDS);
   if (data.families.length === 0) return page(422, form.body, "No families of this class are connected yet, so there is no one to send this to.");
+  // The whole broadcast is one post, however many families it reaches.
+  const verdict = await countPost(c.env, { kind: "teacher", id: teacher.id });
+  if (!verdict.allowed) return tooMany(c, verdict.retryAfter, page, form.body);
   const families: Family[] = data.families;
   const metas = await ensureThreads(getDb(c.env.DB), teacher, families, clock());
   const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher) }, form.body);

@@ -1,0 +1,25 @@
+/** How many messages one sender may post (finding 9: a parent posted 40 in a second, all stored). */
+import { LIMITS, type RateVerdict } from "../auth/rate-limiter";
+import type { Bindings } from "../env";
+import type { Participant } from "./types";
+
+const POST_RULES = [LIMITS.messagePostsPerMinute, LIMITS.messagePostsPerDay] as const;
+
+/** Counts one post (a reply, a new conversation or a whole broadcast) for the sender, if their limits allow it. */
+export function countPost(env: Pick<Bindings, "RATE_LIMITER">, sender: Participant): Promise<RateVerdict> {
+  return env.RATE_LIMITER.getByName(`message-posts:${sender.kind}:${sender.id}`).hitAll(POST_RULES);
+}
+
+/** "in 45 seconds", "in a minute", "in 3 minutes", "in 4 hours". */
+export function tryAgainIn(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  if (s < 60) return `in ${s} ${s === 1 ? "second" : "seconds"}`;
+  const m = Math.ceil(s / 60);
+  if (m < 60) return m === 1 ? "in a minute" : `in ${m} minutes`;
+  const h = Math.ceil(s / 3600);
+  return h === 1 ? "in an hour" : `in ${h} hours`;
+}
+
+/** The words of a 429 page: what happened, when to try again, and that the draft is kept. */
+export const tooManyPosts = (retryAfter: number): string =>
+  `You've sent a lot of messages in a short time, so this one wasn't sent. Please try again ${tryAgainIn(retryAfter)}: what you wrote is still here.`;
