@@ -95,6 +95,80 @@ describe("floods", () => {
   });
 });
 
+describe("duplicates", () => {
+  it("every message form carries a one-time key; the same reply form sent twice stores one message", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.rosa.id);
+    const rosa = await browserAs("parent", users.rosa.id);
+    const key = await formKey(rosa, `/messages/${id}`);
+    const first = await rosa.post(`/messages/${id}`, { key, body: "See you Friday" }, { follow: false });
+    const second = await rosa.post(`/messages/${id}`, { key, body: "See you Friday" }, { follow: false });
+    expect([first.status, first.headers.get("location")]).toEqual([303, `/messages/${id}#reply`]);
+    expect([second.status, second.headers.get("location")]).toEqual([303, `/messages/${id}#reply`]);
+    // The next page has a new key, so the next message is a new one.
+    const next = await formKey(rosa, `/messages/${id}`);
+    expect(next).not.toBe(key);
+    expect((await rosa.post(`/messages/${id}`, { key: next, body: "See you Friday" }, { follow: false })).status).toBe(303);
+    expect((await storedMessages(id)).map((m) => m.body)).toEqual(["Hello from school!", "See you Friday", "See you Friday"]);
+
+    // The teacher's reply form too.
+    const tkey = await formKey(t1, `/teacher/messages/${id}`);
+    for (let i = 0; i < 2; i++) expect((await t1.post(`/teacher/messages/${id}`, { key: tkey, body: "Great" }, { follow: false })).headers.get("location")).toBe(`/teacher/messages/${id}#reply`);
+    expect((await storedMessages(id)).length).toBe(4);
+    // A key that is not ours is refused with the draft kept.
+    const bad = await rosa.post(`/messages/${id}`, { key: "<nope>", body: "Odd key" });
+    expect(bad.status).toBe(422);
+    expect(textareaOf(await bad.text())).toBe("Odd key");
+    expect((await storedMessages(id)).length).toBe(4);
+  });
+
+  it("a repeat of a form that went through is answered as the first even when the sender is now over the limit", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.rosa.id);
+    const rosa = await browserAs("parent", users.rosa.id);
+    for (let i = 0; i < 9; i++) expect((await rosa.post(`/messages/${id}`, { body: `note ${i}` }, { follow: false })).status).toBe(303);
+    const key = await formKey(rosa, `/messages/${id}`);
+    expect((await rosa.post(`/messages/${id}`, { key, body: "The tenth" }, { follow: false })).status).toBe(303);
+    const repeat = await rosa.post(`/messages/${id}`, { key, body: "The tenth" }, { follow: false });
+    expect([repeat.status, repeat.headers.get("location")]).toEqual([303, `/messages/${id}#reply`]);
+    expect((await rosa.post(`/messages/${id}`, { key: await formKey(rosa, `/messages/${id}`), body: "Eleventh" }, { follow: false })).status).toBe(429);
+    expect((await storedMessages(id)).filter((m) => m.body === "The tenth").length).toBe(1);
+    expect((await storedMessages(id)).length).toBe(11);
+  });
+
+  it("the same new-conversation form twice: one thread, one message", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const key = await formKey(t1, `/teacher/messages/new?student=${w.ids.S2}&guardian=${users.kim.id}`);
+    const a = await t1.post("/teacher/messages/new", { key, student: w.ids.S2, guardian: users.kim.id, body: "Welcome, Kim" }, { follow: false });
+    const b = await t1.post("/teacher/messages/new", { key, student: w.ids.S2, guardian: users.kim.id, body: "Welcome, Kim" }, { follow: false });
+    expect(a.status).toBe(303);
+    expect(b.headers.get("location")).toBe(a.headers.get("location"));
+    const id = a.headers.get("location")!.match(/thr_[a-z2-7]{16}/)![0];
+    expect((await storedMessages(id)).map((m) => m.body)).toEqual(["Welcome, Kim"]);
+  });
+
+  it("the same broadcast form twice (double tap, retry on a slow network) arrives once in every family's thread", async () => {
+    const { w, users } = await messageWorld();
+    await insertGuardianship(w.district.id, users.tom.id, w.ids.S2);
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const key = await formKey(t1, `/teacher/messages/broadcast/${w.ids.SEC1}`);
+    const [a, b] = await Promise.all([
+      t1.post(`/teacher/messages/broadcast/${w.ids.SEC1}`, { key, body: "Picture day is Tuesday" }, { follow: false }),
+      t1.post(`/teacher/messages/broadcast/${w.ids.SEC1}`, { key, body: "Picture day is Tuesday" }, { follow: false }),
+    ]);
+    expect(a!.headers.get("location")).toBe("/teacher/messages?sent=4&failed=0");
+    expect(b!.headers.get("location")).toBe("/teacher/messages?sent=4&failed=0");
+    const c = await t1.post(`/teacher/messages/broadcast/${w.ids.SEC1}`, { key, body: "Picture day is Tuesday" }, { follow: false });
+    expect(c.headers.get("location")).toBe("/teacher/messages?sent=4&failed=0");
+    const ids = [...new Set([...(await (await t1.get("/teacher/messages")).text()).matchAll(/\/teacher\/messages\/(thr_[a-z2-7]{16})/g)].map((m) => m[1]!))];
+    expect(ids.length).toBe(4);
+    for (const id of ids) expect((await storedMessages(id)).map((m) => m.body)).toEqual(["Picture day is Tuesday"]);
+  });
+});
+
 describe("bidirectional controls in messages", () => {
   it("a body with U+202E is stored and shown without it, links included; older stored messages are shown without it too", async () => {
     const { w, users } = await messageWorld();

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { readForm } from "../family/account/form";
 import { decodeCursor, encodeCursor, type Cursor } from "../invitations/cursor";
 import { checkBody } from "./body";
+import { formKeyOf } from "./form-key";
 import { THREAD_ID } from "./threads";
 
 const seqSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -29,14 +30,22 @@ export function listCursorOf(c: Context): Cursor | null | undefined {
 
 export const cursorParam = (cursor: Cursor): string => encodeURIComponent(encodeCursor(cursor));
 
-export type MessageForm = { ok: true; body: string; fields: Record<string, string> } | { ok: false; error: string; typed: string; fields: Record<string, string> };
+/** `key`: the form's one-time key, or null for a form without one (a page from before keys: still accepted). */
+export type MessageForm =
+  | { ok: true; body: string; key: string | null; fields: Record<string, string> }
+  | { ok: false; error: string; typed: string; key: string | null; fields: Record<string, string> };
 
-/** The message text of a form (plus its other fields, for the caller to check); unknown extra fields are the caller's call. */
+/** Fields every message form has; the others (e.g. the family of a new conversation) are the caller's to check. */
+export const MESSAGE_FIELDS = ["body", "key"];
+
+/** The message text and one-time key of a form (plus its other fields, for the caller to check). */
 export async function readMessageForm(c: Context): Promise<MessageForm> {
   const fields = await readForm(c);
   const checked = checkBody(fields.body);
   const typed = (fields.body ?? "").slice(0, 20_000);
-  return checked.ok ? { ok: true, body: checked.body, fields } : { ok: false, error: checked.error, typed, fields };
+  const key = formKeyOf(fields.key);
+  if (key === undefined) return { ok: false, error: "This form is out of date. Reload the page, then send your message again.", typed, key: null, fields };
+  return checked.ok ? { ok: true, body: checked.body, key, fields } : { ok: false, error: checked.error, typed, key, fields };
 }
 
 /** True for a request htmx made (polling, boosted links and forms). */

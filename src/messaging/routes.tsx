@@ -15,8 +15,9 @@ import type { AppEnv } from "../env";
 import { NewMessagesFragment } from "../../views/pages/messages-parts";
 import { ThreadNotFoundPage } from "../../views/pages/messages";
 import { countPost, tooManyPosts } from "./post-limit";
-import { isHtmx, readMessageForm, seqOf, threadIdOf } from "./page-input";
-import { openThread, pollThread, postMessage } from "./thread-calls";
+import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./page-input";
+import { newFormKey } from "./form-key";
+import { openThread, pollThread, postMessage, storedForKey } from "./thread-calls";
 import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
 import { viewerTimeZone } from "./time-zone";
 import type { Participant, SenderKind, ThreadMessage } from "./types";
@@ -34,6 +35,8 @@ export interface ThreadPageProps {
   error?: string;
   /** This side may not write here now (e.g. the teacher turned Messages off). */
   blocked?: boolean;
+  /** The reply form's one-time key: a fresh one, or the refused form's own (so sending it again is still one message). */
+  formKey: string;
 }
 
 /** Why a post is refused before its text is even read: the status and what the page says. */
@@ -85,7 +88,7 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
     return actor;
   };
 
-  async function renderThread(c: Context<AppEnv>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> = {}) {
+  async function renderThread(c: Context<AppEnv>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> & { key?: string | null } = {}) {
     const beforeRaw = c.req.query("before");
     const before = status === 200 && beforeRaw !== undefined ? seqOf(beforeRaw) : null;
     const page = await openThread(c.env, thread.id, role.participant(actor), before);
@@ -98,7 +101,10 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
         earlierBefore: page.hasEarlier ? (page.messages[0]?.seq ?? null) : null,
         older: before !== null,
         timeZone: viewerTimeZone(c.req.raw),
-        ...form,
+        draft: form.draft,
+        error: form.error,
+        blocked: form.blocked,
+        formKey: form.key ?? newFormKey(),
       }),
       { title: role.title(thread) },
     );
@@ -154,21 +160,25 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
     const thread = await find(c, actor);
     if (!thread) return notFound(c);
     const form = await readMessageForm(c);
+    const { key } = form;
     const refusal = role.refusePost(thread, actor);
-    if (refusal) return renderThread(c, actor, thread, refusal.status, { draft: form.ok ? form.body : form.typed, error: refusal.error, blocked: refusal.blocked });
-    if (!form.ok) return renderThread(c, actor, thread, 422, { draft: form.typed, error: form.error });
-    if (Object.keys(form.fields).some((k) => k !== "body")) {
-      return renderThread(c, actor, thread, 422, { draft: form.body, error: "This form had fields we don't know. Reload the page and try again." });
+    if (refusal) return renderThread(c, actor, thread, refusal.status, { draft: form.ok ? form.body : form.typed, error: refusal.error, blocked: refusal.blocked, key });
+    if (!form.ok) return renderThread(c, actor, thread, 422, { draft: form.typed, error: form.error, key });
+    if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) {
+      return renderThread(c, actor, thread, 422, { draft: form.body, error: "This form had fields we don't know. Reload the page and try again.", key });
     }
     const sender = role.participant(actor);
+    const sent = () => c.redirect(`${role.base}/${thread.id}#reply`, 303);
     const verdict = await countPost(c.env, sender);
     if (!verdict.allowed) {
+      // The same form sent again after it went through is answered as the first time, limit or not.
+      if (key && (await storedForKey(c.env, thread.id, sender, key))) return sent();
       c.header("retry-after", String(verdict.retryAfter));
-      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter) });
+      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter), key });
     }
-    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body);
+    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key);
     if (!result.ok) return notFound(c);
-    return c.redirect(`${role.base}/${thread.id}#reply`, 303);
+    return sent();
   });
 
   return routes;

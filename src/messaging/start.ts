@@ -124,8 +124,17 @@ export interface Delivery {
   failed: ThreadMeta[];
 }
 
-/** The same first message into each thread, in parallel (each object keeps its own index row in step). */
-export async function postToThreads(env: Pick<Bindings, "MESSAGE_THREAD">, metas: readonly ThreadMeta[], teacher: { id: string; name: string }, body: string): Promise<Delivery> {
+/**
+ * The same first message into each thread, in parallel (each object keeps its own index row in
+ * step). With the form's key, a thread that already has this form's message counts as sent.
+ */
+export async function postToThreads(
+  env: Pick<Bindings, "MESSAGE_THREAD">,
+  metas: readonly ThreadMeta[],
+  teacher: { id: string; name: string },
+  body: string,
+  formKey: string | null,
+): Promise<Delivery> {
   const out: Delivery = { sent: [], failed: [] };
   let next = 0;
   const worker = async () => {
@@ -133,7 +142,7 @@ export async function postToThreads(env: Pick<Bindings, "MESSAGE_THREAD">, metas
       const meta = metas[next++] as ThreadMeta;
       let result: PostResult;
       try {
-        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body);
+        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body, formKey);
       } catch (err) {
         console.error("messages: post to thread failed", meta.id, err);
         result = { ok: false, reason: "not_participant" };

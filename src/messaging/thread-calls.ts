@@ -38,6 +38,12 @@ export async function pollThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId
   return page ? { ...page, nextSince: page.messages.at(-1)?.seq ?? since } : null;
 }
 
-export function postMessage(env: Pick<Bindings, "MESSAGE_THREAD">, header: ThreadHeader, sender: Participant, senderName: string, body: string): Promise<PostResult> {
-  return stub(env, header.id).post(metaOf(header), sender, senderName, body);
+/** Stores a message; `formKey` makes the same form sent twice store once. */
+export function postMessage(env: Pick<Bindings, "MESSAGE_THREAD">, header: ThreadHeader, sender: Participant, senderName: string, body: string, formKey: string | null): Promise<PostResult> {
+  return stub(env, header.id).post(metaOf(header), sender, senderName, body, formKey);
+}
+
+/** True when this sender's form key already stored a message in the thread. */
+export function storedForKey(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, sender: Participant, formKey: string): Promise<boolean> {
+  return stub(env, threadId).storedForKey(sender, formKey);
 }

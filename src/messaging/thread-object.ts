@@ -41,19 +41,35 @@ export class MessageThread extends DurableObject<Bindings> {
     void ctx.blockConcurrencyWhile(async () => this.store.migrate());
   }
 
-  /** Stores a message. The first post (always the teacher's) fixes who the thread is between. */
-  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string): Promise<PostResult> {
+  /**
+   * Stores a message. The first post (always the teacher's) fixes who the thread is between. With
+   * a form key already stored for this sender, nothing is stored and the first answer is repeated.
+   */
+  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string, formKey: string | null = null): Promise<PostResult> {
     if (!isStorableBody(body)) return { ok: false, reason: "invalid_body" };
     const stored = this.store.meta();
     // Teachers write first: a guardian can never bring a thread into being.
     if (!stored && sender.kind !== "teacher") return { ok: false, reason: "not_participant" };
     if ((stored && !sameThread(stored, meta)) || !isParticipant(meta, sender)) return { ok: false, reason: "not_participant" };
-    const message = this.ctx.storage.transactionSync(() => {
+    // One synchronous transaction: two posts of the same form cannot both miss the key.
+    const result = this.ctx.storage.transactionSync(() => {
+      const earlier = formKey ? this.store.storedForKey(sender.kind, formKey) : null;
+      if (earlier) return { ...earlier, repeated: true };
       if (!stored) this.store.init(meta, Date.now());
-      return this.store.append(sender, senderName.slice(0, 200), body, Date.now());
+      const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now());
+      if (formKey) this.store.rememberKey(sender.kind, formKey, message.seq, message.createdAt);
+      return { seq: message.seq, createdAt: message.createdAt, repeated: false };
     });
+    if (result.repeated) return { ok: true, seq: result.seq, createdAt: result.createdAt, repeated: true };
     await this.afterChange();
-    return { ok: true, seq: message.seq, createdAt: message.createdAt };
+    return { ok: true, seq: result.seq, createdAt: result.createdAt };
+  }
+
+  /** True when this participant's form key already stored a message here (a repeat over the posting limit is still answered as the first). */
+  async storedForKey(sender: Participant, formKey: string): Promise<boolean> {
+    const meta = this.store.meta();
+    if (!meta || !isParticipant(meta, sender)) return false;
+    return this.store.storedForKey(sender.kind, formKey) !== null;
   }
 
   /** A page of messages for a participant (null for anyone else), optionally marking all as read. */
@@ -94,6 +110,7 @@ export class MessageThread extends DurableObject<Bindings> {
     this.ctx.storage.transactionSync(() => {
       this.ctx.storage.sql.exec("UPDATE messages SET body = ?, sender_name = ? WHERE sender_kind = 'guardian'", FORGOTTEN_BODY, "Former guardian");
       this.ctx.storage.sql.exec("DELETE FROM participants WHERE kind = 'guardian'");
+      this.store.forgetKeys("guardian");
       this.ctx.storage.sql.exec("UPDATE thread SET guardian_user_id = ''");
     });
     await this.scheduleAlarm();

@@ -41,6 +41,10 @@ export interface StoredMeta extends ThreadMeta {
   syncedVersion: number;
 }
 
+/** How long, and how many, form keys a thread remembers. */
+const FORM_KEY_MS = 24 * 3600 * 1000;
+const FORM_KEYS_KEPT = 500;
+
 const asKind = (s: string): SenderKind => (s === "teacher" ? "teacher" : "guardian");
 
 const toMessage = (r: MessageRow): ThreadMessage => ({
@@ -66,6 +70,28 @@ export class ThreadStore {
       body TEXT NOT NULL, created_at INTEGER NOT NULL)`);
     this.sql.exec(`CREATE TABLE IF NOT EXISTS participants (
       kind TEXT PRIMARY KEY, id TEXT NOT NULL, read_seq INTEGER NOT NULL DEFAULT 0, notified_seq INTEGER NOT NULL DEFAULT 0)`);
+    // The one-time keys of the forms a message was stored for: the same form sent again stores nothing.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS form_keys (
+      sender_kind TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, created_at INTEGER NOT NULL,
+      PRIMARY KEY (sender_kind, key))`);
+  }
+
+  /** The message stored for this sender's form key, if one was. */
+  storedForKey(kind: SenderKind, key: string): { seq: number; createdAt: number } | null {
+    const [r] = this.sql.exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM form_keys WHERE sender_kind = ? AND key = ?", kind, key).toArray();
+    return r ? { seq: r.seq, createdAt: r.created_at } : null;
+  }
+
+  /** Remembers a form key for a day, and at most the newest FORM_KEYS_KEPT (a repeat comes within seconds or minutes). */
+  rememberKey(kind: SenderKind, key: string, seq: number, at: number): void {
+    this.sql.exec("INSERT OR IGNORE INTO form_keys (sender_kind, key, seq, created_at) VALUES (?, ?, ?, ?)", kind, key, seq, at);
+    this.sql.exec("DELETE FROM form_keys WHERE created_at < ?", at - FORM_KEY_MS);
+    this.sql.exec("DELETE FROM form_keys WHERE seq < (SELECT min(seq) FROM (SELECT seq FROM form_keys ORDER BY seq DESC LIMIT ?))", FORM_KEYS_KEPT);
+  }
+
+  /** Forgets one side's keys (a guardian who deleted their account). */
+  forgetKeys(kind: SenderKind): void {
+    this.sql.exec("DELETE FROM form_keys WHERE sender_kind = ?", kind);
   }
 
   meta(): StoredMeta | null {

@@ -46,7 +46,8 @@ export interface ListOptions {
   markRead: boolean;
 }
 
-export type PostResult = { ok: true; seq: number; createdAt: number } | { ok: false; reason: "not_participant" | "invalid_body" };
+/** `repeated`: the same form was sent before; nothing new was stored (seq is the first one's). */
+export type PostResult = { ok: true; seq: number; createdAt: number; repeated?: true } | { ok: false; reason: "not_participant" | "invalid_body" };
 
 /** What the D1 threads row should say, from the object's state. */
 export interface IndexSnapshot {

@@ -8,7 +8,9 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { now as clock } from "../lib/time";
-import { readMessageForm } from "../messaging/page-input";
+import { newFormKey } from "../messaging/form-key";
+import { MESSAGE_FIELDS, readMessageForm } from "../messaging/page-input";
+import { storedForKey } from "../messaging/thread-calls";
 import { countPost, tooManyPosts } from "../messaging/post-limit";
 import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
 import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
@@ -50,7 +52,7 @@ teacherComposeRoutes.get("/messages/new", async (c) => {
   const family = q.success ? await findFamilyForTeacher(getDb(c.env.DB), teacher, q.data.student, q.data.guardian) : null;
   if (!family) return familyNotFound(c);
   if (family.threadId) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
-  return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} />, { title: `Message ${family.guardianName}` });
+  return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message ${family.guardianName}` });
 });
 
 teacherComposeRoutes.post("/messages/new", async (c) => {
@@ -62,17 +64,24 @@ teacherComposeRoutes.post("/messages/new", async (c) => {
   if (!family) return familyNotFound(c);
   const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
     c.status(status);
-    return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} />, { title: `Message ${family.guardianName}` });
+    return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} formKey={form.key ?? newFormKey()} />, {
+      title: `Message ${family.guardianName}`,
+    });
   };
   const status = refused(c);
   if (status) return page(status, form.ok ? form.body : form.typed);
   if (!form.ok) return page(422, form.typed, form.error);
-  if (Object.keys(form.fields).some((k) => !["body", "student", "guardian"].includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
-  const verdict = await countPost(c.env, { kind: "teacher", id: teacher.id });
-  if (!verdict.allowed) return tooMany(c, verdict.retryAfter, page, form.body);
+  if (Object.keys(form.fields).some((k) => ![...MESSAGE_FIELDS, "student", "guardian"].includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
+  const sender = { kind: "teacher" as const, id: teacher.id };
+  const verdict = await countPost(c.env, sender);
+  if (!verdict.allowed) {
+    // The same form sent again after it went through is answered as the first time, limit or not.
+    if (form.key && family.threadId && (await storedForKey(c.env, family.threadId, sender, form.key))) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
+    return tooMany(c, verdict.retryAfter, page, form.body);
+  }
   const [meta] = await ensureThreads(db, teacher, [family], clock());
   if (!meta) return familyNotFound(c);
-  const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body);
+  const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
   if (failed.length > 0) return page(422, form.body, "Your message couldn't be sent just now. Please try again in a moment.");
   return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
 });
@@ -85,7 +94,7 @@ async function sectionFamilies(c: Context<AppEnv>) {
 teacherComposeRoutes.get("/messages/broadcast/:sectionId", async (c) => {
   const data = await sectionFamilies(c);
   if (!data) return sectionNotFound(c);
-  return c.render(<BroadcastPage data={data} messagesEnabled={teacherOf(c).teacher.messagesEnabled} />, { title: `Message all families of ${data.section.name}` });
+  return c.render(<BroadcastPage data={data} messagesEnabled={teacherOf(c).teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message all families of ${data.section.name}` });
 });
 
 /** One D1 batch creates (or finds) a thread per family; the first message goes to every thread's object in parallel. */
@@ -96,18 +105,21 @@ teacherComposeRoutes.post("/messages/broadcast/:sectionId", async (c) => {
   const form = await readMessageForm(c);
   const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
     c.status(status);
-    return c.render(<BroadcastPage data={data} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} />, { title: `Message all families of ${data.section.name}` });
+    return c.render(<BroadcastPage data={data} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} formKey={form.key ?? newFormKey()} />, {
+      title: `Message all families of ${data.section.name}`,
+    });
   };
   const status = refused(c);
   if (status) return page(status, form.ok ? form.body : form.typed);
   if (!form.ok) return page(422, form.typed, form.error);
-  if (Object.keys(form.fields).some((k) => k !== "body")) return page(422, form.body, UNKNOWN_FIELDS);
+  if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
   if (data.families.length === 0) return page(422, form.body, "No families of this class are connected yet, so there is no one to send this to.");
   // The whole broadcast is one post, however many families it reaches.
   const verdict = await countPost(c.env, { kind: "teacher", id: teacher.id });
   if (!verdict.allowed) return tooMany(c, verdict.retryAfter, page, form.body);
   const families: Family[] = data.families;
   const metas = await ensureThreads(getDb(c.env.DB), teacher, families, clock());
-  const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher) }, form.body);
+  // With the form's key, a broadcast sent twice arrives once in every family's thread.
+  const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
   return c.redirect(`/teacher/messages?${new URLSearchParams({ sent: String(sent.length), failed: String(failed.length) })}`, 303);
 });

@@ -140,6 +140,8 @@ export function ThreadMessages(p: ThreadMessagesProps) {
 
 export interface ReplyFormProps {
   action: string;
+  /** The form's one-time key: the same form sent twice is stored once (src/messaging/form-key.ts). */
+  formKey: string;
   label: string;
   value?: string;
   error?: string;
@@ -153,6 +155,7 @@ export function ReplyForm(p: ReplyFormProps) {
   const described = ["f-body-hint", p.error ? "f-body-error" : null].filter(Boolean).join(" ");
   return (
     <PostForm action={p.action} class="reply" id="reply">
+      <input type="hidden" name="key" value={p.formKey} />
       {Object.entries(p.hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}

@@ -61,6 +61,7 @@ export interface ParentThreadPageProps {
   error?: string;
   /** The teacher turned Messages off, so replying is not possible right now. */
   blocked?: boolean;
+  formKey: string;
 }
 
 export function ParentThreadPage(p: ParentThreadPageProps) {
@@ -85,7 +86,7 @@ export function ParentThreadPage(p: ParentThreadPageProps) {
         emptyText="No messages here yet."
       />
       {p.thread.teacherMessagesEnabled ? (
-        <ReplyForm action={path} label={`Reply to ${teacher}`} value={p.draft} error={p.error} />
+        <ReplyForm action={path} formKey={p.formKey} label={`Reply to ${teacher}`} value={p.draft} error={p.error} />
       ) : (
         <Notice kind={p.blocked ? "error" : "info"}>
           {`${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`}

@@ -75,6 +75,7 @@ export interface TeacherThreadPageProps {
   timeZone: string;
   draft?: string;
   error?: string;
+  formKey: string;
 }
 
 export function TeacherThreadPage(p: TeacherThreadPageProps) {
@@ -100,7 +101,7 @@ export function TeacherThreadPage(p: TeacherThreadPageProps) {
         emptyText="No messages here yet. Write the first one below."
       />
       {p.thread.connected ? (
-        <ReplyForm action={path} label={`Write to ${guardian}`} value={p.draft} error={p.error} />
+        <ReplyForm action={path} formKey={p.formKey} label={`Write to ${guardian}`} value={p.draft} error={p.error} />
       ) : (
         <Notice kind="info">{`${guardian} is no longer connected to ${p.thread.student.firstName} in Family Portal, so new messages can't be sent here.`}</Notice>
       )}
@@ -113,6 +114,7 @@ export interface NewMessagePageProps {
   messagesEnabled: boolean;
   draft?: string;
   error?: string;
+  formKey: string;
 }
 
 /** The first message to one family. */
@@ -128,7 +130,7 @@ export function NewMessagePage(p: NewMessagePageProps) {
       <p class="muted">{`About ${child}. This starts a conversation that only you and ${f.guardianName} see; they can reply to you here.`}</p>
       {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
       {p.messagesEnabled ? (
-        <ReplyForm action="/teacher/messages/new" label="Your message" value={p.draft} error={p.error} hidden={{ student: f.studentId, guardian: f.guardianUserId }} />
+        <ReplyForm action="/teacher/messages/new" formKey={p.formKey} label="Your message" value={p.draft} error={p.error} hidden={{ student: f.studentId, guardian: f.guardianUserId }} />
       ) : (
         <MessagesOffNotice what="you can't start new conversations" />
       )}
@@ -141,6 +143,7 @@ export interface BroadcastPageProps {
   messagesEnabled: boolean;
   draft?: string;
   error?: string;
+  formKey: string;
 }
 
 /** One message to every connected family of a section, each in its own conversation. */
@@ -172,7 +175,7 @@ export function BroadcastPage(p: BroadcastPageProps) {
             </ul>
           </details>
           {p.messagesEnabled ? (
-            <ReplyForm action={`/teacher/messages/broadcast/${section.id}`} label="Your message" value={p.draft} error={p.error} button={`Send to ${count} ${count === 1 ? "family" : "families"}`} />
+            <ReplyForm action={`/teacher/messages/broadcast/${section.id}`} formKey={p.formKey} label="Your message" value={p.draft} error={p.error} button={`Send to ${count} ${count === 1 ? "family" : "families"}`} />
           ) : (
             <MessagesOffNotice what="you can't start new conversations" />
           )}

@@ -1,0 +1,18 @@
+/**
+ * One-time keys of the message forms (finding 9: a double tap or a retry on a slow network
+ * stored a broadcast twice). Every compose, reply and broadcast form carries a random key; the
+ * thread's object remembers the keys it stored a message for, so the same form sent again
+ * stores nothing and is answered as the first time.
+ */
+import { newSecret } from "../lib/random";
+
+/** newSecret(): 160 random bits in base32. */
+const FORM_KEY = /^[a-z2-7]{32}$/;
+
+export const newFormKey = (): string => newSecret();
+
+/** A submitted key: null when the form had none (a page from before keys), undefined when it is not one of ours. */
+export function formKeyOf(raw: string | undefined): string | null | undefined {
+  if (raw === undefined) return null;
+  return FORM_KEY.test(raw) ? raw : undefined;
+}
