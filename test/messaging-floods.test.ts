@@ -201,3 +201,24 @@ describe("bidirectional controls in messages", () => {
   });
 });
 
+
+describe("when the teacher has switched Messages off", () => {
+  it("a parent's reply is refused with 403, nothing stored, and what they wrote is still on the page", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.rosa.id);
+    const rosa = await browserAs("parent", users.rosa.id);
+    const key = await formKey(rosa, `/messages/${id}`);
+    await t1.post("/teacher/settings/messages", { messagesEnabled: "off" });
+    const res = await rosa.post(`/messages/${id}`, { key, body: "Can we meet on Monday?" });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain("Can we meet on Monday?");
+    expect(await pageText(new Response(html))).toContain("Ana Rivera has turned off Messages for now");
+    expect((await storedMessages(id)).length).toBe(1);
+    // Switched on again: the same form goes through.
+    await t1.post("/teacher/settings/messages", { messagesEnabled: "on" });
+    expect((await rosa.post(`/messages/${id}`, { key, body: "Can we meet on Monday?" }, { follow: false })).status).toBe(303);
+    expect((await storedMessages(id)).map((m) => m.body)).toEqual(["Hello from school!", "Can we meet on Monday?"]);
+  });
+});

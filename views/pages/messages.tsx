@@ -88,9 +88,20 @@ export function ParentThreadPage(p: ParentThreadPageProps) {
       {p.thread.teacherMessagesEnabled ? (
         <ReplyForm action={path} formKey={p.formKey} label={`Reply to ${teacher}`} value={p.draft} error={p.error} />
       ) : (
-        <Notice kind={p.blocked ? "error" : "info"}>
-          {`${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`}
-        </Notice>
+        <>
+          <Notice kind={p.blocked ? "error" : "info"}>
+            {`${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`}
+          </Notice>
+          {p.draft && (
+            // What they wrote is not lost: it stays here to copy.
+            <div class="field" id="reply">
+              <label for="f-body">Your message (not sent)</label>
+              <textarea id="f-body" name="body" rows={4} readonly>
+                {p.draft}
+              </textarea>
+            </div>
+          )}
+        </>
       )}
     </>
   );
