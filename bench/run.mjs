@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: drives a local wrangler dev server (workerd, local D1) and prints one table.
 // Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student) and, for
-// messages, BENCH_FAMILIES, BENCH_MSG_CONCURRENCY and BENCH_MSG_PER_WRITER (see bench/messaging.mjs).
+// messages, BENCH_FAMILIES and BENCH_MSG_PER_SENDER (at most 10, the per-sender limit; see bench/messaging.mjs).
 import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
 import { benchLoad } from "./load.mjs";
 import { benchMessaging } from "./messaging.mjs";
