@@ -1,6 +1,6 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "../src/db/client";
 import { writeIndex } from "../src/messaging/index-sync";
 import { ensureThreads } from "../src/messaging/start";
@@ -17,6 +17,10 @@ async function freshThread(): Promise<{ meta: ThreadMeta; rosa: string; tom: str
 }
 
 const stub = (id: string) => env.MESSAGE_THREAD.getByName(id);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe("the thread object", () => {
   it("teachers write first: a guardian cannot bring a thread into being, and only the two participants can write or read", async () => {
@@ -80,5 +84,25 @@ describe("the thread object", () => {
     });
     expect(await runDurableObjectAlarm(s)).toBe(true);
     expect(await threadRow(meta.id)).toMatchObject({ teacher_unread: 1, guardian_unread: 0, last_sender_kind: "guardian" });
+  });
+
+  it("a form key stores its message once, even when sent five times at once, per sender, and is forgotten after a day", async () => {
+    const { meta, rosa } = await freshThread();
+    const s = stub(meta.id);
+    const teacher = { kind: "teacher" as const, id: meta.teacherId };
+    const key = "k".repeat(32);
+    const results = await Promise.all(Array.from({ length: 5 }, () => s.post(meta, teacher, "Ana", "Picture day", key)));
+    expect(results.map((r) => (r.ok ? r.seq : -1))).toEqual([1, 1, 1, 1, 1]);
+    expect(results.filter((r) => r.ok && r.repeated).length).toBe(4);
+    // The other side's form with the same key is its own form.
+    expect(await s.post(meta, { kind: "guardian", id: rosa }, "Rosa", "Thanks", key)).toMatchObject({ ok: true, seq: 2 });
+    expect(await s.storedForKey(teacher, key)).toBe(true);
+    expect(await s.storedForKey({ kind: "teacher", id: "tch_other" }, key)).toBe(false);
+    // A day later the key is forgotten (kept bounded), so the same key stores a new message.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 25 * 3600 * 1000);
+    expect(await s.post(meta, teacher, "Ana", "Next week", "n".repeat(32))).toMatchObject({ ok: true, seq: 3 });
+    expect(await s.post(meta, teacher, "Ana", "Picture day", key)).toMatchObject({ ok: true, seq: 4 });
+    expect((await storedMessages(meta.id)).map((m) => m.body)).toEqual(["Picture day", "Thanks", "Next week", "Picture day"]);
   });
 });
