@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { app } from "../src/index";
 import { countRows, ORIGIN } from "./helpers";
-import { countEveryTable, family, freshEmail, insertUser, inviteTo, pageText } from "./onboarding-fixtures";
+import { countEveryTable, family, freshEmail, insertUser, invitationRow, inviteTo, pageText } from "./onboarding-fixtures";
 
 const CLIENT_ID = "parent-client.apps.googleusercontent.com";
 const googleEnv = { ...env, GOOGLE_CLIENT_ID: CLIENT_ID, GOOGLE_CLIENT_SECRET: "test-secret" };
@@ -173,17 +173,31 @@ describe("Google sign-in for parents", () => {
     expect(await countRows("users", "id = ? AND google_sub IS NULL", other.id)).toBe(1);
   });
 
-  it("never creates an account with a student's roster email", async () => {
+  it("never creates an account with a student's roster email of the inviting district; another district's student address is fine", async () => {
     const f = await family();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("invited"));
     const studentEmail = freshEmail("student");
     await env.DB.prepare("UPDATE students SET email = ? WHERE id = ?").bind(studentEmail, f.leo.id).run();
     stubGoogle({ sub: `g-stu-${Date.now()}`, email: studentEmail, email_verified: true });
     const b = new GoogleBrowser();
+    expect((await b.get(`/i/${inv.token}`)).status).toBe(200);
+    await b.post(`/i/${inv.token}/confirm`);
     const state = await b.start();
     const before = await countEveryTable();
     const res = await b.callback(state);
     expect(res.status).toBe(400);
     expect(await pageText(res)).toContain("uses a student's school address");
     expect(await countEveryTable()).toEqual(before);
+    vi.restoreAllMocks();
+
+    // The same address on another district's roster does not stop this district's parent.
+    const other = await family();
+    const otherInv = await inviteTo(other.district, other.maya.sisId, freshEmail("invited"));
+    stubGoogle({ sub: `g-stu-other-${Date.now()}`, email: studentEmail, email_verified: true });
+    const p = new GoogleBrowser();
+    expect((await p.get(`/i/${otherInv.token}`)).status).toBe(200);
+    await p.post(`/i/${otherInv.token}/confirm`);
+    expect((await p.callback(await p.start())).status).toBe(303);
+    expect((await invitationRow(otherInv.id))?.status).toBe("accepted");
   });
 });

@@ -225,7 +225,7 @@ onboardingRoutes.post("/join/email", async (c) => {
   } else {
     const problem = passwordProblem(parsed.data.password, parsed.data.email);
     if (problem) errors.password = problem;
-    if (await isStudentEmail(db(c), parsed.data.email)) {
+    if (await isStudentEmail(db(c), parsed.data.email, state.invitationIds)) {
       errors.email = "This is a student's school address. Please use your own personal email address.";
     }
   }

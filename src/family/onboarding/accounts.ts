@@ -1,7 +1,7 @@
 /** Parent accounts made during onboarding: sign-up with email, the confirmation link, the roster check. */
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { authTokens, students, users } from "../../db/schema";
+import { authTokens, invitations, students, users } from "../../db/schema";
 import { runBatch, type Statement } from "../../invitations/statements";
 import { hashToken, newId, newSecret } from "../../lib/random";
 import { DAY } from "../../lib/time";
@@ -15,9 +15,24 @@ export const VERIFY_EMAIL_TTL_MS = DAY;
 
 export type UserRow = typeof users.$inferSelect;
 
-/** A student's own school address: no guardian account may use it (a child must not become their own guardian). */
-export async function isStudentEmail(db: Db, email: string): Promise<boolean> {
-  const row = await db.select({ id: students.id }).from(students).where(eq(students.email, email.trim().toLowerCase())).limit(1).get();
+/**
+ * A student's own school address, on the roster of a district whose invitation is being accepted:
+ * no guardian account may use it (a child must not become their own guardian). Other districts'
+ * rosters do not count, so one district cannot block another district's parents.
+ */
+export async function isStudentEmail(db: Db, email: string, invitationIds: readonly string[]): Promise<boolean> {
+  if (invitationIds.length === 0) return false;
+  const row = await db
+    .select({ id: students.id })
+    .from(students)
+    .where(
+      and(
+        eq(students.email, email.trim().toLowerCase()),
+        inArray(students.districtId, db.select({ districtId: invitations.districtId }).from(invitations).where(inArray(invitations.id, [...invitationIds]))),
+      ),
+    )
+    .limit(1)
+    .get();
   return Boolean(row);
 }
 

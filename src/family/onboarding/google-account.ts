@@ -10,7 +10,7 @@ export type GoogleAccountOutcome =
   | { ok: true; userId: string; created: boolean }
   /** Anything we will not explain in detail (one generic page). */
   | { ok: false; error: "refused" }
-  /** The Google account's address is a student's school address on a roster. */
+  /** The Google account's address is a student's school address on the roster of an inviting district. */
   | { ok: false; error: "student_email" };
 
 /**
@@ -18,9 +18,9 @@ export type GoogleAccountOutcome =
  * 2. An account with the same email → link the `sub` only when both that account's email and
  *    Google's are verified (else refuse: someone else may hold that address).
  * 3. Otherwise a new account with Google's email (confirmed if Google says it is verified),
- *    unless that email is a student's roster address.
+ *    unless that email is a student's address on the roster of a district being joined.
  */
-export async function resolveGoogleAccount(db: Db, profile: GoogleProfile, now: number): Promise<GoogleAccountOutcome> {
+export async function resolveGoogleAccount(db: Db, profile: GoogleProfile, invitationIds: readonly string[], now: number): Promise<GoogleAccountOutcome> {
   const bySub = await db.select({ id: users.id }).from(users).where(eq(users.googleSub, profile.sub)).get();
   if (bySub) return { ok: true, userId: bySub.id, created: false };
   const email = profile.email;
@@ -37,7 +37,7 @@ export async function resolveGoogleAccount(db: Db, profile: GoogleProfile, now: 
     return linked.length === 1 ? { ok: true, userId: byEmail.id, created: false } : { ok: false, error: "refused" };
   }
 
-  if (await isStudentEmail(db, email)) return { ok: false, error: "student_email" };
+  if (await isStudentEmail(db, email, invitationIds)) return { ok: false, error: "student_email" };
   const id = newId("usr");
   const name = (profile.name?.trim() || email.split("@")[0] || "Parent").slice(0, 200);
   try {
