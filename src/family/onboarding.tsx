@@ -16,8 +16,10 @@ import { signInAs } from "../auth/sign-in";
 import { renewExpiredInvitation } from "../invitations";
 import { now as clock } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
-import { confirmEmailStatements, isStudentEmail, openVerifyLink, resendVerification, signUpWithEmail } from "./onboarding/accounts";
-import { connectConfirmed } from "./onboarding/finish";
+import { isStudentEmail, signUpWithEmail } from "./onboarding/accounts";
+import { connectInvitations } from "./onboarding/connect";
+import { connectConfirmed, rememberConnected } from "./onboarding/finish";
+import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "./onboarding/sign-up-attempts";
 import { describeInvitations, disputeInvitation, findSibling, openInvitationLink, pendingSiblings, type LinkedInvitation } from "./onboarding/invitation-link";
 import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "./onboarding/state";
 import {
@@ -233,16 +235,24 @@ onboardingRoutes.post("/join/email", async (c) => {
     return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: "Create your account" });
   }
   const { name, email, password } = parsed.data;
+  // Hashed either way, so the answer takes as long whether or not the address has an account.
   const passwordHash = hashPassword(password);
-  // Bounds "you already have an account" emails to one address; the page says the same either way.
-  const notify = await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress);
   const outcome = await signUpWithEmail(
     db(c),
-    { name, email, passwordHash, invitationIds: state.invitationIds, onboardingStateId: state.id, publicUrl: c.env.PUBLIC_URL, notifyExisting: notify.allowed },
+    {
+      name,
+      email,
+      passwordHash,
+      invitationIds: state.invitationIds,
+      onboardingStateId: state.id,
+      publicUrl: c.env.PUBLIC_URL,
+      // Bounds "you already have an account" emails to one address.
+      notifyExisting: async () => (await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress)).allowed,
+    },
     clock(),
   );
-  // A new account takes the confirmed children along in its link; an existing one keeps them here for signing in.
-  if (outcome.kind === "created") clearShortCookie(c, ONBOARDING_COOKIE);
+  // The attempt takes the confirmed children along in its link; an existing account keeps them here for signing in.
+  if (outcome.kind === "attempt") clearShortCookie(c, ONBOARDING_COOKIE);
   kick(c);
   return c.redirect("/join/check-email", 303);
 });
@@ -274,28 +284,33 @@ onboardingRoutes.post("/verify-email/resend", async (c) => {
     c.header("retry-after", String(verdict.retryAfter));
     return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter)} />, { title: "Send the link again" });
   }
-  const state = await currentState(c);
-  if (await resendVerification(db(c), email, state?.invitationIds ?? [], c.env.PUBLIC_URL, clock())) kick(c);
+  if (await resendSignUpLink(db(c), email, c.env.PUBLIC_URL, clock())) kick(c);
   return c.redirect("/verify-email/resend?sent=1", 303);
 });
 
 onboardingRoutes.get("/verify-email/:token", async (c) => {
   const token = c.req.param("token");
-  const link = await openVerifyLink(db(c), token, clock());
+  const link = await openSignUpLink(db(c), token, clock());
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
-  if (link.user.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
-  return c.render(<VerifyEmailPage token={token} email={link.user.email} />, { title: "Confirm your email" });
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} />, { title: "Confirm your email" });
 });
 
-/** Uses the link once: the email is confirmed, the confirmed children connected, and the parent signed in on this device. */
+/**
+ * Uses the link once: the account of that one sign-up attempt is made (its password, its name),
+ * its confirmed children (and no others) connected, and the parent signed in on this device.
+ * A confirmed address is never changed by a link.
+ */
 onboardingRoutes.post("/verify-email/:token", async (c) => {
   const at = clock();
-  const link = await openVerifyLink(db(c), c.req.param("token"), at);
+  const link = await openSignUpLink(db(c), c.req.param("token"), at);
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
-  if (link.user.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
-  const { statements, usedByUs } = confirmEmailStatements(db(c), link, at);
-  // The connection runs only if this request used the link (guard): a used link connects nobody.
-  await connectConfirmed(c, link.user.id, { ids: link.invitationIds, before: statements, guard: usedByUs });
-  await signInAs(c, "parent", link.user.id);
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  const use = useSignUpLinkStatements(db(c), link, at);
+  // The invitations are consumed only if this request used the link and made the account (guard).
+  const outcomes = await connectInvitations(db(c), use.userId, link.attempt.invitationIds, at, { before: use.statements, guard: use.ours });
+  if (!(await usedSignUpLink(db(c), use))) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
+  rememberConnected(c, outcomes);
+  await signInAs(c, "parent", use.userId);
   return c.redirect("/", 303);
 });
