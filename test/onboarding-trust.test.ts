@@ -1,5 +1,6 @@
-// Trust issue, findings 1 and 13, as an attacker would try them over HTTP: an account taken
-// before its owner signs up, and one district's roster blocking another district's parents.
+// Trust issue, findings 1, 2 and 13, as an attacker would try them over HTTP: an account taken
+// before its owner signs up, the sign-up form as an email relay, and one district's roster
+// blocking another district's parents.
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { countRows, createDistrict } from "./helpers";
@@ -150,6 +151,60 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     expect([one.session, two.session].filter(Boolean)).toHaveLength(1);
     expect(await countRows("users", "email = ?", email)).toBe(1);
     expect(await countRows("guardianships", "student_id = ?", f.leo.id)).toBe(1);
+  });
+});
+
+describe("finding 2: the sign-up form is no email relay", () => {
+  const NAME = "Claim your prize at evil.example";
+
+  it("one invitation, six addresses: at most three emails, none with the posted name, the rest get the same page and nothing is written", async () => {
+    const f = await family();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox"));
+    const targets = Array.from({ length: 6 }, () => freshEmail("target"));
+    for (const target of targets) {
+      // Each try with a fresh browser, so only the invitation's own limit can stop it.
+      const b = new Browser();
+      await confirm(b, inv.token);
+      const res = await signUp(b, target, { name: NAME });
+      expect(res.status).toBe(200);
+      expect(await pageText(res)).toContain("Check your email");
+    }
+    const sent = (await Promise.all(targets.map(mailTo))).flat();
+    expect(sent.length).toBeLessThanOrEqual(3);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const m of sent) expect(m.body_text).not.toContain("evil.example");
+    expect(await countRows("outbox", "body_text LIKE ? OR body_html LIKE ?", "%evil.example%", "%evil.example%")).toBe(0);
+    expect(await countRows("sign_up_attempts", `email IN (${targets.map(() => "?").join(", ")})`, ...targets)).toBe(sent.length);
+  });
+
+  it("one browser, four invitations: at most three sign-up emails an hour", async () => {
+    const f = await family();
+    const students = [f.maya, f.leo, f.ethan, await insertStudent(f.district.id, f.school.id, { firstName: "Nia", lastName: "Johnson" })];
+    const b = new Browser();
+    const targets: string[] = [];
+    for (const student of students) {
+      const inv = await inviteTo(f.district, student.sisId, freshEmail("inbox"));
+      await confirm(b, inv.token);
+      const target = freshEmail("target");
+      targets.push(target);
+      expect(await pageText(await signUp(b, target))).toContain("Check your email");
+    }
+    const sent = (await Promise.all(targets.map(mailTo))).flat();
+    expect(sent).toHaveLength(3);
+    expect(await mailTo(targets[3]!)).toHaveLength(0);
+  });
+
+  it("the confirmation email greets no one by a name someone else typed", async () => {
+    const f = await family();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox"));
+    const b = new Browser();
+    await confirm(b, inv.token);
+    const target = freshEmail("target");
+    await signUp(b, target, { name: "Jordan\u202Egpj.exe Johnson" });
+    const [mail] = await mailTo(target);
+    expect(mail?.body_text).not.toContain("Jordan");
+    // The name is kept without its bidirectional controls.
+    expect(await countRows("sign_up_attempts", "email = ? AND name = ?", target, "Jordangpj.exe Johnson")).toBe(1);
   });
 });
 

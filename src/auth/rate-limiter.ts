@@ -49,6 +49,9 @@ export const LIMITS = {
   passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
   invitationRenewalPerAddress: { limit: 3, windowMs: 3_600_000 },
   badgeLoginPerDevice: { limit: 10, windowMs: 60_000 },
+  // Sign-up emails go to any address typed in: one invitation or one browser must not relay many.
+  signUpPerInvitation: { limit: 3, windowMs: 3_600_000 },
+  signUpPerBrowser: { limit: 3, windowMs: 3_600_000 },
 } as const;
 
 export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {

@@ -16,10 +16,12 @@ import { signInAs } from "../auth/sign-in";
 import { renewExpiredInvitation } from "../invitations";
 import { now as clock } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
+import { cleanLine } from "../lib/text";
 import { isStudentEmail, signUpWithEmail } from "./onboarding/accounts";
 import { connectInvitations } from "./onboarding/connect";
 import { connectConfirmed, rememberConnected } from "./onboarding/finish";
 import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "./onboarding/sign-up-attempts";
+import { ensureDeviceCookie, signUpAllowed } from "./onboarding/sign-up-limits";
 import { describeInvitations, disputeInvitation, findSibling, openInvitationLink, pendingSiblings, type LinkedInvitation } from "./onboarding/invitation-link";
 import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "./onboarding/state";
 import {
@@ -99,6 +101,7 @@ onboardingRoutes.post("/i/:token/confirm", async (c) => {
   const link = await openInvitationLink(db(c), token, at);
   if (!link || link.status !== "pending") return renderLinkState(c, token, link);
   const inv = link.found.invitation;
+  ensureDeviceCookie(c);
   const state = await currentState(c);
   if (state && state.address === inv.address) {
     await addToOnboardingState(db(c), state, [inv.id], at);
@@ -205,7 +208,8 @@ onboardingRoutes.get("/join", async (c) => {
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, `Use at most ${max} characters.`));
 const signUpForm = z.object({
-  name: text(200).pipe(z.string().min(1, "Please enter your name.")),
+  // Control and bidirectional characters never reach a page or an email.
+  name: z.preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().trim().max(200, "Use at most 200 characters.")).pipe(z.string().min(1, "Please enter your name.")),
   email: text(254).transform((v) => v.toLowerCase()).pipe(z.email("Please enter an email address like name@example.com.")),
   // Not trimmed: spaces can be part of a password.
   password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
@@ -234,6 +238,10 @@ onboardingRoutes.post("/join/email", async (c) => {
   if (!parsed.success || Object.keys(errors).length) {
     return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: "Create your account" });
   }
+  // Over the limit: the same page, but no email and nothing written.
+  const allowed = await signUpAllowed(c, state.invitationIds);
+  ensureDeviceCookie(c);
+  if (!allowed) return c.redirect("/join/check-email", 303);
   const { name, email, password } = parsed.data;
   // Hashed either way, so the answer takes as long whether or not the address has an account.
   const passwordHash = hashPassword(password);

@@ -5,6 +5,7 @@ import { signUpAttempts, users } from "../../db/schema";
 import type { GoogleProfile } from "../../auth/google";
 import { runBatch } from "../../invitations/statements";
 import { newId } from "../../lib/random";
+import { cleanLine } from "../../lib/text";
 import { isStudentEmail } from "./accounts";
 import { claimAddressStatements } from "./claim-address";
 
@@ -45,7 +46,7 @@ export async function resolveGoogleAccount(db: Db, profile: GoogleProfile, invit
 
   if (await isStudentEmail(db, email, invitationIds)) return { ok: false, error: "student_email" };
   const id = byEmail && byEmail.googleSub === null ? byEmail.id : newId("usr");
-  const name = (profile.name?.trim() || email.split("@")[0] || "Parent").slice(0, 200);
+  const name = (cleanLine(profile.name ?? "").trim() || email.split("@")[0] || "Parent").slice(0, 200);
   try {
     await runBatch(db, [
       ...claimAddressStatements(db, { id, email, name, passwordHash: null, googleSub: profile.sub }, now),

@@ -19,8 +19,8 @@ export const SIGN_UP_TTL_MS = DAY;
 
 const TOKEN_PATTERN = /^[a-z2-7]{16,64}$/;
 
-function confirmationMail(publicUrl: string, email: string, name: string, token: string, now: number) {
-  return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token, name) }, now);
+function confirmationMail(publicUrl: string, email: string, token: string, now: number) {
+  return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token) }, now);
 }
 
 /** Retires every live attempt for the address, then writes the new one and its email (for one batch). */
@@ -43,14 +43,14 @@ export function newAttemptStatements(
       createdAt: now,
       expiresAt: now + SIGN_UP_TTL_MS,
     }),
-    db.insert(outbox).values(confirmationMail(publicUrl, input.email, input.name, token, now)),
+    db.insert(outbox).values(confirmationMail(publicUrl, input.email, token, now)),
   ];
 }
 
 /** A fresh link for the newest live attempt of the address (its old link stops working); false for any other address. */
 export async function resendSignUpLink(db: Db, email: string, publicUrl: string, now: number): Promise<boolean> {
   const live = await db
-    .select({ id: signUpAttempts.id, name: signUpAttempts.name, tokenHash: signUpAttempts.tokenHash })
+    .select({ id: signUpAttempts.id, tokenHash: signUpAttempts.tokenHash })
     .from(signUpAttempts)
     .where(and(eq(signUpAttempts.email, email), isNull(signUpAttempts.usedAt), gt(signUpAttempts.expiresAt, now)))
     .orderBy(desc(signUpAttempts.createdAt))
@@ -65,7 +65,7 @@ export async function resendSignUpLink(db: Db, email: string, publicUrl: string,
       .set({ tokenHash, expiresAt: now + SIGN_UP_TTL_MS })
       .where(and(eq(signUpAttempts.id, live.id), eq(signUpAttempts.tokenHash, live.tokenHash), isNull(signUpAttempts.usedAt))),
     // Mailed only if the attempt was still live and took the new token.
-    insertWhere(db, outbox, confirmationMail(publicUrl, email, live.name, token, now), sql`EXISTS (SELECT 1 FROM sign_up_attempts WHERE id = ${live.id} AND token_hash = ${tokenHash})`),
+    insertWhere(db, outbox, confirmationMail(publicUrl, email, token, now), sql`EXISTS (SELECT 1 FROM sign_up_attempts WHERE id = ${live.id} AND token_hash = ${tokenHash})`),
   ]);
   return true;
 }
