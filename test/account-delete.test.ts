@@ -37,9 +37,14 @@ describe("/account/delete", () => {
     expect(await pageText(wrong)).toContain("That is not your password.");
     expect(await countRows("guardianships", "user_id = ?", parent.id)).toBe(1);
 
+    // The used sign-up that made the account (name, password hash) waits for the nightly purge: it goes now.
+    await env.DB.prepare("INSERT INTO sign_up_attempts (id, email, name, password_hash, payload, token_hash, created_at, expires_at, used_at) VALUES (?, ?, 'Rosa Johnson', 'h', '{}', ?, ?, ?, ?)")
+      .bind(`sua_${parent.id}`, parent.email, `used:${parent.id}`, Date.now(), Date.now() + 3600_000, Date.now())
+      .run();
     const res = await b.post("/account/delete", { password: parent.password }, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/?done=account-deleted");
+    expect(await countRows("sign_up_attempts", "email = ?", parent.email)).toBe(0);
     expect(await pageText(await b.get("/?done=account-deleted"))).toContain("Your account is deleted");
 
     const user = await env.DB.prepare("SELECT email, name, password_hash, google_sub FROM users WHERE id = ?").bind(parent.id).first<Record<string, unknown>>();

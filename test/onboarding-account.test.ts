@@ -71,7 +71,7 @@ describe("Continue with email", () => {
     expect(await countRows("users", "email = ?", studentEmail)).toBe(0);
   });
 
-  it("creates an unverified account, emails a hashed single-use link, and consumes nothing until it is confirmed", async () => {
+  it("writes a sign-up attempt (no account yet), emails a hashed single-use link, and consumes nothing until it is confirmed", async () => {
     const f = await family();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const b = new Browser();
@@ -82,12 +82,14 @@ describe("Continue with email", () => {
     expect(await pageText(res)).toContain("Check your email");
     expect(b.session).toBeUndefined();
     expect(b.cookies.has("fp_onboarding")).toBe(false);
-    expect(await countRows("users", "email = ? AND email_verified_at IS NULL AND password_hash LIKE '$argon2id$%'", personal)).toBe(1);
+    // No account exists before the owner of the address uses the link (trust issue, finding 1).
+    expect(await countRows("users", "email = ?", personal)).toBe(0);
+    expect(await countRows("sign_up_attempts", "email = ? AND used_at IS NULL AND password_hash LIKE '$argon2id$%' AND payload LIKE ?", personal, `%${inv.id}%`)).toBe(1);
     const mail = await mailTo(personal);
     expect(mail.map((m) => m.kind)).toEqual(["verify_email"]);
     const token = await latestLinkToken(personal, "/verify-email/");
-    expect(await countRows("auth_tokens", "token_hash = ? AND purpose = 'verify_email' AND expires_at <= ?", hashToken(token), Date.now() + 24 * 3600_000)).toBe(1);
-    expect(await countRows("auth_tokens", "token_hash = ?", token)).toBe(0);
+    expect(await countRows("sign_up_attempts", "token_hash = ? AND expires_at <= ?", hashToken(token), Date.now() + 24 * 3600_000)).toBe(1);
+    expect(await countRows("sign_up_attempts", "token_hash = ?", token)).toBe(0);
     expect((await invitationRow(inv.id))?.status).toBe("pending");
 
     // Opening the link changes nothing; pressing the button confirms, connects and signs in.
@@ -121,24 +123,34 @@ describe("Continue with email", () => {
     const before = (await mailTo(user.email)).length;
     const b = new Browser();
     const res = await b.post("/verify-email/resend", { email: user.email });
-    expect(await pageText(res)).toContain("If that address has an account that still needs confirming");
+    expect(await pageText(res)).toContain("If that address has a sign-up waiting to be confirmed");
     expect((await mailTo(user.email)).length).toBe(before);
-    // Same answer for an address with no account.
+    // Same answer for an address with no account, and for an unconfirmed account left without a sign-up.
     const nobody = freshEmail("nobody");
-    expect(await pageText(await b.post("/verify-email/resend", { email: nobody }))).toContain("If that address has an account that still needs confirming");
+    expect(await pageText(await b.post("/verify-email/resend", { email: nobody }))).toContain("If that address has a sign-up waiting to be confirmed");
     expect((await mailTo(nobody)).length).toBe(0);
+    const legacy = await insertUser({ verified: false });
+    expect(await pageText(await b.post("/verify-email/resend", { email: legacy.email }))).toContain("If that address has a sign-up waiting to be confirmed");
+    expect((await mailTo(legacy.email)).length).toBe(0);
   });
 
-  it("resends a link to an unverified account, at most three times an hour per address", async () => {
-    const user = await insertUser({ verified: false });
+  it("resends a fresh link for a waiting sign-up (the older link stops working), at most three times an hour per address", async () => {
+    const f = await family();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
+    const personal = freshEmail("personal");
     const b = new Browser();
-    for (let i = 0; i < 3; i++) expect((await b.post("/verify-email/resend", { email: user.email })).status).toBe(200);
-    expect((await mailTo(user.email)).filter((m) => m.kind === "verify_email").length).toBe(3);
-    const limited = await b.post("/verify-email/resend", { email: user.email });
+    await confirm(b, inv.token);
+    await signUp(b, personal);
+    const first = await latestLinkToken(personal, "/verify-email/");
+    for (let i = 0; i < 3; i++) expect((await b.post("/verify-email/resend", { email: personal })).status).toBe(200);
+    expect((await mailTo(personal)).filter((m) => m.kind === "verify_email").length).toBe(4);
+    const limited = await b.post("/verify-email/resend", { email: personal });
     expect(limited.status).toBe(429);
-    expect((await mailTo(user.email)).length).toBe(3);
-    await confirmEmail(b, user.email);
-    expect(await countRows("users", "id = ? AND email_verified_at IS NOT NULL", user.id)).toBe(1);
+    expect((await mailTo(personal)).length).toBe(4);
+    expect((await new Browser().post(`/verify-email/${first}`)).status).toBe(404);
+    const home = await pageText(await confirmEmail(b, personal));
+    expect(home).toContain("Maya Johnson");
+    expect(await countRows("users", "email = ? AND email_verified_at IS NOT NULL", personal)).toBe(1);
   });
 
   it("an address that already has an account gets the same page and a 'sign in' email; signing in adds the children", async () => {

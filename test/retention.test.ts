@@ -33,6 +33,14 @@ async function token(expiresAt: number, usedAt: number | null): Promise<string> 
   return id;
 }
 
+async function signUpAttempt(expiresAt: number, usedAt: number | null): Promise<string> {
+  const id = uniq("sua_");
+  await env.DB.prepare("INSERT INTO sign_up_attempts (id, email, name, password_hash, payload, token_hash, created_at, expires_at, used_at) VALUES (?, 'a@example.com', 'A', 'h', '{}', ?, ?, ?, ?)")
+    .bind(id, id, expiresAt - HOUR, expiresAt, usedAt)
+    .run();
+  return id;
+}
+
 async function idempotency(districtId: string, createdAt: number): Promise<string> {
   const key = uniq("key-");
   await env.DB.prepare("INSERT INTO idempotency_keys (district_id, key, request_hash, status_code, response_body, created_at) VALUES (?, ?, 'h', 201, '{}', ?)").bind(districtId, key, createdAt).run();
@@ -66,6 +74,7 @@ describe("purgeExpired", () => {
       idleTeacher: await session("teacher", now - 13 * HOUR, now + DAY),
     };
     const t = { used: await token(now + HOUR, now - MIN), expired: await token(now - 1, null), live: await token(now + HOUR, null) };
+    const u = { used: await signUpAttempt(now + HOUR, now - MIN), expired: await signUpAttempt(now, null), live: await signUpAttempt(now + 1, null) };
     const k = { old: await idempotency(d.id, now - 25 * HOUR), fresh: await idempotency(d.id, now - 23 * HOUR) };
     const a = { old: await audit(now - 366 * DAY), recent: await audit(now - 364 * DAY), owed: await audit(now - 400 * DAY, JSON.stringify({ erase: ["thr_x"] })) };
 
@@ -73,6 +82,7 @@ describe("purgeExpired", () => {
     expect(counts).toMatchObject({ outboxBodiesBlanked: 2, outboxRowsDeleted: 1, idempotencyKeysDeleted: 1, auditEntriesDeleted: 1 });
     expect(counts.sessionsDeleted).toBeGreaterThanOrEqual(3);
     expect(counts.authTokensDeleted).toBeGreaterThanOrEqual(2);
+    expect(counts.signUpAttemptsDeleted).toBeGreaterThanOrEqual(2);
 
     expect(await row("outbox", o.sent31)).toMatchObject({ body_text: "", body_html: null, status: "sent", to_address: "a@example.com" });
     expect(await row("outbox", o.sent89)).toMatchObject({ body_text: "" });
@@ -87,6 +97,9 @@ describe("purgeExpired", () => {
     expect(await row("auth_tokens", t.used)).toBeNull();
     expect(await row("auth_tokens", t.expired)).toBeNull();
     expect(await row("auth_tokens", t.live)).not.toBeNull();
+    expect(await row("sign_up_attempts", u.used)).toBeNull();
+    expect(await row("sign_up_attempts", u.expired)).toBeNull();
+    expect(await row("sign_up_attempts", u.live)).not.toBeNull();
     expect(await row("idempotency_keys", k.old, "key")).toBeNull();
     expect(await row("idempotency_keys", k.fresh, "key")).not.toBeNull();
     expect(await row("audit_log", a.old)).toBeNull();
@@ -94,7 +107,7 @@ describe("purgeExpired", () => {
     expect(await row("audit_log", a.owed)).not.toBeNull();
 
     // A second run finds nothing more.
-    expect(await purgeExpired(getDb(env.DB), now)).toMatchObject({ outboxBodiesBlanked: 0, outboxRowsDeleted: 0, sessionsDeleted: 0, authTokensDeleted: 0, idempotencyKeysDeleted: 0, auditEntriesDeleted: 0 });
+    expect(await purgeExpired(getDb(env.DB), now)).toMatchObject({ outboxBodiesBlanked: 0, outboxRowsDeleted: 0, sessionsDeleted: 0, authTokensDeleted: 0, signUpAttemptsDeleted: 0, idempotencyKeysDeleted: 0, auditEntriesDeleted: 0 });
   });
 
   it("runs from the daily cron trigger (not the five-minute one)", async () => {

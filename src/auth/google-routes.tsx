@@ -5,7 +5,9 @@ import { getDb } from "../db/client";
 import { finishGoogleSignIn, googleConfigured, startGoogleSignIn } from "./google";
 import { signInAs } from "./sign-in";
 import { now as clock } from "../lib/time";
+import { readShortCookie } from "./cookies";
 import { connectConfirmed } from "../family/onboarding/finish";
+import { loadOnboardingState, ONBOARDING_COOKIE } from "../family/onboarding/state";
 import { resolveGoogleAccount } from "../family/onboarding/google-account";
 import { GoogleProblemPage } from "../../views/pages/sign-in";
 
@@ -25,7 +27,10 @@ googleRoutes.get("/callback", async (c) => {
   if (!googleConfigured(c.env)) return problem(false);
   const profile = await finishGoogleSignIn(c, "parent");
   if (!profile) return problem(false);
-  const account = await resolveGoogleAccount(getDb(c.env.DB), profile, clock());
+  const db = getDb(c.env.DB);
+  // The student-address check looks at the districts of the invitations confirmed in this browser.
+  const state = await loadOnboardingState(db, readShortCookie(c, ONBOARDING_COOKIE), clock());
+  const account = await resolveGoogleAccount(db, profile, state?.invitationIds ?? [], clock());
   if (!account.ok) return problem(account.error === "student_email");
   await connectConfirmed(c, account.userId);
   await signInAs(c, "parent", account.userId);

@@ -76,6 +76,9 @@ export const LIMITS = {
   /** Messages a sender (parent or teacher) may post; a section broadcast counts once. */
   messagePostsPerMinute: { limit: 10, windowMs: 60_000 },
   messagePostsPerDay: { limit: 200, windowMs: 86_400_000 },
+  // Sign-up emails go to any address typed in: one invitation or one browser must not relay many.
+  signUpPerInvitation: { limit: 3, windowMs: 3_600_000 },
+  signUpPerBrowser: { limit: 3, windowMs: 3_600_000 },
 } as const;
 
 export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {

@@ -16,8 +16,12 @@ import { signInAs } from "../auth/sign-in";
 import { renewExpiredInvitation } from "../invitations";
 import { now as clock } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
-import { confirmEmailStatements, isStudentEmail, openVerifyLink, resendVerification, signUpWithEmail } from "./onboarding/accounts";
-import { connectConfirmed } from "./onboarding/finish";
+import { cleanLine } from "../lib/text";
+import { isStudentEmail, signUpWithEmail } from "./onboarding/accounts";
+import { connectInvitations } from "./onboarding/connect";
+import { connectConfirmed, rememberConnected } from "./onboarding/finish";
+import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "./onboarding/sign-up-attempts";
+import { ensureDeviceCookie, signUpAllowed } from "./onboarding/sign-up-limits";
 import { describeInvitations, disputeInvitation, findSibling, openInvitationLink, pendingSiblings, type LinkedInvitation } from "./onboarding/invitation-link";
 import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "./onboarding/state";
 import {
@@ -97,6 +101,7 @@ onboardingRoutes.post("/i/:token/confirm", async (c) => {
   const link = await openInvitationLink(db(c), token, at);
   if (!link || link.status !== "pending") return renderLinkState(c, token, link);
   const inv = link.found.invitation;
+  ensureDeviceCookie(c);
   const state = await currentState(c);
   if (state && state.address === inv.address) {
     await addToOnboardingState(db(c), state, [inv.id], at);
@@ -203,7 +208,8 @@ onboardingRoutes.get("/join", async (c) => {
 
 const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, `Use at most ${max} characters.`));
 const signUpForm = z.object({
-  name: text(200).pipe(z.string().min(1, "Please enter your name.")),
+  // Control and bidirectional characters never reach a page or an email.
+  name: z.preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().trim().max(200, "Use at most 200 characters.")).pipe(z.string().min(1, "Please enter your name.")),
   email: text(254).transform((v) => v.toLowerCase()).pipe(z.email("Please enter an email address like name@example.com.")),
   // Not trimmed: spaces can be part of a password.
   password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
@@ -225,24 +231,36 @@ onboardingRoutes.post("/join/email", async (c) => {
   } else {
     const problem = passwordProblem(parsed.data.password, parsed.data.email);
     if (problem) errors.password = problem;
-    if (await isStudentEmail(db(c), parsed.data.email)) {
+    if (await isStudentEmail(db(c), parsed.data.email, state.invitationIds)) {
       errors.email = "This is a student's school address. Please use your own personal email address.";
     }
   }
   if (!parsed.success || Object.keys(errors).length) {
     return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: "Create your account" });
   }
+  // Over the limit: the same page, but no email and nothing written.
+  const allowed = await signUpAllowed(c, state.invitationIds);
+  ensureDeviceCookie(c);
+  if (!allowed) return c.redirect("/join/check-email", 303);
   const { name, email, password } = parsed.data;
+  // Hashed either way, so the answer takes as long whether or not the address has an account.
   const passwordHash = hashPassword(password);
-  // Bounds "you already have an account" emails to one address; the page says the same either way.
-  const notify = await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress);
   const outcome = await signUpWithEmail(
     db(c),
-    { name, email, passwordHash, invitationIds: state.invitationIds, onboardingStateId: state.id, publicUrl: c.env.PUBLIC_URL, notifyExisting: notify.allowed },
+    {
+      name,
+      email,
+      passwordHash,
+      invitationIds: state.invitationIds,
+      onboardingStateId: state.id,
+      publicUrl: c.env.PUBLIC_URL,
+      // Bounds "you already have an account" emails to one address.
+      notifyExisting: async () => (await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress)).allowed,
+    },
     clock(),
   );
-  // A new account takes the confirmed children along in its link; an existing one keeps them here for signing in.
-  if (outcome.kind === "created") clearShortCookie(c, ONBOARDING_COOKIE);
+  // The attempt takes the confirmed children along in its link; an existing account keeps them here for signing in.
+  if (outcome.kind === "attempt") clearShortCookie(c, ONBOARDING_COOKIE);
   kick(c);
   return c.redirect("/join/check-email", 303);
 });
@@ -274,28 +292,33 @@ onboardingRoutes.post("/verify-email/resend", async (c) => {
     c.header("retry-after", String(verdict.retryAfter));
     return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter)} />, { title: "Send the link again" });
   }
-  const state = await currentState(c);
-  if (await resendVerification(db(c), email, state?.invitationIds ?? [], c.env.PUBLIC_URL, clock())) kick(c);
+  if (await resendSignUpLink(db(c), email, c.env.PUBLIC_URL, clock())) kick(c);
   return c.redirect("/verify-email/resend?sent=1", 303);
 });
 
 onboardingRoutes.get("/verify-email/:token", async (c) => {
   const token = c.req.param("token");
-  const link = await openVerifyLink(db(c), token, clock());
+  const link = await openSignUpLink(db(c), token, clock());
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
-  if (link.user.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
-  return c.render(<VerifyEmailPage token={token} email={link.user.email} />, { title: "Confirm your email" });
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} />, { title: "Confirm your email" });
 });
 
-/** Uses the link once: the email is confirmed, the confirmed children connected, and the parent signed in on this device. */
+/**
+ * Uses the link once: the account of that one sign-up attempt is made (its password, its name),
+ * its confirmed children (and no others) connected, and the parent signed in on this device.
+ * A confirmed address is never changed by a link.
+ */
 onboardingRoutes.post("/verify-email/:token", async (c) => {
   const at = clock();
-  const link = await openVerifyLink(db(c), c.req.param("token"), at);
+  const link = await openSignUpLink(db(c), c.req.param("token"), at);
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
-  if (link.user.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
-  const { statements, usedByUs } = confirmEmailStatements(db(c), link, at);
-  // The connection runs only if this request used the link (guard): a used link connects nobody.
-  await connectConfirmed(c, link.user.id, { ids: link.invitationIds, before: statements, guard: usedByUs });
-  await signInAs(c, "parent", link.user.id);
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  const use = useSignUpLinkStatements(db(c), link, at);
+  // The invitations are consumed only if this request used the link and made the account (guard).
+  const outcomes = await connectInvitations(db(c), use.userId, link.attempt.invitationIds, at, { before: use.statements, guard: use.ours });
+  if (!(await usedSignUpLink(db(c), use))) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
+  rememberConnected(c, outcomes);
+  await signInAs(c, "parent", use.userId);
   return c.redirect("/", 303);
 });

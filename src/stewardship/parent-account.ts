@@ -7,7 +7,7 @@
  */
 import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, authTokens, guardianships, ideaSuggestions, outbox, sessions, threads, users } from "../db/schema";
+import { auditLog, authTokens, guardianships, ideaSuggestions, outbox, sessions, signUpAttempts, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
 import { finishErasures } from "./erasure";
@@ -43,6 +43,8 @@ export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">,
     db.delete(outbox).where(eq(outbox.toAddress, user.email)).returning({ id: outbox.id }),
     db.update(ideaSuggestions).set({ userId: null }).where(eq(ideaSuggestions.userId, user.id)),
     db.update(threads).set({ guardianUnread: 0 }).where(eq(threads.guardianUserId, user.id)),
+    // Sign-ups waiting on the address hold a name and a password hash.
+    db.delete(signUpAttempts).where(eq(signUpAttempts.email, user.email)),
     db
       .update(users)
       .set({ email: formerAddress(user.id), emailVerifiedAt: null, name: FORMER_GUARDIAN_NAME, passwordHash: null, googleSub: null, notifyUnread: false, updatedAt: at })

@@ -1,7 +1,7 @@
 /**
  * Keeping data no longer than needed (SPEC / issue 7), in ONE function the cron runs:
  *   delivered mail: body after 30 days, the row (delivery metadata) after 90;
- *   sessions past their absolute end or idle limit; auth tokens used or expired;
+ *   sessions past their absolute end or idle limit; auth tokens and sign-up attempts used or expired;
  *   idempotency keys after 24 hours; audit entries after one year.
  * Each is one statement in one batch, returning the rows touched per kind.
  */
@@ -23,6 +23,7 @@ export interface PurgeCounts {
   outboxRowsDeleted: number;
   sessionsDeleted: number;
   authTokensDeleted: number;
+  signUpAttemptsDeleted: number;
   idempotencyKeysDeleted: number;
   auditEntriesDeleted: number;
 }
@@ -39,6 +40,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeCounts> {
     ],
     ["sessionsDeleted", sql`DELETE FROM sessions WHERE expires_at <= ${now} OR ${idle("parent")} OR ${idle("teacher")} OR ${idle("student")}`],
     ["authTokensDeleted", sql`DELETE FROM auth_tokens WHERE used_at IS NOT NULL OR expires_at <= ${now}`],
+    // A used, replaced or expired sign-up keeps a name and a password hash nobody needs any more.
+    ["signUpAttemptsDeleted", sql`DELETE FROM sign_up_attempts WHERE used_at IS NOT NULL OR expires_at <= ${now}`],
     ["idempotencyKeysDeleted", sql`DELETE FROM idempotency_keys WHERE created_at <= ${now - RETENTION.idempotencyMs}`],
     // A deletion whose thread objects are still owed keeps its row (the list of work) until the work is done.
     [

@@ -169,7 +169,10 @@ export function VerifyProblemPage({ alreadyConfirmed }: { alreadyConfirmed: bool
       ) : (
         <>
           <h1>This link doesn't work any more</h1>
-          <p>Confirmation links work once, for 24 hours. If you already confirmed your email, just sign in. Otherwise, ask for a new link.</p>
+          <p>
+            Confirmation links work once, for 24 hours, and only the newest one sent to an address works. If you already confirmed your email, just sign in.
+            Otherwise, ask for a new link.
+          </p>
         </>
       )}
       <p class="actions">
@@ -188,7 +191,12 @@ export function ResendVerificationPage(p: { email?: string; error?: string; sent
   return (
     <section>
       <h1>Send the confirmation link again</h1>
-      {p.sent && <Notice kind="ok">If that address has an account that still needs confirming, we sent a new link to it. Check your email.</Notice>}
+      {p.sent && (
+        <Notice kind="ok">
+          If that address has a sign-up waiting to be confirmed, we sent a new link to it (the older link no longer works). Check your email. Nothing came? Open
+          your invitation again and continue with email.
+        </Notice>
+      )}
       {p.limitedFor && <Notice kind="error">We sent several links to that address recently. Please wait about {p.limitedFor} and look in your spam folder.</Notice>}
       <FullPageForm action="/verify-email/resend">
         <Field name="email" label="Your email" type="email" value={p.email} error={p.error} autocomplete="email" required maxlength={254} />

@@ -1,10 +1,10 @@
-/** After a parent proves who they are (password, Google, email link): add the children they confirmed in this browser. */
+/** After a parent proves who they are (password, Google): add the children they confirmed in this browser. */
 import type { Context } from "hono";
 import type { AppEnv } from "../../env";
 import { getDb } from "../../db/client";
 import { clearShortCookie, readShortCookie, setShortCookie } from "../../auth/cookies";
 import { now as clock } from "../../lib/time";
-import { connectInvitations, type ConnectOptions, type ConnectOutcome } from "./connect";
+import { connectInvitations, type ConnectOutcome } from "./connect";
 import { consumeOnboardingState, loadOnboardingState, ONBOARDING_COOKIE } from "./state";
 
 /** The outcome of the last connection, shown once on the next page (names only, 10 minutes). */
@@ -27,6 +27,11 @@ export function summarize(outcomes: readonly ConnectOutcome[]): ConnectedSummary
   };
 }
 
+/** Leaves the outcome of a connection for the next page to show. */
+export function rememberConnected(c: Context<AppEnv>, outcomes: readonly ConnectOutcome[]): void {
+  if (outcomes.length) setShortCookie(c, CONNECTED_COOKIE, encodeURIComponent(JSON.stringify(summarize(outcomes))), 600);
+}
+
 /** The summary left by the previous request, read once. */
 export function takeConnectedSummary(c: Context<AppEnv>): ConnectedSummary | null {
   const raw = readShortCookie(c, CONNECTED_COOKIE);
@@ -41,19 +46,17 @@ export function takeConnectedSummary(c: Context<AppEnv>): ConnectedSummary | nul
 }
 
 /**
- * Connects the invitations confirmed in this browser's onboarding state (and `extraIds`, e.g.
- * carried by an email link) to `userId`, consuming the state in the same batch. Leaves a summary
- * for the next page. Returns the outcomes (empty when there was nothing to connect).
+ * Connects the invitations confirmed in this browser's onboarding state to `userId` (who just
+ * proved who they are), consuming the state in the same batch. Leaves a summary for the next
+ * page. Returns the outcomes (empty when there was nothing to connect).
  */
-export async function connectConfirmed(c: Context<AppEnv>, userId: string, extra: { ids?: readonly string[] } & ConnectOptions = {}): Promise<ConnectOutcome[]> {
+export async function connectConfirmed(c: Context<AppEnv>, userId: string): Promise<ConnectOutcome[]> {
   const db = getDb(c.env.DB);
   const at = clock();
   const state = await loadOnboardingState(db, readShortCookie(c, ONBOARDING_COOKIE), at);
-  const ids = [...(extra.ids ?? []), ...(state?.invitationIds ?? [])];
-  const before = [...(extra.before ?? []), ...(state ? [consumeOnboardingState(db, state.id, at)] : [])];
-  if (state) clearShortCookie(c, ONBOARDING_COOKIE);
-  if (ids.length === 0 && before.length === 0) return [];
-  const outcomes = await connectInvitations(db, userId, ids, at, { before, guard: extra.guard });
-  if (outcomes.length) setShortCookie(c, CONNECTED_COOKIE, encodeURIComponent(JSON.stringify(summarize(outcomes))), 600);
+  if (!state) return [];
+  clearShortCookie(c, ONBOARDING_COOKIE);
+  const outcomes = await connectInvitations(db, userId, state.invitationIds, at, { before: [consumeOnboardingState(db, state.id, at)] });
+  rememberConnected(c, outcomes);
   return outcomes;
 }

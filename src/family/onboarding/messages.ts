@@ -26,16 +26,17 @@ function render(subject: string, paragraphs: string[], button: { label: string; 
 
 const site = (publicUrl: string, path: string) => `${publicUrl.replace(/\/+$/, "")}${path}`;
 
-export function verifyEmailMessage(publicUrl: string, token: string, name: string): AccountMessage {
+/** No name in it: whoever signed up typed the name, and the address may belong to someone else. */
+export function verifyEmailMessage(publicUrl: string, token: string): AccountMessage {
   return render(
     "Confirm your email for Family Portal",
     [
-      `Hello ${name.replace(/[\u0000-\u001f\u007f]+/g, " ").trim()},`,
+      "Hello,",
       "Please confirm that this is your email address. Confirming signs you in to Family Portal and connects the children you confirmed.",
-      "The link works once and expires in 24 hours.",
+      "The link works once and expires in 24 hours. If you sign up again before using it, only the newest link works.",
     ],
     { label: "Confirm my email", href: site(publicUrl, `/verify-email/${token}`) },
-    "If you did not ask for a Family Portal account, you can ignore this email.",
+    "If you did not ask for a Family Portal account, ignore this email and do not press the button: nothing happens without it.",
   );
 }
 
