@@ -97,8 +97,9 @@ describe("Continue with email", () => {
     const page = await new Browser().get(`/verify-email/${token}`);
     expect(await pageText(page)).toContain("Confirm my email");
     expect(await countEveryTable()).toEqual(before);
-    const other = new Browser(); // another device: the link alone carries the confirmed children
-    const home = await other.post(`/verify-email/${token}`);
+    // Another device: the link carries the confirmed children; the sign-up's password proves who is confirming.
+    const other = new Browser();
+    const home = await other.post(`/verify-email/${token}`, { password: "maple syrup pancakes 42" });
     expect(home.status).toBe(200);
     const text = await pageText(home);
     expect(text).toContain("Maya Johnson");
@@ -229,7 +230,8 @@ describe("consuming an invitation", () => {
     const personal = freshEmail("personal");
     await signUp(b, personal);
     const token = await latestLinkToken(personal, "/verify-email/");
-    await Promise.all([new Browser().post(`/verify-email/${token}`), new Browser().post(`/verify-email/${token}`)]);
+    const password = "maple syrup pancakes 42";
+    await Promise.all([new Browser().post(`/verify-email/${token}`, { password }), new Browser().post(`/verify-email/${token}`, { password })]);
     expect(await countRows("guardianships", "student_id IN (?, ?)", f.maya.id, f.leo.id)).toBe(2);
     expect(await countRows("audit_log", "action = 'invitation.accept' AND target_id IN (?, ?)", maya.id, leo.id)).toBe(2);
   });

@@ -98,7 +98,7 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     await confirm(b, mine.token);
     await signUp(b, owner, { password: P2 });
     const [link] = await verifyTokens(owner);
-    await new Browser().post(`/verify-email/${link}`);
+    await b.post(`/verify-email/${link}`);
     expect(await passwordWorks(owner, P2)).toBe(true);
 
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
@@ -137,16 +137,68 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     expect(await childrenOf(victim)).toEqual(["Leo"]);
   });
 
+  it("the owner pressing 'Confirm' in an email they never asked for makes no account: another browser must type the password chosen at sign-up", async () => {
+    const f = await family();
+    const victim = freshEmail("unasked");
+    const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
+    const attacker = new Browser();
+    await confirm(attacker, x.token);
+    await signUp(attacker, victim, { password: P1 });
+    const [link] = await verifyTokens(victim);
+
+    // The owner opens the unexpected email on their own phone and presses the button.
+    const owner = new Browser();
+    const page = await pageText(await owner.get(`/verify-email/${link}`));
+    expect(page).toContain("Type the password you chose");
+    const refused = await owner.post(`/verify-email/${link}`);
+    expect(refused.status).toBe(422);
+    const wrong = await owner.post(`/verify-email/${link}`, { password: "a guess from the owner" });
+    expect(wrong.status).toBe(422);
+    expect(owner.session).toBeUndefined();
+    expect(await countRows("users", "email = ?", victim)).toBe(0);
+    expect(await passwordWorks(victim, P1)).toBe(false);
+    expect((await invitationRow(x.id))?.status).toBe("pending");
+  });
+
+  it("confirming on another device: the right password signs in; five wrong ones end the link", async () => {
+    const f = await family();
+    const email = freshEmail("elsewhere");
+    const y = await inviteTo(f.district, f.leo.sisId, freshEmail("inbox"));
+    const phone = new Browser();
+    await confirm(phone, y.token);
+    await signUp(phone, email, { password: P2 });
+    const [link] = await verifyTokens(email);
+    // The browser that signed up needs no password.
+    expect(await pageText(await phone.get(`/verify-email/${link}`))).not.toContain("Type the password you chose");
+    const laptop = new Browser();
+    const home = await laptop.post(`/verify-email/${link}`, { password: P2 });
+    expect(home.status).toBe(200);
+    expect(laptop.session).toBeDefined();
+    expect(await childrenOf(email)).toEqual(["Leo"]);
+
+    const other = freshEmail("guessed");
+    const z = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox2"));
+    const b = new Browser();
+    await confirm(b, z.token);
+    await signUp(b, other, { password: P2 });
+    const [second] = await verifyTokens(other);
+    const guesser = new Browser();
+    for (let i = 0; i < 5; i++) expect((await guesser.post(`/verify-email/${second}`, { password: `guess ${i} of many` })).status).toBe(422);
+    expect((await guesser.post(`/verify-email/${second}`, { password: P2 })).status).toBe(429);
+    expect(guesser.session).toBeUndefined();
+  });
+
   it("two racing uses of one link: one wins, one account, each child connected once", async () => {
     const f = await family();
     const email = freshEmail("race");
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("inbox"));
     const b = new Browser();
     await confirm(b, y.token);
-    await signUp(b, email);
+    await signUp(b, email, { password: P2 });
     const [link] = await verifyTokens(email);
+    // Two other browsers (each typing the sign-up's password) press at once.
     const [one, two] = [new Browser(), new Browser()];
-    const answers = await Promise.all([one.post(`/verify-email/${link}`), two.post(`/verify-email/${link}`)]);
+    const answers = await Promise.all([one.post(`/verify-email/${link}`, { password: P2 }), two.post(`/verify-email/${link}`, { password: P2 })]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 404]);
     expect([one.session, two.session].filter(Boolean)).toHaveLength(1);
     expect(await countRows("users", "email = ?", email)).toBe(1);

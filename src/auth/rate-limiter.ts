@@ -79,6 +79,8 @@ export const LIMITS = {
   // Sign-up emails go to any address typed in: one invitation or one browser must not relay many.
   signUpPerInvitation: { limit: 3, windowMs: 3_600_000 },
   signUpPerBrowser: { limit: 3, windowMs: 3_600_000 },
+  // Typing the sign-up's password to confirm it from another browser: five tries per attempt.
+  signUpConfirmPasswordPerAttempt: { limit: 5, windowMs: 3_600_000 },
 } as const;
 
 export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {

@@ -22,6 +22,7 @@ import { connectInvitations } from "./onboarding/connect";
 import { connectConfirmed, rememberConnected } from "./onboarding/finish";
 import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "./onboarding/sign-up-attempts";
 import { ensureDeviceCookie, signUpAllowed } from "./onboarding/sign-up-limits";
+import { bindSignUpToBrowser, isSigningUpBrowser, provesAttemptPassword } from "./onboarding/sign-up-browser";
 import { describeInvitations, disputeInvitation, findSibling, openInvitationLink, pendingSiblings, type LinkedInvitation } from "./onboarding/invitation-link";
 import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "./onboarding/state";
 import {
@@ -241,6 +242,7 @@ onboardingRoutes.post("/join/email", async (c) => {
   // Over the limit: the same page, but no email and nothing written.
   const allowed = await signUpAllowed(c, state.invitationIds);
   ensureDeviceCookie(c);
+  const browserHash = bindSignUpToBrowser(c);
   if (!allowed) return c.redirect("/join/check-email", 303);
   const { name, email, password } = parsed.data;
   // Hashed either way, so the answer takes as long whether or not the address has an account.
@@ -256,6 +258,7 @@ onboardingRoutes.post("/join/email", async (c) => {
       publicUrl: c.env.PUBLIC_URL,
       // Bounds "you already have an account" emails to one address.
       notifyExisting: async () => (await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress)).allowed,
+      browserHash,
     },
     clock(),
   );
@@ -301,7 +304,7 @@ onboardingRoutes.get("/verify-email/:token", async (c) => {
   const link = await openSignUpLink(db(c), token, clock());
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
   if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
-  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} />, { title: "Confirm your email" });
+  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} askPassword={!isSigningUpBrowser(c, link)} />, { title: "Confirm your email" });
 });
 
 /**
@@ -314,6 +317,15 @@ onboardingRoutes.post("/verify-email/:token", async (c) => {
   const link = await openSignUpLink(db(c), c.req.param("token"), at);
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
   if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  if (!isSigningUpBrowser(c, link)) {
+    const body = await c.req.parseBody();
+    const proof = await provesAttemptPassword(c, link, typeof body.password === "string" ? body.password.slice(0, 1024) : "");
+    if (!proof.ok) {
+      if (proof.limited) c.header("retry-after", String(proof.limited.retryAfter));
+      const error = proof.limited ? `Too many tries. Please wait ${waitWords(proof.limited.retryAfter)}, or sign up again.` : "That is not the password chosen for this sign-up. Type it again.";
+      return renderWith(c, proof.limited ? 429 : 422, <VerifyEmailPage token={c.req.param("token")} email={link.attempt.email} askPassword error={error} />, { title: "Confirm your email" });
+    }
+  }
   const use = useSignUpLinkStatements(db(c), link, at);
   // The invitations are consumed only if this request used the link and made the account (guard).
   const outcomes = await connectInvitations(db(c), use.userId, link.attempt.invitationIds, at, { before: use.statements, guard: use.ours });

@@ -144,14 +144,23 @@ export function CheckEmailPage() {
   );
 }
 
-export function VerifyEmailPage(p: { token: string; email: string }) {
+/** `askPassword`: opened in another browser than the one that signed up, so the sign-up's password proves who is confirming. */
+export function VerifyEmailPage(p: { token: string; email: string; askPassword: boolean; error?: string }) {
   return (
     <section>
       <h1>Confirm your email</h1>
-      <p>
-        Press the button to confirm <strong>{p.email}</strong> and sign in.
-      </p>
+      {p.askPassword ? (
+        <p>
+          You are confirming <strong>{p.email}</strong> on another phone or browser than the one you signed up on. Type the password you chose when you signed
+          up. If you did not sign up for Family Portal, close this page: nothing will happen.
+        </p>
+      ) : (
+        <p>
+          Press the button to confirm <strong>{p.email}</strong> and sign in.
+        </p>
+      )}
       <PostForm action={`/verify-email/${p.token}`}>
+        {p.askPassword && <Field name="password" type="password" label="Your password" autocomplete="current-password" error={p.error} required />}
         <button type="submit">Confirm my email</button>
       </PostForm>
     </section>

@@ -46,7 +46,17 @@ export type SignUpOutcome = { kind: "attempt" } | { kind: "exists" };
  */
 export async function signUpWithEmail(
   db: Db,
-  input: { name: string; email: string; passwordHash: string; invitationIds: readonly string[]; onboardingStateId: string | null; publicUrl: string; notifyExisting: () => Promise<boolean> },
+  input: {
+    name: string;
+    email: string;
+    passwordHash: string;
+    invitationIds: readonly string[];
+    onboardingStateId: string | null;
+    publicUrl: string;
+    notifyExisting: () => Promise<boolean>;
+    /** SHA-256 of the secret in this browser's sign-up cookie. */
+    browserHash: string;
+  },
   now: number,
 ): Promise<SignUpOutcome> {
   const existing = await findUserByEmail(db, input.email);

@@ -33,10 +33,10 @@ export function verifyEmailMessage(publicUrl: string, token: string): AccountMes
     [
       "Hello,",
       "Please confirm that this is your email address. Confirming signs you in to Family Portal and connects the children you confirmed.",
-      "The link works once and expires in 24 hours. If you sign up again before using it, only the newest link works.",
+      "The link works once and expires in 24 hours. If you sign up again before using it, only the newest link works. On another phone or computer than the one you signed up on, you will be asked for the password you chose.",
     ],
     { label: "Confirm my email", href: site(publicUrl, `/verify-email/${token}`) },
-    "If you did not ask for a Family Portal account, ignore this email and do not press the button: nothing happens without it.",
+    "If you did not ask for a Family Portal account, ignore this email: nothing happens without you.",
   );
 }
 

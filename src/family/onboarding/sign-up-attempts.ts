@@ -19,6 +19,26 @@ export const SIGN_UP_TTL_MS = DAY;
 
 const TOKEN_PATTERN = /^[a-z2-7]{16,64}$/;
 
+/**
+ * The attempt's children, and the SHA-256 of a secret kept in the cookie of the browser that
+ * signed up: that browser confirms with one press; any other must type the attempt's password,
+ * so a stranger's sign-up cannot be confirmed by the address's owner clicking an email they
+ * never asked for.
+ */
+function attemptPayload(invitationIds: readonly string[], browserHash: string): string {
+  return JSON.stringify({ ...JSON.parse(invitationIdsPayload(invitationIds)), browserHash });
+}
+
+function browserHashOf(payload: string): string | null {
+  try {
+    const v: unknown = JSON.parse(payload);
+    const hash = v && typeof v === "object" && "browserHash" in v ? v.browserHash : null;
+    return typeof hash === "string" ? hash : null;
+  } catch {
+    return null;
+  }
+}
+
 function confirmationMail(publicUrl: string, email: string, token: string, now: number) {
   return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token) }, now);
 }
@@ -26,7 +46,7 @@ function confirmationMail(publicUrl: string, email: string, token: string, now: 
 /** Retires every live attempt for the address, then writes the new one and its email (for one batch). */
 export function newAttemptStatements(
   db: Db,
-  input: { email: string; name: string; passwordHash: string; invitationIds: readonly string[] },
+  input: { email: string; name: string; passwordHash: string; invitationIds: readonly string[]; browserHash: string },
   publicUrl: string,
   now: number,
 ): Statement[] {
@@ -38,7 +58,7 @@ export function newAttemptStatements(
       email: input.email,
       name: input.name,
       passwordHash: input.passwordHash,
-      payload: invitationIdsPayload(input.invitationIds),
+      payload: attemptPayload(input.invitationIds, input.browserHash),
       tokenHash: hashToken(token),
       createdAt: now,
       expiresAt: now + SIGN_UP_TTL_MS,
@@ -71,7 +91,7 @@ export async function resendSignUpLink(db: Db, email: string, publicUrl: string,
 }
 
 export interface SignUpLink {
-  attempt: { id: string; email: string; name: string; passwordHash: string; tokenHash: string; invitationIds: string[] };
+  attempt: { id: string; email: string; name: string; passwordHash: string; tokenHash: string; invitationIds: string[]; browserHash: string | null };
   /** The account already holding the address, if any (confirmed, or left unconfirmed by the old sign-up). */
   account: { id: string; emailVerifiedAt: number | null; googleSub: string | null } | null;
 }
@@ -98,7 +118,7 @@ export async function openSignUpLink(db: Db, token: string, now: number): Promis
   if (!row) return null;
   const { accountId, emailVerifiedAt, googleSub, payload, ...attempt } = row;
   return {
-    attempt: { ...attempt, invitationIds: parseInvitationIds(payload) },
+    attempt: { ...attempt, invitationIds: parseInvitationIds(payload), browserHash: browserHashOf(payload) },
     account: accountId ? { id: accountId, emailVerifiedAt, googleSub } : null,
   };
 }
