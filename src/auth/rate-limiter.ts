@@ -26,6 +26,39 @@ export class RateLimiter extends DurableObject<Bindings> {
     return { allowed: true, retryAfter: 0 };
   }
 
+  /**
+   * Checks every rule and records one hit in the same step (a Durable Object runs one call at a
+   * time), so parallel requests cannot all pass a check made before any of them counted. The hit
+   * is a failure until `forgive(stamp)` takes it back (say, when the password was right).
+   */
+  async take(rules: readonly Rule[]): Promise<RateVerdict & { stamp: number }> {
+    const t = Date.now();
+    const longest = Math.max(...rules.map((r) => r.windowMs));
+    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - longest);
+    let retryAfter = 0;
+    for (const rule of rules) {
+      const inWindow = hits.filter((h) => h > t - rule.windowMs);
+      if (inWindow.length >= rule.limit) retryAfter = Math.max(retryAfter, Math.ceil(((inWindow[inWindow.length - rule.limit] ?? t) + rule.windowMs - t) / 1000), 1);
+    }
+    if (retryAfter > 0) {
+      await this.ctx.storage.put("hits", hits);
+      return { allowed: false, retryAfter, stamp: 0 };
+    }
+    hits.push(t);
+    await this.ctx.storage.put("hits", hits);
+    await this.ctx.storage.setAlarm(t + longest);
+    return { allowed: true, retryAfter: 0, stamp: t };
+  }
+
+  /** Takes back one hit recorded by `take`. */
+  async forgive(stamp: number): Promise<void> {
+    const hits = (await this.ctx.storage.get<number[]>("hits")) ?? [];
+    const at = hits.indexOf(stamp);
+    if (at === -1) return;
+    hits.splice(at, 1);
+    await this.ctx.storage.put("hits", hits);
+  }
+
   /** Count without consuming (e.g. failures so far). */
   async peek(windowMs: number): Promise<number> {
     const t = Date.now();
@@ -42,15 +75,41 @@ export class RateLimiter extends DurableObject<Bindings> {
   }
 }
 
+export interface Rule {
+  limit: number;
+  windowMs: number;
+}
+
 /** The limits of SPEC section 4. */
 export const LIMITS = {
   signInPerAddress: { limit: 10, windowMs: 60_000 },
   signInFailuresPerAccount: { limit: 100, windowMs: 3_600_000 },
+  /** Wrong passwords from one client (IP), whatever the addresses: stops spraying one password over many accounts. */
+  signInFailuresPerClient: [
+    { limit: 20, windowMs: 60_000 },
+    { limit: 200, windowMs: 3_600_000 },
+  ],
+  /** Wrong passwords on a browser where the account signed in before: its own count, instead of the address's and the account's. */
+  signInFailuresPerTrustedDevice: [
+    { limit: 10, windowMs: 60_000 },
+    { limit: 100, windowMs: 3_600_000 },
+  ],
   passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
   invitationRenewalPerAddress: { limit: 3, windowMs: 3_600_000 },
   badgeLoginPerDevice: { limit: 10, windowMs: 60_000 },
 } as const;
 
-export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {
+export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: Rule): Promise<RateVerdict> {
   return env.RATE_LIMITER.getByName(key).hit(rule.limit, rule.windowMs);
+}
+
+/** A failure counted in advance (see RateLimiter.take); `forgive()` takes it back if it was not one. */
+export interface CountedFailure extends RateVerdict {
+  forgive(): Promise<void>;
+}
+
+export async function countFailure(env: Pick<Bindings, "RATE_LIMITER">, key: string, rules: readonly Rule[]): Promise<CountedFailure> {
+  const limiter = env.RATE_LIMITER.getByName(key);
+  const { allowed, retryAfter, stamp } = await limiter.take(rules);
+  return { allowed, retryAfter, forgive: async () => (allowed ? limiter.forgive(stamp) : undefined) };
 }
