@@ -18,6 +18,8 @@ export default defineConfig(async () => {
           },
           bindings: {
             TEST_MIGRATIONS: migrations,
+            // wrangler.toml's top-level vars say production (safe for a plain deploy).
+            ENVIRONMENT: "development",
             ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
             BADGE_SECRET: "test-badge-secret-0123456789abcdef",
             MAIL_API_URL: "http://mail.test/send",

@@ -31,7 +31,7 @@ export async function startServer({ port, vars = {} } = {}) {
   spawnSync(process.execPath, [join(root, "scripts", "build-static.mjs")], quiet);
   const mig = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], quiet);
   if (mig.status !== 0) throw new Error("migrations failed");
-  const allVars = { ADMIN_TOKEN, BADGE_SECRET: "local-badge-secret-0123456789", PUBLIC_URL: `http://127.0.0.1:${port}`, ...vars };
+  const allVars = { ENVIRONMENT: "development", ADMIN_TOKEN, BADGE_SECRET: "local-badge-secret-0123456789", PUBLIC_URL: `http://127.0.0.1:${port}`, ...vars };
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
   const child = spawn(wrangler, args, { cwd: root, stdio: "ignore", env: process.env, detached: true });

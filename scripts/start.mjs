@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: everything a newcomer needs, in order. Creates .dev.vars (random admin token and
-// badge secret) when missing, builds the static files, applies local D1 migrations, serves on
+// `npm start`: everything a newcomer needs, in order. Creates .dev.vars (ENVIRONMENT=development,
+// random admin token and badge secret) when missing, builds the static files, applies local D1 migrations, serves on
 // http://127.0.0.1:8787 with wrangler dev, seeds the demo district into an empty database and
 // prints where to start.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedDemo, demoSummary } from "./seed-demo.mjs";
@@ -15,9 +15,19 @@ const port = Number(process.env.PORT ?? 8787);
 const origin = `http://127.0.0.1:${port}`;
 const wrangler = join(root, "node_modules", ".bin", "wrangler");
 
+const DEV_ENVIRONMENT = "# Turns on /dev/* (the dev mailbox). wrangler.toml itself says production.\nENVIRONMENT=development\n";
+
 function ensureDevVars() {
   const path = join(root, ".dev.vars");
-  if (existsSync(path)) return;
+  if (existsSync(path)) {
+    // A .dev.vars from before wrangler.toml said production: /dev/mailbox must still work locally.
+    const current = readFileSync(path, "utf8");
+    if (!/^ENVIRONMENT=/m.test(current)) {
+      appendFileSync(path, `${current === "" || current.endsWith("\n") ? "" : "\n"}${DEV_ENVIRONMENT}`);
+      console.log("Added ENVIRONMENT=development to .dev.vars.");
+    }
+    return;
+  }
   const filled = readFileSync(join(root, ".dev.vars.example"), "utf8")
     .replace(/^ADMIN_TOKEN=$/m, `ADMIN_TOKEN=${randomBytes(24).toString("base64url")}`)
     .replace(/^BADGE_SECRET=$/m, `BADGE_SECRET=${randomBytes(32).toString("base64url")}`);

@@ -45,8 +45,8 @@ export interface AppEnv {
   Variables: Variables;
 }
 
-export const isDevelopment = (env: Pick<Bindings, "ENVIRONMENT">): boolean =>
-  env.ENVIRONMENT !== "production";
+/** Only exactly "development": a typo, "staging" or a missing value must never publish /dev/*. */
+export const isDevelopment = (env: Pick<Bindings, "ENVIRONMENT">): boolean => env.ENVIRONMENT === "development";
 
 export const numberVar = (value: string | undefined, fallback: number): number => {
   const n = Number(value);

@@ -46,6 +46,11 @@ app.use(
 app.route("/static", staticRoutes);
 app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
+// Every reset and invitation link is in the dev mailbox: /dev/* exists only in development.
+app.use("/dev/*", async (c, next) => {
+  if (!isDevelopment(c.env)) return c.notFound();
+  await next();
+});
 app.route("/dev", devRoutes);
 app.route("/", pages);
 

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./env";
 import { loadActor } from "./auth/actor";
 import { csrfProtection } from "./auth/csrf";
@@ -21,6 +22,13 @@ import { teacherRoutes } from "./teacher/index";
 /** The server-rendered pages: CSRF check, the signed-in person, and the one layout. */
 export const pages = new Hono<AppEnv>();
 
+// Forms are small: refuse a bigger body before the CSRF check or anything else reads it (the
+// JSON API under /api/ has its own limit and error shape).
+const pageBodyLimit = bodyLimit({
+  maxSize: 64 * 1024,
+  onError: (c) => c.text("This form is too large to send (more than 64 KB). Go back, shorten what you wrote and try again.", 413),
+});
+pages.use((c, next) => (c.req.path.startsWith("/api/") ? next() : pageBodyLimit(c, next)));
 pages.use(csrfProtection, loadActor, renderer);
 // A form body that cannot be parsed (say, multipart without its boundary) is the sender's mistake: 400, not 500.
 pages.use(async (c, next) => {

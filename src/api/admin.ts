@@ -6,13 +6,14 @@ import { getDb } from "../db/client";
 import { districts } from "../db/schema";
 import { auditInsert } from "../audit";
 import { hashToken, newId, newSecret } from "../lib/random";
+import { cleanLine } from "../lib/text";
 import { now } from "../lib/time";
 import { requireAdmin } from "./auth";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 
 export const createDistrictBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: z.string().overwrite(cleanLine).trim().min(1).max(200),
 });
 
 /** District API tokens are recognisable (`fpd_`) so secret scanners can find leaked ones. */

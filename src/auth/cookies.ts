@@ -13,6 +13,8 @@ function cookieName(c: Context, base: string): { name: string; secure: boolean }
 }
 
 export const SESSION_COOKIE = "fp_session";
+/** Marks a browser where a parent signed in with their password before (see trusted-devices.ts). */
+export const TRUSTED_DEVICE_COOKIE = "fp_trusted_device";
 
 export function readSessionCookie(c: Context): string | undefined {
   return getCookie(c, cookieName(c, SESSION_COOKIE).name);
@@ -33,6 +35,16 @@ export function setSessionCookie(c: Context, token: string, kind: SessionKind): 
 export function clearSessionCookie(c: Context): void {
   const { name, secure } = cookieName(c, SESSION_COOKIE);
   deleteCookie(c, name, { path: "/", secure });
+}
+
+export function readTrustedDeviceCookie(c: Context): string | undefined {
+  return getCookie(c, cookieName(c, TRUSTED_DEVICE_COOKIE).name);
+}
+
+/** Long-lived and HttpOnly like the session cookie; it outlives sign-out on purpose. */
+export function setTrustedDeviceCookie(c: Context, value: string, maxAgeSeconds: number): void {
+  const { name, secure } = cookieName(c, TRUSTED_DEVICE_COOKIE);
+  setCookie(c, name, value, { path: "/", httpOnly: true, secure, sameSite: "Lax", maxAge: maxAgeSeconds });
 }
 
 /** A short-lived cookie (OAuth state, PKCE verifier, CSRF token). */

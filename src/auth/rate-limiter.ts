@@ -12,42 +12,43 @@ export interface RateVerdict {
  * the object's own storage, so limits hold across isolates and restarts (not in memory).
  */
 export class RateLimiter extends DurableObject<Bindings> {
+  /** One rule: counts a hit when there is room. */
   async hit(limit: number, windowMs: number): Promise<RateVerdict> {
-    const t = Date.now();
-    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - windowMs);
-    if (hits.length >= limit) {
-      await this.ctx.storage.put("hits", hits);
-      return { allowed: false, retryAfter: Math.max(1, Math.ceil(((hits[0] ?? t) + windowMs - t) / 1000)) };
-    }
-    hits.push(t);
-    await this.ctx.storage.put("hits", hits);
-    // Forget the key once its window has passed.
-    await this.ctx.storage.setAlarm(t + windowMs);
-    return { allowed: true, retryAfter: 0 };
+    const { allowed, retryAfter } = await this.take([{ limit, windowMs }]);
+    return { allowed, retryAfter };
   }
 
   /**
-   * Several windows over one log (e.g. 10 a minute and 200 a day): a hit is counted only when
-   * every window has room, and a refusal says when the tightest one will have room again.
+   * Checks every rule and records one hit in the same step (a Durable Object runs one call at a
+   * time), so parallel requests cannot all pass a check made before any of them counted. The hit
+   * is a failure until `forgive(stamp)` takes it back (say, when the password was right).
    */
-  async hitAll(rules: readonly { limit: number; windowMs: number }[]): Promise<RateVerdict> {
+  async take(rules: readonly Rule[]): Promise<RateVerdict & { stamp: number }> {
     const t = Date.now();
-    const longest = Math.max(0, ...rules.map((r) => r.windowMs));
+    const longest = Math.max(...rules.map((r) => r.windowMs));
     const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - longest);
     let retryAfter = 0;
     for (const rule of rules) {
       const inWindow = hits.filter((h) => h > t - rule.windowMs);
-      if (inWindow.length < rule.limit) continue;
-      // One more fits once this hit has left the window.
-      const leaving = inWindow[inWindow.length - rule.limit] ?? t;
-      retryAfter = Math.max(retryAfter, Math.max(1, Math.ceil((leaving + rule.windowMs - t) / 1000)));
+      if (inWindow.length >= rule.limit) retryAfter = Math.max(retryAfter, Math.ceil(((inWindow[inWindow.length - rule.limit] ?? t) + rule.windowMs - t) / 1000), 1);
     }
-    if (retryAfter === 0) hits.push(t);
+    if (retryAfter > 0) {
+      await this.ctx.storage.put("hits", hits);
+      return { allowed: false, retryAfter, stamp: 0 };
+    }
+    hits.push(t);
     await this.ctx.storage.put("hits", hits);
-    if (retryAfter > 0) return { allowed: false, retryAfter };
-    // Forget the key once its longest window has passed.
     await this.ctx.storage.setAlarm(t + longest);
-    return { allowed: true, retryAfter: 0 };
+    return { allowed: true, retryAfter: 0, stamp: t };
+  }
+
+  /** Takes back one hit recorded by `take`. */
+  async forgive(stamp: number): Promise<void> {
+    const hits = (await this.ctx.storage.get<number[]>("hits")) ?? [];
+    const at = hits.indexOf(stamp);
+    if (at === -1) return;
+    hits.splice(at, 1);
+    await this.ctx.storage.put("hits", hits);
   }
 
   /** Count without consuming (e.g. failures so far). */
@@ -66,10 +67,25 @@ export class RateLimiter extends DurableObject<Bindings> {
   }
 }
 
+export interface Rule {
+  limit: number;
+  windowMs: number;
+}
+
 /** The limits of SPEC section 4. */
 export const LIMITS = {
   signInPerAddress: { limit: 10, windowMs: 60_000 },
   signInFailuresPerAccount: { limit: 100, windowMs: 3_600_000 },
+  /** Wrong passwords from one client (IP), whatever the addresses: stops spraying one password over many accounts. */
+  signInFailuresPerClient: [
+    { limit: 20, windowMs: 60_000 },
+    { limit: 200, windowMs: 3_600_000 },
+  ],
+  /** Wrong passwords on a browser where the account signed in before: its own count, instead of the address's and the account's. */
+  signInFailuresPerTrustedDevice: [
+    { limit: 10, windowMs: 60_000 },
+    { limit: 100, windowMs: 3_600_000 },
+  ],
   passwordResetPerAddress: { limit: 3, windowMs: 3_600_000 },
   invitationRenewalPerAddress: { limit: 3, windowMs: 3_600_000 },
   badgeLoginPerDevice: { limit: 10, windowMs: 60_000 },
@@ -83,6 +99,17 @@ export const LIMITS = {
   signUpConfirmPasswordPerAttempt: { limit: 5, windowMs: 3_600_000 },
 } as const;
 
-export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: { limit: number; windowMs: number }): Promise<RateVerdict> {
+export async function rateLimit(env: Pick<Bindings, "RATE_LIMITER">, key: string, rule: Rule): Promise<RateVerdict> {
   return env.RATE_LIMITER.getByName(key).hit(rule.limit, rule.windowMs);
+}
+
+/** A failure counted in advance (see RateLimiter.take); `forgive()` takes it back if it was not one. */
+export interface CountedFailure extends RateVerdict {
+  forgive(): Promise<void>;
+}
+
+export async function countFailure(env: Pick<Bindings, "RATE_LIMITER">, key: string, rules: readonly Rule[]): Promise<CountedFailure> {
+  const limiter = env.RATE_LIMITER.getByName(key);
+  const { allowed, retryAfter, stamp } = await limiter.take(rules);
+  return { allowed, retryAfter, forgive: async () => (allowed ? limiter.forgive(stamp) : undefined) };
 }

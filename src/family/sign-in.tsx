@@ -7,6 +7,7 @@ import { safeNext } from "../auth/actor";
 import { readShortCookie } from "../auth/cookies";
 import { googleConfigured } from "../auth/google";
 import { signInAs, signOut } from "../auth/sign-in";
+import { readDeviceTokens, trustThisDevice } from "../auth/trusted-devices";
 import { now as clock } from "../lib/time";
 import { connectConfirmed } from "./onboarding/finish";
 import { signInWithPassword } from "./onboarding/password-sign-in";
@@ -41,7 +42,10 @@ signInRoutes.post("/sign-in", async (c) => {
     c.status(422);
     return page({ error: "Please enter your email and your password." });
   }
-  const result = await signInWithPassword(c.env, getDb(c.env.DB), fields.email, fields.password);
+  const db = getDb(c.env.DB);
+  const at = clock();
+  const attempt = { email: fields.email, password: fields.password, deviceTokens: readDeviceTokens(c), client: c.req.header("cf-connecting-ip") };
+  const result = await signInWithPassword(c.env, db, attempt, at);
   if (!result.ok) {
     switch (result.error) {
       case "rate_limited":
@@ -56,6 +60,8 @@ signInRoutes.post("/sign-in", async (c) => {
         return page({ unverifiedEmail: result.user.email });
     }
   }
+  // From now on, others' wrong passwords cannot lock this account out of this browser.
+  await trustThisDevice(c, db, result.user.id, result.device, at);
   // Children confirmed in this browser are added on the way in.
   await connectConfirmed(c, result.user.id);
   await signInAs(c, "parent", result.user.id);

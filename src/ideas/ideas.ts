@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { ideas } from "../db/schema";
 import { httpUrl } from "../links/links";
+import { cleanLine, cleanText } from "../lib/text";
 import { isoDate, now } from "../lib/time";
 import { GRADE_BANDS, IDEA_LANGUAGE_CODES, IDEA_TOPICS, type GradeBand, type IdeaTopic } from "./catalog";
 
@@ -17,10 +18,10 @@ export const ideaSlug = z
 
 /** A PUT is the whole idea: title, source, link, a short practical summary, and where it fits. */
 export const ideaBody = z.strictObject({
-  title: z.string().trim().min(1).max(200),
-  source: z.string().trim().min(1).max(200),
+  title: z.string().overwrite(cleanLine).trim().min(1).max(200),
+  source: z.string().overwrite(cleanLine).trim().min(1).max(200),
   sourceUrl: httpUrl,
-  summary: z.string().trim().min(1).max(1000),
+  summary: z.string().overwrite(cleanText).trim().min(1).max(1000),
   topic: z.enum(IDEA_TOPICS),
   gradeBand: z.enum(GRADE_BANDS),
   language: z.enum(IDEA_LANGUAGE_CODES).default("en"),

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { ideaSuggestions } from "../db/schema";
 import { encodeCursor, type Cursor } from "../invitations/cursor";
 import { newId } from "../lib/random";
+import { cleanText } from "../lib/text";
 import { isoDate, now } from "../lib/time";
 import { IDEA_TOPICS } from "./catalog";
 
@@ -19,6 +20,7 @@ export const SUGGESTION_LIMIT = { limit: 5, windowMs: 3_600_000 } as const;
 export const suggestionForm = z.strictObject({
   text: z
     .string({ error: "Please write your idea." })
+    .overwrite(cleanText)
     .trim()
     .min(SUGGESTION_MIN, `Please write at least ${SUGGESTION_MIN} characters, so we understand the idea.`)
     .max(SUGGESTION_MAX, `Please keep it under ${SUGGESTION_MAX.toLocaleString("en-US")} characters.`),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanLine } from "../lib/text";
 import { email, sisId } from "../roster/schemas";
 import { normalizePhone } from "./normalize";
 
@@ -9,6 +10,7 @@ export { sisId };
 const optionalText = (max: number) =>
   z
     .string()
+    .overwrite(cleanLine)
     .trim()
     .max(max)
     .nullish()

@@ -4,6 +4,7 @@ import { auditInsert, type AuditEvent } from "../audit";
 import type { Db } from "../db/client";
 import { districtLinks, LINK_AUDIENCES } from "../db/schema";
 import { newId } from "../lib/random";
+import { cleanLine, cleanText } from "../lib/text";
 import { isoDate, now } from "../lib/time";
 
 /** Links per district: enough for every site a district points families to, and one page lists them all. */
@@ -16,10 +17,18 @@ export const linkKey = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits and . _ -");
 
-/** Absolute http(s) only: a link opens the district's site, never `javascript:` or a local file. */
+/** Invisible characters a URL parser would drop or keep raw; shown as text they could disguise it. */
+const HIDDEN_IN_URL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Absolute http(s) only: a link opens the district's site, never `javascript:` or a local file.
+ * Control and bidirectional characters are stored percent-encoded (as a browser would send them),
+ * so `https://school.example.org/\u202Egpj.exe` shows as what it is; in a host name they fail to parse.
+ */
 export const httpUrl = z
   .string()
   .trim()
+  .overwrite((s) => s.replace(HIDDEN_IN_URL, encodeURIComponent))
   .min(1)
   .max(2048)
   .refine((s) => {
@@ -32,10 +41,10 @@ export const httpUrl = z
   }, "must be an absolute http:// or https:// URL without credentials");
 
 export const linkBody = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().overwrite(cleanLine).trim().min(1).max(200),
   url: httpUrl,
   audience: z.enum(LINK_AUDIENCES),
-  description: z.string().trim().max(1000).nullable().optional(),
+  description: z.string().overwrite(cleanText).trim().max(1000).nullable().optional(),
 });
 
 export type LinkInput = z.infer<typeof linkBody>;

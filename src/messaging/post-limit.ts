@@ -7,7 +7,7 @@ const POST_RULES = [LIMITS.messagePostsPerMinute, LIMITS.messagePostsPerDay] as 
 
 /** Counts one post (a reply, a new conversation or a whole broadcast) for the sender, if their limits allow it. */
 export function countPost(env: Pick<Bindings, "RATE_LIMITER">, sender: Participant): Promise<RateVerdict> {
-  return env.RATE_LIMITER.getByName(`message-posts:${sender.kind}:${sender.id}`).hitAll(POST_RULES);
+  return env.RATE_LIMITER.getByName(`message-posts:${sender.kind}:${sender.id}`).take(POST_RULES);
 }
 
 /** "in 45 seconds", "in a minute", "in 3 minutes", "in 4 hours". */

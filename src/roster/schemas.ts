@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanLine } from "../lib/text";
 
 /** A district's own identifier for a roster row. */
 export const sisId = z
@@ -11,7 +12,8 @@ export const sisId = z
 /** Emails in normal form: trimmed and lower-cased (SPEC 3.1). */
 export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an email address"));
 
-const name = z.string().trim().min(1).max(200);
+/** Names reach every page: no bidirectional or other control characters (see lib/text.ts). */
+const name = z.string().overwrite(cleanLine).trim().min(1).max(200);
 
 /** Limits of one roster call, chosen so a worst-case call stays well under D1's ~1,000 statements. */
 export const ROSTER_LIMITS = {
@@ -34,7 +36,7 @@ export const studentFields = {
   firstName: name,
   lastName: name,
   schoolSisId: sisId,
-  grade: z.string().trim().min(1).max(32).nullable().optional(),
+  grade: z.string().overwrite(cleanLine).trim().min(1).max(32).nullable().optional(),
   badgesEnabled: z.boolean().optional(),
   /** The student's own school address. */
   email: email.nullable().optional(),

@@ -3,13 +3,14 @@ import { z } from "zod";
 import { auditInsert, type AuditEvent } from "../audit";
 import type { Db } from "../db/client";
 import { districts } from "../db/schema";
+import { cleanText } from "../lib/text";
 import { now } from "../lib/time";
 
 /** `PUT /settings`: a partial update; null puts invitationMessage / invitationTtlDays back to the default. */
 export const settingsBody = z
   .strictObject({
     /** The district's own words at the top of every invitation; "" or null removes them. */
-    invitationMessage: z.string().trim().max(1000).nullable().optional(),
+    invitationMessage: z.string().overwrite(cleanText).trim().max(1000).nullable().optional(),
     /** Send one reminder on the last day before a pending invitation expires. */
     reminderBeforeExpiry: z.boolean().optional(),
     /** Overrides INVITATION_TTL_DAYS for this district's new invitations. */

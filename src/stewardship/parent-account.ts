@@ -10,6 +10,7 @@ import type { Db } from "../db/client";
 import { auditLog, authTokens, guardianships, ideaSuggestions, outbox, sessions, signUpAttempts, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
+import { forgetTrustedDevices } from "../auth/trusted-devices";
 import { finishErasures } from "./erasure";
 
 export const FORMER_GUARDIAN_NAME = "Former guardian";
@@ -27,7 +28,7 @@ export interface AccountDeletion {
 
 export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">, db: Db, user: { id: string; email: string }, at = Date.now()): Promise<AccountDeletion> {
   const mine = await db.select({ id: threads.id, districtId: threads.districtId }).from(threads).where(eq(threads.guardianUserId, user.id)).all();
-  const [, gone, sess, tokens, mail] = await db.batch([
+  const [, gone, sess, , tokens, mail] = await db.batch([
     // First, while the guardianships still exist: one audit row per district the parent was in (each district's
     // trail shows it), carrying the thread objects still to forget (erasure.ts finishes them if this request dies).
     db.insert(auditLog).select(sql`SELECT ${newId("aud")} || '_' || d.district_id, d.district_id, ${at}, 'parent', ${user.id}, 'account.delete', NULL, ${user.id},
@@ -37,6 +38,7 @@ export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">,
       FROM (SELECT district_id FROM guardianships WHERE user_id = ${user.id} UNION SELECT district_id FROM threads WHERE guardian_user_id = ${user.id}) d`),
     db.delete(guardianships).where(eq(guardianships.userId, user.id)).returning({ id: guardianships.id, districtId: guardianships.districtId, studentId: guardianships.studentId }),
     db.delete(sessions).where(and(eq(sessions.kind, "parent"), eq(sessions.subjectId, user.id))).returning({ id: sessions.id }),
+    forgetTrustedDevices(db, user.id),
     // Email confirmation and reset links (subject: the user), and onboarding state (subject: their address).
     db.delete(authTokens).where(or(eq(authTokens.subjectId, user.id), eq(authTokens.subjectId, user.email))).returning({ id: authTokens.id }),
     // Mail to them (sent or not): it holds their address.

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { numberVar } from "../env";
 import { getDb } from "../db/client";
 import { readForm } from "../family/account/form";
+import { cleanLine } from "../lib/text";
 import { now as clock } from "../lib/time";
 import { delayInWords } from "../messaging/notice-email";
 import { messagesForm, nameForm, notificationsForm, updateTeacherSettings } from "../messaging/teacher-settings";
@@ -64,7 +65,8 @@ teacherSettingsRoutes.post("/settings/name", async (c) => {
   const form = await readForm(c);
   const parsed = nameForm.safeParse(form);
   if (!parsed.success) return render(c, 422, { form: "name", message: problem(parsed.error.issues), typed: (form.displayName ?? "").slice(0, 200) });
-  await updateTeacherSettings(getDb(c.env.DB), teacherOf(c).teacher.id, { displayName: parsed.data.displayName || null }, clock());
+  // The name families see: no bidirectional or other control characters (the form's schema lives with messaging).
+  await updateTeacherSettings(getDb(c.env.DB), teacherOf(c).teacher.id, { displayName: cleanLine(parsed.data.displayName).trim() || null }, clock());
   return done(c, "name");
 });
 

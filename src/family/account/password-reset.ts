@@ -1,7 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { User } from "../../auth/actor";
 import type { Db } from "../../db/client";
-import { authTokens, sessions, users } from "../../db/schema";
+import { authTokens, sessions, trustedDevices, users } from "../../db/schema";
 import { hashToken, newId, newSecret } from "../../lib/random";
 import { HOUR, now } from "../../lib/time";
 import { outboxInsert } from "../../outbox/enqueue";
@@ -61,8 +61,8 @@ export async function findResetToken(db: Db, token: string, at = now()): Promise
 }
 
 /**
- * Sets the new password, marks the email confirmed, ends every session of the account and uses
- * up every open reset link, in one batch. Each statement runs only while the token is still
+ * Sets the new password, marks the email confirmed, ends every session of the account, forgets
+ * its trusted devices and uses up every open reset link, in one batch. Each statement runs only while the token is still
  * unused and unexpired, and the token is consumed last, so of two racing requests exactly one
  * changes anything. Returns false when the token was no longer usable.
  */
@@ -74,6 +74,8 @@ export async function completePasswordReset(db: Db, tokenId: string, userId: str
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${at})`, updatedAt: at })
       .where(and(eq(users.id, userId), tokenUsable)),
     db.delete(sessions).where(and(eq(sessions.kind, "parent"), eq(sessions.subjectId, userId), tokenUsable)),
+    // Browsers trusted with the old password are not trusted with the new one.
+    db.delete(trustedDevices).where(and(eq(trustedDevices.userId, userId), tokenUsable)),
     db
       .update(authTokens)
       .set({ usedAt: at })
@@ -84,5 +86,5 @@ export async function completePasswordReset(db: Db, tokenId: string, userId: str
       .where(and(eq(authTokens.id, tokenId), sql`${authTokens.usedAt} is null`, sql`${authTokens.expiresAt} > ${at}`))
       .returning({ id: authTokens.id }),
   ]);
-  return results[3].length === 1;
+  return results[4].length === 1;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import { authTokens, users } from "../../db/schema";
 import { deleteOtherSessions } from "../../auth/sessions";
+import { cleanLine } from "../../lib/text";
 import { HOUR, now } from "../../lib/time";
 import { outboxInsert } from "../../outbox/enqueue";
 import { passwordChangedEmail } from "./messages";
@@ -11,7 +12,7 @@ import { passwordChangedEmail } from "./messages";
 export const WRONG_CURRENT_PASSWORD = { limit: 10, windowMs: HOUR } as const;
 
 export const nameForm = z.strictObject({
-  name: z.string("Enter your name.").trim().min(1, "Enter your name.").max(200, "Use at most 200 characters."),
+  name: z.string("Enter your name.").overwrite(cleanLine).trim().min(1, "Enter your name.").max(200, "Use at most 200 characters."),
 });
 
 /** A checkbox sends its field only when ticked, so an absent field means off. */
