@@ -86,7 +86,7 @@ describe("floods", () => {
     // 200 posts spread over the last 20 hours: under the minute's limit, at the day's.
     const now = Date.now();
     await runInDurableObject(limiter, (_o, state) => state.storage.put("hits", Array.from({ length: 200 }, (_, i) => now - 20 * 3_600_000 + i * 60_000)));
-    const verdict = await limiter.hitAll(rules);
+    const verdict = await limiter.take(rules);
     expect(verdict.allowed).toBe(false);
     // The oldest of the 200 leaves the day's window in about 4 hours.
     expect(verdict.retryAfter).toBeGreaterThan(4 * 3600 - 120);
