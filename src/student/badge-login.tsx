@@ -11,9 +11,10 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { HOME_OF } from "../auth/actor";
-import { clearShortCookie, readShortCookie, setShortCookie } from "../auth/cookies";
+import { clearShortCookie, readShortCookie, setSessionCookie, setShortCookie } from "../auth/cookies";
 import { LIMITS, rateLimit } from "../auth/rate-limiter";
-import { signInAs } from "../auth/sign-in";
+import { deleteSession, newSessionRow } from "../auth/sessions";
+import { sessions } from "../db/schema";
 import { auditInsert } from "../audit";
 import { findLiveBadgeByToken, badgeToken, verifyBadgePin, type LiveBadge } from "../badges/token";
 import {
@@ -60,11 +61,16 @@ function askPin(c: Ctx, error?: string) {
   return c.render(<BadgePinPage error={error} />, { title: "Type your PIN" });
 }
 
+/** Signs the student in on this device with a session that lives as long as this badge (its grant). */
 async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
   clearShortCookie(c, PIN_STEP_COOKIE);
-  await signInAs(c, "student", live.student.id);
   const db = getDb(c.env.DB);
+  const current = c.get("actor");
+  const { token, row } = newSessionRow("student", live.student.id, c.req.header("user-agent"), live.badge.id);
   await runBatch(db, [
+    // Whoever was signed in on this device is signed out (a new token at every sign-in).
+    ...(current ? [deleteSession(db, current.session.id)] : []),
+    db.insert(sessions).values(row),
     auditInsert(db, {
       districtId: live.badge.districtId,
       actorKind: "student",
@@ -75,6 +81,7 @@ async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
       detail: { pin: withPin },
     }),
   ]);
+  setSessionCookie(c, token, "student");
   return c.redirect(HOME_OF.student, 303);
 }
 
