@@ -10,6 +10,7 @@ import { countingD1 } from "../src/db/statement-counter";
 import { app } from "../src/index";
 import { Browser, pageText } from "./browser";
 import { api, countRows, ORIGIN } from "./helpers";
+import { insertGuardianship, insertUser } from "./teacher-fixtures";
 import { badgeWorld, browserAs, downloadBadge, liveBadgeRow, studentDevice, type BadgeWorld } from "./badge-fixtures";
 
 /** Maya (S1) logged in with her badge on a fresh device. */
@@ -63,6 +64,112 @@ describe("a student session remembers the grant that opened it", () => {
     const guardianship = await env.DB.prepare("SELECT id FROM guardianships WHERE user_id = ? AND student_id = ?").bind(w.parentId, w.ids.S2).first<{ id: string }>();
     const row2 = await env.DB.prepare("SELECT grant_id FROM sessions WHERE id = ?").bind(sessionId(handed)).first<{ grant_id: string | null }>();
     expect(row2?.grant_id).toBe(guardianship!.id);
+  });
+});
+
+describe("ending a badge ends the sessions it opened, at once", () => {
+  it("the district voids the badge", async () => {
+    const w = await badgeWorld();
+    const device = await badgeSession(w);
+    expect((await api(w.district.token, "DELETE", "/students/S1/badge")).status).toBe(204);
+    expect(await sessionRows(device)).toBe(0);
+    await expectSignedOut(device);
+  });
+
+  it("the district makes a new badge", async () => {
+    const w = await badgeWorld();
+    const device = await badgeSession(w);
+    expect((await api(w.district.token, "POST", "/students/S1/badge")).status).toBe(201);
+    expect(await sessionRows(device)).toBe(0);
+    await expectSignedOut(device);
+  });
+
+  it("the district turns badges off for the student (PUT)", async () => {
+    const w = await badgeWorld();
+    const device = await badgeSession(w);
+    const res = await api(w.district.token, "PUT", "/students/S1", { firstName: "Maya", lastName: "Lopez", schoolSisId: "SCH1", badgesEnabled: false });
+    expect(res.status).toBe(200);
+    expect(await sessionRows(device)).toBe(0);
+    await expectSignedOut(device);
+  });
+
+  it("the district turns badges off in a bulk roster call; a student whose badges stay on keeps hers", async () => {
+    const w = await badgeWorld();
+    const maya = await badgeSession(w);
+    const avaCode = await downloadBadge(await parentOf(w, w.ids.S3), w.ids.S3);
+    const ava = await studentDevice();
+    expect((await ava.post("/badges/login", { token: avaCode }, { follow: false })).status).toBe(303);
+    const res = await api(w.district.token, "POST", "/roster", {
+      students: [
+        { sisId: "S1", firstName: "Maya", lastName: "Lopez", schoolSisId: "SCH1", badgesEnabled: false },
+        { sisId: "S3", firstName: "Ava", lastName: "Chen", schoolSisId: "SCH1", badgesEnabled: true },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(await sessionRows(maya)).toBe(0);
+    await expectSignedOut(maya);
+    expect(await studentPortal(ava)).toBe(200);
+  });
+
+  it("the teacher voids the student's badge, or makes new badges for the class", async () => {
+    const w = await badgeWorld();
+    const teacher = await browserAs("teacher", w.ids.T1);
+    const first = await badgeSession(w);
+    const voided = await teacher.post(`/teacher/students/${w.ids.S1}/badge/void`, { section: w.ids.SEC1 }, { follow: false });
+    expect(voided.headers.get("location")).toContain("notice=voided");
+    expect(await sessionRows(first)).toBe(0);
+    await expectSignedOut(first);
+
+    await api(w.district.token, "POST", "/students/S1/badge");
+    const second = await badgeSession(w);
+    const renewed = await teacher.post(`/teacher/sections/${w.ids.SEC1}/badges/regenerate`, {}, { follow: false });
+    expect(renewed.headers.get("location")).toContain("notice=class_regenerated");
+    expect(await sessionRows(second)).toBe(0);
+    await expectSignedOut(second);
+
+    const third = await badgeSession(w);
+    const one = await teacher.post(`/teacher/students/${w.ids.S1}/badge/regenerate`, { section: w.ids.SEC1 }, { follow: false });
+    expect(one.headers.get("location")).toContain("notice=regenerated");
+    await expectSignedOut(third);
+  });
+
+  it("an Instant Login session of the same child is not the badge's, and stays through a new badge, a void and badges off", async () => {
+    const w = await badgeWorld();
+    const handed = await instantLoginSession(w, w.ids.S1);
+    await badgeSession(w);
+    expect((await api(w.district.token, "POST", "/students/S1/badge")).status).toBe(201);
+    expect((await api(w.district.token, "DELETE", "/students/S1/badge")).status).toBe(204);
+    const off = await api(w.district.token, "PUT", "/students/S1", { firstName: "Maya", lastName: "Lopez", schoolSisId: "SCH1", badgesEnabled: false });
+    expect(off.status).toBe(200);
+    expect(await studentPortal(handed)).toBe(200);
+  });
+});
+
+describe("disconnecting a guardian ends the Instant Login sessions they started", () => {
+  it("through the API: the child's session ends at once; a badge session of the child stays", async () => {
+    const w = await badgeWorld();
+    const handed = await instantLoginSession(w, w.ids.S1);
+    const badged = await badgeSession(w);
+    const guardianship = await env.DB.prepare("SELECT id FROM guardianships WHERE user_id = ? AND student_id = ?").bind(w.parentId, w.ids.S1).first<{ id: string }>();
+    expect((await api(w.district.token, "DELETE", `/students/S1/guardians/${guardianship!.id}`)).status).toBe(204);
+    expect(await sessionRows(handed)).toBe(0);
+    await expectSignedOut(handed);
+    expect(await studentPortal(badged)).toBe(200);
+  });
+
+  it("when the parent deletes their account", async () => {
+    const w = await badgeWorld();
+    const handed = await instantLoginSession(w, w.ids.S2);
+    const parent = await browserAs("parent", w.parentId);
+    const form = await parent.get("/account/delete");
+    expect(form.status).toBe(200);
+    await form.text();
+    const user = await env.DB.prepare("SELECT email FROM users WHERE id = ?").bind(w.parentId).first<{ email: string }>();
+    const res = await parent.post("/account/delete", { email: user!.email }, { follow: false });
+    expect(res.status).toBe(303);
+    expect(await countRows("guardianships", "user_id = ?", w.parentId)).toBe(0);
+    expect(await sessionRows(handed)).toBe(0);
+    await expectSignedOut(handed);
   });
 });
 
@@ -120,3 +227,10 @@ describe("every request checks the grant, not only the eager deletes", () => {
     expect(counter.count()).toBe(4);
   });
 });
+
+/** A second parent, connected to `studentId`, whose browser can download that child's badge. */
+async function parentOf(w: BadgeWorld, studentId: string): Promise<Browser> {
+  const id = await insertUser("Mei Chen");
+  await insertGuardianship(w.district.id, id, studentId);
+  return browserAs("parent", id);
+}
