@@ -1,10 +1,10 @@
 /**
  * /badges: the student-side login page (public), and POST /badges/login {token, pin?}.
  *
- * Every POST counts against the device's limit (10 a minute). Any failure reads the same
- * (BADGE_FAILED, 401): unknown, voided or regenerated-away badges, badges turned off, a locked
- * PIN. When the district asks for a PIN, a good scan sets a signed five-minute cookie naming the
- * badge and asks for the PIN; five wrong PINs lock that badge for a while.
+ * Every POST counts against the device's limit (10 a minute). Any failure reads the same (BADGE_FAILED, 401): unknown,
+ * voided or regenerated-away badges, badges turned off, a locked PIN. When the district asks for
+ * a PIN, a good scan sets a signed five-minute cookie naming the badge and asks for the PIN; five
+ * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
@@ -18,16 +18,16 @@ import { sessions } from "../db/schema";
 import { auditInsert } from "../audit";
 import { findLiveBadgeByToken, badgeToken, verifyBadgePin, type LiveBadge } from "../badges/token";
 import {
+  clearPinFailures,
   DEVICE_COOKIE,
   DEVICE_PATTERN,
   deviceKey,
   PIN_FAILURES,
   PIN_STEP_COOKIE,
   PIN_STEP_SECONDS,
-  pinFailures,
   pinStepValue,
   readPinStep,
-  recordPinFailure,
+  reservePinCheck,
   scannedToken,
 } from "../badges/login";
 import { newSecret } from "../lib/random";
@@ -56,6 +56,12 @@ function failed(c: Ctx) {
   return loginPage(c, BADGE_FAILED);
 }
 
+function tooMany(c: Ctx, retryAfter: number) {
+  c.status(429);
+  c.header("retry-after", String(retryAfter));
+  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter)} />, { title: "Too many tries" });
+}
+
 function askPin(c: Ctx, error?: string) {
   c.status(error ? 422 : 200);
   return c.render(<BadgePinPage error={error} />, { title: "Type your PIN" });
@@ -71,6 +77,7 @@ async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
     // Whoever was signed in on this device is signed out (a new token at every sign-in).
     ...(current ? [deleteSession(db, current.session.id)] : []),
     db.insert(sessions).values(row),
+    ...(withPin ? [clearPinFailures(db, live.badge.id)] : []),
     auditInsert(db, {
       districtId: live.badge.districtId,
       actorKind: "student",
@@ -95,11 +102,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
   })
   .post("/badges/login", async (c) => {
     const verdict = await rateLimit(c.env, deviceKey(readShortCookie(c, DEVICE_COOKIE), c.req.header("cf-connecting-ip")), LIMITS.badgeLoginPerDevice);
-    if (!verdict.allowed) {
-      c.status(429);
-      c.header("retry-after", String(verdict.retryAfter));
-      return c.render(<BadgeTooManyPage wait={waitWords(verdict.retryAfter)} />, { title: "Too many tries" });
-    }
+    if (!verdict.allowed) return tooMany(c, verdict.retryAfter);
     const secret = c.env.BADGE_SECRET;
     const form = loginForm.safeParse(await c.req.parseBody());
     if (!secret || !form.success) {
@@ -125,14 +128,16 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
     if (!live) return failed(c);
     if (!live.pinRequired) return logIn(c, live, false);
 
-    const failures = await pinFailures(c.env, live.badge.id);
-    if (failures >= PIN_FAILURES.limit) return failed(c);
+    if (live.pinLocked) return failed(c);
     if (!pin) {
       setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
       return token ? askPin(c) : askPin(c, "Please type the 6-digit PIN.");
     }
+    // Counted before it is checked, in one step in the badge's row: no parallel guess slips past.
+    const failures = await reservePinCheck(db, live.badge.id, clock());
+    if (failures === null) return failed(c);
     if (verifyBadgePin(secret, live.badge.id, pin.replace(/\s+/g, ""))) return logIn(c, live, true);
-    if (await recordPinFailure(c.env, live.badge.id, failures)) return failed(c);
+    if (failures >= PIN_FAILURES.limit) return failed(c);
     setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
     return askPin(c, "That PIN didn't match. Check it and try again.");
   });
