@@ -1,13 +1,14 @@
 // Guessing a badge's PIN: the count of wrong PINs lives in the badge's own row and is taken in
-// the same step that allows a check, so parallel guesses cannot slip past it.
+// the same step that allows a check, so parallel guesses cannot slip past it; and the badge-login
+// limit holds per badge as well as per device, since the device cookie is the client's to choose.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { badgePin } from "../src/badges/token";
+import { badgePin, badgeToken } from "../src/badges/token";
 import { pinStepValue } from "../src/badges/login";
 import { newSecret } from "../src/lib/random";
 import { MINUTE } from "../src/lib/time";
 import { Browser, pageText } from "./browser";
-import { countRows } from "./helpers";
+import { api, countRows } from "./helpers";
 import { BADGE_SECRET, badgeWorld, browserAs, downloadBadge, liveBadgeRow } from "./badge-fixtures";
 
 const FAILED = "That badge didn't work. Ask your teacher for a new one.";
@@ -24,7 +25,7 @@ async function pinState(badgeId: string) {
   return env.DB.prepare("SELECT pin_failures, pin_failures_since FROM badges WHERE id = ?").bind(badgeId).first<{ pin_failures: number; pin_failures_since: number | null }>();
 }
 
-/** Lets any one-minute limit on the badge pass, as waiting a minute would. */
+/** Lets the one-minute per-badge limit pass, as waiting a minute would. */
 async function aMinuteLater(badgeId: string) {
   await env.RATE_LIMITER.getByName(`badge-login:badge:${badgeId}`).reset();
 }
@@ -78,5 +79,33 @@ describe("badge PIN under concurrency", () => {
     const scan = await freshDevice().post("/badges/login", { token: code }, { follow: false });
     expect(scan.status).toBe(401);
     expect(await pageText(scan)).toContain(FAILED);
+  });
+});
+
+describe("the badge-login limit holds per badge", () => {
+  it("new device cookies for every try do not help: the eleventh try of one badge in a minute is a 429; another badge is not affected", async () => {
+    const w = await badgeWorld();
+    const code = await downloadBadge(await browserAs("parent", w.parentId), w.ids.S1);
+    for (let i = 0; i < 10; i++) expect((await freshDevice().post("/badges/login", { token: code }, { follow: false })).status).toBe(303);
+    const blocked = await freshDevice().post("/badges/login", { token: code }, { follow: false });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await pageText(blocked)).toContain("Too many tries");
+    expect(blocked.headers.get("set-cookie") ?? "").not.toContain("fp_session=");
+
+    expect((await api(w.district.token, "POST", "/students/S3/badge")).status).toBe(201);
+    const avaCode = badgeToken(BADGE_SECRET, (await liveBadgeRow(w.ids.S3))!.id);
+    expect((await freshDevice().post("/badges/login", { token: avaCode }, { follow: false })).status).toBe(303);
+  });
+
+  it("counts the PIN step too, where the badge comes from the signed cookie", async () => {
+    const w = await badgeWorld({ pin: true });
+    await downloadBadge(await browserAs("parent", w.parentId), w.ids.S1);
+    const badge = (await liveBadgeRow(w.ids.S1))!;
+    const step = { fp_badge_pin: pinStepValue(BADGE_SECRET, badge.id, Date.now()) };
+    // Without a PIN nothing is checked or counted against the lock, but every try counts against the limit.
+    for (let i = 0; i < 10; i++) expect((await freshDevice(step).post("/badges/login", {}, { follow: false })).status).toBe(422);
+    expect((await freshDevice(step).post("/badges/login", {}, { follow: false })).status).toBe(429);
+    expect((await pinState(badge.id))?.pin_failures).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Badge login at /badges: which device is knocking (for the rate limits), the
+ * Badge login at /badges: which device and which badge are knocking (for the rate limits), the
  * short-lived signed state between a scan and the PIN, and the per-badge lock after wrong PINs.
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
@@ -27,6 +27,13 @@ export function scannedToken(text: string): string {
   const t = text.trim();
   return t.toUpperCase().startsWith(BADGE_QR_PREFIX) ? t.slice(BADGE_QR_PREFIX.length) : t;
 }
+
+/**
+ * Tries per badge, whatever device cookie they carry (the client chooses that cookie): counted
+ * once a scanned token or a PIN-step cookie names a badge.
+ */
+export const BADGE_LOGIN_PER_BADGE = { limit: 10, windowMs: MINUTE } as const;
+export const badgeLimitKey = (badgeId: string) => `badge-login:badge:${badgeId}`;
 
 /**
  * Five wrong PINs lock that badge for fifteen minutes after the first of them (a teacher's new

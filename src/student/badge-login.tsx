@@ -1,7 +1,8 @@
 /**
  * /badges: the student-side login page (public), and POST /badges/login {token, pin?}.
  *
- * Every POST counts against the device's limit (10 a minute). Any failure reads the same (BADGE_FAILED, 401): unknown,
+ * Every POST counts against the device's limit (10 a minute), and every POST that names a badge
+ * against that badge's (10 a minute). Any failure reads the same (BADGE_FAILED, 401): unknown,
  * voided or regenerated-away badges, badges turned off, a locked PIN. When the district asks for
  * a PIN, a good scan sets a signed five-minute cookie naming the badge and asks for the PIN; five
  * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
@@ -18,6 +19,8 @@ import { sessions } from "../db/schema";
 import { auditInsert } from "../audit";
 import { findLiveBadgeByToken, badgeToken, verifyBadgePin, type LiveBadge } from "../badges/token";
 import {
+  BADGE_LOGIN_PER_BADGE,
+  badgeLimitKey,
   clearPinFailures,
   DEVICE_COOKIE,
   DEVICE_PATTERN,
@@ -126,6 +129,9 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
       live = await findLiveBadgeByToken(db, badgeToken(secret, badgeId));
     }
     if (!live) return failed(c);
+    // The device cookie is the client's choice: the limit holds per badge as well.
+    const perBadge = await rateLimit(c.env, badgeLimitKey(live.badge.id), BADGE_LOGIN_PER_BADGE);
+    if (!perBadge.allowed) return tooMany(c, perBadge.retryAfter);
     if (!live.pinRequired) return logIn(c, live, false);
 
     if (live.pinLocked) return failed(c);
