@@ -12,6 +12,7 @@ import { getDb } from "../src/db/client";
 import { ADMIN_TOKEN, ORIGIN, api, createDistrict, type TestDistrict } from "./helpers";
 import { browserAs, startThread } from "./messaging-fixtures";
 import { idOf, insertGuardianship, insertUser, uniq } from "./teacher-fixtures";
+import { createStudentSession } from "./student-session";
 
 type ActorName = "anonymous" | "districtA" | "parentA" | "parentB" | "teacherT1" | "teacherT2" | "districtB" | "studentD" | "admin";
 const ACTORS: ActorName[] = ["anonymous", "districtA", "parentA", "parentB", "teacherT1", "teacherT2", "districtB", "studentD", "admin"];
@@ -244,7 +245,7 @@ async function send(w: World, who: ActorName, method: string, template: string):
   const session: [SessionKind, string] | null =
     who === "parentA" ? ["parent", w.parentA.id] : who === "parentB" ? ["parent", w.parentB.id] : who === "teacherT1" ? ["teacher", w.ids.T1] : who === "teacherT2" ? ["teacher", w.ids.T2] : who === "studentD" ? ["student", w.ids.D] : null;
   // A new session for every request: some routes end the session they run in (sign-out, Instant Login).
-  if (session) headers.set("cookie", `fp_session=${(await createSession(getDb(env.DB), session[0], session[1])).token}`);
+  if (session) headers.set("cookie", `fp_session=${(session[0] === "student" ? await createStudentSession(session[1]) : await createSession(getDb(env.DB), session[0], session[1])).token}`);
   let body: string | undefined;
   if (SAFE.has(method)) headers.set("sec-fetch-site", "none");
   else {

@@ -9,6 +9,7 @@ import { Browser, pageText } from "./browser";
 import { api, type TestDistrict } from "./helpers";
 import { districtWithStudent } from "./fixtures-invitations";
 import { family, freshEmail } from "./onboarding-fixtures";
+import { createStudentSession } from "./student-session";
 
 async function parentOf(children: { districtId: string; studentId: string }[]) {
   const id = newId("usr");
@@ -93,7 +94,7 @@ describe("district links on the parent's home", () => {
     expect(home).toContain("for-parents.example.org");
     expect(home).toContain("for-all.example.org");
     expect(home).not.toContain("for-kids.example.org");
-    const { token } = await createSession(getDb(env.DB), "student", f.maya.id);
+    const { token } = await createStudentSession(f.maya.id);
     const s = new Browser();
     s.cookies.set("fp_session", token);
     const portal = await (await s.get("/student")).text();

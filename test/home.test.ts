@@ -6,6 +6,7 @@ import { countingD1 } from "../src/db/statement-counter";
 import { listChildren } from "../src/family/children";
 import { connectInvitations } from "../src/family/onboarding/connect";
 import { Browser, family, freshEmail, insertUser, inviteTo, pageText, signIn } from "./onboarding-fixtures";
+import { createStudentSession } from "./student-session";
 
 // Signing in hashes a password (Argon2id, ~0.4 s).
 vi.setConfig({ testTimeout: 30_000 });
@@ -111,7 +112,7 @@ describe("GET / for teachers and students", () => {
       .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
       .run();
     for (const [kind, id, to] of [["teacher", teacherId, "/teacher"], ["student", f.maya.id, "/student"]] as const) {
-      const { token } = await createSession(getDb(env.DB), kind, id);
+      const { token } = kind === "student" ? await createStudentSession(id) : await createSession(getDb(env.DB), kind, id);
       const b = new Browser();
       b.cookies.set("fp_session", token);
       const res = await b.get("/", { follow: false });

@@ -4,6 +4,7 @@ import { getDb } from "../src/db/client";
 import { createSession } from "../src/auth/sessions";
 import { Browser, pageText } from "./browser";
 import { ADMIN_TOKEN, api, countRows, createDistrict } from "./helpers";
+import { createStudentSession } from "./student-session";
 
 let seq = 0;
 
@@ -186,7 +187,7 @@ describe("GET /ideas", () => {
   it("sends a student session to the student portal, not to the ideas", async () => {
     const { studentId } = await newStudent("Sam", "7");
     const b = new Browser();
-    b.cookies.set("fp_session", (await createSession(getDb(env.DB), "student", studentId)).token);
+    b.cookies.set("fp_session", (await createStudentSession(studentId)).token);
     const res = await b.get("/ideas", { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/student");

@@ -7,6 +7,7 @@ import { Browser, pageText } from "./browser";
 import { call, countRows } from "./helpers";
 import { countEveryTable, family, freshEmail, insertUser, signIn } from "./onboarding-fixtures";
 import { districtWithStudent } from "./fixtures-invitations";
+import { createStudentSession } from "./student-session";
 
 // One test signs in with a password (Argon2id, ~0.4 s).
 vi.setConfig({ testTimeout: 30_000 });
@@ -161,7 +162,7 @@ describe("POST /children/:id/instant-login", () => {
     const anonymous = await new Browser().post(path(f.maya.id), {}, { follow: false });
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/sign-in");
-    const { token } = await createSession(getDb(env.DB), "student", f.leo.id);
+    const { token } = await createStudentSession(f.leo.id);
     const student = new Browser();
     student.cookies.set("fp_session", token);
     const res = await student.post(path(f.maya.id), {}, { follow: false });

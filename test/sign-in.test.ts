@@ -5,6 +5,7 @@ import { LIMITS } from "../src/auth/rate-limiter";
 import { getDb } from "../src/db/client";
 import { countRows } from "./helpers";
 import { Browser, confirm, family, freshEmail, insertUser, inviteTo, pageText, signIn } from "./onboarding-fixtures";
+import { createStudentSession } from "./student-session";
 
 // Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
 vi.setConfig({ testTimeout: 30_000 });
@@ -138,7 +139,7 @@ describe("POST /sign-out", () => {
       .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
       .run();
     for (const [kind, id, to] of [["teacher", teacherId, "/teacher/sign-in"], ["student", f.maya.id, "/badges"]] as const) {
-      const { token } = await createSession(db, kind, id);
+      const { token } = kind === "student" ? await createStudentSession(id) : await createSession(db, kind, id);
       const b = new Browser();
       b.cookies.set("fp_session", token);
       const res = await b.post("/sign-out", {}, { follow: false });

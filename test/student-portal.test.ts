@@ -9,9 +9,10 @@ import { Browser, pageText } from "./browser";
 import { api, countRows } from "./helpers";
 import { countEveryTable, family, freshEmail } from "./onboarding-fixtures";
 import { districtWithStudent } from "./fixtures-invitations";
+import { createStudentSession } from "./student-session";
 
 async function signedInAs(kind: "parent" | "teacher" | "student", subjectId: string) {
-  const { token, session } = await createSession(getDb(env.DB), kind, subjectId);
+  const { token, session } = kind === "student" ? await createStudentSession(subjectId) : await createSession(getDb(env.DB), kind, subjectId);
   const b = new Browser();
   b.cookies.set("fp_session", token);
   return { b, token, sessionId: session.id };

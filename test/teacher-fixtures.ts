@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { getDb } from "../src/db/client";
 import { createSession, type SessionKind } from "../src/auth/sessions";
+import { createStudentSession } from "./student-session";
 import type { Browser } from "./browser";
 import { api, createDistrict, type TestDistrict } from "./helpers";
 
@@ -58,9 +59,9 @@ export async function idOf(table: "teachers" | "sections" | "students", district
   return row.id;
 }
 
-/** Signs the browser in directly (the sign-in flows have their own tests). */
+/** Signs the browser in directly (the sign-in flows have their own tests); a student through one of their live grants. */
 export async function signIn(b: Browser, kind: SessionKind, subjectId: string): Promise<void> {
-  const { token } = await createSession(getDb(env.DB), kind, subjectId);
+  const { token } = kind === "student" ? await createStudentSession(subjectId) : await createSession(getDb(env.DB), kind, subjectId);
   b.cookies.set("fp_session", token);
 }
 

@@ -134,12 +134,12 @@ const paths: Record<string, Record<string, Op>> = {
     get: { summary: "Guardians connected to a student", params: ["sisId"], responses: { "200": "{data: [{id, name, email, relationship, connectedAt}]}", ...NF } },
   },
   "/students/{sisId}/guardians/{id}": {
-    delete: { summary: "Disconnect a guardian from a student", params: ["sisId", "id"], responses: { "204": "Disconnected", ...NF } },
+    delete: { summary: "Disconnect a guardian from a student (and end the child's Instant Login sessions that guardian started)", params: ["sisId", "id"], responses: { "204": "Disconnected", ...NF } },
   },
   "/students/{sisId}/badge": {
     get: { summary: "The student's live badge (never its token)", params: ["sisId"], responses: { "200": "{id, studentSisId, createdAt, pinRequired}", ...NF } },
-    post: { summary: "Regenerate the student's badge (the old one dies)", params: ["sisId"], responses: { "201": "{id, studentSisId, createdAt, pinRequired}", "409": "Badges are not enabled for this student", ...NF } },
-    delete: { summary: "Void the student's badge", params: ["sisId"], responses: { "204": "Voided", ...NF } },
+    post: { summary: "Regenerate the student's badge (the old one dies, with the sessions it opened)", params: ["sisId"], responses: { "201": "{id, studentSisId, createdAt, pinRequired}", "409": "Badges are not enabled for this student", ...NF } },
+    delete: { summary: "Void the student's badge and end the sessions it opened", params: ["sisId"], responses: { "204": "Voided", ...NF } },
   },
   "/audit": {
     get: {

@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { students, teachers, users } from "../db/schema";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
+import { liveGrantedStudent } from "./grants";
 import { deleteSession, validateSessionToken, type Session } from "./sessions";
 
 export type User = typeof users.$inferSelect;
@@ -45,7 +46,8 @@ async function loadSubject(d1: D1Database, session: Session): Promise<Actor | nu
       return teacher ? { kind: "teacher", session, teacher } : null;
     }
     case "student": {
-      const student = await db.select().from(students).where(eq(students.id, session.subjectId)).get();
+      // Only while the badge or guardianship that opened the session holds (checked in the same query).
+      const student = await liveGrantedStudent(db, session);
       return student ? { kind: "student", session, student } : null;
     }
   }

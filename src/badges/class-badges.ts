@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { endBadgeSessionsOf } from "../auth/grants";
 import { chunk } from "../db/client";
 import { auditLog, badges, districts, enrollments, schools, sections, sectionTeachers, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
@@ -151,6 +152,8 @@ export function regenerateBadges(
           .where(and(eq(badges.districtId, o.districtId), inArray(badges.studentId, part), isNull(badges.voidedAt))),
       ),
       ...multiRow(rows, (part) => db.insert(badges).values(part)),
+      // The old badges' sessions end with them.
+      ...endBadgeSessionsOf(db, ids),
       ...multiRow(audits, (part) => db.insert(auditLog).values(part)),
     ],
   };

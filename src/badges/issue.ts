@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { auditInsert, type AuditEvent } from "../audit";
+import { endBadgeSessionsOf, endSessionsOfGrant } from "../auth/grants";
 import { chunk, type Db } from "../db/client";
 import { badges, districts, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
@@ -35,18 +36,21 @@ export function regenerateBadge(
         pinHash: o.withPin ? badgePinHash(o.secret, id) : null,
         createdAt: at,
       }),
+      // The old badge's sessions end with it.
+      ...endBadgeSessionsOf(db, [o.studentId]),
       auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.regenerate", studentId: o.studentId, targetId: id, detail: { pin: o.withPin } }),
     ],
   };
 }
 
-/** Voids a student's live badge `badgeId` (from liveBadges), audited. */
+/** Voids a student's live badge `badgeId` (from liveBadges) and ends the sessions it opened, audited. */
 export function voidBadge(db: Db, o: { districtId: string; studentId: string; badgeId: string; actor: BadgeActor; at?: number }): Statement[] {
   return [
     db
       .update(badges)
       .set({ voidedAt: o.at ?? now() })
       .where(and(eq(badges.id, o.badgeId), eq(badges.districtId, o.districtId), isNull(badges.voidedAt))),
+    endSessionsOfGrant(db, o.badgeId),
     auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.void", studentId: o.studentId, targetId: o.badgeId }),
   ];
 }

@@ -5,6 +5,8 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import type { Db } from "../db/client";
 import { badges, districts, students } from "../db/schema";
 import { hashToken, safeEqual } from "../lib/random";
+import { now } from "../lib/time";
+import { pinLocked } from "./login";
 
 /**
  * A badge's token and PIN are DERIVED from BADGE_SECRET and the badge id, never stored: pages can
@@ -49,13 +51,15 @@ export interface LiveBadge {
   student: { id: string; districtId: string; sisId: string; schoolId: string; firstName: string; lastName: string };
   /** The district's current badgePin setting: ask for the PIN (verifyBadgePin) before signing in. */
   pinRequired: boolean;
+  /** Too many wrong PINs lately (src/badges/login.ts): refused like any other failure. */
+  pinLocked: boolean;
 }
 
 /**
  * The badge a scanned token belongs to, only while it is live: not voided, and the student's
  * badges are enabled. Accepts the token in either case (QR alphanumeric mode is upper case).
  */
-export async function findLiveBadgeByToken(db: Db, token: string): Promise<LiveBadge | null> {
+export async function findLiveBadgeByToken(db: Db, token: string, at = now()): Promise<LiveBadge | null> {
   const normal = token.trim().toLowerCase();
   if (!TOKEN_PATTERN.test(normal)) return null;
   const row = await db
@@ -69,6 +73,7 @@ export async function findLiveBadgeByToken(db: Db, token: string): Promise<LiveB
       firstName: students.firstName,
       lastName: students.lastName,
       pinRequired: districts.badgePin,
+      pinLocked: pinLocked(at),
     })
     .from(badges)
     .innerJoin(students, and(eq(students.id, badges.studentId), eq(students.districtId, badges.districtId)))
@@ -80,5 +85,6 @@ export async function findLiveBadgeByToken(db: Db, token: string): Promise<LiveB
     badge: { id: row.id, districtId: row.districtId, studentId: row.studentId, createdAt: row.createdAt },
     student: { id: row.studentId, districtId: row.districtId, sisId: row.sisId, schoolId: row.schoolId, firstName: row.firstName, lastName: row.lastName },
     pinRequired: row.pinRequired,
+    pinLocked: Boolean(row.pinLocked),
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { auditInsert, type AuditEvent } from "../audit";
+import { endSessionsOfGrant } from "../auth/grants";
 import type { Db } from "../db/client";
 import { guardianships, students, users } from "../db/schema";
 import { isoDate } from "../lib/time";
@@ -41,10 +42,11 @@ export async function findGuardianship(db: Db, districtId: string, studentId: st
   return row ?? null;
 }
 
-/** Disconnects a wrong association: the guardian no longer sees the child. Audited. */
+/** Disconnects a wrong association: the guardian no longer sees the child, and the child's Instant Login sessions they started end. Audited. */
 export function disconnectGuardianship(db: Db, o: { districtId: string; studentId: string; guardianshipId: string; userId: string; actor: Actor }): Statement[] {
   return [
     db.delete(guardianships).where(and(eq(guardianships.id, o.guardianshipId), eq(guardianships.districtId, o.districtId))),
+    endSessionsOfGrant(db, o.guardianshipId),
     auditInsert(db, {
       districtId: o.districtId,
       ...o.actor,

@@ -37,6 +37,7 @@ export const studentFields = {
   lastName: name,
   schoolSisId: sisId,
   grade: z.string().overwrite(cleanLine).trim().min(1).max(32).nullable().optional(),
+  /** false also ends the sessions the student's badges opened. */
   badgesEnabled: z.boolean().optional(),
   /** The student's own school address. */
   email: email.nullable().optional(),

@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import { endBadgeSessionsOf } from "../auth/grants";
 import { chunk, type Db } from "../db/client";
 import {
   enrollments,
@@ -73,6 +74,8 @@ export async function planRosterUpsert(db: Db, districtId: string, input: Roster
     sections: countExisting(sections, sectionIds),
   };
   const existingSectionIds = new Set(sectionIds.values());
+  // Stored students sent with badges off: their badge sessions end in the same batch.
+  const badgesTurnedOff = students.filter((s) => s.badgesEnabled === false && studentIds.has(s.sisId)).map((s) => studentIds.get(s.sisId)!);
   assignNewIds(schools, schoolIds, "sch");
   assignNewIds(teachers, teacherIds, "tch");
   assignNewIds(students, studentIds, "stu");
@@ -107,6 +110,7 @@ export async function planRosterUpsert(db: Db, districtId: string, input: Roster
         db.insert(teachersTable).values(part).onConflictDoUpdate({ target: key(teachersTable), set: fromExcluded(teachersTable, ["name", "email", "updatedAt"]) }),
     ),
     ...studentStatements(db, districtId, students, studentIds, schoolIds, at),
+    ...endBadgeSessionsOf(db, badgesTurnedOff),
     ...multiRow(
       sections.map((s) => ({
         id: id(sectionIds, s.sisId),

@@ -6,6 +6,7 @@
  * of the account is deleted in one batch, then each thread object forgets the guardian's side.
  */
 import { and, eq, or, sql } from "drizzle-orm";
+import { endSessionsOfGuardian } from "../auth/grants";
 import type { Db } from "../db/client";
 import { auditLog, authTokens, guardianships, ideaSuggestions, outbox, sessions, signUpAttempts, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
@@ -28,7 +29,7 @@ export interface AccountDeletion {
 
 export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">, db: Db, user: { id: string; email: string }, at = Date.now()): Promise<AccountDeletion> {
   const mine = await db.select({ id: threads.id, districtId: threads.districtId }).from(threads).where(eq(threads.guardianUserId, user.id)).all();
-  const [, gone, sess, , tokens, mail] = await db.batch([
+  const [, , gone, sess, , tokens, mail] = await db.batch([
     // First, while the guardianships still exist: one audit row per district the parent was in (each district's
     // trail shows it), carrying the thread objects still to forget (erasure.ts finishes them if this request dies).
     db.insert(auditLog).select(sql`SELECT ${newId("aud")} || '_' || d.district_id, d.district_id, ${at}, 'parent', ${user.id}, 'account.delete', NULL, ${user.id},
@@ -36,6 +37,8 @@ export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">,
           'guardianships', (SELECT count(*) FROM guardianships g WHERE g.user_id = ${user.id} AND g.district_id = d.district_id),
           'forget', (SELECT json_group_array(t.id) FROM threads t WHERE t.guardian_user_id = ${user.id} AND t.district_id = d.district_id))
       FROM (SELECT district_id FROM guardianships WHERE user_id = ${user.id} UNION SELECT district_id FROM threads WHERE guardian_user_id = ${user.id}) d`),
+    // The Instant Login sessions this parent started end too: found through the guardianships, so before they go.
+    endSessionsOfGuardian(db, user.id),
     db.delete(guardianships).where(eq(guardianships.userId, user.id)).returning({ id: guardianships.id, districtId: guardianships.districtId, studentId: guardianships.studentId }),
     db.delete(sessions).where(and(eq(sessions.kind, "parent"), eq(sessions.subjectId, user.id))).returning({ id: sessions.id }),
     forgetTrustedDevices(db, user.id),

@@ -1,32 +1,36 @@
 /**
  * /badges: the student-side login page (public), and POST /badges/login {token, pin?}.
  *
- * Every POST counts against the device's limit (10 a minute). Any failure reads the same
- * (BADGE_FAILED, 401): unknown, voided or regenerated-away badges, badges turned off, a locked
- * PIN. When the district asks for a PIN, a good scan sets a signed five-minute cookie naming the
- * badge and asks for the PIN; five wrong PINs lock that badge for a while.
+ * Every POST counts against the device's limit (10 a minute), and every POST that names a badge
+ * against that badge's (10 a minute). Any failure reads the same (BADGE_FAILED, 401): unknown,
+ * voided or regenerated-away badges, badges turned off, a locked PIN. When the district asks for
+ * a PIN, a good scan sets a signed five-minute cookie naming the badge and asks for the PIN; five
+ * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { HOME_OF } from "../auth/actor";
-import { clearShortCookie, readShortCookie, setShortCookie } from "../auth/cookies";
+import { clearShortCookie, readShortCookie, setSessionCookie, setShortCookie } from "../auth/cookies";
 import { LIMITS, rateLimit } from "../auth/rate-limiter";
-import { signInAs } from "../auth/sign-in";
+import { deleteSession, newSessionRow } from "../auth/sessions";
+import { sessions } from "../db/schema";
 import { auditInsert } from "../audit";
 import { findLiveBadgeByToken, badgeToken, verifyBadgePin, type LiveBadge } from "../badges/token";
 import {
+  BADGE_LOGIN_PER_BADGE,
+  badgeLimitKey,
+  clearPinFailures,
   DEVICE_COOKIE,
   DEVICE_PATTERN,
   deviceKey,
   PIN_FAILURES,
   PIN_STEP_COOKIE,
   PIN_STEP_SECONDS,
-  pinFailures,
   pinStepValue,
   readPinStep,
-  recordPinFailure,
+  reservePinCheck,
   scannedToken,
 } from "../badges/login";
 import { newSecret } from "../lib/random";
@@ -55,16 +59,28 @@ function failed(c: Ctx) {
   return loginPage(c, BADGE_FAILED);
 }
 
+function tooMany(c: Ctx, retryAfter: number) {
+  c.status(429);
+  c.header("retry-after", String(retryAfter));
+  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter)} />, { title: "Too many tries" });
+}
+
 function askPin(c: Ctx, error?: string) {
   c.status(error ? 422 : 200);
   return c.render(<BadgePinPage error={error} />, { title: "Type your PIN" });
 }
 
+/** Signs the student in on this device with a session that lives as long as this badge (its grant). */
 async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
   clearShortCookie(c, PIN_STEP_COOKIE);
-  await signInAs(c, "student", live.student.id);
   const db = getDb(c.env.DB);
+  const current = c.get("actor");
+  const { token, row } = newSessionRow("student", live.student.id, c.req.header("user-agent"), live.badge.id);
   await runBatch(db, [
+    // Whoever was signed in on this device is signed out (a new token at every sign-in).
+    ...(current ? [deleteSession(db, current.session.id)] : []),
+    db.insert(sessions).values(row),
+    ...(withPin ? [clearPinFailures(db, live.badge.id)] : []),
     auditInsert(db, {
       districtId: live.badge.districtId,
       actorKind: "student",
@@ -75,6 +91,7 @@ async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
       detail: { pin: withPin },
     }),
   ]);
+  setSessionCookie(c, token, "student");
   return c.redirect(HOME_OF.student, 303);
 }
 
@@ -88,11 +105,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
   })
   .post("/badges/login", async (c) => {
     const verdict = await rateLimit(c.env, deviceKey(readShortCookie(c, DEVICE_COOKIE), c.req.header("cf-connecting-ip")), LIMITS.badgeLoginPerDevice);
-    if (!verdict.allowed) {
-      c.status(429);
-      c.header("retry-after", String(verdict.retryAfter));
-      return c.render(<BadgeTooManyPage wait={waitWords(verdict.retryAfter)} />, { title: "Too many tries" });
-    }
+    if (!verdict.allowed) return tooMany(c, verdict.retryAfter);
     const secret = c.env.BADGE_SECRET;
     const form = loginForm.safeParse(await c.req.parseBody());
     if (!secret || !form.success) {
@@ -116,16 +129,21 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
       live = await findLiveBadgeByToken(db, badgeToken(secret, badgeId));
     }
     if (!live) return failed(c);
+    // The device cookie is the client's choice: the limit holds per badge as well.
+    const perBadge = await rateLimit(c.env, badgeLimitKey(live.badge.id), BADGE_LOGIN_PER_BADGE);
+    if (!perBadge.allowed) return tooMany(c, perBadge.retryAfter);
     if (!live.pinRequired) return logIn(c, live, false);
 
-    const failures = await pinFailures(c.env, live.badge.id);
-    if (failures >= PIN_FAILURES.limit) return failed(c);
+    if (live.pinLocked) return failed(c);
     if (!pin) {
       setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
       return token ? askPin(c) : askPin(c, "Please type the 6-digit PIN.");
     }
+    // Counted before it is checked, in one step in the badge's row: no parallel guess slips past.
+    const failures = await reservePinCheck(db, live.badge.id, clock());
+    if (failures === null) return failed(c);
     if (verifyBadgePin(secret, live.badge.id, pin.replace(/\s+/g, ""))) return logIn(c, live, true);
-    if (await recordPinFailure(c.env, live.badge.id, failures)) return failed(c);
+    if (failures >= PIN_FAILURES.limit) return failed(c);
     setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
     return askPin(c, "That PIN didn't match. Check it and try again.");
   });
