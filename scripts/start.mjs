@@ -67,7 +67,8 @@ async function waitUntilServing(ms) {
 ensureDevVars();
 run("Building static files", process.execPath, [join(root, "scripts", "build-static.mjs")]);
 const migrated = run("Applying local D1 migrations", wrangler, ["d1", "migrations", "apply", "DB", "--local"]);
-const applied = (migrated.match(/✅/g) ?? []).length;
+// wrangler reprints its progress table after each migration, so count its announcement instead of the ticks.
+const applied = Number(migrated.match(/About to apply (\d+) migration/)?.[1] ?? 0);
 console.log(applied ? `Applied ${applied} local D1 migration(s).` : "Local D1 database is up to date.");
 
 const server = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"], {
