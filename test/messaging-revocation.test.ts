@@ -137,12 +137,31 @@ describe("a teacher the district takes out of the section", () => {
     const { w, users } = await messageWorld();
     const t1 = await browserAs("teacher", w.ids.T1);
     const id = await startThread(t1, w.ids.S1, users.rosa.id);
-    expect((await putSec1(w, [])).status).toBe(200);
     const rosa = await browserAs("parent", users.rosa.id);
+    // The parent writes while T1 still teaches Maya; then the roster takes T1 out before the email is due.
     expect((await rosa.post(`/messages/${id}`, { body: "Are you there?" }, { follow: false })).status).toBe(303);
+    expect((await putSec1(w, [])).status).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + numberVar(env.UNREAD_NOTIFY_AFTER_SECONDS, 10800) * 1000 + 1_000);
     expect(await runDurableObjectAlarm(env.MESSAGE_THREAD.getByName(id))).toBe(true);
     expect(await countRows("outbox", "to_address = ? AND kind = 'unread_message'", w.emails.t1)).toBe(0);
+  });
+});
+
+describe("a teacher who no longer teaches the child, seen from the family's side", () => {
+  it("the parent still reads the conversation, is told the teacher no longer teaches the child, and a reply is refused (403, draft kept, nothing stored)", async () => {
+    const { w, users } = await messageWorld();
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const id = await startThread(t1, w.ids.S1, users.rosa.id, "Maya's reading report");
+    const rosa = await browserAs("parent", users.rosa.id);
+    expect((await putSec1(w, ["T2"])).status).toBeLessThan(300);
+
+    const page = await pageText(await rosa.get(`/messages/${id}`));
+    expect(page).toContain("reading report");
+    expect(page).toContain("no longer teaches Maya");
+    const reply = await rosa.post(`/messages/${id}`, { body: "Into the void?" });
+    expect(reply.status).toBe(403);
+    expect(await pageText(reply)).toContain("Into the void?");
+    expect(await storedMessages(id)).toHaveLength(1);
   });
 });

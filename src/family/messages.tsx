@@ -31,7 +31,8 @@ const parentThreads: ThreadRole<Parent> = {
   participant: (parent) => ({ kind: "guardian", id: parent.user.id }),
   senderName: (parent) => parent.user.name,
   // The teacher turned Messages off: families can read but not reply.
-  refusePost: (thread) => (thread.teacherMessagesEnabled ? null : { status: 403, blocked: true }),
+  // A teacher who turned Messages off, or who no longer teaches the child, gets no replies (the page says which).
+  refusePost: (thread) => (thread.teacherMessagesEnabled && thread.teacherTeaches ? null : { status: 403, blocked: true }),
   page: (_parent, props) => <ParentThreadPage {...props} />,
   title: (thread) => `Messages with ${thread.teacherName}`,
 };

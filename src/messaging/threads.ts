@@ -20,6 +20,8 @@ export interface ThreadHeader extends ThreadMeta {
   student: { firstName: string; lastName: string };
   /** The guardian is still connected to the student (the district can remove a wrong association). */
   connected: boolean;
+  /** The teacher still teaches the student (a section in common): otherwise the family can read but not reply. */
+  teacherTeaches: boolean;
 }
 
 export interface TeacherRef {
@@ -56,6 +58,7 @@ function headerQuery(db: Db) {
       firstName: students.firstName,
       lastName: students.lastName,
       connected: connectedSql.as("connected"),
+      teacherTeaches: teacherTeachesSql.as("teacher_teaches"),
     })
     .from(threads)
     .innerJoin(teachers, eq(teachers.id, threads.teacherId))
@@ -76,6 +79,7 @@ const toHeader = (r: HeaderRow): ThreadHeader => ({
   guardianName: r.guardianName,
   student: { firstName: r.firstName, lastName: r.lastName },
   connected: Boolean(r.connected),
+  teacherTeaches: Boolean(r.teacherTeaches),
 });
 
 /**

@@ -85,12 +85,14 @@ export function ParentThreadPage(p: ParentThreadPageProps) {
         older={p.older}
         emptyText="No messages here yet."
       />
-      {p.thread.teacherMessagesEnabled ? (
+      {p.thread.teacherMessagesEnabled && p.thread.teacherTeaches ? (
         <ReplyForm action={path} formKey={p.formKey} label={`Reply to ${teacher}`} value={p.draft} error={p.error} />
       ) : (
         <>
           <Notice kind={p.blocked ? "error" : "info"}>
-            {`${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`}
+            {p.thread.teacherTeaches
+              ? `${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`
+              : `${teacher} no longer teaches ${p.thread.student.firstName}, so you can't reply here. You can still read this conversation. The school can tell you who teaches ${p.thread.student.firstName} now.`}
           </Notice>
           {p.draft && (
             // What they wrote is not lost: it stays here to copy.
