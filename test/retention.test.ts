@@ -123,3 +123,23 @@ describe("purgeExpired", () => {
     expect(await row("audit_log", five)).toBeNull();
   });
 });
+
+describe("purgeExpired: trusted devices", () => {
+  it("forgets a device unused for longer than the cookie lives, and keeps one used since", async () => {
+    const now = Date.now();
+    const { TRUSTED_DEVICE_TTL } = await import("../src/auth/trusted-devices");
+    const user = uniq("usr_");
+    await env.DB.prepare("INSERT INTO users (id, email, name, notify_unread, created_at, updated_at) VALUES (?, ?, 'Device Owner', 1, ?, ?)").bind(user, `${user}@example.com`, now, now).run();
+    const device = async (lastUsedAt: number) => {
+      const id = uniq("dev_");
+      await env.DB.prepare("INSERT INTO trusted_devices (id, user_id, token_hash, created_at, last_used_at) VALUES (?, ?, ?, ?, ?)").bind(id, user, id, lastUsedAt, lastUsedAt).run();
+      return id;
+    };
+    const stale = await device(now - TRUSTED_DEVICE_TTL - 1);
+    const fresh = await device(now - TRUSTED_DEVICE_TTL + 60_000);
+    const counts = await purgeExpired(getDb(env.DB), now);
+    expect(counts.trustedDevicesDeleted).toBeGreaterThanOrEqual(1);
+    expect(await row("trusted_devices", stale)).toBeNull();
+    expect(await row("trusted_devices", fresh)).not.toBeNull();
+  });
+});

@@ -2,9 +2,11 @@
  * Keeping data no longer than needed (SPEC / issue 7), in ONE function the cron runs:
  *   delivered mail: body after 30 days, the row (delivery metadata) after 90;
  *   sessions past their absolute end or idle limit; auth tokens and sign-up attempts used or expired;
+ *   trusted devices (sign-in device cookies) unused for a year;
  *   idempotency keys after 24 hours; audit entries after one year.
  * Each is one statement in one batch, returning the rows touched per kind.
  */
+import { TRUSTED_DEVICE_TTL } from "../auth/trusted-devices";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { SESSION_LIMITS } from "../auth/sessions";
@@ -24,6 +26,7 @@ export interface PurgeCounts {
   sessionsDeleted: number;
   authTokensDeleted: number;
   signUpAttemptsDeleted: number;
+  trustedDevicesDeleted: number;
   idempotencyKeysDeleted: number;
   auditEntriesDeleted: number;
 }
@@ -42,6 +45,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeCounts> {
     ["authTokensDeleted", sql`DELETE FROM auth_tokens WHERE used_at IS NOT NULL OR expires_at <= ${now}`],
     // A used, replaced or expired sign-up keeps a name and a password hash nobody needs any more.
     ["signUpAttemptsDeleted", sql`DELETE FROM sign_up_attempts WHERE used_at IS NOT NULL OR expires_at <= ${now}`],
+    // A browser unused for as long as its cookie lives is not trusted any more (trusted-devices.ts): its row goes too.
+    ["trustedDevicesDeleted", sql`DELETE FROM trusted_devices WHERE last_used_at <= ${now - TRUSTED_DEVICE_TTL}`],
     ["idempotencyKeysDeleted", sql`DELETE FROM idempotency_keys WHERE created_at <= ${now - RETENTION.idempotencyMs}`],
     // A deletion whose thread objects are still owed keeps its row (the list of work) until the work is done.
     [
