@@ -19,6 +19,8 @@ export interface Variables {
   district: ApiDistrict;
   /** Set by loadActor on every page request: the signed-in person, or null. */
   actor: Actor | null;
+  /** Set by csrfFormToken on every page request: the value of each form's hidden CSRF field. */
+  csrfToken: string;
 }
 
 export interface AppEnv {
