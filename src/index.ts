@@ -1,8 +1,8 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { config } from "./config";
 import type { AppEnv, Bindings } from "./env";
-import { isDevelopment } from "./env";
 import { countingD1 } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
@@ -48,7 +48,7 @@ app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
 // Every reset and invitation link is in the dev mailbox: /dev/* exists only in development.
 app.use("/dev/*", async (c, next) => {
-  if (!isDevelopment(c.env)) return c.notFound();
+  if (!config(c.env).isDevelopment) return c.notFound();
   await next();
 });
 app.route("/dev", devRoutes);
@@ -79,7 +79,7 @@ async function fetchCountingStatements(request: Request, env: Bindings, ctx: Exe
 
 export default {
   fetch(request, env, ctx) {
-    if (isDevelopment(env) && new URL(request.url).pathname.startsWith("/api/")) {
+    if (config(env).isDevelopment && new URL(request.url).pathname.startsWith("/api/")) {
       return fetchCountingStatements(request, env, ctx);
     }
     return app.fetch(request, env, ctx);
@@ -89,7 +89,7 @@ export default {
     if (controller.cron === MAINTENANCE_CRON) ctx.waitUntil(runMaintenance(env).then(() => undefined, (err: unknown) => console.error("maintenance failed", err)));
     ctx.waitUntil(
       (async () => {
-        const reminded = await sendExpiryReminders(getDb(env.DB), env.PUBLIC_URL, Date.now());
+        const reminded = await sendExpiryReminders(getDb(env.DB), config(env).publicUrl, Date.now());
         if (reminded) console.log(`cron: ${reminded} invitation reminder(s) queued`);
         await kickOutbox(env);
       })(),

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./env";
 import { loadActor } from "./auth/actor";
-import { csrfProtection } from "./auth/csrf";
+import { csrfFormToken, csrfProtection } from "./auth/csrf";
 import { googleRoutes } from "./auth/google-routes";
 import { accountRoutes } from "./family/account";
 import { familyBadgeRoutes } from "./family/badges";
@@ -29,7 +29,7 @@ const pageBodyLimit = bodyLimit({
   onError: (c) => c.text("This form is too large to send (more than 64 KB). Go back, shorten what you wrote and try again.", 413),
 });
 pages.use((c, next) => (c.req.path.startsWith("/api/") ? next() : pageBodyLimit(c, next)));
-pages.use(csrfProtection, loadActor, renderer);
+pages.use(csrfProtection, csrfFormToken, loadActor, renderer);
 // A form body that cannot be parsed (say, multipart without its boundary) is the sender's mistake: 400, not 500.
 pages.use(async (c, next) => {
   if (c.req.method !== "POST" || !/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "")) return next();

@@ -1,14 +1,12 @@
 import type { D1Migration } from "cloudflare:test";
-import type { Bindings } from "../src/env";
+import type { Secrets } from "../src/config";
 
+// worker-configuration.d.ts types wrangler.toml's bindings (and the main module); the tests add
+// the secrets vitest.config.ts sets and the migrations they apply.
 declare global {
   namespace Cloudflare {
-    interface Env extends Bindings {
+    interface Env extends Secrets {
       TEST_MIGRATIONS: D1Migration[];
-    }
-    interface GlobalProps {
-      mainModule: typeof import("../src/index");
-      durableNamespaces: "OutboxDispatcher" | "RateLimiter" | "MessageThread";
     }
   }
 }

@@ -5,11 +5,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { numberVar } from "../src/env";
+import { config } from "../src/config";
 import { unreadNoticeKey } from "../src/messaging/unread-notice";
 import { browserAs, messageWorld, startThread } from "./messaging-fixtures";
 
-const DELAY_MS = numberVar(env.UNREAD_NOTIFY_AFTER_SECONDS, 10800) * 1000;
+const DELAY_MS = config(env).unreadNotifyAfterMs;
 const thread = (id: string) => env.MESSAGE_THREAD.getByName(id);
 
 afterEach(() => {

@@ -1,11 +1,11 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { numberVar } from "../src/env";
+import { config } from "../src/config";
 import { unreadNoticeKey } from "../src/messaging/unread-notice";
 import { browserAs, messageWorld, startThread, storedMessages } from "./messaging-fixtures";
 
-const DELAY_MS = numberVar(env.UNREAD_NOTIFY_AFTER_SECONDS, 10800) * 1000;
+const DELAY_MS = config(env).unreadNotifyAfterMs;
 const thread = (id: string) => env.MESSAGE_THREAD.getByName(id);
 
 /** Moves the clock (Date only: the thread object runs in this isolate and reads the same Date). */

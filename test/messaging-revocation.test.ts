@@ -3,7 +3,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { numberVar } from "../src/env";
+import { config } from "../src/config";
 import { MessageThread } from "../src/messaging/thread-object";
 import { pageText } from "./browser";
 import { api, countRows } from "./helpers";
@@ -142,7 +142,7 @@ describe("a teacher the district takes out of the section", () => {
     expect((await rosa.post(`/messages/${id}`, { body: "Are you there?" }, { follow: false })).status).toBe(303);
     expect((await putSec1(w, [])).status).toBe(200);
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(Date.now() + numberVar(env.UNREAD_NOTIFY_AFTER_SECONDS, 10800) * 1000 + 1_000);
+    vi.setSystemTime(Date.now() + config(env).unreadNotifyAfterMs + 1_000);
     expect(await runDurableObjectAlarm(env.MESSAGE_THREAD.getByName(id))).toBe(true);
     expect(await countRows("outbox", "to_address = ? AND kind = 'unread_message'", w.emails.t1)).toBe(0);
   });

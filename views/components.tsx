@@ -1,11 +1,12 @@
 import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
-import { CSRF_FIELD, csrfToken } from "../src/auth/csrf";
+import type { AppEnv } from "../src/env";
+import { CSRF_FIELD } from "../src/lib/csrf-field";
 
-/** The hidden double-submit token every form carries (for old browsers without Origin headers). */
+/** The hidden double-submit token every form carries (for old browsers without Origin headers); csrfFormToken made it. */
 export function CsrfField() {
-  const c = useRequestContext();
-  return <input type="hidden" name={CSRF_FIELD} value={csrfToken(c)} />;
+  const c = useRequestContext<AppEnv>();
+  return <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />;
 }
 
 /** A POST form that works without JavaScript and carries the CSRF token. */

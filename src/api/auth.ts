@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import { eq } from "drizzle-orm";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { districts } from "../db/schema";
@@ -14,7 +15,7 @@ function bearer(header: string | undefined): string | null {
 /** `Authorization: Bearer $ADMIN_TOKEN`: the platform operator. */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearer(c.req.header("authorization"));
-  const expected = c.env.ADMIN_TOKEN;
+  const expected = config(c.env).adminToken;
   if (!token || !expected || !safeEqual(token, expected)) {
     return apiError(c, 401, "unauthorized", "A valid admin token is required.");
   }

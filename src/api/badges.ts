@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { badgeSubject, liveBadges, regenerateBadge, voidBadge } from "../badges/issue";
@@ -26,7 +27,7 @@ export const badgesApi = new Hono<AppEnv>()
     return c.json({ id: live.id, studentSisId: sisId, createdAt: isoDate(live.createdAt), badgesEnabled: student.badgesEnabled });
   })
   .post("/students/:sisId/badge", validate("param", sisIdParam), async (c) => {
-    const secret = c.env.BADGE_SECRET;
+    const secret = config(c.env).badgeSecret;
     if (!secret) return apiError(c, 503, "internal", "Badges are not configured on this server: the BADGE_SECRET secret is not set.");
     const db = getDb(c.env.DB);
     const district = c.get("district");

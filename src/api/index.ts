@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { adminApi } from "./admin";
 import { adminIdeasApi } from "./admin-ideas";
@@ -25,7 +26,7 @@ api.use(
     onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 8 MiB; send it in smaller chunks."),
   }),
 );
-api.get("/openapi.json", (c) => c.json(openApiDocument(c.env.PUBLIC_URL)));
+api.get("/openapi.json", (c) => c.json(openApiDocument(config(c.env).publicUrl)));
 api.route("/admin", adminApi);
 api.route("/admin", adminIdeasApi); // /ideas, /idea-suggestions
 api.route("/admin", adminStewardshipApi); // DELETE /districts/:id

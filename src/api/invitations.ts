@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb, type Db } from "../db/client";
 import { kickOutbox } from "../outbox/enqueue";
@@ -33,7 +34,8 @@ async function invitationContext(c: Context<AppEnv>, db: Db, at: number): Promis
   const district = await loadInvitingDistrict(db, c.get("district").id);
   // requireDistrict has just found this district; only a concurrent deletion could get here.
   if (!district) throw new Error("district vanished during the request");
-  return { db, district, publicUrl: c.env.PUBLIC_URL, ttlMs: invitationTtlMs(district, c.env.INVITATION_TTL_DAYS), now: at };
+  const { publicUrl, invitationTtlDays } = config(c.env);
+  return { db, district, publicUrl, ttlMs: invitationTtlMs(district, invitationTtlDays), now: at };
 }
 
 /**

@@ -2,11 +2,13 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { randomBytes, safeEqual } from "../lib/random";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { CSRF_FIELD } from "../lib/csrf-field";
 import { readShortCookie, setShortCookie } from "./cookies";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_COOKIE = "fp_csrf";
-export const CSRF_FIELD = "_csrf";
+const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+const YEAR_SECONDS = 60 * 60 * 24 * 365;
 
 /**
  * Refuses cross-site unsafe requests to the pages (the JSON API uses bearer tokens, not
@@ -34,17 +36,16 @@ async function formTokenMatches(req: Request, cookie: string | undefined): Promi
   return typeof value === "string" && safeEqual(value, cookie);
 }
 
-/** Tokens made during a request, so every form of one page carries the same one. */
-const madeThisRequest = new WeakMap<Request, string>();
-
-/** The token to put in each form's hidden `_csrf` field; sets the cookie when missing. */
-export function csrfToken(c: Parameters<typeof readShortCookie>[0]): string {
+/**
+ * Gives every page request its double-submit token in `c.var.csrfToken`, which the views put in
+ * each form's hidden field: the browser's cookie when it has a valid one, else a new token whose
+ * cookie goes with the answer when it is a page (HTML), so rendering never sets cookies.
+ */
+export const csrfFormToken = createMiddleware<AppEnv>(async (c, next) => {
   const existing = readShortCookie(c, CSRF_COOKIE);
-  if (existing && /^[a-z2-7]{32}$/.test(existing)) return existing;
-  const made = madeThisRequest.get(c.req.raw);
-  if (made) return made;
-  const token = encodeBase32LowerCaseNoPadding(randomBytes(20));
-  madeThisRequest.set(c.req.raw, token);
-  setShortCookie(c, CSRF_COOKIE, token, 60 * 60 * 24 * 365);
-  return token;
-}
+  const kept = existing && TOKEN_PATTERN.test(existing) ? existing : null;
+  const token = kept ?? encodeBase32LowerCaseNoPadding(randomBytes(20));
+  c.set("csrfToken", token);
+  await next();
+  if (!kept && c.res.headers.get("content-type")?.startsWith("text/html")) setShortCookie(c, CSRF_COOKIE, token, YEAR_SECONDS);
+});

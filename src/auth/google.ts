@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { Google, decodeIdToken, generateCodeVerifier, generateState } from "arctic";
-import type { AppEnv, Bindings } from "../env";
+import { config, type ConfigSource } from "../config";
+import type { AppEnv } from "../env";
 import { clearShortCookie, readShortCookie, setShortCookie } from "./cookies";
 import { safeEqual } from "../lib/random";
 
@@ -21,8 +22,8 @@ const STATE_COOKIE = "fp_google_state";
 const VERIFIER_COOKIE = "fp_google_verifier";
 const TEN_MINUTES = 600;
 
-export function googleConfigured(env: Pick<Bindings, "GOOGLE_CLIENT_ID" | "GOOGLE_CLIENT_SECRET">): boolean {
-  return Boolean(env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET);
+export function googleConfigured(env: ConfigSource): boolean {
+  return config(env).google !== null;
 }
 
 /** Each purpose has its own callback URL (register both in Google's console). */
@@ -30,8 +31,9 @@ export function googleCallbackPath(purpose: GooglePurpose): string {
   return purpose === "teacher" ? "/teacher/auth/google/callback" : "/auth/google/callback";
 }
 
-function client(env: Bindings, purpose: GooglePurpose): Google {
-  return new Google(env.GOOGLE_CLIENT_ID ?? "", env.GOOGLE_CLIENT_SECRET ?? "", new URL(googleCallbackPath(purpose), env.PUBLIC_URL).toString());
+function client(env: ConfigSource, purpose: GooglePurpose): Google {
+  const { google, publicUrl } = config(env);
+  return new Google(google?.clientId ?? "", google?.clientSecret ?? "", new URL(googleCallbackPath(purpose), publicUrl).toString());
 }
 
 /** Starts sign-in: state and PKCE verifier in short-lived cookies, then a redirect to Google. */
@@ -63,7 +65,8 @@ export async function finishGoogleSignIn(c: Context<AppEnv>, purpose: GooglePurp
     // be checked again (OpenID Connect Core 3.1.3.7).
     const claims = decodeIdToken(tokens.idToken()) as Record<string, unknown>;
     const aud = claims.aud;
-    const audOk = aud === c.env.GOOGLE_CLIENT_ID || (Array.isArray(aud) && aud.includes(c.env.GOOGLE_CLIENT_ID));
+    const clientId = config(c.env).google?.clientId;
+    const audOk = aud === clientId || (Array.isArray(aud) && aud.includes(clientId));
     const issOk = claims.iss === "https://accounts.google.com" || claims.iss === "accounts.google.com";
     if (typeof claims.sub !== "string" || !claims.sub || !audOk || !issOk) return null;
     return {

@@ -2,8 +2,8 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { validate } from "../api/validate";
 import { getDb } from "../db/client";
+import { config } from "../config";
 import type { AppEnv } from "../env";
-import { isDevelopment } from "../env";
 import { isoDate } from "../lib/time";
 import { findLinks } from "../outbox/links";
 import { getMailboxMessage, isMailboxCursor, listMailbox } from "../outbox/mailbox";
@@ -13,7 +13,7 @@ import { MailboxMessagePage, MailboxNotFoundPage, MailboxPage } from "../../view
 export const devRoutes = new Hono<AppEnv>();
 
 devRoutes.use(async (c, next) => {
-  if (!isDevelopment(c.env)) return c.notFound();
+  if (!config(c.env).isDevelopment) return c.notFound();
   await next();
   // Always the current state of the outbox.
   c.header("cache-control", "no-store");

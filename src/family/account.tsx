@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { config } from "../config";
 import type { AppEnv } from "../env";
-import { numberVar } from "../env";
 import { getDb } from "../db/client";
 import { requireParent, type Actor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
@@ -53,7 +53,7 @@ async function renderAccount(c: Context<AppEnv>, parent: Parent, status: 200 | 4
       currentSessionId={parent.session.id}
       notice={errors ? null : noticeFor(c.req.query("done"))}
       errors={errors}
-      unreadDelay={delayInWords(numberVar(c.env.UNREAD_NOTIFY_AFTER_SECONDS, 10800))}
+      unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds)}
     />,
     { title: "Account settings" },
   );
@@ -110,7 +110,7 @@ accountRoutes.post("/password", async (c) => {
   }
   const problem = passwordProblem(parsed.data.newPassword, user.email);
   if (problem) return renderAccount(c, parent, 422, { form: "password", fields: { newPassword: problem } });
-  await changePassword(getDb(c.env.DB), user, parent.session.id, hashPassword(parsed.data.newPassword), c.env.PUBLIC_URL);
+  await changePassword(getDb(c.env.DB), user, parent.session.id, hashPassword(parsed.data.newPassword), config(c.env).publicUrl);
   c.executionCtx.waitUntil(kickOutbox(c.env));
   return done(c, "password");
 });

@@ -9,6 +9,7 @@
  * audited "badge.view".
  */
 import { Hono, type Context } from "hono";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { requireParent } from "../auth/actor";
@@ -39,7 +40,7 @@ async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "p
   let child = await loadChildBadge(db, userId, studentId);
   if (!child) return { kind: "not_found" };
   if (!child.badgesEnabled) return { kind: "off", child };
-  const secret = c.env.BADGE_SECRET;
+  const secret = config(c.env).badgeSecret;
   if (!secret) {
     console.error("badges: BADGE_SECRET is not set");
     return { kind: "unavailable" };
@@ -80,8 +81,8 @@ function view<E extends AppEnv>(c: Context<E>, o: Extract<Outcome, { kind: "badg
     lastName: child.lastName,
     schoolName: child.schoolName,
     qrSvg: badgeQrSvg(o.token, `Badge for ${child.firstName} ${child.lastName}`),
-    pin: child.pinRequired ? badgePin(c.env.BADGE_SECRET!, o.badge.id) : null,
-    loginAt: badgeLoginHint(c.env.PUBLIC_URL),
+    pin: child.pinRequired ? badgePin(config(c.env).badgeSecret!, o.badge.id) : null,
+    loginAt: badgeLoginHint(config(c.env).publicUrl),
     fresh: o.fresh,
   };
 }
@@ -101,7 +102,7 @@ export const familyBadgeRoutes = new Hono<AppEnv>()
       token: o.token,
       childName: `${o.child.firstName} ${o.child.lastName}`,
       schoolName: o.child.schoolName,
-      loginHint: badgeLoginHint(c.env.PUBLIC_URL),
+      loginHint: badgeLoginHint(config(c.env).publicUrl),
     });
     return c.body(new Uint8Array(png), 200, {
       "content-type": "image/png",

@@ -1,7 +1,7 @@
 /** /messages: a parent's conversations with their children's teachers (SPEC 3.5). Parents reply; they never start one. */
 import { Hono } from "hono";
+import { config } from "../config";
 import type { AppEnv } from "../env";
-import { numberVar } from "../env";
 import { getDb } from "../db/client";
 import { HTTPException } from "hono/http-exception";
 import { HOME_OF, requireParent, type Actor } from "../auth/actor";
@@ -56,7 +56,7 @@ parentMessageRoutes.get("/", async (c) => {
       olderHref={list.next ? `/messages?before=${cursorParam(list.next)}` : null}
       timeZone={viewerTimeZone(c.req.raw)}
       notifyUnread={parent.user.notifyUnread}
-      unreadDelay={delayInWords(numberVar(c.env.UNREAD_NOTIFY_AFTER_SECONDS, 10800))}
+      unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds)}
     />,
     { title: "Messages" },
   );

@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { clearShortCookie, readShortCookie, setShortCookie } from "../auth/cookies";
@@ -138,7 +139,7 @@ onboardingRoutes.post("/i/:token/renew", async (c) => {
     return renderWith(c, 429, <RenewalPage result={{ kind: "limited", retryAfter: verdict.retryAfter }} />, { title: "Please wait" });
   }
   const outcome = await renewExpiredInvitation(
-    { db: db(c), publicUrl: c.env.PUBLIC_URL, envTtlDays: c.env.INVITATION_TTL_DAYS, now: at },
+    { db: db(c), publicUrl: config(c.env).publicUrl, defaultTtlDays: config(c.env).invitationTtlDays, now: at },
     { ...inv, student: link.found.student, school: link.found.school },
   );
   if (outcome.ok) kick(c);
@@ -255,7 +256,7 @@ onboardingRoutes.post("/join/email", async (c) => {
       passwordHash,
       invitationIds: state.invitationIds,
       onboardingStateId: state.id,
-      publicUrl: c.env.PUBLIC_URL,
+      publicUrl: config(c.env).publicUrl,
       // Bounds "you already have an account" emails to one address.
       notifyExisting: async () => (await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress)).allowed,
       browserHash,
@@ -295,7 +296,7 @@ onboardingRoutes.post("/verify-email/resend", async (c) => {
     c.header("retry-after", String(verdict.retryAfter));
     return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter)} />, { title: "Send the link again" });
   }
-  if (await resendSignUpLink(db(c), email, c.env.PUBLIC_URL, clock())) kick(c);
+  if (await resendSignUpLink(db(c), email, config(c.env).publicUrl, clock())) kick(c);
   return c.redirect("/verify-email/resend?sent=1", 303);
 });
 

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { hashPassword } from "../auth/password";
@@ -57,7 +58,7 @@ passwordResetRoutes.post("/forgot-password", async (c) => {
     const db = getDb(c.env.DB);
     const user = await findUserByEmail(db, email);
     if (user) {
-      await sendPasswordReset(db, user, c.env.PUBLIC_URL);
+      await sendPasswordReset(db, user, config(c.env).publicUrl);
       c.executionCtx.waitUntil(kickOutbox(c.env));
     }
   }

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { districts } from "../db/schema";
-import { numberVar } from "../env";
 import { DAY } from "../lib/time";
 
 /** What an invitation needs to know about the district that sends it. */
@@ -26,8 +25,8 @@ export async function loadInvitingDistrict(db: Db, districtId: string): Promise<
   return row ?? null;
 }
 
-/** The district's own lifetime, else INVITATION_TTL_DAYS, else 14 days. */
-export function invitationTtlMs(district: Pick<InvitingDistrict, "invitationTtlDays">, envTtlDays: string | undefined): number {
-  const days = district.invitationTtlDays ?? numberVar(envTtlDays, 14);
+/** The district's own lifetime, else the platform's (config(env).invitationTtlDays). */
+export function invitationTtlMs(district: Pick<InvitingDistrict, "invitationTtlDays">, defaultTtlDays: number): number {
+  const days = district.invitationTtlDays ?? defaultTtlDays;
   return days * DAY;
 }

@@ -11,8 +11,8 @@ import { insertWhere, runBatch } from "./statements";
 export interface RenewContext {
   db: Db;
   publicUrl: string;
-  /** INVITATION_TTL_DAYS (the district's own setting wins). */
-  envTtlDays: string | undefined;
+  /** config(env).invitationTtlDays (the district's own setting wins). */
+  defaultTtlDays: number;
   now: number;
 }
 
@@ -47,7 +47,7 @@ export async function renewExpiredInvitation(ctx: RenewContext, old: ExpiredInvi
   if (!district) return { ok: false, error: "not_expired" };
   const id = newId("inv");
   const token = newSecret();
-  const expiresAt = now + invitationTtlMs(district, ctx.envTtlDays);
+  const expiresAt = now + invitationTtlMs(district, ctx.defaultTtlDays);
   const message = buildInvitationMessage({
     channel: old.channel,
     link: invitationLink(ctx.publicUrl, token),

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { getDb } from "../db/client";
+import { config } from "../config";
 import type { Bindings } from "../env";
-import { numberVar } from "../env";
 import { SECOND } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
 import { isStorableBody } from "./body";
@@ -12,7 +12,6 @@ import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } fro
 
 /** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
 const RETRY_MS = 30 * SECOND;
-const DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS = 10800;
 /** What a former guardian's message says once they deleted their account. */
 const FORGOTTEN_BODY = "(This message was removed when its writer deleted their account.)";
 
@@ -140,13 +139,9 @@ export class MessageThread extends DurableObject<Bindings> {
     await this.scheduleAlarm();
   }
 
-  private delaySeconds(): number {
-    return numberVar(this.env.UNREAD_NOTIFY_AFTER_SECONDS, DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS);
-  }
-
   /** Unread runs whose first message is older than the delay and that nobody has been emailed about. */
   private dueNotices(now: number): { due: DueNotice[]; nextAt: number | null } {
-    const delayMs = this.delaySeconds() * 1000;
+    const delayMs = config(this.env).unreadNotifyAfterMs;
     const due: DueNotice[] = [];
     let nextAt: number | null = null;
     for (const p of this.store.participants()) {
@@ -165,7 +160,8 @@ export class MessageThread extends DurableObject<Bindings> {
     const ctx = await loadNoticeContext(db, meta.id);
     // Re-read after the await: a participant may have read the thread meanwhile.
     const { due } = this.dueNotices(Date.now());
-    const rows = ctx ? due.flatMap((d) => unreadNoticeRow(ctx, d, this.env.PUBLIC_URL, this.delaySeconds(), Date.now()) ?? []) : [];
+    const { publicUrl, unreadNotifyAfterSeconds } = config(this.env);
+    const rows = ctx ? due.flatMap((d) => unreadNoticeRow(ctx, d, publicUrl, unreadNotifyAfterSeconds, Date.now()) ?? []) : [];
     const inserted = await insertNotices(db, rows);
     // Emailed, turned off, or gone from the index: this run is settled either way.
     this.ctx.storage.transactionSync(() => {

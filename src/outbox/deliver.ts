@@ -1,11 +1,10 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox, type OutboxRow } from "../db/schema";
-import type { Bindings } from "../env";
+import { config as envConfig, type ConfigSource } from "../config";
 import { MINUTE, SECOND } from "../lib/time";
 import { MAX_ATTEMPTS, retryDelay } from "./backoff";
 import { sendOne, type ChannelApi, type FetchFn } from "./send";
-import { isHttpUrl } from "../lib/url";
 
 /*
  * Exactly-once towards the recipient rests on two things:
@@ -33,15 +32,15 @@ export interface DeliveryConfig {
   random: () => number;
 }
 
-export const DEFAULT_FROM = "Family Portal <no-reply@localhost>";
 /** Rows moved to `held` per run; a plain UPDATE, no network calls. */
 const HOLD_LIMIT = 500;
 
-export function deliveryConfig(env: Partial<Bindings>, overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
+export function deliveryConfig(env: ConfigSource, overrides: Partial<DeliveryConfig> = {}): DeliveryConfig {
+  const { mail, sms, mailFrom } = envConfig(env);
   return {
-    email: channelApi(env.MAIL_API_URL, env.MAIL_API_KEY, "MAIL_API_URL"),
-    sms: channelApi(env.SMS_API_URL, env.SMS_API_KEY, "SMS_API_URL"),
-    from: env.MAIL_FROM?.trim() || DEFAULT_FROM,
+    email: mail,
+    sms,
+    from: mailFrom,
     batchSize: 25,
     concurrency: 8,
     timeoutMs: 10 * SECOND,
@@ -50,15 +49,6 @@ export function deliveryConfig(env: Partial<Bindings>, overrides: Partial<Delive
     random: Math.random,
     ...overrides,
   };
-}
-
-function channelApi(url: string | undefined, key: string | undefined, name: string): ChannelApi | null {
-  if (!url?.trim()) return null;
-  if (!isHttpUrl(url.trim())) {
-    console.error(`outbox: ${name} is not an http(s) URL; holding those messages`);
-    return null;
-  }
-  return { url: url.trim(), key: key?.trim() || undefined };
 }
 
 export interface DeliveryRun {

@@ -9,6 +9,7 @@
  */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { HOME_OF } from "../auth/actor";
@@ -106,7 +107,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
   .post("/badges/login", async (c) => {
     const verdict = await rateLimit(c.env, deviceKey(readShortCookie(c, DEVICE_COOKIE), c.req.header("cf-connecting-ip")), LIMITS.badgeLoginPerDevice);
     if (!verdict.allowed) return tooMany(c, verdict.retryAfter);
-    const secret = c.env.BADGE_SECRET;
+    const secret = config(c.env).badgeSecret;
     const form = loginForm.safeParse(await c.req.parseBody());
     if (!secret || !form.success) {
       if (!secret) console.error("badges: BADGE_SECRET is not set");

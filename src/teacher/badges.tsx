@@ -10,6 +10,7 @@
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { requireTeacher } from "../auth/actor";
@@ -57,7 +58,7 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
-    const secret = c.env.BADGE_SECRET;
+    const secret = config(c.env).badgeSecret;
     const pins = new Map<string, string>();
     if (s.pinRequired && secret) for (const st of s.students) if (st.badgesEnabled && st.badge) pins.set(st.id, badgePin(secret, st.badge.id));
     const q = noticeQuery.safeParse(c.req.query());
@@ -69,7 +70,7 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
-    const secret = c.env.BADGE_SECRET;
+    const secret = config(c.env).badgeSecret;
     const labels: BadgeLabel[] = [];
     if (secret) {
       for (const st of s.students) {
@@ -79,13 +80,13 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     const db = getDb(c.env.DB);
     await runBatch(db, printedAudits(db, { districtId: actor.teacher.districtId, teacherId: actor.teacher.id, sectionId: s.id, printed: labels.map((l) => ({ studentId: l.student.id, badgeId: l.student.badge!.id })) }));
     c.header("cache-control", "private, no-store");
-    return c.render(<ClassBadgeSheet section={s} labels={labels} loginAt={badgeLoginHint(c.env.PUBLIC_URL)} />, { title: `Badge labels · ${s.name}` });
+    return c.render(<ClassBadgeSheet section={s} labels={labels} loginAt={badgeLoginHint(config(c.env).publicUrl)} />, { title: `Badge labels · ${s.name}` });
   })
   .post("/sections/:id/badges/regenerate", toTeacherSignIn, requireTeacher, async (c) => {
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
-    const secret = c.env.BADGE_SECRET;
+    const secret = config(c.env).badgeSecret;
     if (!secret) return c.redirect(back(s.id, "unavailable"), 303);
     const using = s.students.filter((st) => st.badgesEnabled).map((st) => st.id);
     if (using.length === 0) return c.redirect(back(s.id, "class_none"), 303);
@@ -119,7 +120,7 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
       return c.redirect(back(sectionId, "voided", who), 303);
     }
     if (!student.badgesEnabled) return c.redirect(back(sectionId, "badges_off", who), 303);
-    const secret = c.env.BADGE_SECRET;
+    const secret = config(c.env).badgeSecret;
     if (!secret) return c.redirect(back(sectionId, "unavailable", who), 303);
     const { statements } = regenerateBadge(db, { secret, districtId: teacher.districtId, studentId: student.id, withPin: student.pinRequired, actor: by });
     await runBatch(db, statements);

@@ -2,6 +2,7 @@
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { requireTeacher } from "../auth/actor";
@@ -85,7 +86,7 @@ export const teacherClassRoutes = new Hono<AppEnv>()
       const perTeacher = await rateLimit(c.env, `teacher-invite:teacher:${teacher.id}`, TEACHER_INVITES_PER_HOUR);
       const perContact = perTeacher.allowed ? await rateLimit(c.env, `teacher-invite:contact:${contact.id}`, TEACHER_INVITES_PER_CONTACT) : perTeacher;
       outcome = perContact.allowed
-        ? await sendContactInvitation({ db, teacher, publicUrl: c.env.PUBLIC_URL, envTtlDays: c.env.INVITATION_TTL_DAYS, now: at }, contact, step)
+        ? await sendContactInvitation({ db, teacher, publicUrl: config(c.env).publicUrl, defaultTtlDays: config(c.env).invitationTtlDays, now: at }, contact, step)
         : "rate_limited";
     } else {
       outcome = step;

@@ -90,7 +90,8 @@ export interface TeacherInviteContext {
   db: Db;
   teacher: TeacherRef;
   publicUrl: string;
-  envTtlDays: string | undefined;
+  /** config(env).invitationTtlDays (the district's own setting wins). */
+  defaultTtlDays: number;
   now: number;
 }
 
@@ -99,7 +100,7 @@ export async function sendContactInvitation(ctx: TeacherInviteContext, contact: 
   const { db, teacher, now } = ctx;
   const district = await loadInvitingDistrict(db, teacher.districtId);
   if (!district) return "not_found";
-  const ttlMs = invitationTtlMs(district, ctx.envTtlDays);
+  const ttlMs = invitationTtlMs(district, ctx.defaultTtlDays);
   if (step === "resend" && contact.latest) {
     const outcome = await resendInvitation({ db, district, publicUrl: ctx.publicUrl, ttlMs, now, actor: { kind: "teacher", id: teacher.id } }, contact.latest.id);
     if (outcome.ok) return "resent";

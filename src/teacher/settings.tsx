@@ -1,7 +1,7 @@
 /** /teacher/settings: Messages on or off, the name families see, unread-message emails (SPEC 3.6). */
 import { Hono, type Context } from "hono";
+import { config } from "../config";
 import type { AppEnv } from "../env";
-import { numberVar } from "../env";
 import { getDb } from "../db/client";
 import { readForm } from "../family/account/form";
 import { cleanLine } from "../lib/text";
@@ -33,7 +33,7 @@ function render(c: Context<AppEnv>, status: 200 | 422, error: TeacherSettingsPag
       displayName={teacher.displayName}
       messagesEnabled={teacher.messagesEnabled}
       notifyUnread={teacher.notifyUnread}
-      unreadDelay={delayInWords(numberVar(c.env.UNREAD_NOTIFY_AFTER_SECONDS, 10800))}
+      unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds)}
       notice={!error && done && Object.hasOwn(NOTICES, done) ? NOTICES[done as Done] : null}
       error={error}
     />,

@@ -1,6 +1,7 @@
 /** /teacher/sign-in: a one-time link to the roster address, or Google (see google-routes.tsx). */
 import { Hono, type Context } from "hono";
 import { z } from "zod";
+import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { googleConfigured } from "../auth/google";
@@ -97,7 +98,7 @@ export const teacherSignInRoutes = new Hono<AppEnv>()
     const db = getDb(c.env.DB);
     const records = await findTeachersByEmail(db, email);
     if (records.length > 0) {
-      await db.batch(planSignInLink(db, c.env.PUBLIC_URL, records, clock()));
+      await db.batch(planSignInLink(db, config(c.env).publicUrl, records, clock()));
       c.executionCtx.waitUntil(kickOutbox(c.env));
     }
     // The same answer whether or not the address is on a roster.

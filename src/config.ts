@@ -1,0 +1,95 @@
+import { isHttpUrl } from "./lib/url";
+import type { ChannelApi } from "./outbox/send";
+
+/**
+ * Secrets (`wrangler secret put`, or `.dev.vars` locally): wrangler.toml does not name them, so
+ * `wrangler types` cannot see them. Each is optional; config() says what a missing one means.
+ */
+export interface Secrets {
+  /** The platform operator's bearer token for /api/v1/admin. */
+  ADMIN_TOKEN?: string;
+  /** HMAC key from which badge tokens and PINs are derived (so only their hashes are stored). */
+  BADGE_SECRET?: string;
+  MAIL_API_URL?: string;
+  MAIL_API_KEY?: string;
+  MAIL_FROM?: string;
+  SMS_API_URL?: string;
+  SMS_API_KEY?: string;
+  GOOGLE_CLIENT_ID?: string;
+  GOOGLE_CLIENT_SECRET?: string;
+}
+
+/** The plain-text variables: wrangler.toml's vars (typed by worker-configuration.d.ts) and the secrets. */
+export type ConfigSource = Pick<CloudflareBindings, "PUBLIC_URL" | "ENVIRONMENT" | "UNREAD_NOTIFY_AFTER_SECONDS" | "INVITATION_TTL_DAYS"> & Secrets;
+
+export interface Config {
+  /** Where the portal is reached, without a trailing slash (links in emails, QR badges, OAuth callbacks). */
+  publicUrl: string;
+  /** Only exactly "development": a typo, "staging" or a missing value must never publish /dev/*. */
+  isDevelopment: boolean;
+  adminToken: string | null;
+  badgeSecret: string | null;
+  /** null: email is held for /dev/mailbox. */
+  mail: ChannelApi | null;
+  /** The From line of every email, even held ones. */
+  mailFrom: string;
+  /** null: text messages are held for /dev/mailbox. */
+  sms: ChannelApi | null;
+  /** null: "Continue with Google" is not offered. */
+  google: { clientId: string; clientSecret: string } | null;
+  /** How long a message stays unread before its recipient is emailed. */
+  unreadNotifyAfterSeconds: number;
+  unreadNotifyAfterMs: number;
+  /** An invitation's lifetime where its district has not set its own. */
+  invitationTtlDays: number;
+}
+
+const DEFAULT_MAIL_FROM = "Family Portal <no-reply@localhost>";
+/** Three hours. */
+const DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS = 10_800;
+const DEFAULT_INVITATION_TTL_DAYS = 14;
+
+/** Read once per env object: the bindings of a Worker or Durable Object do not change while it lives. */
+const cache = new WeakMap<ConfigSource, Config>();
+
+/** The typed configuration of this Worker: every variable's parse and default, in one place. */
+export function config(env: ConfigSource): Config {
+  let made = cache.get(env);
+  if (!made) {
+    made = readConfig(env);
+    cache.set(env, made);
+  }
+  return made;
+}
+
+function readConfig(env: ConfigSource): Config {
+  const unreadSeconds = nonNegativeNumber(env.UNREAD_NOTIFY_AFTER_SECONDS, DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS);
+  return {
+    publicUrl: (env.PUBLIC_URL ?? "").replace(/\/+$/, ""),
+    isDevelopment: env.ENVIRONMENT === "development",
+    adminToken: env.ADMIN_TOKEN || null,
+    badgeSecret: env.BADGE_SECRET || null,
+    mail: channelApi(env.MAIL_API_URL, env.MAIL_API_KEY, "MAIL_API_URL"),
+    mailFrom: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
+    sms: channelApi(env.SMS_API_URL, env.SMS_API_KEY, "SMS_API_URL"),
+    google: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : null,
+    unreadNotifyAfterSeconds: unreadSeconds,
+    unreadNotifyAfterMs: unreadSeconds * 1000,
+    invitationTtlDays: nonNegativeNumber(env.INVITATION_TTL_DAYS, DEFAULT_INVITATION_TTL_DAYS),
+  };
+}
+
+/** A number of seconds or days from a variable; empty, negative or not a number falls back. */
+function nonNegativeNumber(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function channelApi(url: string | undefined, key: string | undefined, name: string): ChannelApi | null {
+  if (!url?.trim()) return null;
+  if (!isHttpUrl(url.trim())) {
+    console.error(`outbox: ${name} is not an http(s) URL; holding those messages`);
+    return null;
+  }
+  return { url: url.trim(), key: key?.trim() || undefined };
+}
