@@ -5,7 +5,7 @@ import { auditLog, badges, districts, guardianships, schools, students } from ".
 import { auditInsert } from "../audit";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
-import type { Statement } from "../roster/sql";
+import type { Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
 export interface ChildBadge {

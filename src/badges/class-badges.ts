@@ -6,11 +6,10 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { endBadgeSessionsOf } from "../auth/grants";
-import { chunk } from "../db/client";
 import { auditLog, badges, districts, enrollments, schools, sections, sectionTeachers, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
-import { LOOKUP_CHUNK, multiRow, type Statement } from "../roster/sql";
+import { chunk, LOOKUP_CHUNK, multiRow, type Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
 export interface TeacherRef {

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { auditInsert, type AuditEvent } from "../audit";
 import { endBadgeSessionsOf, endSessionsOfGrant } from "../auth/grants";
-import { chunk, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { badges, districts, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
-import { LOOKUP_CHUNK, type Statement } from "../roster/sql";
+import { chunk, LOOKUP_CHUNK, runBatch, type Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
 export type BadgeActor = Pick<AuditEvent, "actorKind" | "actorId">;
@@ -57,14 +57,13 @@ export function voidBadge(db: Db, o: { districtId: string; studentId: string; ba
 
 /** The live badges of some of a district's students, in chunked lookups sent as one batch. */
 export async function liveBadges(db: Db, districtId: string, studentIds: readonly string[]) {
-  const [first, ...rest] = chunk([...new Set(studentIds)], LOOKUP_CHUNK).map((part) =>
+  const lookups = chunk([...new Set(studentIds)], LOOKUP_CHUNK).map((part) =>
     db
       .select({ id: badges.id, studentId: badges.studentId, createdAt: badges.createdAt })
       .from(badges)
       .where(and(eq(badges.districtId, districtId), inArray(badges.studentId, part), isNull(badges.voidedAt))),
   );
-  if (!first) return [];
-  return (await db.batch([first, ...rest])).flat();
+  return (await runBatch(db, lookups)).flat();
 }
 
 /** A student of this district by sisId, with what badge issuing needs to know. */

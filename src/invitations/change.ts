@@ -8,7 +8,7 @@ import type { InvitingDistrict } from "./district";
 import { getInvitationView } from "./lookup";
 import { buildInvitationMessage, invitationLink } from "./messages";
 import { invitationStatus, type InvitationViewStatus } from "./status";
-import { insertWhere, runBatch } from "./statements";
+import { insertWhere, runBatch } from "../db/batch";
 import type { InvitationViewRow } from "./view";
 
 export type ChangeOutcome =

@@ -10,7 +10,7 @@ import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { DAY } from "../lib/time";
 import { buildInvitationMessage, invitationLink, type InvitationMessage } from "./messages";
-import { insertWhere, runBatch, type Statement } from "./statements";
+import { insertWhere, runBatch, type Statement } from "../db/batch";
 
 /** Invitations reminded per run; the cron runs every few minutes, so a backlog drains quickly. */
 const PER_RUN = 50;

@@ -6,7 +6,7 @@ import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { invitationTtlMs, loadInvitingDistrict } from "./district";
 import { buildInvitationMessage, invitationLink } from "./messages";
-import { insertWhere, runBatch } from "./statements";
+import { insertWhere, runBatch } from "../db/batch";
 
 export interface RenewContext {
   db: Db;

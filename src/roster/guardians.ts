@@ -4,7 +4,7 @@ import { endSessionsOfGrant } from "../auth/grants";
 import type { Db } from "../db/client";
 import { guardianships, students, users } from "../db/schema";
 import { isoDate } from "../lib/time";
-import type { Statement } from "./sql";
+import type { Statement } from "../db/batch";
 
 type Actor = Pick<AuditEvent, "actorKind" | "actorId">;
 

@@ -9,7 +9,7 @@ import { districts, schools, students } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
 import { finishErasures, type ErasureRun } from "./erasure";
-import { rawBatch } from "./raw-batch";
+import { rawBatch } from "../db/batch";
 import { pseudonym } from "./pseudonym";
 import { addCounts, deleteStudents, parseRecord, type Counts, type DeletionActor } from "./students";
 

@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { auditLog, type ACTOR_KINDS } from "../db/schema";
 import { newId } from "../lib/random";
 import { pseudonym, replaceIds } from "./pseudonym";
-import { rawBatch } from "./raw-batch";
+import { rawBatch } from "../db/batch";
 
 export interface DeletionActor {
   actorKind: (typeof ACTOR_KINDS)[number];

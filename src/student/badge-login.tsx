@@ -35,7 +35,7 @@ import {
 } from "../badges/login";
 import { newSecret } from "../lib/random";
 import { now as clock } from "../lib/time";
-import { runBatch } from "../roster/sql";
+import { runBatch } from "../db/batch";
 import { asset } from "../static";
 import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
 import { waitWords } from "../../views/pages/onboarding";

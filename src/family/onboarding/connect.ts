@@ -6,7 +6,7 @@ import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { auditLog, guardianships, invitations, schools, students } from "../../db/schema";
 import { invitationStatus } from "../../invitations";
-import { runBatch, type Statement } from "../../invitations/statements";
+import { runBatch, type Statement } from "../../db/batch";
 import { newId } from "../../lib/random";
 import { MAX_CONFIRMED } from "./state";
 

@@ -5,7 +5,7 @@ import { invitations, schools, students } from "../../db/schema";
 import { findInvitationByToken, invitationStatus, type InvitationByToken, type InvitationViewStatus } from "../../invitations";
 import { auditLog } from "../../db/schema";
 import { newId } from "../../lib/random";
-import { insertWhere, runBatch } from "../../invitations/statements";
+import { insertWhere, runBatch } from "../../db/batch";
 
 export interface LinkedInvitation {
   status: InvitationViewStatus;
