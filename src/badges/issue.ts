@@ -38,20 +38,21 @@ export function regenerateBadge(
       }),
       // The old badge's sessions end with it.
       ...endBadgeSessionsOf(db, [o.studentId]),
-      auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.regenerate", studentId: o.studentId, targetId: id, detail: { pin: o.withPin } }),
+      auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.regenerate", studentId: o.studentId, targetId: id, detail: { pin: o.withPin } }, at),
     ],
   };
 }
 
 /** Voids a student's live badge `badgeId` (from liveBadges) and ends the sessions it opened, audited. */
 export function voidBadge(db: Db, o: { districtId: string; studentId: string; badgeId: string; actor: BadgeActor; at?: number }): Statement[] {
+  const at = o.at ?? now();
   return [
     db
       .update(badges)
-      .set({ voidedAt: o.at ?? now() })
+      .set({ voidedAt: at })
       .where(and(eq(badges.id, o.badgeId), eq(badges.districtId, o.districtId), isNull(badges.voidedAt))),
     endSessionsOfGrant(db, o.badgeId),
-    auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.void", studentId: o.studentId, targetId: o.badgeId }),
+    auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.void", studentId: o.studentId, targetId: o.badgeId }, at),
   ];
 }
 

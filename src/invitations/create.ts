@@ -233,7 +233,7 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
       studentId: created.length === 1 ? created[0]?.studentId : null,
       targetId: created.length === 1 ? created[0]?.id : null,
       detail: { count: created.length, invitations: created },
-    }),
+    }, now),
   ];
   return { outcomes, statements, created };
 }

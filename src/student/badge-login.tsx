@@ -89,7 +89,7 @@ async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
       studentId: live.student.id,
       targetId: live.badge.id,
       detail: { pin: withPin },
-    }),
+    }, row.createdAt),
   ]);
   setSessionCookie(c, token, "student");
   return c.redirect(HOME_OF.student, 303);

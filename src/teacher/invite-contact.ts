@@ -130,7 +130,7 @@ async function createInvitation(ctx: TeacherInviteContext, district: InvitingDis
         studentId: created.studentId,
         targetId: created.id,
         detail: { contactId: contact.id, channel: contact.channel },
-      }),
+      }, now),
     ]);
   } catch (err) {
     // The plan's guard fails the whole batch when a pending invitation appeared meanwhile.
