@@ -4,7 +4,7 @@
  * timestamp. Columns are always set by name, never by their order in the table.
  */
 import { SQL, sql } from "drizzle-orm";
-import { insertSelect, multiRow, type Statement } from "./db/batch";
+import { insertSelect, multiRow, type SelectedRow, type Statement } from "./db/batch";
 import type { Db } from "./db/client";
 import { auditLog, type ACTOR_KINDS } from "./db/schema";
 import { newId } from "./lib/random";
@@ -22,11 +22,24 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
-type AuditRow = typeof auditLog.$inferInsert;
+/** An audit row whose values the database works out: any of them may be SQL over `from`. */
+export interface AuditSelect {
+  /** Needed only when `from` yields several rows: SQL that makes each id unique. */
+  id?: SQL;
+  districtId: string | null | SQL;
+  actorKind: ActorKind;
+  actorId: string | null;
+  action: string;
+  studentId?: string | null | SQL;
+  targetId?: string | null | SQL;
+  /** Never a secret or a token. */
+  detail?: Record<string, unknown> | SQL;
+}
 
-function auditRow(e: AuditEvent, at: number): AuditRow {
+/** The row, by column name; `detail` as JSON text unless it is SQL. */
+function auditRow(e: AuditSelect, at: number): SelectedRow<typeof auditLog> {
   return {
-    id: newId("aud"),
+    id: e.id ?? newId("aud"),
     districtId: e.districtId,
     at,
     actorKind: e.actorKind,
@@ -34,7 +47,7 @@ function auditRow(e: AuditEvent, at: number): AuditRow {
     action: e.action,
     studentId: e.studentId ?? null,
     targetId: e.targetId ?? null,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
+    detail: e.detail === undefined ? null : e.detail instanceof SQL ? e.detail : JSON.stringify(e.detail),
   };
 }
 
@@ -59,20 +72,6 @@ export function auditInsertWhere(db: Db, e: AuditEvent, at: number, condition: S
   return auditInsertSelect(db, e, at, sql`WHERE ${condition}`);
 }
 
-/** An audit row whose values the database works out: any of them may be SQL over `from`. */
-export interface AuditSelect {
-  /** Needed only when `from` yields several rows: SQL that makes each id unique. */
-  id?: SQL;
-  districtId: string | null | SQL;
-  actorKind: ActorKind;
-  actorId: string | null;
-  action: string;
-  studentId?: string | null | SQL;
-  targetId?: string | null | SQL;
-  /** Never a secret or a token. */
-  detail?: Record<string, unknown> | SQL;
-}
-
 /**
  * `INSERT INTO audit_log SELECT <the event's values> <from>`: audit rows for what a query finds
  * (or for nothing, when its WHERE finds nothing), e.g. only if an earlier statement of the batch
@@ -80,20 +79,5 @@ export interface AuditSelect {
  * rest of the SELECT after its values ("FROM … WHERE …", or just "WHERE …").
  */
 export function auditInsertSelect(db: Db, e: AuditSelect, at: number, from: SQL = sql``) {
-  return insertSelect(
-    db,
-    auditLog,
-    {
-      id: e.id ?? newId("aud"),
-      districtId: e.districtId,
-      at,
-      actorKind: e.actorKind,
-      actorId: e.actorId,
-      action: e.action,
-      studentId: e.studentId ?? null,
-      targetId: e.targetId ?? null,
-      detail: e.detail === undefined ? null : e.detail instanceof SQL ? e.detail : JSON.stringify(e.detail),
-    },
-    sql` ${from}`,
-  );
+  return insertSelect(db, auditLog, auditRow(e, at), sql` ${from}`);
 }

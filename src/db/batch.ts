@@ -67,7 +67,7 @@ export function inlineIntegers<R extends object>(row: R): { [K in keyof R]: R[K]
 }
 
 /** A row for insertSelect: each column's value, or SQL computed by the SELECT. */
-export type SelectedRow<T extends SQLiteTable> = { [K in keyof T["$inferInsert"]]?: T["$inferInsert"][K] | SQL | null };
+export type SelectedRow<T extends SQLiteTable> = { [K in keyof T["$inferInsert"]]: T["$inferInsert"][K] | SQL };
 
 /**
  * `INSERT INTO table SELECT <row> <rest>`, the row given by column name: drizzle lists every
