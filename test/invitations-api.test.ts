@@ -9,7 +9,7 @@ import { hashToken } from "../src/lib/random";
 import { sql } from "drizzle-orm";
 import { outbox } from "../src/db/schema";
 import { outboxRow } from "../src/outbox/enqueue";
-import { insertWhere, runBatch } from "../src/invitations/statements";
+import { insertWhere, runBatch } from "../src/db/batch";
 import { DAY } from "../src/lib/time";
 import { api, countRows, createDistrict } from "./helpers";
 import {

@@ -4,7 +4,7 @@ import { getDb } from "../src/db/client";
 import { auditLog } from "../src/db/schema";
 import { planInvitations } from "../src/invitations/create";
 import { loadInvitingDistrict } from "../src/invitations/district";
-import { runBatch } from "../src/invitations/statements";
+import { runBatch } from "../src/db/batch";
 import { DAY } from "../src/lib/time";
 import { api, countRows, createDistrict } from "./helpers";
 import { countWritten, districtWithStudent, insertStudents, invite, stubMailApis, type InvitationBody } from "./fixtures-invitations";

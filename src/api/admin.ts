@@ -29,7 +29,7 @@ export const adminApi = new Hono<AppEnv>()
     const t = now();
     await db.batch([
       db.insert(districts).values({ id, name, tokenHash: hashToken(token), tokenRotatedAt: t, createdAt: t, updatedAt: t }),
-      auditInsert(db, { districtId: id, actorKind: "admin", actorId: null, action: "district.create" }),
+      auditInsert(db, { districtId: id, actorKind: "admin", actorId: null, action: "district.create" }, t),
     ]);
     return c.json({ id, name, token }, 201);
   })
@@ -49,7 +49,7 @@ export const adminApi = new Hono<AppEnv>()
     const t = now();
     await db.batch([
       db.update(districts).set({ tokenHash: hashToken(token), tokenRotatedAt: t, updatedAt: t }).where(eq(districts.id, row.id)),
-      auditInsert(db, { districtId: row.id, actorKind: "admin", actorId: null, action: "district.rotate_token" }),
+      auditInsert(db, { districtId: row.id, actorKind: "admin", actorId: null, action: "district.rotate_token" }, t),
     ]);
     return c.json({ id: row.id, name: row.name, token });
   });

@@ -6,7 +6,7 @@ import { getDb } from "../db/client";
 import { badgeSubject, liveBadges, regenerateBadge, voidBadge } from "../badges/issue";
 import { isoDate } from "../lib/time";
 import { sisId } from "../roster/schemas";
-import { runBatch } from "../roster/sql";
+import { runBatch } from "../db/batch";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 

@@ -4,7 +4,7 @@ import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { disconnectGuardianship, findGuardianship, readGuardians, studentIdBySisId } from "../roster/guardians";
 import { sisId } from "../roster/schemas";
-import { runBatch } from "../roster/sql";
+import { runBatch } from "../db/batch";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 

@@ -15,7 +15,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { DAY } from "../lib/time";
-import type { Statement } from "../invitations/statements";
+import type { Statement } from "../db/batch";
 import { apiError } from "./errors";
 
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";

@@ -11,7 +11,7 @@ import { decodeCursor } from "../invitations/cursor";
 import { invitationTtlMs, loadInvitingDistrict } from "../invitations/district";
 import { invitationBatchInput, invitationId, invitationInput, issueDetails, sisId, type InvitationInput } from "../invitations/input";
 import { getInvitationView, listInvitations } from "../invitations/lookup";
-import { runBatch } from "../invitations/statements";
+import { runBatch } from "../db/batch";
 import { INVITATION_VIEW_STATUSES } from "../invitations/status";
 import { toInvitationJson } from "../invitations/view";
 import { apiError } from "./errors";

@@ -5,9 +5,9 @@
  * sessions it opened, in the same batch (the statements below), so no row outlives its grant.
  */
 import { and, eq, exists, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
-import { chunk, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { badges, guardianships, sessions, students } from "../db/schema";
-import type { Statement } from "../roster/sql";
+import { chunk, type Statement } from "../db/batch";
 import type { Session } from "./sessions";
 
 /**

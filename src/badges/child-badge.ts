@@ -1,11 +1,11 @@
 /** A parent's view of one child's badge: the child (only through the parent's own guardianship) and the live badge. */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, badges, districts, guardianships, schools, students } from "../db/schema";
-import { auditInsert } from "../audit";
+import { badges, districts, guardianships, schools, students } from "../db/schema";
+import { auditInsert, auditInsertSelect } from "../audit";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
-import type { Statement } from "../roster/sql";
+import type { Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
 export interface ChildBadge {
@@ -60,7 +60,6 @@ export async function loadChildBadge(db: Db, userId: string, studentId: string):
 export function issueFirstBadge(db: Db, o: { secret: string; child: ChildBadge; userId: string; at?: number }): Statement[] {
   const id = newId("bdg");
   const at = o.at ?? now();
-  const detail = JSON.stringify({ pin: o.child.pinRequired, firstView: true });
   return [
     db
       .insert(badges)
@@ -74,14 +73,17 @@ export function issueFirstBadge(db: Db, o: { secret: string; child: ChildBadge; 
       })
       .onConflictDoNothing(),
     // Audited only if the insert above won.
-    db.insert(auditLog).select(
-      sql`SELECT ${newId("aud")}, ${o.child.districtId}, ${at}, 'parent', ${o.userId}, 'badge.issue', ${o.child.studentId}, ${id}, ${detail} FROM ${badges} WHERE ${badges.id} = ${id}`,
+    auditInsertSelect(
+      db,
+      { districtId: o.child.districtId, actorKind: "parent", actorId: o.userId, action: "badge.issue", studentId: o.child.studentId, targetId: id, detail: { pin: o.child.pinRequired, firstView: true } },
+      at,
+      sql`FROM ${badges} WHERE ${badges.id} = ${id}`,
     ),
   ];
 }
 
 /** "badge.view": the district's trail of who looked at (or downloaded, or printed) a child's badge. */
-export function badgeViewAudit(db: Db, o: { child: ChildBadge; userId: string; badgeId: string; as: "page" | "png" | "print" }) {
+export function badgeViewAudit(db: Db, o: { child: ChildBadge; userId: string; badgeId: string; as: "page" | "png" | "print"; at?: number }) {
   return auditInsert(db, {
     districtId: o.child.districtId,
     actorKind: "parent",
@@ -90,7 +92,7 @@ export function badgeViewAudit(db: Db, o: { child: ChildBadge; userId: string; b
     studentId: o.child.studentId,
     targetId: o.badgeId,
     detail: { as: o.as },
-  });
+  }, o.at ?? now());
 }
 
 /** "badge-maya.png": the first name in plain ASCII letters, so every phone keeps the name. */

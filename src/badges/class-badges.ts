@@ -5,12 +5,12 @@
  */
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { auditInserts } from "../audit";
 import { endBadgeSessionsOf } from "../auth/grants";
-import { chunk } from "../db/client";
-import { auditLog, badges, districts, enrollments, schools, sections, sectionTeachers, students } from "../db/schema";
+import { badges, districts, enrollments, schools, sections, sectionTeachers, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
-import { LOOKUP_CHUNK, multiRow, type Statement } from "../roster/sql";
+import { chunk, LOOKUP_CHUNK, multiRow, type Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
 export interface TeacherRef {
@@ -130,17 +130,6 @@ export function regenerateBadges(
       createdAt: at,
     };
   });
-  const audits = rows.map((b) => ({
-    id: newId("aud"),
-    districtId: o.districtId,
-    at,
-    actorKind: o.actor.actorKind,
-    actorId: o.actor.actorId,
-    action: "badge.regenerate",
-    studentId: b.studentId,
-    targetId: b.id,
-    detail: JSON.stringify({ pin: o.withPin, section: true }),
-  }));
   return {
     badgeIds,
     statements: [
@@ -154,24 +143,31 @@ export function regenerateBadges(
       ...multiRow(rows, (part) => db.insert(badges).values(part)),
       // The old badges' sessions end with them.
       ...endBadgeSessionsOf(db, ids),
-      ...multiRow(audits, (part) => db.insert(auditLog).values(part)),
+      ...auditInserts(
+        db,
+        rows.map((b) => ({ districtId: o.districtId, ...o.actor, action: "badge.regenerate", studentId: b.studentId, targetId: b.id, detail: { pin: o.withPin, section: true } })),
+        at,
+      ),
     ],
   };
 }
 
 /** "badge.view" rows for a printed class sheet: who printed whose badge. */
-export function printedAudits(db: Db, o: { districtId: string; teacherId: string; sectionId: string; printed: readonly { studentId: string; badgeId: string }[] }): Statement[] {
-  const at = now();
-  const rows = o.printed.map((p) => ({
-    id: newId("aud"),
-    districtId: o.districtId,
-    at,
-    actorKind: "teacher" as const,
-    actorId: o.teacherId,
-    action: "badge.view",
-    studentId: p.studentId,
-    targetId: p.badgeId,
-    detail: JSON.stringify({ as: "print", section: o.sectionId }),
-  }));
-  return multiRow(rows, (part) => db.insert(auditLog).values(part));
+export function printedAudits(
+  db: Db,
+  o: { districtId: string; teacherId: string; sectionId: string; printed: readonly { studentId: string; badgeId: string }[]; at?: number },
+): Statement[] {
+  return auditInserts(
+    db,
+    o.printed.map((p) => ({
+      districtId: o.districtId,
+      actorKind: "teacher",
+      actorId: o.teacherId,
+      action: "badge.view",
+      studentId: p.studentId,
+      targetId: p.badgeId,
+      detail: { as: "print", section: o.sectionId },
+    })),
+    o.at ?? now(),
+  );
 }

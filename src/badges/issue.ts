@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { auditInsert, type AuditEvent } from "../audit";
 import { endBadgeSessionsOf, endSessionsOfGrant } from "../auth/grants";
-import { chunk, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { badges, districts, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
-import { LOOKUP_CHUNK, type Statement } from "../roster/sql";
+import { chunk, LOOKUP_CHUNK, runBatch, type Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
 export type BadgeActor = Pick<AuditEvent, "actorKind" | "actorId">;
@@ -38,33 +38,33 @@ export function regenerateBadge(
       }),
       // The old badge's sessions end with it.
       ...endBadgeSessionsOf(db, [o.studentId]),
-      auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.regenerate", studentId: o.studentId, targetId: id, detail: { pin: o.withPin } }),
+      auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.regenerate", studentId: o.studentId, targetId: id, detail: { pin: o.withPin } }, at),
     ],
   };
 }
 
 /** Voids a student's live badge `badgeId` (from liveBadges) and ends the sessions it opened, audited. */
 export function voidBadge(db: Db, o: { districtId: string; studentId: string; badgeId: string; actor: BadgeActor; at?: number }): Statement[] {
+  const at = o.at ?? now();
   return [
     db
       .update(badges)
-      .set({ voidedAt: o.at ?? now() })
+      .set({ voidedAt: at })
       .where(and(eq(badges.id, o.badgeId), eq(badges.districtId, o.districtId), isNull(badges.voidedAt))),
     endSessionsOfGrant(db, o.badgeId),
-    auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.void", studentId: o.studentId, targetId: o.badgeId }),
+    auditInsert(db, { districtId: o.districtId, ...o.actor, action: "badge.void", studentId: o.studentId, targetId: o.badgeId }, at),
   ];
 }
 
 /** The live badges of some of a district's students, in chunked lookups sent as one batch. */
 export async function liveBadges(db: Db, districtId: string, studentIds: readonly string[]) {
-  const [first, ...rest] = chunk([...new Set(studentIds)], LOOKUP_CHUNK).map((part) =>
+  const lookups = chunk([...new Set(studentIds)], LOOKUP_CHUNK).map((part) =>
     db
       .select({ id: badges.id, studentId: badges.studentId, createdAt: badges.createdAt })
       .from(badges)
       .where(and(eq(badges.districtId, districtId), inArray(badges.studentId, part), isNull(badges.voidedAt))),
   );
-  if (!first) return [];
-  return (await db.batch([first, ...rest])).flat();
+  return (await runBatch(db, lookups)).flat();
 }
 
 /** A student of this district by sisId, with what badge issuing needs to know. */

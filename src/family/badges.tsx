@@ -16,7 +16,7 @@ import { requireParent } from "../auth/actor";
 import { badgeFileName, badgeViewAudit, issueFirstBadge, loadChildBadge, type ChildBadge } from "../badges/child-badge";
 import { badgePng, badgeQrSvg } from "../badges/image";
 import { badgePin, badgeToken } from "../badges/token";
-import { runBatch } from "../roster/sql";
+import { runBatch } from "../db/batch";
 import { BadgesOffPage, BadgesUnavailablePage, BadgeVoidedPage, ChildBadgePage, ChildBadgePrintPage, ChildNotFoundPage, type BadgeView } from "../../views/pages/badge";
 
 /** Our ids are `prefix_base32`; anything else is simply not found. */

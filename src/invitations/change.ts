@@ -1,14 +1,15 @@
 /** District-side changes to one invitation: resend (new link) and revoke. */
 import { and, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, invitations, outbox, schools, students, type ACTOR_KINDS } from "../db/schema";
+import { invitations, outbox, schools, students, type ACTOR_KINDS } from "../db/schema";
+import { auditInsertWhere } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
-import { hashToken, newId, newSecret } from "../lib/random";
+import { hashToken, newSecret } from "../lib/random";
 import type { InvitingDistrict } from "./district";
 import { getInvitationView } from "./lookup";
 import { buildInvitationMessage, invitationLink } from "./messages";
 import { invitationStatus, type InvitationViewStatus } from "./status";
-import { insertWhere, runBatch } from "./statements";
+import { insertWhere, runBatch } from "../db/batch";
 import type { InvitationViewRow } from "./view";
 
 export type ChangeOutcome =
@@ -50,20 +51,10 @@ async function loadForChange(db: Db, districtId: string, id: string) {
 
 /** An audit insert that happens only if `condition` holds once the batch's update has run. */
 function auditWhere(db: Db, ctx: ChangeContext, action: string, inv: { id: string; studentId: string }, condition: SQL, detail?: Record<string, unknown>) {
-  return insertWhere(
+  return auditInsertWhere(
     db,
-    auditLog,
-    {
-      id: newId("aud"),
-      districtId: ctx.district.id,
-      at: ctx.now,
-      actorKind: ctx.actor.kind,
-      actorId: ctx.actor.id,
-      action,
-      studentId: inv.studentId,
-      targetId: inv.id,
-      detail: detail ? JSON.stringify(detail) : null,
-    },
+    { districtId: ctx.district.id, actorKind: ctx.actor.kind, actorId: ctx.actor.id, action, studentId: inv.studentId, targetId: inv.id, detail },
+    ctx.now,
     condition,
   );
 }

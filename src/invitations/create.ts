@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { chunk, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { guardianContacts, invitations, outbox, schools, students } from "../db/schema";
 import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import { auditInsert } from "../audit";
@@ -8,7 +8,7 @@ import { hashToken, newId, newSecret } from "../lib/random";
 import type { InvitingDistrict } from "./district";
 import type { InvitationInput } from "./input";
 import { buildInvitationMessage, invitationLink } from "./messages";
-import { chunkedInserts, inlineIntegers, type Statement } from "./statements";
+import { chunk, inlineIntegers, LOOKUP_CHUNK, multiRow, type Statement } from "../db/batch";
 import { toInvitationJson, type InvitationJson } from "./view";
 
 /** Everything creating invitations needs besides the items themselves. */
@@ -50,9 +50,6 @@ interface ContactOnRecord {
   /** A pending, unexpired invitation to this contact, if any. */
   pendingInvitationId: string | null;
 }
-
-/** `IN (...)` lists stay below D1's 100 bound parameters, leaving room for the other parameters. */
-const LOOKUP_CHUNK = 97;
 
 const contactKey = (studentSisId: string, channel: string, address: string) => `${studentSisId}\u0000${channel}\u0000${address}`;
 
@@ -211,7 +208,7 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
 
   const statements: Statement[] = [
     // Contacts first: each invitation finds its contact's id by (student, channel, address).
-    ...chunkedInserts(contactRows.map(inlineIntegers), (part) =>
+    ...multiRow(contactRows.map(inlineIntegers), (part) =>
       db
         .insert(guardianContacts)
         .values(part)
@@ -225,8 +222,8 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
           },
         }),
     ),
-    ...chunkedInserts(invitationRows.map(inlineIntegers), (part) => db.insert(invitations).values(part)),
-    ...chunkedInserts(outboxRows.map(inlineIntegers), (part) => db.insert(outbox).values(part)),
+    ...multiRow(invitationRows.map(inlineIntegers), (part) => db.insert(invitations).values(part)),
+    ...multiRow(outboxRows.map(inlineIntegers), (part) => db.insert(outbox).values(part)),
     auditInsert(db, {
       districtId: district.id,
       actorKind: "district",
@@ -236,7 +233,7 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
       studentId: created.length === 1 ? created[0]?.studentId : null,
       targetId: created.length === 1 ? created[0]?.id : null,
       detail: { count: created.length, invitations: created },
-    }),
+    }, now),
   ];
   return { outcomes, statements, created };
 }

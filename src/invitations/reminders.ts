@@ -5,12 +5,13 @@
  */
 import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, districts, invitations, outbox, schools, students } from "../db/schema";
+import { districts, invitations, outbox, schools, students } from "../db/schema";
+import { auditInsertWhere } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
-import { hashToken, newId, newSecret } from "../lib/random";
+import { hashToken, newSecret } from "../lib/random";
 import { DAY } from "../lib/time";
 import { buildInvitationMessage, invitationLink, type InvitationMessage } from "./messages";
-import { insertWhere, runBatch, type Statement } from "./statements";
+import { insertWhere, runBatch, type Statement } from "../db/batch";
 
 /** Invitations reminded per run; the cron runs every few minutes, so a backlog drains quickly. */
 const PER_RUN = 50;
@@ -82,12 +83,7 @@ export async function sendExpiryReminders(db: Db, publicUrl: string, now: number
         .set({ tokenHash, reminderSentAt: now })
         .where(and(eq(invitations.id, inv.id), eq(invitations.status, "pending"), isNull(invitations.reminderSentAt))),
       insertWhere(db, outbox, outboxRow({ kind: "invitation_reminder", channel: inv.channel, to: inv.address, ...message, districtId: inv.districtId, studentId: inv.studentId }, now), rotated),
-      insertWhere(
-        db,
-        auditLog,
-        { id: newId("aud"), districtId: inv.districtId, at: now, actorKind: "system", actorId: null, action: "invitation.reminder", studentId: inv.studentId, targetId: inv.id, detail: null },
-        rotated,
-      ),
+      auditInsertWhere(db, { districtId: inv.districtId, actorKind: "system", actorId: null, action: "invitation.reminder", studentId: inv.studentId, targetId: inv.id }, now, rotated),
     );
   }
   await runBatch(db, statements);

@@ -1,12 +1,13 @@
 /** A guardian's "send me a fresh invitation" from an expired link: same student, same address on file. */
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, invitations, outbox } from "../db/schema";
+import { invitations, outbox } from "../db/schema";
+import { auditInsertWhere } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { invitationTtlMs, loadInvitingDistrict } from "./district";
 import { buildInvitationMessage, invitationLink } from "./messages";
-import { insertWhere, runBatch } from "./statements";
+import { insertWhere, runBatch } from "../db/batch";
 
 export interface RenewContext {
   db: Db;
@@ -81,21 +82,11 @@ export async function renewExpiredInvitation(ctx: RenewContext, old: ExpiredInvi
       sql`${stillExpired} AND ${noLiveOne}`,
     ),
     insertWhere(db, outbox, outboxRow({ kind: "invitation", channel: old.channel, to: old.address, ...message, districtId: old.districtId, studentId: old.studentId }, now), created),
-    insertWhere(
+    auditInsertWhere(
       db,
-      auditLog,
-      {
-        id: newId("aud"),
-        districtId: old.districtId,
-        at: now,
-        // The recipient of the link, who has no account yet.
-        actorKind: "parent",
-        actorId: null,
-        action: "invitation.renew",
-        studentId: old.studentId,
-        targetId: id,
-        detail: JSON.stringify({ renewedFromId: old.id }),
-      },
+      // The recipient of the link, who has no account yet.
+      { districtId: old.districtId, actorKind: "parent", actorId: null, action: "invitation.renew", studentId: old.studentId, targetId: id, detail: { renewedFromId: old.id } },
+      now,
       created,
     ),
   ]);

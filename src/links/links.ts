@@ -114,7 +114,7 @@ export async function upsertLink(db: Db, districtId: string, key: string, input:
       action: found ? "link.update" : "link.create",
       targetId: row.id,
       detail: { key, url: row.url, audience: row.audience },
-    }),
+    }, at),
   ]);
   return { ok: true, created: !found, link: linkJson(written[0] ?? row) };
 }
@@ -127,9 +127,10 @@ export async function deleteLink(db: Db, districtId: string, key: string, actor:
     .where(and(eq(districtLinks.districtId, districtId), eq(districtLinks.key, key)))
     .get();
   if (!found) return false;
+  const at = now();
   await db.batch([
     db.delete(districtLinks).where(and(eq(districtLinks.id, found.id), eq(districtLinks.districtId, districtId))),
-    auditInsert(db, { districtId, ...actor, action: "link.delete", targetId: found.id, detail: { key, url: found.url } }),
+    auditInsert(db, { districtId, ...actor, action: "link.delete", targetId: found.id, detail: { key, url: found.url } }, at),
   ]);
   return true;
 }

@@ -4,8 +4,8 @@
  * index row is created here (or found), then the first message goes to its object.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
+import { chunk, MAX_BOUND_PARAMETERS, multiRow, runBatch } from "../db/batch";
 import type { Db } from "../db/client";
-import { chunk, rowsPerStatement } from "../db/client";
 import { enrollments, guardianships, schools, sections, sectionTeachers, students, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
@@ -74,9 +74,8 @@ export async function findSectionFamilies(db: Db, teacher: TeacherRef, sectionId
   return section ? { section, families } : null;
 }
 
-const INSERT_COLUMNS = 11; // every column of threads: drizzle binds the defaults too
 /** Pairs per SELECT: two bound values each, plus the teacher id. */
-const PAIRS_PER_SELECT = Math.floor((100 - 1) / 2);
+const PAIRS_PER_SELECT = Math.floor((MAX_BOUND_PARAMETERS - 1) / 2);
 
 /**
  * The threads between the teacher and these families, created where missing: ONE D1 batch of
@@ -93,7 +92,7 @@ export async function ensureThreads(db: Db, teacher: TeacherRef, families: reado
     createdAt: at,
     lastMessageAt: at,
   }));
-  const inserts = chunk(rows, rowsPerStatement(INSERT_COLUMNS)).map((part) =>
+  const inserts = multiRow(rows, (part) =>
     db.insert(threads).values(part).onConflictDoNothing({ target: [threads.teacherId, threads.guardianUserId, threads.studentId] }),
   );
   const selects = chunk(families, PAIRS_PER_SELECT).map((part) =>
@@ -110,9 +109,7 @@ export async function ensureThreads(db: Db, teacher: TeacherRef, families: reado
         ),
       ),
   );
-  const [first, ...rest] = [...inserts, ...selects];
-  if (!first) return [];
-  const results = await db.batch([first, ...rest]);
+  const results = await runBatch(db, [...inserts, ...selects]);
   return results.slice(inserts.length).flat() as ThreadMeta[];
 }
 

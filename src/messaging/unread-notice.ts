@@ -4,6 +4,7 @@
  * from the unread run so that sending twice stores one row.
  */
 import { eq, sql } from "drizzle-orm";
+import { runBatch } from "../db/batch";
 import type { Db } from "../db/client";
 import { guardianships, outbox, students, teachers, threads, users } from "../db/schema";
 import { outboxRow } from "../outbox/enqueue";
@@ -91,8 +92,6 @@ export function unreadNoticeRow(ctx: NoticeContext, due: DueNotice, publicUrl: s
 export async function insertNotices(db: Db, rows: (typeof outbox.$inferInsert)[]): Promise<number> {
   if (rows.length === 0) return 0;
   const statements = rows.map((r) => db.insert(outbox).values(r).onConflictDoNothing({ target: outbox.idempotencyKey }).returning({ id: outbox.id }));
-  const [first, ...rest] = statements;
-  if (!first) return 0;
-  const results = await db.batch([first, ...rest]);
+  const results = await runBatch(db, statements);
   return results.reduce((n, r) => n + r.length, 0);
 }

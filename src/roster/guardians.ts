@@ -3,8 +3,8 @@ import { auditInsert, type AuditEvent } from "../audit";
 import { endSessionsOfGrant } from "../auth/grants";
 import type { Db } from "../db/client";
 import { guardianships, students, users } from "../db/schema";
-import { isoDate } from "../lib/time";
-import type { Statement } from "./sql";
+import { isoDate, now } from "../lib/time";
+import type { Statement } from "../db/batch";
 
 type Actor = Pick<AuditEvent, "actorKind" | "actorId">;
 
@@ -19,7 +19,7 @@ export async function studentIdBySisId(db: Db, districtId: string, sisId: string
 }
 
 /** A student's connected guardian accounts, oldest first; the read itself is audited (one round trip). */
-export async function readGuardians(db: Db, districtId: string, studentId: string, actor: Actor) {
+export async function readGuardians(db: Db, districtId: string, studentId: string, actor: Actor, at = now()) {
   const [rows] = await db.batch([
     db
       .select({ id: guardianships.id, name: users.name, email: users.email, relationship: guardianships.relationship, connectedAt: guardianships.createdAt })
@@ -27,7 +27,7 @@ export async function readGuardians(db: Db, districtId: string, studentId: strin
       .innerJoin(users, eq(users.id, guardianships.userId))
       .where(and(eq(guardianships.districtId, districtId), eq(guardianships.studentId, studentId)))
       .orderBy(asc(guardianships.createdAt), asc(guardianships.id)),
-    auditInsert(db, { districtId, ...actor, action: "guardianships.read", studentId }),
+    auditInsert(db, { districtId, ...actor, action: "guardianships.read", studentId }, at),
   ]);
   return rows.map((r) => ({ ...r, connectedAt: isoDate(r.connectedAt) }));
 }
@@ -43,7 +43,7 @@ export async function findGuardianship(db: Db, districtId: string, studentId: st
 }
 
 /** Disconnects a wrong association: the guardian no longer sees the child, and the child's Instant Login sessions they started end. Audited. */
-export function disconnectGuardianship(db: Db, o: { districtId: string; studentId: string; guardianshipId: string; userId: string; actor: Actor }): Statement[] {
+export function disconnectGuardianship(db: Db, o: { districtId: string; studentId: string; guardianshipId: string; userId: string; actor: Actor; at?: number }): Statement[] {
   return [
     db.delete(guardianships).where(and(eq(guardianships.id, o.guardianshipId), eq(guardianships.districtId, o.districtId))),
     endSessionsOfGrant(db, o.guardianshipId),
@@ -54,6 +54,6 @@ export function disconnectGuardianship(db: Db, o: { districtId: string; studentI
       studentId: o.studentId,
       targetId: o.guardianshipId,
       detail: { userId: o.userId },
-    }),
+    }, o.at ?? now()),
   ];
 }

@@ -47,9 +47,10 @@ export async function getSettings(db: Db, districtId: string): Promise<DistrictS
 export async function updateSettings(db: Db, districtId: string, patch: SettingsPatch, actor: Pick<AuditEvent, "actorKind" | "actorId">) {
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<DistrictSettings>;
   if (set.invitationMessage === "") set.invitationMessage = null;
+  const at = now();
   const [, , after] = await db.batch([
-    db.update(districts).set({ ...set, updatedAt: now() }).where(eq(districts.id, districtId)),
-    auditInsert(db, { districtId, ...actor, action: "settings.update", detail: { fields: Object.keys(set) } }),
+    db.update(districts).set({ ...set, updatedAt: at }).where(eq(districts.id, districtId)),
+    auditInsert(db, { districtId, ...actor, action: "settings.update", detail: { fields: Object.keys(set) } }, at),
     db.select(settingsColumns).from(districts).where(eq(districts.id, districtId)),
   ]);
   return after[0] ?? null;

@@ -1,6 +1,7 @@
-import { inArray } from "drizzle-orm";
+import { getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { endBadgeSessionsOf } from "../auth/grants";
-import { chunk, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import {
   enrollments,
   schools as schoolsTable,
@@ -12,7 +13,8 @@ import {
 import { newId } from "../lib/random";
 import { now } from "../lib/time";
 import type { RosterInput, StudentItem } from "./schemas";
-import { fromExcluded, idsBySisId, LOOKUP_CHUNK, multiRow, runBatch, type Statement } from "./sql";
+import { chunk, LOOKUP_CHUNK, multiRow, runBatch, type Statement } from "../db/batch";
+import { idsBySisId } from "./sis-ids";
 
 export interface RosterIssue {
   path: string;
@@ -205,6 +207,14 @@ function studentStatements(
           }),
     );
   });
+}
+
+/** `SET column = excluded.column` for an upsert's DO UPDATE. */
+function fromExcluded<T extends SQLiteTable>(table: T, keys: readonly (keyof T["$inferInsert"] & string)[]): Partial<Record<keyof T["$inferInsert"], SQL>> {
+  const columns = getTableColumns(table);
+  const set: Partial<Record<keyof T["$inferInsert"], SQL>> = {};
+  for (const k of keys) set[k] = sql.raw(`excluded."${columns[k]!.name}"`);
+  return set;
 }
 
 function duplicateIssues(kind: string, items: readonly { sisId: string }[]): RosterIssue[] {

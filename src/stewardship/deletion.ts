@@ -4,12 +4,12 @@
  * crash in the audit row (erasure.ts): every call first finishes what an earlier one left.
  */
 import { and, eq, sql } from "drizzle-orm";
+import { auditInsertSelect } from "../audit";
 import type { Db } from "../db/client";
-import { districts, schools, students } from "../db/schema";
+import { auditLog, districts, schools, students } from "../db/schema";
 import type { Bindings } from "../env";
-import { newId } from "../lib/random";
 import { finishErasures, type ErasureRun } from "./erasure";
-import { rawBatch } from "./raw-batch";
+import { rawBatch } from "../db/batch";
 import { pseudonym } from "./pseudonym";
 import { addCounts, deleteStudents, parseRecord, type Counts, type DeletionActor } from "./students";
 
@@ -71,14 +71,21 @@ export async function deleteSchoolBySis(env: StewardEnv, db: Db, districtId: str
   if (!left) {
     const sectionsOf = sql`(SELECT id FROM sections WHERE school_id = ${school.id} AND district_id = ${districtId})`;
     const [rec] = await rawBatch<{ detail: string }>(db, [
-      sql`INSERT INTO audit_log (id, district_id, at, actor_kind, actor_id, action, student_id, target_id, detail)
-        SELECT ${newId("aud")}, ${districtId}, ${Date.now()}, ${actor.actorKind}, ${actor.actorId}, 'school.delete', NULL, ${school.id},
-          json_object('counts', json_object(
+      auditInsertSelect(
+        db,
+        {
+          districtId,
+          ...actor,
+          action: "school.delete",
+          targetId: school.id,
+          detail: sql`json_object('counts', json_object(
             'enrollments', (SELECT count(*) FROM enrollments WHERE section_id IN ${sectionsOf}),
             'sectionTeachers', (SELECT count(*) FROM section_teachers WHERE section_id IN ${sectionsOf}),
             'sections', (SELECT count(*) FROM sections WHERE id IN ${sectionsOf}),
-            'schools', (SELECT count(*) FROM schools WHERE id = ${school.id} AND NOT EXISTS (SELECT 1 FROM students WHERE school_id = ${school.id}))))
-        RETURNING detail`,
+            'schools', (SELECT count(*) FROM schools WHERE id = ${school.id} AND NOT EXISTS (SELECT 1 FROM students WHERE school_id = ${school.id}))))`,
+        },
+        Date.now(),
+      ).returning({ detail: auditLog.detail }),
       sql`DELETE FROM enrollments WHERE section_id IN ${sectionsOf}`,
       sql`DELETE FROM section_teachers WHERE section_id IN ${sectionsOf}`,
       sql`DELETE FROM sections WHERE id IN ${sectionsOf}`,
@@ -122,10 +129,17 @@ async function deleteDistrictRest(db: Db, districtId: string, actor: DeletionAct
   ];
   const counted = sql.join(parts.map((p) => sql`${p.kind}, (SELECT count(*) FROM ${sql.raw(p.table)} WHERE ${p.where})`), sql`, `);
   const [rec] = await rawBatch<{ detail: string }>(db, [
-    sql`INSERT INTO audit_log (id, district_id, at, actor_kind, actor_id, action, student_id, target_id, detail)
-      SELECT ${newId("aud")}, ${districtId}, ${Date.now()}, ${actor.actorKind}, ${actor.actorId}, 'district.delete', NULL, ${districtId},
-        json_object('counts', json_object(${counted}), 'erase', (SELECT json_group_array(id) FROM threads WHERE district_id = ${districtId}))
-      RETURNING detail`,
+    auditInsertSelect(
+      db,
+      {
+        districtId,
+        ...actor,
+        action: "district.delete",
+        targetId: districtId,
+        detail: sql`json_object('counts', json_object(${counted}), 'erase', (SELECT json_group_array(id) FROM threads WHERE district_id = ${districtId}))`,
+      },
+      Date.now(),
+    ).returning({ detail: auditLog.detail }),
     ...parts.map((p) => sql`DELETE FROM ${sql.raw(p.table)} WHERE ${p.where}`),
     ]);
   return parseRecord(rec?.results[0]?.detail ?? null).counts;

@@ -6,9 +6,10 @@
  * of the account is deleted in one batch, then each thread object forgets the guardian's side.
  */
 import { and, eq, or, sql } from "drizzle-orm";
+import { auditInsertSelect } from "../audit";
 import { endSessionsOfGuardian } from "../auth/grants";
 import type { Db } from "../db/client";
-import { auditLog, authTokens, guardianships, ideaSuggestions, outbox, sessions, signUpAttempts, threads, users } from "../db/schema";
+import { authTokens, guardianships, ideaSuggestions, outbox, sessions, signUpAttempts, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
 import { forgetTrustedDevices } from "../auth/trusted-devices";
@@ -32,11 +33,22 @@ export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">,
   const [, , gone, sess, , tokens, mail] = await db.batch([
     // First, while the guardianships still exist: one audit row per district the parent was in (each district's
     // trail shows it), carrying the thread objects still to forget (erasure.ts finishes them if this request dies).
-    db.insert(auditLog).select(sql`SELECT ${newId("aud")} || '_' || d.district_id, d.district_id, ${at}, 'parent', ${user.id}, 'account.delete', NULL, ${user.id},
-        json_object(
+    auditInsertSelect(
+      db,
+      {
+        id: sql`${newId("aud")} || '_' || d.district_id`,
+        districtId: sql`d.district_id`,
+        actorKind: "parent",
+        actorId: user.id,
+        action: "account.delete",
+        targetId: user.id,
+        detail: sql`json_object(
           'guardianships', (SELECT count(*) FROM guardianships g WHERE g.user_id = ${user.id} AND g.district_id = d.district_id),
-          'forget', (SELECT json_group_array(t.id) FROM threads t WHERE t.guardian_user_id = ${user.id} AND t.district_id = d.district_id))
-      FROM (SELECT district_id FROM guardianships WHERE user_id = ${user.id} UNION SELECT district_id FROM threads WHERE guardian_user_id = ${user.id}) d`),
+          'forget', (SELECT json_group_array(t.id) FROM threads t WHERE t.guardian_user_id = ${user.id} AND t.district_id = d.district_id))`,
+      },
+      at,
+      sql`FROM (SELECT district_id FROM guardianships WHERE user_id = ${user.id} UNION SELECT district_id FROM threads WHERE guardian_user_id = ${user.id}) d`,
+    ),
     // The Instant Login sessions this parent started end too: found through the guardianships, so before they go.
     endSessionsOfGuardian(db, user.id),
     db.delete(guardianships).where(eq(guardianships.userId, user.id)).returning({ id: guardianships.id, districtId: guardianships.districtId, studentId: guardianships.studentId }),

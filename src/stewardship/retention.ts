@@ -11,7 +11,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { SESSION_LIMITS } from "../auth/sessions";
 import { DAY, HOUR } from "../lib/time";
-import { rawBatch } from "./raw-batch";
+import { rawBatch } from "../db/batch";
 
 export const RETENTION = {
   outboxBodyMs: 30 * DAY,

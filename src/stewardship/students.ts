@@ -5,11 +5,11 @@
  * so they are exactly what the deletes remove) and the thread objects still to erase.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { auditInsertSelect } from "../audit";
 import type { Db } from "../db/client";
 import { auditLog, type ACTOR_KINDS } from "../db/schema";
-import { newId } from "../lib/random";
 import { pseudonym, replaceIds } from "./pseudonym";
-import { rawBatch } from "./raw-batch";
+import { rawBatch } from "../db/batch";
 
 export interface DeletionActor {
   actorKind: (typeof ACTOR_KINDS)[number];
@@ -88,11 +88,19 @@ export async function deleteStudents(db: Db, districtId: string, studentIds: rea
   );
   const audited = sql`(SELECT count(*) FROM audit_log WHERE district_id = ${districtId} AND (${sql.join(AUDIT_ID_COLUMNS.map((c) => inSet(c)), sql` OR `)}))`;
   const extra = JSON.stringify(record.detail ?? {});
-  const recordInsert = sql`INSERT INTO audit_log (id, district_id, at, actor_kind, actor_id, action, student_id, target_id, detail)
-    SELECT ${newId("aud")}, ${districtId}, ${at}, ${record.actor.actorKind}, ${record.actor.actorId}, ${record.action}, ${record.studentId ?? null}, ${record.targetId ?? null},
-      json_patch(${extra}, json_object('counts', json_object(${counted}, 'auditEntriesPseudonymized', ${audited}),
-        'erase', (SELECT json_group_array(id) FROM threads WHERE ${inSet("student_id")})))
-    RETURNING detail`;
+  const recordInsert = auditInsertSelect(
+    db,
+    {
+      districtId,
+      ...record.actor,
+      action: record.action,
+      studentId: record.studentId,
+      targetId: record.targetId,
+      detail: sql`json_patch(${extra}, json_object('counts', json_object(${counted}, 'auditEntriesPseudonymized', ${audited}),
+        'erase', (SELECT json_group_array(id) FROM threads WHERE ${inSet("student_id")})))`,
+    },
+    at,
+  ).returning({ detail: auditLog.detail });
 
   const statements: SQL[] = [
     ...rows.map((r) => sql`DELETE FROM ${sql.raw(r.table)} WHERE ${r.where}`),

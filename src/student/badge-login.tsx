@@ -36,7 +36,7 @@ import {
 } from "../badges/login";
 import { newSecret } from "../lib/random";
 import { now as clock } from "../lib/time";
-import { runBatch } from "../roster/sql";
+import { runBatch } from "../db/batch";
 import { asset } from "../static";
 import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
 import { waitWords } from "../../views/pages/onboarding";
@@ -90,7 +90,7 @@ async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
       studentId: live.student.id,
       targetId: live.badge.id,
       detail: { pin: withPin },
-    }),
+    }, row.createdAt),
   ]);
   setSessionCookie(c, token, "student");
   return c.redirect(HOME_OF.student, 303);

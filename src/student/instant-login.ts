@@ -40,7 +40,7 @@ export async function startInstantLogin(
         .from(guardianships)
         .where(and(eq(guardianships.userId, parent.userId), eq(guardianships.studentId, child.studentId), eq(guardianships.districtId, child.districtId))),
     ),
-    auditInsert(db, { districtId: child.districtId, actorKind: "parent", actorId: parent.userId, action: "instant_login", studentId: child.studentId }),
+    auditInsert(db, { districtId: child.districtId, actorKind: "parent", actorId: parent.userId, action: "instant_login", studentId: child.studentId }, row.createdAt),
   ]);
   return token;
 }

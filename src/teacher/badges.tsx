@@ -18,7 +18,7 @@ import { findTeacherStudent, loadSectionBadges, printedAudits, regenerateBadges,
 import { badgeQrSvg } from "../badges/image";
 import { regenerateBadge, voidBadge } from "../badges/issue";
 import { badgePin, badgeToken } from "../badges/token";
-import { runBatch } from "../roster/sql";
+import { runBatch } from "../db/batch";
 import { badgeLoginHint } from "../family/badges";
 import { BADGE_NOTICES, ClassBadgeSheet, ClassBadgesPage, type BadgeLabel, type BadgeNotice } from "../../views/pages/badge-class";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";

@@ -10,7 +10,7 @@ import { guardianContacts, invitations, students } from "../db/schema";
 import { planInvitations } from "../invitations/create";
 import { resendInvitation } from "../invitations/change";
 import { invitationTtlMs, loadInvitingDistrict, type InvitingDistrict } from "../invitations/district";
-import { runBatch, type Statement } from "../invitations/statements";
+import { runBatch, type Statement } from "../db/batch";
 import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
 import { HOUR } from "../lib/time";
 import type { TeacherRef } from "./classes";
@@ -131,7 +131,7 @@ async function createInvitation(ctx: TeacherInviteContext, district: InvitingDis
         studentId: created.studentId,
         targetId: created.id,
         detail: { contactId: contact.id, channel: contact.channel },
-      }),
+      }, now),
     ]);
   } catch (err) {
     // The plan's guard fails the whole batch when a pending invitation appeared meanwhile.

@@ -2,7 +2,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { invitations, outbox, students, users } from "../../db/schema";
-import { runBatch } from "../../invitations/statements";
+import { runBatch } from "../../db/batch";
 import { outboxRow } from "../../outbox/enqueue";
 import { accountExistsMessage } from "./messages";
 import { newAttemptStatements } from "./sign-up-attempts";

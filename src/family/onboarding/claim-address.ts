@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
-import type { Statement } from "../../invitations/statements";
+import type { Statement } from "../../db/batch";
 
 /**
  * The statements that give an address to its proven owner, when `condition` holds: an

@@ -3,10 +3,11 @@
  * and a guardianship created, used by every way in (email confirmation, password, Google).
  */
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { auditInsertSelect } from "../../audit";
 import type { Db } from "../../db/client";
-import { auditLog, guardianships, invitations, schools, students } from "../../db/schema";
+import { guardianships, invitations, schools, students } from "../../db/schema";
 import { invitationStatus } from "../../invitations";
-import { runBatch, type Statement } from "../../invitations/statements";
+import { runBatch, type Statement } from "../../db/batch";
 import { newId } from "../../lib/random";
 import { MAX_CONFIRMED } from "./state";
 
@@ -93,12 +94,22 @@ function consumeStatements(db: Db, userId: string, invitationId: string, now: nu
       )
       .onConflictDoNothing(),
     // One audit row per consumed invitation; a same-user double submit that lost adds none.
-    // Columns in table order: id, district_id, at, actor_kind, actor_id, action, student_id, target_id, detail.
-    db.insert(auditLog).select(sql`SELECT ${newId("aud")}, i.district_id, ${now}, 'parent', ${userId}, 'invitation.accept', i.student_id, i.id,
-        json_object('guardianshipId', (SELECT g.id FROM guardianships g WHERE g.user_id = ${userId} AND g.student_id = i.student_id))
-      FROM invitations i
+    auditInsertSelect(
+      db,
+      {
+        districtId: sql`i.district_id`,
+        actorKind: "parent",
+        actorId: userId,
+        action: "invitation.accept",
+        studentId: sql`i.student_id`,
+        targetId: sql`i.id`,
+        detail: sql`json_object('guardianshipId', (SELECT g.id FROM guardianships g WHERE g.user_id = ${userId} AND g.student_id = i.student_id))`,
+      },
+      now,
+      sql`FROM invitations i
       WHERE i.id = ${invitationId} AND ${acceptedByUs}
         AND (EXISTS (SELECT 1 FROM guardianships WHERE id = ${guardianshipId})
-             OR NOT EXISTS (SELECT 1 FROM guardianships g WHERE g.user_id = ${userId} AND g.invitation_id = ${invitationId}))`),
+             OR NOT EXISTS (SELECT 1 FROM guardianships g WHERE g.user_id = ${userId} AND g.invitation_id = ${invitationId}))`,
+    ),
   ];
 }

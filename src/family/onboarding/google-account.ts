@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { signUpAttempts, users } from "../../db/schema";
 import type { GoogleProfile } from "../../auth/google";
-import { runBatch } from "../../invitations/statements";
+import { runBatch } from "../../db/batch";
 import { newId } from "../../lib/random";
 import { cleanLine } from "../../lib/text";
 import { isStudentEmail } from "./accounts";

@@ -3,9 +3,8 @@ import { and, asc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { invitations, schools, students } from "../../db/schema";
 import { findInvitationByToken, invitationStatus, type InvitationByToken, type InvitationViewStatus } from "../../invitations";
-import { auditLog } from "../../db/schema";
-import { newId } from "../../lib/random";
-import { insertWhere, runBatch } from "../../invitations/statements";
+import { auditInsertWhere } from "../../audit";
+import { runBatch } from "../../db/batch";
 
 export interface LinkedInvitation {
   status: InvitationViewStatus;
@@ -73,21 +72,11 @@ export async function disputeInvitation(db: Db, inv: { id: string; districtId: s
       .update(invitations)
       .set({ status: "disputed", disputedAt: now })
       .where(and(eq(invitations.id, inv.id), eq(invitations.address, inv.address), eq(invitations.status, "pending"))),
-    insertWhere(
+    auditInsertWhere(
       db,
-      auditLog,
-      {
-        id: newId("aud"),
-        districtId: inv.districtId,
-        at: now,
-        // The recipient of the invitation, who may have no account.
-        actorKind: "parent",
-        actorId: null,
-        action: "invitation.dispute",
-        studentId: inv.studentId,
-        targetId: inv.id,
-        detail: null,
-      },
+      // The recipient of the invitation, who may have no account.
+      { districtId: inv.districtId, actorKind: "parent", actorId: null, action: "invitation.dispute", studentId: inv.studentId, targetId: inv.id },
+      now,
       sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${inv.id} AND status = 'disputed' AND disputed_at = ${now})`,
     ),
   ]);

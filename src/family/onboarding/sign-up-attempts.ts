@@ -7,7 +7,7 @@
 import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { outbox, signUpAttempts, users } from "../../db/schema";
-import { insertWhere, runBatch, type Statement } from "../../invitations/statements";
+import { insertWhere, runBatch, type Statement } from "../../db/batch";
 import { hashToken, newId, newSecret } from "../../lib/random";
 import { DAY } from "../../lib/time";
 import { outboxRow } from "../../outbox/enqueue";
