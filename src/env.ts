@@ -1,5 +1,6 @@
 import type { Actor } from "./auth/actor";
 import type { Secrets } from "./config";
+import type { Locale } from "./i18n/locale";
 
 /**
  * What the Worker and its Durable Objects are given: wrangler.toml's bindings and vars, typed by
@@ -21,6 +22,8 @@ export interface Variables {
   actor: Actor | null;
   /** Set by csrfFormToken on every page request: the value of each form's hidden CSRF field. */
   csrfToken: string;
+  /** Set by chooseLanguage on every page request: the language (catalog) and time zone to answer in. */
+  locale: Locale;
 }
 
 export interface AppEnv {

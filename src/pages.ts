@@ -15,6 +15,8 @@ import { onboardingRoutes } from "./family/onboarding";
 import { passwordResetRoutes } from "./family/password-reset";
 import { signInRoutes } from "./family/sign-in";
 import { renderer } from "./render";
+import { chooseLanguage } from "./i18n/middleware";
+import { languageRoutes } from "./i18n/language-routes";
 import { badgeLoginRoutes } from "./student/badge-login";
 import { studentRoutes } from "./student/portal-routes";
 import { teacherRoutes } from "./teacher/index";
@@ -29,7 +31,7 @@ const pageBodyLimit = bodyLimit({
   onError: (c) => c.text("This form is too large to send (more than 64 KB). Go back, shorten what you wrote and try again.", 413),
 });
 pages.use((c, next) => (c.req.path.startsWith("/api/") ? next() : pageBodyLimit(c, next)));
-pages.use(csrfProtection, csrfFormToken, loadActor, renderer);
+pages.use(csrfProtection, csrfFormToken, loadActor, chooseLanguage, renderer);
 // A form body that cannot be parsed (say, multipart without its boundary) is the sender's mistake: 400, not 500.
 pages.use(async (c, next) => {
   if (c.req.method !== "POST" || !/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "")) return next();
@@ -44,6 +46,7 @@ pages.use(async (c, next) => {
   c.header("vary", "Cookie, HX-Request", { append: true });
 });
 
+pages.route("/", languageRoutes); // POST /language (the switcher on every page)
 pages.route("/", onboardingRoutes); // /i/:token, /join, /verify-email, renewal, "not my child"
 pages.route("/", signInRoutes); // /sign-in, /sign-out
 pages.route("/", passwordResetRoutes); // /forgot-password, /reset-password/:token

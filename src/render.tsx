@@ -1,4 +1,6 @@
-import { jsxRenderer, useRequestContext } from "hono/jsx-renderer";
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import { jsxRenderer, RequestContext, useRequestContext } from "hono/jsx-renderer";
 import type { Actor } from "./auth/actor";
 import type { AppEnv } from "./env";
 import { getDb } from "./db/client";
@@ -23,3 +25,11 @@ export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) =
     </Layout>
   );
 }, { docType: false });
+
+/**
+ * An htmx fragment (no layout) that may use the page hooks (useT, CsrfField): the same request
+ * context the layout gives a whole page.
+ */
+export function renderFragment(c: Context<AppEnv>, fragment: Child, status?: 200 | 404 | 422) {
+  return c.html(<RequestContext.Provider value={c}>{fragment}</RequestContext.Provider>, status);
+}

@@ -3,6 +3,8 @@ import { raw } from "hono/html";
 import { asset } from "../src/static";
 import type { Actor } from "../src/auth/actor";
 import { Nav } from "./nav";
+import { useLocale } from "./i18n";
+import { LanguageSwitcher } from "./language-switcher";
 
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorStyles: false,
@@ -30,14 +32,15 @@ export interface LayoutProps {
 
 /** The one page shell: server-rendered, complete without JavaScript; htmx only enhances. */
 export function Layout({ title, children, scripts = [], bare = false, actor = null, messages = null }: LayoutProps) {
+  const { tag, dir, t } = useLocale();
   return (
     <>
       {raw("<!doctype html>")}
-      <html lang="en">
+      <html lang={tag} dir={dir}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} · Family Portal`}</title>
+          <title>{t.layout.titleSuffix(title)}</title>
           <link rel="icon" href={asset("favicon.svg")} type="image/svg+xml" />
           <link rel="stylesheet" href={asset("app.css")} />
           {/* htmx's own indicator styles are inline, which our CSP forbids (app.css has them).
@@ -49,10 +52,11 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
           ))}
         </head>
         <body hx-boost="true">
-          <a class="skip" href="#main">Skip to content</a>
+          <a class="skip" href="#main">{t.layout.skipToContent}</a>
           <header class="top">
-            <a class="brand" href="/">Family Portal</a>
+            <a class="brand" href="/">{t.layout.siteName}</a>
             {!bare && <Nav actor={actor} messages={messages} />}
+            <LanguageSwitcher />
           </header>
           <main id="main">{children}</main>
         </body>

@@ -1,29 +1,32 @@
 import type { Actor } from "../src/auth/actor";
 import { PostForm } from "./components";
+import { useT } from "./i18n";
 
 function SignOut() {
+  const t = useT();
   return (
     <PostForm action="/sign-out" class="inline">
-      <button type="submit" class="link">Sign out</button>
+      <button type="submit" class="link">{t.layout.signOut}</button>
     </PostForm>
   );
 }
 
 /** The top navigation for whoever is signed in. */
 export function Nav({ actor, messages = null }: { actor: Actor | null; messages?: { threads: number; unread: number } | null }) {
+  const t = useT();
   if (!actor) {
     return (
-      <nav aria-label="Main">
+      <nav aria-label={t.layout.mainNavigation}>
         <ul>
-          <li><a href="/sign-in">Sign in</a></li>
-          <li><a href="/help">Help</a></li>
+          <li><a href="/sign-in">{t.layout.signIn}</a></li>
+          <li><a href="/help">{t.layout.help}</a></li>
         </ul>
       </nav>
     );
   }
   if (actor.kind === "student") {
     return (
-      <nav aria-label="Main">
+      <nav aria-label={t.layout.mainNavigation}>
         <ul>
           <li><SignOut /></li>
         </ul>
@@ -32,41 +35,41 @@ export function Nav({ actor, messages = null }: { actor: Actor | null; messages?
   }
   if (actor.kind === "teacher") {
     return (
-      <nav aria-label="Main">
+      <nav aria-label={t.layout.mainNavigation}>
         <ul>
-          <li><a href="/teacher">My classes</a></li>
-          <li><a href="/teacher/messages">Messages</a></li>
-          <li><a href="/teacher/settings">Settings</a></li>
+          <li><a href="/teacher">{t.layout.myClasses}</a></li>
+          <li><a href="/teacher/messages">{t.layout.messages}</a></li>
+          <li><a href="/teacher/settings">{t.layout.settings}</a></li>
           <li><SignOut /></li>
         </ul>
       </nav>
     );
   }
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t.layout.mainNavigation}>
       <ul>
-        <li><a href="/">Home</a></li>
+        <li><a href="/">{t.layout.home}</a></li>
         {messages && messages.threads > 0 && (
           <li>
             <a href="/messages">
-              Messages
+              {t.layout.messages}
               {messages.unread > 0 && (
                 <>
                   {" "}
                   <span class="unread-count">{messages.unread}</span>
-                  <span class="visually-hidden">{` unread ${messages.unread === 1 ? "conversation" : "conversations"}`}</span>
+                  <span class="visually-hidden">{` ${t.layout.unreadConversations(messages.unread)}`}</span>
                 </>
               )}
             </a>
           </li>
         )}
-        <li><a href="/ideas">Ideas</a></li>
-        <li><a href="/help">Help</a></li>
+        <li><a href="/ideas">{t.layout.ideas}</a></li>
+        <li><a href="/help">{t.layout.help}</a></li>
         <li>
           <details class="menu">
             <summary>{actor.user.name}</summary>
             <ul>
-              <li><a href="/account">Account settings</a></li>
+              <li><a href="/account">{t.layout.accountSettings}</a></li>
               <li><SignOut /></li>
             </ul>
           </details>

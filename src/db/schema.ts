@@ -34,6 +34,8 @@ export const districts = sqliteTable("districts", {
   invitationTtlDays: integer("invitation_ttl_days"),
   /** Ask for a 6-digit PIN after a badge scan. */
   badgePin: integer("badge_pin", { mode: "boolean" }).notNull().default(false),
+  /** IANA time zone in which the district's pages and emails show dates and times. */
+  timeZone: text("time_zone").notNull().default("America/New_York"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -65,6 +67,8 @@ export const teachers = sqliteTable(
     messagesEnabled: integer("messages_enabled", { mode: "boolean" }).notNull().default(true),
     notifyUnread: integer("notify_unread", { mode: "boolean" }).notNull().default(true),
     googleSub: text("google_sub"),
+    /** BCP 47 tag the teacher chose for pages and emails; null: not chosen (the browser decides). */
+    language: text("language"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -143,6 +147,8 @@ export const guardianContacts = sqliteTable(
     address: text("address").notNull(),
     name: text("name"),
     relationship: text("relationship"),
+    /** The family's language as the district gave it (BCP 47, kept as given even without a catalog). */
+    language: text("language"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -211,6 +217,8 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash"),
   googleSub: text("google_sub").unique(),
   notifyUnread: integer("notify_unread", { mode: "boolean" }).notNull().default(true),
+  /** BCP 47 tag of the parent's language (pages, emails, texts); null: not chosen. */
+  language: text("language"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -279,6 +287,8 @@ export const signUpAttempts = sqliteTable(
     /** JSON `{"invitationIds": [...]}`: the children confirmed in this attempt. */
     payload: text("payload").notNull(),
     tokenHash: text("token_hash").notNull().unique(),
+    /** The language the pages were shown in when this person signed up: the account's language. */
+    language: text("language"),
     createdAt: createdAt(),
     expiresAt: integer("expires_at").notNull(),
     usedAt: integer("used_at"),

@@ -1,3 +1,4 @@
+import { renderFragment } from "../render";
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -34,7 +35,7 @@ const wantsFragment = (c: Context<AppEnv>) =>
 async function renderIdeas(c: Context<AppEnv>, status: 200 | 422 | 429, suggest: SuggestFormState) {
   const filters = filtersOf(c);
   const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), userIdOf(c), filters.topic, filters.grade);
-  if (status === 200 && wantsFragment(c)) return c.html(<IdeaResults ideas={ideas} filters={filters} childBands={childBands} />);
+  if (status === 200 && wantsFragment(c)) return renderFragment(c, <IdeaResults ideas={ideas} filters={filters} childBands={childBands} />);
   c.status(status);
   return c.render(<IdeasPage ideas={ideas} filters={filters} childBands={childBands} suggest={suggest} />, { title: "Ideas" });
 }

@@ -5,6 +5,7 @@
  * route asks D1 whether the person may see the thread now (findThreadFor) before it calls the
  * thread's object, so a grant that ends (a guardianship, a section) ends the access at once.
  */
+import { renderFragment } from "../render";
 import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
@@ -133,7 +134,7 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
     }
     if (page.messages.length === 0) return c.body(null, 204);
     const path = `${role.base}/${thread.id}`;
-    return c.html(<NewMessagesFragment messages={page.messages} viewer={role.kind} timeZone={viewerTimeZone(c.req.raw)} path={path} lastSeq={page.nextSince} />);
+    return renderFragment(c, <NewMessagesFragment messages={page.messages} viewer={role.kind} timeZone={viewerTimeZone(c.req.raw)} path={path} lastSeq={page.nextSince} />);
   });
 
   // Pages and posts are for this side only: others go to their own home, nobody signed in to sign in.

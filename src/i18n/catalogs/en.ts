@@ -1,0 +1,41 @@
+/**
+ * English: the reference catalog. Every user-facing string of pages, emails, texts and error
+ * pages lives in a catalog; a new language is one new file beside this one (see README,
+ * "Languages"). Sections follow the areas of the product. Functions take what the sentence
+ * needs; plurals go through Intl.PluralRules.
+ */
+import type { Dir } from "../catalog";
+import { plural } from "../plural";
+
+const n = plural("en");
+
+export default {
+  meta: {
+    /** BCP 47 tag of this catalog. */
+    tag: "en",
+    /** The language's name in itself, as the switcher shows it. */
+    name: "English",
+    dir: "ltr" as Dir,
+  },
+
+  // ---- the page shell, navigation and language switcher
+  layout: {
+    siteName: "Family Portal",
+    titleSuffix: (title: string) => `${title} · Family Portal`,
+    skipToContent: "Skip to content",
+    mainNavigation: "Main",
+    signIn: "Sign in",
+    signOut: "Sign out",
+    help: "Help",
+    home: "Home",
+    messages: "Messages",
+    /** After the number shown in the Messages tab, for screen readers. */
+    unreadConversations: (count: number) => n(count, { one: "unread conversation", other: "unread conversations" }),
+    ideas: "Ideas",
+    accountSettings: "Account settings",
+    myClasses: "My classes",
+    settings: "Settings",
+    languageSwitcher: "Language",
+    switchTo: (name: string) => `Show this page in ${name}`,
+  },
+};
