@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { CATALOGS } from "../src/generated/catalogs";
 import en from "../src/i18n/catalogs/en";
 
-type Shape = Record<string, "text" | `function/${number}` | Shape>;
+interface Shape {
+  [key: string]: "text" | `function/${number}` | Shape;
+}
 
 function shapeOf(node: unknown, path: string, problems: string[]): Shape | "text" | `function/${number}` {
   if (typeof node === "string") {

@@ -2,7 +2,7 @@
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
-import type { Statement } from "../../db/batch";
+import { insertSelect, type Statement } from "../../db/batch";
 
 /**
  * The statements that give an address to its proven owner, when `condition` holds: an
@@ -12,7 +12,7 @@ import type { Statement } from "../../db/batch";
  */
 export function claimAddressStatements(
   db: Db,
-  row: { id: string; email: string; name: string; passwordHash: string | null; googleSub: string | null },
+  row: { id: string; email: string; name: string; passwordHash: string | null; googleSub: string | null; language?: string | null },
   now: number,
   condition: SQL = sql`1`,
 ): Statement[] {
@@ -21,15 +21,16 @@ export function claimAddressStatements(
       .update(users)
       .set({ email: sql`'unconfirmed+' || lower(${users.id}) || '@released.invalid'`, updatedAt: now })
       .where(and(eq(users.email, row.email), isNull(users.emailVerifiedAt), isNotNull(users.googleSub), condition)),
-    // Columns in table order: id, email, email_verified_at, name, password_hash, google_sub, notify_unread, created_at, updated_at.
-    // (SQLite needs the WHERE of INSERT ... SELECT before ON CONFLICT; it always has one.)
-    db
-      .insert(users)
-      .select(sql`SELECT ${row.id}, ${row.email}, ${now}, ${row.name}, ${row.passwordHash}, ${row.googleSub}, 1, ${now}, ${now} WHERE ${condition}`)
-      .onConflictDoUpdate({
-        target: users.email,
-        set: { emailVerifiedAt: now, name: row.name, passwordHash: row.passwordHash, googleSub: row.googleSub, updatedAt: now },
-        setWhere: sql`${users.id} = ${row.id} AND ${users.emailVerifiedAt} IS NULL AND ${users.googleSub} IS NULL`,
-      }),
+    // Columns by name (insertSelect). SQLite needs the WHERE of INSERT ... SELECT before ON CONFLICT; it always has one.
+    insertSelect(
+      db,
+      users,
+      { id: row.id, email: row.email, emailVerifiedAt: now, name: row.name, passwordHash: row.passwordHash, googleSub: row.googleSub, notifyUnread: true, language: row.language ?? null, createdAt: now, updatedAt: now },
+      sql` WHERE ${condition}`,
+    ).onConflictDoUpdate({
+      target: users.email,
+      set: { emailVerifiedAt: now, name: row.name, passwordHash: row.passwordHash, googleSub: row.googleSub, language: row.language ?? null, updatedAt: now },
+      setWhere: sql`${users.id} = ${row.id} AND ${users.emailVerifiedAt} IS NULL AND ${users.googleSub} IS NULL`,
+    }),
   ];
 }
