@@ -6,10 +6,12 @@
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../src/env";
 import type { Catalog } from "../src/i18n/catalog";
-import type { Locale } from "../src/i18n/locale";
+import { localeOf, type Locale } from "../src/i18n/locale";
+import { DEFAULT_LANGUAGE } from "../src/i18n/negotiate";
 
+/** The request's locale; English where no language was chosen (the development pages under /dev). */
 export function useLocale(): Locale {
-  return useRequestContext<AppEnv>().var.locale;
+  return useRequestContext<AppEnv>().var.locale ?? localeOf(DEFAULT_LANGUAGE);
 }
 
 export function useT(): Catalog {

@@ -2,6 +2,7 @@ import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../src/env";
 import { CATALOGS } from "../src/generated/catalogs";
 import { LANGUAGES } from "../src/i18n/negotiate";
+import { safeNext } from "../src/auth/actor";
 import { PostForm } from "./components";
 import { useLocale } from "./i18n";
 
@@ -12,9 +13,8 @@ import { useLocale } from "./i18n";
 export function LanguageSwitcher() {
   const c = useRequestContext<AppEnv>();
   const { tag, t } = useLocale();
-  const url = new URL(c.req.url);
-  // A POST's page has no address to return to: go back to where the form was (or home).
-  const back = c.req.method === "GET" ? url.pathname + url.search : "/";
+  // A POST's page has no address to return to: go back home.
+  const back = c.req.method === "GET" ? returnAddress(new URL(c.req.url)) : "/";
   return (
     <PostForm action="/language" class="languages">
       <input type="hidden" name="back" value={back} />
@@ -29,4 +29,18 @@ export function LanguageSwitcher() {
       })}
     </PostForm>
   );
+}
+
+/**
+ * This page's address without reflecting what a link may have smuggled into it: query values
+ * that are ids, numbers or cursors are kept, a `next` only when it is a safe path of ours.
+ */
+function returnAddress(url: URL): string {
+  const kept = new URLSearchParams();
+  for (const [key, value] of url.searchParams) {
+    const ok = key === "next" ? safeNext(value) === value : /^[\w.\-:~,]{0,200}$/.test(value);
+    if (/^[\w-]{1,40}$/.test(key) && ok) kept.append(key, value);
+  }
+  const search = kept.toString();
+  return search ? `${url.pathname}?${search}` : url.pathname;
 }

@@ -1,3 +1,4 @@
+import { renderFragment } from "../render";
 import { Hono } from "hono";
 import { z } from "zod";
 import { validate } from "../api/validate";
@@ -46,7 +47,7 @@ devRoutes.get("/mailbox", async (c) => {
   const { to, before } = parsed.data;
   const page = await listMailbox(getDb(c.env.DB), { to, before, limit: PAGE_SIZE });
   const olderHref = page.older ? `/dev/mailbox?${new URLSearchParams({ ...(to ? { to } : {}), before: page.older })}` : null;
-  return c.html(<MailboxPage messages={page.messages} to={to} olderHref={olderHref} paged={before !== undefined} />);
+  return renderFragment(c, <MailboxPage messages={page.messages} to={to} olderHref={olderHref} paged={before !== undefined} />);
 });
 
 const jsonQuery = z.strictObject({
@@ -81,6 +82,6 @@ devRoutes.get("/mailbox.json", validate("query", jsonQuery), async (c) => {
 devRoutes.get("/mailbox/:id", async (c) => {
   const id = c.req.param("id");
   const message = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await getMailboxMessage(getDb(c.env.DB), id) : null;
-  if (!message) return c.html(<MailboxNotFoundPage />, 404);
-  return c.html(<MailboxMessagePage m={message} />);
+  if (!message) return renderFragment(c, <MailboxNotFoundPage />, 404);
+  return renderFragment(c, <MailboxMessagePage m={message} />);
 });

@@ -38,4 +38,43 @@ export default {
     languageSwitcher: "Language",
     switchTo: (name: string) => `Show this page in ${name}`,
   },
+
+  // ---- onboarding: invitation link, siblings, the account step, email confirmation
+  onboarding: {},
+
+  // ---- signIn: parent sign-in, sign-out, forgot and reset password
+  signIn: {},
+
+  // ---- account: Account settings, language, devices, deleting the account
+  account: {},
+
+  // ---- home: home, the children's cards, Instant Login, district links
+  home: {},
+
+  // ---- badges: a child's badge (parent side) and badge login at /badges
+  badges: {},
+
+  // ---- student: the student portal
+  student: {},
+
+  // ---- ideas: Ideas and suggestions
+  ideas: {},
+
+  // ---- help: the Help page
+  help: {},
+
+  // ---- messages: the parent's and the teacher's conversations
+  messages: {},
+
+  // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
+  teacher: {},
+
+  // ---- invitations: what districts send families (invitations, renewals, reminders) and the district-facing words
+  invitations: {},
+
+  // ---- errors: error pages and refusals (404, 405, 410, 413, 429, 500, cross-site forms)
+  errors: {},
+
+  // ---- common: words used across areas (kept small; an area's own words stay in its section)
+  common: {},
 };
