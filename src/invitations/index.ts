@@ -4,7 +4,7 @@ export { resendInvitation, revokeInvitation, type ChangeContext, type ChangeOutc
 export { loadInvitingDistrict, invitationTtlMs, type InvitingDistrict } from "./district";
 export { invitationInput, invitationBatchInput, MAX_BATCH_INVITATIONS, type InvitationInput } from "./input";
 export { findInvitationByToken, getInvitationView, listInvitations, type InvitationByToken } from "./lookup";
-export { buildInvitationMessage, invitationLink, escapeHtml, type InvitationMessage, type InvitationMessageInput } from "./messages";
+export { buildInvitationMessage, invitationLink, type InvitationMessage, type InvitationMessageInput } from "./messages";
 export { normalizeEmail, normalizePhone } from "./normalize";
 export { listDisputes, listRenewals } from "./reports";
 export { invitationStatus, INVITATION_VIEW_STATUSES, type InvitationViewStatus } from "./status";

@@ -13,6 +13,7 @@ import { authTokens, districts, teachers } from "../db/schema";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { HOUR, MINUTE } from "../lib/time";
 import { outboxInsert } from "../outbox/enqueue";
+import { siteUrl } from "../lib/url";
 import { buildTeacherSignInMessage } from "./sign-in-message";
 
 export const TEACHER_LINK_TTL = 15 * MINUTE;
@@ -66,7 +67,7 @@ const tokenPayload = z.object({
 export type SignInPayload = z.infer<typeof tokenPayload>;
 
 export function signInLink(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, "")}/teacher/sign-in/${token}`;
+  return siteUrl(publicUrl, `/teacher/sign-in/${token}`);
 }
 
 /** Tokens are newSecret(): 32 base32 characters. Anything else is not worth a query. */
