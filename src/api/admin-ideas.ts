@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { decodeCursor, encodeCursor } from "../invitations/cursor";
+import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { GRADE_BANDS, IDEA_TOPICS } from "../ideas/catalog";
 import { deleteIdea, ideaBody, ideaJson, ideaSlug, listIdeasPage, upsertIdea } from "../ideas/ideas";
 import { listSuggestions, markSuggestionHandled, suggestionJson } from "../ideas/suggestions";

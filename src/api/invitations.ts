@@ -7,7 +7,7 @@ import { kickOutbox } from "../outbox/enqueue";
 import { now as clock } from "../lib/time";
 import { planInvitations, type InvitationContext, type InvitationPlan, type ItemError } from "../invitations/create";
 import { resendInvitation, revokeInvitation, type ChangeContext, type ChangeOutcome } from "../invitations/change";
-import { decodeCursor } from "../invitations/cursor";
+import { decodeCursor } from "../lib/cursor";
 import { invitationTtlMs, loadInvitingDistrict } from "../invitations/district";
 import { invitationBatchInput, invitationId, invitationInput, issueDetails, sisId, type InvitationInput } from "../invitations/input";
 import { getInvitationView, listInvitations } from "../invitations/lookup";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { now as clock } from "../lib/time";
-import { decodeCursor } from "../invitations/cursor";
+import { decodeCursor } from "../lib/cursor";
 import { listDisputes, listRenewals } from "../invitations/reports";
 import { apiError } from "./errors";
 import { validate } from "./validate";

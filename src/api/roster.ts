@@ -2,8 +2,9 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { decodeCursor, encodeCursor, getSchool, getSection, getStudent, getTeacher, listStudents } from "../roster/read";
-import { rosterBody, schoolBody, sectionBody, sisId, studentBody, teacherBody, type RosterInput } from "../roster/schemas";
+import { decodeKeyCursor, encodeKeyCursor } from "../lib/cursor";
+import { getSchool, getSection, getStudent, getTeacher, listStudents } from "../roster/read";
+import { rosterBody, schoolBody, sectionBody, sisId, SIS_ID_MAX, studentBody, teacherBody, type RosterInput } from "../roster/schemas";
 import { applyRosterPlan, planRosterUpsert } from "../roster/upsert";
 import { apiError } from "./errors";
 import { validate } from "./validate";
@@ -61,10 +62,10 @@ export const rosterApi = new Hono<AppEnv>()
   })
   .get("/students", validate("query", listQuery), async (c) => {
     const { cursor, limit } = c.req.valid("query");
-    const after = cursor === undefined || cursor === "" ? null : decodeCursor(cursor);
+    const after = cursor === undefined || cursor === "" ? null : decodeKeyCursor(cursor, SIS_ID_MAX);
     if (cursor && after === null) return apiError(c, 422, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
     const page = await listStudents(getDb(c.env.DB), c.get("district").id, limit, after);
-    return c.json({ data: page.data, nextCursor: page.lastSisId === null ? null : encodeCursor(page.lastSisId) });
+    return c.json({ data: page.data, nextCursor: page.lastSisId === null ? null : encodeKeyCursor(page.lastSisId) });
   })
   .put("/students/:sisId", validate("param", sisIdParam), validate("json", studentBody), async (c) => {
     const { sisId } = c.req.valid("param");

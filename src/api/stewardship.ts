@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { sisId } from "../roster/schemas";
-import { decodeCursor, encodeCursor } from "../invitations/cursor";
+import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { listAudit, studentIdBySis } from "../stewardship/audit-trail";
 import { deleteSchoolBySis, deleteStudentBySis } from "../stewardship/deletion";
 import { apiError } from "./errors";

@@ -2,7 +2,7 @@
 import type { Context } from "hono";
 import { z } from "zod";
 import { readForm } from "../family/account/form";
-import { decodeCursor, encodeCursor, type Cursor } from "../invitations/cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "../lib/cursor";
 import { checkBody } from "./body";
 import { formKeyOf } from "./form-key";
 import { THREAD_ID } from "./threads";

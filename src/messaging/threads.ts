@@ -7,7 +7,7 @@
 import { and, desc, eq, isNotNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { enrollments, guardianships, sections, sectionTeachers, students, teachers, threads, users } from "../db/schema";
-import type { Cursor } from "../invitations/cursor";
+import type { Cursor } from "../lib/cursor";
 import type { SenderKind, ThreadMeta } from "./types";
 
 /** Our thread ids (newId("thr")); anything else cannot be a thread. */
