@@ -10,7 +10,7 @@ import { rateLimit } from "../auth/rate-limiter";
 import { signOut } from "../auth/sign-in";
 import { deleteOtherSessions } from "../auth/sessions";
 import { kickOutbox } from "../outbox/enqueue";
-import { fieldErrors, readForm } from "./account/form";
+import { fieldErrors, readForm } from "../lib/form";
 import { endAccountSession, listAccountSessions, SESSION_ID_PATTERN } from "./account/sessions";
 import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "./account/settings";
 import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";

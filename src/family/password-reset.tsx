@@ -8,7 +8,7 @@ import { passwordProblem } from "../auth/password-policy";
 import { LIMITS, rateLimit } from "../auth/rate-limiter";
 import { signInAs } from "../auth/sign-in";
 import { kickOutbox } from "../outbox/enqueue";
-import { fieldErrors, readForm } from "./account/form";
+import { fieldErrors, readForm } from "../lib/form";
 import { completePasswordReset, findResetToken, findUserByEmail, sendPasswordReset } from "./account/password-reset";
 import { ForgotPasswordPage, ResetLinkProblemPage, ResetPasswordPage, resetProblemTitle } from "../../views/pages/password-reset";
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { readForm } from "../family/account/form";
+import { readForm } from "../lib/form";
 import { cleanLine } from "../lib/text";
 import { now as clock } from "../lib/time";
 import { delayInWords } from "../messaging/notice-email";

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ZodError } from "zod";
-import { CSRF_FIELD } from "../../lib/csrf-field";
+import { CSRF_FIELD } from "./csrf-field";
 
 /** A submitted page form as plain strings: the CSRF field dropped, a repeated field keeps its last value. */
 export async function readForm(c: Context): Promise<Record<string, string>> {
