@@ -11,12 +11,13 @@ import { signOut } from "../auth/sign-in";
 import { deleteOtherSessions } from "../auth/sessions";
 import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "../lib/form";
-import { endAccountSession, listAccountSessions, SESSION_ID_PATTERN } from "./account/sessions";
+import { endAccountSession, listAccountSessions } from "./account/sessions";
 import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "./account/settings";
 import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";
 import { AccountDeletePage } from "../../views/pages/account-delete";
 import { deleteParentAccount } from "../stewardship/parent-account";
 import { deleteAccountForm, DELETE_CONFIRM_ERRORS, matchesEmail } from "./account/delete";
+import { SESSION_ID } from "../lib/ids";
 
 /** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
 export const accountRoutes = new Hono<AppEnv>();
@@ -130,7 +131,7 @@ accountRoutes.post("/sessions/:id/end", async (c) => {
     return c.redirect("/sign-in", 303);
   }
   // Only this account's sessions: any other id is "not found", and stays alive.
-  if (!SESSION_ID_PATTERN.test(id) || !(await endAccountSession(getDb(c.env.DB), user.id, id))) {
+  if (!SESSION_ID.test(id) || !(await endAccountSession(getDb(c.env.DB), user.id, id))) {
     c.status(404);
     return c.render(<SessionNotFoundPage />, { title: "Not found" });
   }

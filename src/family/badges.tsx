@@ -18,9 +18,7 @@ import { badgePng, badgeQrSvg } from "../badges/image";
 import { badgePin, badgeToken } from "../badges/token";
 import { runBatch } from "../db/batch";
 import { BadgesOffPage, BadgesUnavailablePage, BadgeVoidedPage, ChildBadgePage, ChildBadgePrintPage, ChildNotFoundPage, type BadgeView } from "../../views/pages/badge";
-
-/** Our ids are `prefix_base32`; anything else is simply not found. */
-const ROW_ID = /^[a-z]+_[a-z0-9]{1,60}$/;
+import { isRowId } from "../lib/ids";
 
 /** "family.example.org/badges", for the steps and the image. */
 export const badgeLoginHint = (publicUrl: string) => `${new URL(publicUrl).host}/badges`;
@@ -35,7 +33,7 @@ type Outcome =
 /** The child's live badge for this parent, issuing the first one when needed; audits the look in the same round trip. */
 async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "page" | "png" | "print"): Promise<Outcome> {
   const studentId = c.req.param("studentId") ?? "";
-  if (!ROW_ID.test(studentId)) return { kind: "not_found" };
+  if (!isRowId(studentId)) return { kind: "not_found" };
   const db = getDb(c.env.DB);
   let child = await loadChildBadge(db, userId, studentId);
   if (!child) return { kind: "not_found" };

@@ -5,6 +5,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianships, schools, students } from "../db/schema";
+import { isRowId } from "../lib/ids";
 
 export interface ConnectedChild {
   studentId: string;
@@ -43,9 +44,6 @@ export function ownChildrenQuery(db: Db, userId: string) {
 export function listChildren(db: Db, userId: string): Promise<ConnectedChild[]> {
   return ownChildrenQuery(db, userId).all();
 }
-
-/** Our ids are `prefix_base32`: anything else cannot name a student and is simply not found. */
-export const isRowId = (s: string) => s.length <= 64 && /^[a-z]+_[a-z0-9]+$/.test(s);
 
 /** This parent's own child with this id, or undefined (another family's child, another district's id, no such row). */
 export async function findOwnChild(db: Db, userId: string, studentId: string): Promise<ConnectedChild | undefined> {

@@ -5,7 +5,7 @@ import { readForm } from "../lib/form";
 import { decodeCursor, encodeCursor, type Cursor } from "../lib/cursor";
 import { checkBody } from "./body";
 import { formKeyOf } from "./form-key";
-import { THREAD_ID } from "./threads";
+import { THREAD_ID } from "../lib/ids";
 
 const seqSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

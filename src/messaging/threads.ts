@@ -9,9 +9,8 @@ import type { Db } from "../db/client";
 import { enrollments, guardianships, sections, sectionTeachers, students, teachers, threads, users } from "../db/schema";
 import type { Cursor } from "../lib/cursor";
 import type { SenderKind, ThreadMeta } from "./types";
+import { THREAD_ID } from "../lib/ids";
 
-/** Our thread ids (newId("thr")); anything else cannot be a thread. */
-export const THREAD_ID = /^thr_[a-z2-7]{16}$/;
 
 export interface ThreadHeader extends ThreadMeta {
   teacherName: string;

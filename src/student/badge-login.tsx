@@ -14,6 +14,7 @@ import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { HOME_OF } from "../auth/actor";
 import { clearShortCookie, readShortCookie, setSessionCookie, setShortCookie } from "../auth/cookies";
+import { browserLimitKey, ensureDeviceCookie } from "../auth/device-cookie";
 import { LIMITS, rateLimit } from "../auth/rate-limiter";
 import { deleteSession, newSessionRow } from "../auth/sessions";
 import { sessions } from "../db/schema";
@@ -23,9 +24,6 @@ import {
   BADGE_LOGIN_PER_BADGE,
   badgeLimitKey,
   clearPinFailures,
-  DEVICE_COOKIE,
-  DEVICE_PATTERN,
-  deviceKey,
   PIN_FAILURES,
   PIN_STEP_COOKIE,
   PIN_STEP_SECONDS,
@@ -34,14 +32,11 @@ import {
   reservePinCheck,
   scannedToken,
 } from "../badges/login";
-import { newSecret } from "../lib/random";
 import { now as clock } from "../lib/time";
 import { runBatch } from "../db/batch";
 import { asset } from "../static";
 import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
 import { waitWords } from "../../views/pages/onboarding";
-
-const DEVICE_COOKIE_SECONDS = 400 * 24 * 3600;
 
 const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
 const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
@@ -101,11 +96,11 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
     if (c.get("actor")?.kind === "student") return c.redirect(HOME_OF.student, 303);
     // htmx swaps bodies and would not run the scanner: load this page for real.
     if (c.req.header("hx-request")) return c.body(null, 200, { "hx-redirect": "/badges" });
-    if (!DEVICE_PATTERN.test(readShortCookie(c, DEVICE_COOKIE) ?? "")) setShortCookie(c, DEVICE_COOKIE, newSecret(), DEVICE_COOKIE_SECONDS);
+    ensureDeviceCookie(c);
     return loginPage(c);
   })
   .post("/badges/login", async (c) => {
-    const verdict = await rateLimit(c.env, deviceKey(readShortCookie(c, DEVICE_COOKIE), c.req.header("cf-connecting-ip")), LIMITS.badgeLoginPerDevice);
+    const verdict = await rateLimit(c.env, browserLimitKey(c, "badge-login"), LIMITS.badgeLoginPerDevice);
     if (!verdict.allowed) return tooMany(c, verdict.retryAfter);
     const secret = config(c.env).badgeSecret;
     const form = loginForm.safeParse(await c.req.parseBody());

@@ -22,6 +22,7 @@ import { runBatch } from "../db/batch";
 import { badgeLoginHint } from "../family/badges";
 import { BADGE_NOTICES, ClassBadgeSheet, ClassBadgesPage, type BadgeLabel, type BadgeNotice } from "../../views/pages/badge-class";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
+import { rowIdField as rowId } from "../lib/ids";
 
 /** Parents and students who open a teacher page go to the teacher sign-in. */
 const toTeacherSignIn = createMiddleware<AppEnv>(async (c, next) => {
@@ -30,7 +31,6 @@ const toTeacherSignIn = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-const rowId = z.string().max(64).regex(/^[a-z]+_[a-z0-9]+$/);
 const studentForm = z.object({ section: rowId.optional(), _csrf: z.string().max(200).optional() });
 const noticeQuery = z.object({
   notice: z.enum(BADGE_NOTICES),

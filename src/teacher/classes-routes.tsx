@@ -19,6 +19,7 @@ import {
   TEACHER_INVITES_PER_HOUR,
   type InviteOutcome,
 } from "./invite-contact";
+import { rowIdField as rowId } from "../lib/ids";
 
 /**
  * A parent or student who opens a teacher page is sent to the TEACHER sign-in (someone who is
@@ -30,8 +31,6 @@ const toTeacherSignIn = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Our ids are `prefix_base32`; anything else cannot be a row and is a plain 404. */
-const rowId = z.string().max(64).regex(/^[a-z]+_[a-z0-9]+$/);
 const noticeQuery = z.object({ notice: z.enum(INVITE_NOTICES), contact: rowId.optional() });
 /** Where to go back to after sending: the landing page or one section's page. */
 const backPath = z.string().regex(/^\/teacher(\/sections\/[a-z]+_[a-z0-9]+)?$/).max(100);

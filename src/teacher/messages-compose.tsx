@@ -16,9 +16,8 @@ import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads
 import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
 import { familyFacingName, teacherOf, teacherOnly } from "./messages-guard";
+import { rowIdField as rowId } from "../lib/ids";
 
-/** Our ids are `prefix_base32`; anything else cannot be a row. */
-const rowId = z.string().max(64).regex(/^[a-z]+_[a-z0-9]+$/);
 const familyQuery = z.object({ student: rowId, guardian: rowId });
 const UNKNOWN_FIELDS = "This form had fields we don't know. Reload the page and try again.";
 

@@ -15,6 +15,7 @@ import { HOUR, MINUTE } from "../lib/time";
 import { outboxInsert } from "../outbox/enqueue";
 import { siteUrl } from "../lib/url";
 import { buildTeacherSignInMessage } from "./sign-in-message";
+import { SECRET } from "../lib/ids";
 
 export const TEACHER_LINK_TTL = 15 * MINUTE;
 /** After Google, choosing a district is one click away: a short window is plenty. */
@@ -70,9 +71,6 @@ export function signInLink(publicUrl: string, token: string): string {
   return siteUrl(publicUrl, `/teacher/sign-in/${token}`);
 }
 
-/** Tokens are newSecret(): 32 base32 characters. Anything else is not worth a query. */
-export const SIGN_IN_TOKEN = /^[a-z2-7]{32}$/;
-
 function tokenRow(token: string, payload: SignInPayload, now: number, ttl: number): typeof authTokens.$inferInsert {
   return {
     id: newId("atk"),
@@ -123,7 +121,7 @@ export interface PendingSignIn {
  * whose roster email changed since the link was sent is no longer a choice.
  */
 export async function findPendingSignIn(db: Db, token: string, now: number): Promise<PendingSignIn | null> {
-  if (!SIGN_IN_TOKEN.test(token)) return null;
+  if (!SECRET.test(token)) return null;
   const row = await db
     .select({ id: authTokens.id, payload: authTokens.payload })
     .from(authTokens)

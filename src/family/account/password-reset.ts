@@ -6,12 +6,10 @@ import { hashToken, newId, newSecret } from "../../lib/random";
 import { HOUR, now } from "../../lib/time";
 import { outboxInsert } from "../../outbox/enqueue";
 import { googleAccountEmail, passwordResetEmail, resetLink } from "./messages";
+import { SECRET } from "../../lib/ids";
 
 /** How long a reset link works (short: whoever holds it can take the account). */
 export const RESET_TTL = HOUR;
-
-/** A reset token as it appears in links: newSecret()'s 32 base32 characters. */
-export const RESET_TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   return db.select().from(users).where(eq(users.email, email)).get();
@@ -47,7 +45,7 @@ export type ResetLookup = { ok: true; tokenId: string; user: User } | { ok: fals
 
 /** What a reset link leads to. Reading only: opening the link changes nothing. */
 export async function findResetToken(db: Db, token: string, at = now()): Promise<ResetLookup> {
-  if (!RESET_TOKEN_PATTERN.test(token)) return { ok: false, reason: "unknown" };
+  if (!SECRET.test(token)) return { ok: false, reason: "unknown" };
   const row = await db
     .select({ id: authTokens.id, usedAt: authTokens.usedAt, expiresAt: authTokens.expiresAt, user: users })
     .from(authTokens)

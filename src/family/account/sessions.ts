@@ -4,9 +4,6 @@ import { sessions } from "../../db/schema";
 import { SESSION_LIMITS, type Session } from "../../auth/sessions";
 import { now } from "../../lib/time";
 
-/** Session ids as newSessionRow makes them (base32); anything else cannot name a session. */
-export const SESSION_ID_PATTERN = /^[a-z2-7]{1,64}$/;
-
 /** The live sessions of one parent account, most recently active first. */
 export async function listAccountSessions(db: Db, userId: string, at = now()): Promise<Session[]> {
   const rows = await db

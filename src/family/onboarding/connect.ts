@@ -10,6 +10,7 @@ import { invitationStatus } from "../../invitations";
 import { runBatch, type Statement } from "../../db/batch";
 import { newId } from "../../lib/random";
 import { MAX_CONFIRMED } from "./state";
+import { isInvitationId } from "../../lib/ids";
 
 /** Why a confirmed child was not added (the parent is told, in words, on the next page). */
 export type NotConnectedReason = "used" | "revoked" | "disputed" | "expired" | "unknown";
@@ -37,7 +38,7 @@ export interface ConnectOptions {
  * revoked, disputed or expired in between simply does not connect.
  */
 export async function connectInvitations(db: Db, userId: string, invitationIds: readonly string[], now: number, opts: ConnectOptions = {}): Promise<ConnectOutcome[]> {
-  const ids = [...new Set(invitationIds)].filter((id) => /^inv_[a-z0-9]{1,60}$/.test(id)).slice(0, MAX_CONFIRMED);
+  const ids = [...new Set(invitationIds)].filter(isInvitationId).slice(0, MAX_CONFIRMED);
   const perInvitation = ids.flatMap((id) => consumeStatements(db, userId, id, now, opts.guard));
   const results = await runBatch(db, [...(opts.before ?? []), ...perInvitation]);
   const first = opts.before?.length ?? 0;

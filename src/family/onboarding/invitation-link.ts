@@ -5,6 +5,7 @@ import { invitations, schools, students } from "../../db/schema";
 import { findInvitationByToken, invitationStatus, type InvitationByToken, type InvitationViewStatus } from "../../invitations";
 import { auditInsertWhere } from "../../audit";
 import { runBatch } from "../../db/batch";
+import { isInvitationId, LINK_TOKEN } from "../../lib/ids";
 
 export interface LinkedInvitation {
   status: InvitationViewStatus;
@@ -13,7 +14,7 @@ export interface LinkedInvitation {
 
 /** The invitation a link names, with its status as the parent sees it (expired included). */
 export async function openInvitationLink(db: Db, token: string, now: number): Promise<LinkedInvitation | null> {
-  if (!/^[a-z2-7]{16,64}$/.test(token)) return null;
+  if (!LINK_TOKEN.test(token)) return null;
   const found = await findInvitationByToken(db, token);
   return found ? { status: invitationStatus(found.invitation, now), found } : null;
 }
@@ -85,7 +86,7 @@ export async function disputeInvitation(db: Db, inv: { id: string; districtId: s
 
 /** One of the address's invitations by id (for sibling answers), in any state, or null. */
 export async function findSibling(db: Db, address: string, id: string) {
-  if (!/^inv_[a-z0-9]{1,60}$/.test(id)) return null;
+  if (!isInvitationId(id)) return null;
   const row = await db
     .select({ id: invitations.id, districtId: invitations.districtId, studentId: invitations.studentId, address: invitations.address, status: invitations.status, expiresAt: invitations.expiresAt })
     .from(invitations)

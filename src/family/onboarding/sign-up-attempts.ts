@@ -14,10 +14,9 @@ import { outboxRow } from "../../outbox/enqueue";
 import { claimAddressStatements } from "./claim-address";
 import { verifyEmailMessage } from "./messages";
 import { invitationIdsPayload, parseInvitationIds } from "./state";
+import { LINK_TOKEN } from "../../lib/ids";
 
 export const SIGN_UP_TTL_MS = DAY;
-
-const TOKEN_PATTERN = /^[a-z2-7]{16,64}$/;
 
 /**
  * The attempt's children, and the SHA-256 of a secret kept in the cookie of the browser that
@@ -98,7 +97,7 @@ export interface SignUpLink {
 
 /** The live attempt a confirmation link names, with any account on its address; null when unknown, used, replaced or expired. */
 export async function openSignUpLink(db: Db, token: string, now: number): Promise<SignUpLink | null> {
-  if (!TOKEN_PATTERN.test(token)) return null;
+  if (!LINK_TOKEN.test(token)) return null;
   const row = await db
     .select({
       id: signUpAttempts.id,
