@@ -34,7 +34,6 @@ import {
   InvitationProblemPage,
   RenewalPage,
   SiblingPage,
-  waitWords,
   type InvitedChild,
 } from "../../views/pages/onboarding";
 import {
@@ -47,6 +46,7 @@ import {
   VerifyProblemPage,
   type SignUpErrors,
 } from "../../views/pages/onboarding-account";
+import { waitWords } from "../../views/components";
 
 export const onboardingRoutes = new Hono<AppEnv>();
 

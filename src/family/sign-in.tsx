@@ -13,7 +13,7 @@ import { connectConfirmed } from "./onboarding/finish";
 import { signInWithPassword } from "./onboarding/password-sign-in";
 import { loadOnboardingState, ONBOARDING_COOKIE } from "./onboarding/state";
 import { SignInPage, TooManyTriesPage } from "../../views/pages/sign-in";
-import { waitWords } from "../../views/pages/onboarding";
+import { waitWords } from "../../views/components";
 
 export const signInRoutes = new Hono<AppEnv>();
 

@@ -36,7 +36,7 @@ import { now as clock } from "../lib/time";
 import { runBatch } from "../db/batch";
 import { asset } from "../static";
 import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
-import { waitWords } from "../../views/pages/onboarding";
+import { waitWords } from "../../views/components";
 
 const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
 const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
