@@ -14,18 +14,25 @@ import { hashPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import { LIMITS, rateLimit } from "../auth/rate-limiter";
 import { signInAs } from "../auth/sign-in";
-import { renewExpiredInvitation } from "../invitations";
 import { now as clock } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
 import { cleanLine } from "../lib/text";
+import {
+  connectInvitations,
+  describeInvitations,
+  disputeInvitation,
+  findSibling,
+  openInvitationLink,
+  pendingSiblings,
+  renewExpiredInvitation,
+  type LinkedInvitation,
+} from "../invitations";
 import { isStudentEmail, signUpWithEmail } from "./onboarding/accounts";
-import { connectInvitations } from "./onboarding/connect";
 import { connectConfirmed, rememberConnected } from "./onboarding/finish";
 import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "./onboarding/sign-up-attempts";
 import { signUpAllowed } from "./onboarding/sign-up-limits";
 import { ensureDeviceCookie } from "../auth/device-cookie";
 import { bindSignUpToBrowser, isSigningUpBrowser, provesAttemptPassword } from "./onboarding/sign-up-browser";
-import { describeInvitations, disputeInvitation, findSibling, openInvitationLink, pendingSiblings, type LinkedInvitation } from "./onboarding/invitation-link";
 import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "./onboarding/state";
 import {
   ConfirmInvitationPage,

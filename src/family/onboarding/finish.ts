@@ -4,7 +4,7 @@ import type { AppEnv } from "../../env";
 import { getDb } from "../../db/client";
 import { clearShortCookie, readShortCookie, setShortCookie } from "../../auth/cookies";
 import { now as clock } from "../../lib/time";
-import { connectInvitations, type ConnectOutcome } from "./connect";
+import { connectInvitations, type ConnectOutcome } from "../../invitations";
 import { consumeOnboardingState, loadOnboardingState, ONBOARDING_COOKIE } from "./state";
 
 /** The outcome of the last connection, shown once on the next page (names only, 10 minutes). */

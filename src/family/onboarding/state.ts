@@ -2,18 +2,17 @@
  * The onboarding state: what a parent confirmed ("Yes, this is my child") before having an
  * account. An auth_tokens row (purpose "onboarding", subject = the invited address, payload =
  * the confirmed invitation ids) named by a random token in a short-lived HttpOnly cookie.
- * Confirming does not consume an invitation; connecting to an account does (connect.ts).
+ * Confirming does not consume an invitation; connecting to an account does (src/invitations/accept.ts).
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { authTokens } from "../../db/schema";
 import { hashToken, newId, newSecret } from "../../lib/random";
 import { HOUR } from "../../lib/time";
+import { MAX_CONFIRMED } from "../../invitations";
 
 export const ONBOARDING_COOKIE = "fp_onboarding";
 export const ONBOARDING_TTL_MS = HOUR;
-/** Siblings on one address are a handful; this bounds the statements of one connection. */
-export const MAX_CONFIRMED = 30;
 
 export interface OnboardingState {
   id: string;

@@ -1,16 +1,19 @@
 /**
- * Connecting confirmed invitations to an account: the one place where an invitation is consumed
- * and a guardianship created, used by every way in (email confirmation, password, Google).
+ * Accepting invitations: connecting the ones a parent confirmed to their account. The one place
+ * where an invitation is consumed and a guardianship created, used by every way in (email
+ * confirmation, password, Google).
  */
 import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
-import { auditInsertSelect } from "../../audit";
-import type { Db } from "../../db/client";
-import { guardianships, invitations, schools, students } from "../../db/schema";
-import { invitationStatus } from "../../invitations";
-import { runBatch, type Statement } from "../../db/batch";
-import { newId } from "../../lib/random";
-import { MAX_CONFIRMED } from "./state";
-import { isInvitationId } from "../../lib/ids";
+import { auditInsertSelect } from "../audit";
+import type { Db } from "../db/client";
+import { guardianships, invitations, schools, students } from "../db/schema";
+import { insertSelect, runBatch, type Statement } from "../db/batch";
+import { isInvitationId } from "../lib/ids";
+import { newId } from "../lib/random";
+import { invitationStatus } from "./status";
+
+/** Siblings on one address are a handful; this bounds the statements of one connection. */
+export const MAX_CONFIRMED = 30;
 
 /** Why a confirmed child was not added (the parent is told, in words, on the next page). */
 export type NotConnectedReason = "used" | "revoked" | "disputed" | "expired" | "unknown";
@@ -85,15 +88,14 @@ function consumeStatements(db: Db, userId: string, invitationId: string, now: nu
       .set({ status: "accepted", acceptedAt: now, acceptedByUserId: userId })
       .where(and(eq(invitations.id, invitationId), eq(invitations.status, "pending"), gt(invitations.expiresAt, now), guard))
       .returning({ id: invitations.id }),
-    // Columns in table order: id, district_id, user_id, student_id, invitation_id, relationship, created_at.
-    db
-      .insert(guardianships)
-      .select(
-        sql`SELECT ${guardianshipId}, i.district_id, ${userId}, i.student_id, i.id, gc.relationship, ${now}
-      FROM invitations i LEFT JOIN guardian_contacts gc ON gc.id = i.contact_id
+    // Columns by name (insertSelect): the order of guardianships' columns does not matter.
+    insertSelect(
+      db,
+      guardianships,
+      { id: guardianshipId, districtId: sql`i.district_id`, userId, studentId: sql`i.student_id`, invitationId: sql`i.id`, relationship: sql`gc.relationship`, createdAt: now },
+      sql` FROM invitations i LEFT JOIN guardian_contacts gc ON gc.id = i.contact_id
       WHERE i.id = ${invitationId} AND i.status = 'accepted' AND i.accepted_by_user_id = ${userId} AND i.accepted_at = ${now}`,
-      )
-      .onConflictDoNothing(),
+    ).onConflictDoNothing(),
     // One audit row per consumed invitation; a same-user double submit that lost adds none.
     auditInsertSelect(
       db,

@@ -1,11 +1,10 @@
 /** What an invitation link shows: the invitation in its current state, and its pending siblings. */
-import { and, asc, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { invitations, schools, students } from "../../db/schema";
-import { findInvitationByToken, invitationStatus, type InvitationByToken, type InvitationViewStatus } from "../../invitations";
-import { auditInsertWhere } from "../../audit";
-import { runBatch } from "../../db/batch";
-import { isInvitationId, LINK_TOKEN } from "../../lib/ids";
+import { and, asc, eq, gt, inArray, notInArray } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { invitations, schools, students } from "../db/schema";
+import { findInvitationByToken, type InvitationByToken } from "./lookup";
+import { invitationStatus, type InvitationViewStatus } from "./status";
+import { isInvitationId, LINK_TOKEN } from "../lib/ids";
 
 export interface LinkedInvitation {
   status: InvitationViewStatus;
@@ -60,28 +59,6 @@ export async function describeInvitations(db: Db, ids: readonly string[]): Promi
     .where(inArray(invitations.id, [...ids]))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
     .all();
-}
-
-/**
- * "This is not my child": the invitation becomes disputed (its link connects nobody any more),
- * the district sees it in its reports, and the audit log records it. Only a pending invitation
- * (expired or not) can be disputed; returns false when it was not pending any more.
- */
-export async function disputeInvitation(db: Db, inv: { id: string; districtId: string; studentId: string; address: string }, now: number): Promise<boolean> {
-  const [update] = await runBatch(db, [
-    db
-      .update(invitations)
-      .set({ status: "disputed", disputedAt: now })
-      .where(and(eq(invitations.id, inv.id), eq(invitations.address, inv.address), eq(invitations.status, "pending"))),
-    auditInsertWhere(
-      db,
-      // The recipient of the invitation, who may have no account.
-      { districtId: inv.districtId, actorKind: "parent", actorId: null, action: "invitation.dispute", studentId: inv.studentId, targetId: inv.id },
-      now,
-      sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${inv.id} AND status = 'disputed' AND disputed_at = ${now})`,
-    ),
-  ]);
-  return (update as D1Result).meta.changes === 1;
 }
 
 /** One of the address's invitations by id (for sibling answers), in any state, or null. */
