@@ -13,6 +13,9 @@ import { MINUTE } from "../lib/time";
 import { BADGE_QR_PREFIX } from "./image";
 import { BADGE_ID } from "../lib/ids";
 
+/** "family.example.org/badges": where a child logs in, printed on badges and in a parent's steps. */
+export const badgeLoginHint = (publicUrl: string) => `${new URL(publicUrl).host}/badges`;
+
 /** The token from what the scanner read: "FPBADGE:<token>" or the bare token. */
 export function scannedToken(text: string): string {
   const t = text.trim();

@@ -11,12 +11,12 @@ import { signOut } from "../auth/sign-in";
 import { deleteOtherSessions } from "../auth/sessions";
 import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "../lib/form";
-import { endAccountSession, listAccountSessions } from "./account/sessions";
-import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "./account/settings";
+import { endAccountSession, listAccountSessions } from "../accounts/sessions";
+import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "../accounts/settings";
 import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";
 import { AccountDeletePage } from "../../views/pages/account-delete";
 import { deleteParentAccount } from "../stewardship/parent-account";
-import { deleteAccountForm, DELETE_CONFIRM_ERRORS, matchesEmail } from "./account/delete";
+import { deleteAccountForm, DELETE_CONFIRM_ERRORS, matchesEmail } from "../accounts/delete";
 import { SESSION_ID } from "../lib/ids";
 
 /** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */

@@ -15,13 +15,11 @@ import { getDb } from "../db/client";
 import { requireParent } from "../auth/actor";
 import { badgeFileName, badgeViewAudit, issueFirstBadge, loadChildBadge, type ChildBadge } from "../badges/child-badge";
 import { badgePng, badgeQrSvg } from "../badges/image";
+import { badgeLoginHint } from "../badges/login";
 import { badgePin, badgeToken } from "../badges/token";
 import { runBatch } from "../db/batch";
 import { BadgesOffPage, BadgesUnavailablePage, BadgeVoidedPage, ChildBadgePage, ChildBadgePrintPage, ChildNotFoundPage, type BadgeView } from "../../views/pages/badge";
 import { isRowId } from "../lib/ids";
-
-/** "family.example.org/badges", for the steps and the image. */
-export const badgeLoginHint = (publicUrl: string) => `${new URL(publicUrl).host}/badges`;
 
 type Outcome =
   | { kind: "not_found" }

@@ -6,8 +6,8 @@ import { getDb, type Db } from "../db/client";
 import { districtLinks, districts, guardianships } from "../db/schema";
 import { HOME_OF } from "../auth/actor";
 import { AUDIENCES_FOR } from "../student/portal";
-import { ownChildrenQuery, type ConnectedChild } from "./children";
-import { takeConnectedSummary } from "./onboarding/finish";
+import { ownChildrenQuery, type ConnectedChild } from "../accounts/children";
+import { takeConnectedSummary } from "../onboarding/finish";
 import { HomePage, LandingPage, type HomeLink } from "../../views/pages/home";
 
 export const homeRoutes = new Hono<AppEnv>();

@@ -4,7 +4,8 @@ import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { requireParent } from "../auth/actor";
 import { setSessionCookie } from "../auth/cookies";
-import { findOwnChild, startInstantLogin } from "../student/instant-login";
+import { findOwnChild } from "../accounts/children";
+import { startInstantLogin } from "../student/instant-login";
 import { ChildNotFoundPage, InstantLoginPage } from "../../views/pages/instant-login";
 
 function notFound<E extends AppEnv>(c: Context<E>) {

@@ -27,13 +27,13 @@ import {
   renewExpiredInvitation,
   type LinkedInvitation,
 } from "../invitations";
-import { isStudentEmail, signUpWithEmail } from "./onboarding/accounts";
-import { connectConfirmed, rememberConnected } from "./onboarding/finish";
-import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "./onboarding/sign-up-attempts";
-import { signUpAllowed } from "./onboarding/sign-up-limits";
+import { isStudentEmail, signUpWithEmail } from "../onboarding/sign-up";
+import { connectConfirmed, rememberConnected } from "../onboarding/finish";
+import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "../onboarding/sign-up-attempts";
+import { signUpAllowed } from "../onboarding/sign-up-limits";
 import { ensureDeviceCookie } from "../auth/device-cookie";
-import { bindSignUpToBrowser, isSigningUpBrowser, provesAttemptPassword } from "./onboarding/sign-up-browser";
-import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "./onboarding/state";
+import { bindSignUpToBrowser, isSigningUpBrowser, provesAttemptPassword } from "../onboarding/sign-up-browser";
+import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "../onboarding/state";
 import {
   ConfirmInvitationPage,
   DisputedPage,

@@ -9,7 +9,8 @@ import { LIMITS, rateLimit } from "../auth/rate-limiter";
 import { signInAs } from "../auth/sign-in";
 import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "../lib/form";
-import { completePasswordReset, findResetToken, findUserByEmail, sendPasswordReset } from "./account/password-reset";
+import { completePasswordReset, findResetToken, sendPasswordReset } from "../accounts/password-reset";
+import { findUserByEmail } from "../accounts/users";
 import { ForgotPasswordPage, ResetLinkProblemPage, ResetPasswordPage, resetProblemTitle } from "../../views/pages/password-reset";
 
 /** /forgot-password and /reset-password/:token (SPEC 3.2, last bullet). */

@@ -9,9 +9,9 @@ import { googleConfigured } from "../auth/google";
 import { signInAs, signOut } from "../auth/sign-in";
 import { readDeviceTokens, trustThisDevice } from "../auth/trusted-devices";
 import { now as clock } from "../lib/time";
-import { connectConfirmed } from "./onboarding/finish";
-import { signInWithPassword } from "./onboarding/password-sign-in";
-import { loadOnboardingState, ONBOARDING_COOKIE } from "./onboarding/state";
+import { connectConfirmed } from "../onboarding/finish";
+import { signInWithPassword } from "../onboarding/password-sign-in";
+import { loadOnboardingState, ONBOARDING_COOKIE } from "../onboarding/state";
 import { SignInPage, TooManyTriesPage } from "../../views/pages/sign-in";
 import { waitWords } from "../../views/components";
 

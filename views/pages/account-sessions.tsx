@@ -1,5 +1,5 @@
 import type { Session } from "../../src/auth/sessions";
-import { describeDevice } from "../../src/family/account/device";
+import { describeDevice } from "../../src/accounts/device";
 import { AccountForm, When } from "./account-form";
 
 /** The account's signed-in devices, each with a button to sign it out. */

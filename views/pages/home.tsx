@@ -1,7 +1,7 @@
 /** The parent's home (one card per connected child) and the public landing page. */
 import { Notice } from "../components";
-import type { ConnectedChild } from "../../src/family/children";
-import type { ConnectedSummary } from "../../src/family/onboarding/finish";
+import type { ConnectedChild } from "../../src/accounts/children";
+import type { ConnectedSummary } from "../../src/onboarding/finish";
 import { InstantLoginForm, WHAT_HAPPENS } from "./instant-login";
 
 /** A district's link for families, with the district it comes from. */

@@ -4,9 +4,9 @@
  * The browser is named by the long-lived random device cookie that badge login uses too.
  */
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
-import { browserLimitKey } from "../../auth/device-cookie";
-import { LIMITS, rateLimit } from "../../auth/rate-limiter";
+import type { AppEnv } from "../env";
+import { browserLimitKey } from "../auth/device-cookie";
+import { LIMITS, rateLimit } from "../auth/rate-limiter";
 
 /** Counts one sign-up for this browser and for each invitation it confirmed; false when any is over its limit. */
 export async function signUpAllowed(c: Context<AppEnv>, invitationIds: readonly string[]): Promise<boolean> {

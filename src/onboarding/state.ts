@@ -5,11 +5,11 @@
  * Confirming does not consume an invitation; connecting to an account does (src/invitations/accept.ts).
  */
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { authTokens } from "../../db/schema";
-import { hashToken, newId, newSecret } from "../../lib/random";
-import { HOUR } from "../../lib/time";
-import { MAX_CONFIRMED } from "../../invitations";
+import type { Db } from "../db/client";
+import { authTokens } from "../db/schema";
+import { hashToken, newId, newSecret } from "../lib/random";
+import { HOUR } from "../lib/time";
+import { MAX_CONFIRMED } from "../invitations";
 
 export const ONBOARDING_COOKIE = "fp_onboarding";
 export const ONBOARDING_TTL_MS = HOUR;

@@ -1,6 +1,6 @@
 /** The account emails of onboarding: confirm your address, and "you already have an account". */
-import { emailButton, emailFooter, emailHtml, emailParagraph } from "../../lib/email-html";
-import { siteUrl } from "../../lib/url";
+import { emailButton, emailFooter, emailHtml, emailParagraph } from "../lib/email-html";
+import { siteUrl } from "../lib/url";
 
 export interface AccountMessage {
   subject: string;

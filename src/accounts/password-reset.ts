@@ -1,19 +1,15 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import type { User } from "../../auth/actor";
-import type { Db } from "../../db/client";
-import { authTokens, sessions, trustedDevices, users } from "../../db/schema";
-import { hashToken, newId, newSecret } from "../../lib/random";
-import { HOUR, now } from "../../lib/time";
-import { outboxInsert } from "../../outbox/enqueue";
+import type { User } from "../auth/actor";
+import type { Db } from "../db/client";
+import { authTokens, sessions, trustedDevices, users } from "../db/schema";
+import { hashToken, newId, newSecret } from "../lib/random";
+import { HOUR, now } from "../lib/time";
+import { outboxInsert } from "../outbox/enqueue";
 import { googleAccountEmail, passwordResetEmail, resetLink } from "./messages";
-import { SECRET } from "../../lib/ids";
+import { SECRET } from "../lib/ids";
 
 /** How long a reset link works (short: whoever holds it can take the account). */
 export const RESET_TTL = HOUR;
-
-export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
-  return db.select().from(users).where(eq(users.email, email)).get();
-}
 
 /**
  * Queues the email for "forgot password" to an existing account, in one batch with its token:

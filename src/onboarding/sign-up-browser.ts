@@ -5,11 +5,11 @@
  * email they never asked for cannot make an account with a stranger's password and children.
  */
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
-import { readShortCookie, setShortCookie } from "../../auth/cookies";
-import { verifyPassword } from "../../auth/password";
-import { LIMITS, rateLimit, type RateVerdict } from "../../auth/rate-limiter";
-import { hashToken, newSecret, safeEqual } from "../../lib/random";
+import type { AppEnv } from "../env";
+import { readShortCookie, setShortCookie } from "../auth/cookies";
+import { verifyPassword } from "../auth/password";
+import { LIMITS, rateLimit, type RateVerdict } from "../auth/rate-limiter";
+import { hashToken, newSecret, safeEqual } from "../lib/random";
 import { SIGN_UP_TTL_MS, type SignUpLink } from "./sign-up-attempts";
 
 export const SIGN_UP_COOKIE = "fp_signup";

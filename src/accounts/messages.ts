@@ -1,6 +1,6 @@
 /** The words of the account emails (password reset, password changed). Pure functions. */
-import { emailButton, emailFooter, emailHtml, emailParagraph as p } from "../../lib/email-html";
-import { siteUrl } from "../../lib/url";
+import { emailButton, emailFooter, emailHtml, emailParagraph as p } from "../lib/email-html";
+import { siteUrl } from "../lib/url";
 
 export interface AccountEmail {
   subject: string;

@@ -1,8 +1,8 @@
 import { and, desc, eq, gt } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { sessions } from "../../db/schema";
-import { SESSION_LIMITS, type Session } from "../../auth/sessions";
-import { now } from "../../lib/time";
+import type { Db } from "../db/client";
+import { sessions } from "../db/schema";
+import { SESSION_LIMITS, type Session } from "../auth/sessions";
+import { now } from "../lib/time";
 
 /** The live sessions of one parent account, most recently active first. */
 export async function listAccountSessions(db: Db, userId: string, at = now()): Promise<Session[]> {

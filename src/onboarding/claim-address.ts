@@ -1,8 +1,8 @@
 /** Giving an email address to the person who proved they hold it (a used sign-up link, or Google's verified address). */
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { users } from "../../db/schema";
-import type { Statement } from "../../db/batch";
+import type { Db } from "../db/client";
+import { users } from "../db/schema";
+import type { Statement } from "../db/batch";
 
 /**
  * The statements that give an address to its proven owner, when `condition` holds: an

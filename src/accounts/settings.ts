@@ -1,11 +1,11 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "../../db/client";
-import { authTokens, users } from "../../db/schema";
-import { deleteOtherSessions } from "../../auth/sessions";
-import { cleanLine } from "../../lib/text";
-import { HOUR, now } from "../../lib/time";
-import { outboxInsert } from "../../outbox/enqueue";
+import type { Db } from "../db/client";
+import { authTokens, users } from "../db/schema";
+import { deleteOtherSessions } from "../auth/sessions";
+import { cleanLine } from "../lib/text";
+import { HOUR, now } from "../lib/time";
+import { outboxInsert } from "../outbox/enqueue";
 import { passwordChangedEmail } from "./messages";
 
 /** Wrong current passwords allowed per account before "change password" pauses (a stolen session must not guess it). */

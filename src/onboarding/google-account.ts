@@ -1,12 +1,12 @@
 /** The parent account for a Google sign-in: keyed by Google's `sub`, never by email alone. */
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { signUpAttempts, users } from "../../db/schema";
-import type { GoogleProfile } from "../../auth/google";
-import { runBatch } from "../../db/batch";
-import { newId } from "../../lib/random";
-import { cleanLine } from "../../lib/text";
-import { isStudentEmail } from "./accounts";
+import type { Db } from "../db/client";
+import { signUpAttempts, users } from "../db/schema";
+import type { GoogleProfile } from "../auth/google";
+import { runBatch } from "../db/batch";
+import { newId } from "../lib/random";
+import { cleanLine } from "../lib/text";
+import { isStudentEmail } from "./sign-up";
 import { claimAddressStatements } from "./claim-address";
 
 export type GoogleAccountOutcome =

@@ -5,16 +5,16 @@
  * address replaces the older attempt's password and children (trust issue, finding 1).
  */
 import { and, desc, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { outbox, signUpAttempts, users } from "../../db/schema";
-import { insertWhere, runBatch, type Statement } from "../../db/batch";
-import { hashToken, newId, newSecret } from "../../lib/random";
-import { DAY } from "../../lib/time";
-import { outboxRow } from "../../outbox/enqueue";
+import type { Db } from "../db/client";
+import { outbox, signUpAttempts, users } from "../db/schema";
+import { insertWhere, runBatch, type Statement } from "../db/batch";
+import { hashToken, newId, newSecret } from "../lib/random";
+import { DAY } from "../lib/time";
+import { outboxRow } from "../outbox/enqueue";
 import { claimAddressStatements } from "./claim-address";
 import { verifyEmailMessage } from "./messages";
 import { invitationIdsPayload, parseInvitationIds } from "./state";
-import { LINK_TOKEN } from "../../lib/ids";
+import { LINK_TOKEN } from "../lib/ids";
 
 export const SIGN_UP_TTL_MS = DAY;
 

@@ -1,14 +1,13 @@
 /** Parent accounts made during onboarding: sign-up with email, claiming an address, the roster check. */
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { invitations, outbox, students, users } from "../../db/schema";
-import { runBatch } from "../../db/batch";
-import { outboxRow } from "../../outbox/enqueue";
+import type { Db } from "../db/client";
+import { invitations, outbox, students } from "../db/schema";
+import { findUserByEmail } from "../accounts/users";
+import { runBatch } from "../db/batch";
+import { outboxRow } from "../outbox/enqueue";
 import { accountExistsMessage } from "./messages";
 import { newAttemptStatements } from "./sign-up-attempts";
 import { consumeOnboardingState } from "./state";
-
-export type UserRow = typeof users.$inferSelect;
 
 /**
  * A student's own school address, on the roster of a district whose invitation is being accepted:
@@ -29,10 +28,6 @@ export async function isStudentEmail(db: Db, email: string, invitationIds: reado
     .limit(1)
     .get();
   return Boolean(row);
-}
-
-export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
-  return (await db.select().from(users).where(eq(users.email, email)).get()) ?? null;
 }
 
 export type SignUpOutcome = { kind: "attempt" } | { kind: "exists" };

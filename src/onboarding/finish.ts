@@ -1,10 +1,10 @@
 /** After a parent proves who they are (password, Google): add the children they confirmed in this browser. */
 import type { Context } from "hono";
-import type { AppEnv } from "../../env";
-import { getDb } from "../../db/client";
-import { clearShortCookie, readShortCookie, setShortCookie } from "../../auth/cookies";
-import { now as clock } from "../../lib/time";
-import { connectInvitations, type ConnectOutcome } from "../../invitations";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { clearShortCookie, readShortCookie, setShortCookie } from "../auth/cookies";
+import { now as clock } from "../lib/time";
+import { connectInvitations, type ConnectOutcome } from "../invitations";
 import { consumeOnboardingState, loadOnboardingState, ONBOARDING_COOKIE } from "./state";
 
 /** The outcome of the last connection, shown once on the next page (names only, 10 minutes). */

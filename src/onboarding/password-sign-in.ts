@@ -4,12 +4,13 @@
  * passwords count against that device only and the locks others caused do not apply; anywhere
  * else they count per address, per client (IP) and per account.
  */
-import type { Db } from "../../db/client";
-import type { Bindings } from "../../env";
-import { verifyPassword } from "../../auth/password";
-import { countFailure, LIMITS, rateLimit } from "../../auth/rate-limiter";
-import { findTrustedDevice, type TrustedDevice } from "../../auth/trusted-devices";
-import { findUserByEmail, type UserRow } from "./accounts";
+import type { Db } from "../db/client";
+import type { Bindings } from "../env";
+import { verifyPassword } from "../auth/password";
+import { countFailure, LIMITS, rateLimit } from "../auth/rate-limiter";
+import { findTrustedDevice, type TrustedDevice } from "../auth/trusted-devices";
+import { findUserByEmail } from "../accounts/users";
+import type { User } from "../auth/actor";
 
 /**
  * An Argon2id hash (same parameters as real ones) of a random password nobody knows: checked when
@@ -19,9 +20,9 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$1Io+a0bPYS4tmfCbQ7DChA==$c4NA
 
 export type PasswordSignIn =
   /** `device`: this browser was already trusted for the account. */
-  | { ok: true; user: UserRow; device: TrustedDevice | null }
+  | { ok: true; user: User; device: TrustedDevice | null }
   /** The password was right but the email was never confirmed. */
-  | { ok: false; error: "unverified"; user: UserRow }
+  | { ok: false; error: "unverified"; user: User }
   /** One message for a wrong password and an unknown address. */
   | { ok: false; error: "wrong" }
   | { ok: false; error: "rate_limited"; retryAfter: number };
@@ -36,7 +37,7 @@ export interface PasswordAttempt {
 }
 
 /** Failures count per account; an unknown address gets its own counter so both paths do the same work. */
-const failuresKey = (user: UserRow | null, email: string) => (user ? `signin:failures:${user.id}` : `signin:failures:unknown:${email}`);
+const failuresKey = (user: User | null, email: string) => (user ? `signin:failures:${user.id}` : `signin:failures:unknown:${email}`);
 
 /** May this attempt check a password? If so, `forgive` takes back the failures counted in advance. */
 type Gate = { allowed: false; retryAfter: number } | { allowed: true; forgive(): Promise<void> };
@@ -48,7 +49,7 @@ async function deviceGate(env: Pick<Bindings, "RATE_LIMITER">, device: TrustedDe
 }
 
 /** Anyone else: every attempt per address, and failures per client and per account. */
-async function untrustedGate(env: Pick<Bindings, "RATE_LIMITER">, user: UserRow | null, attempt: PasswordAttempt): Promise<Gate> {
+async function untrustedGate(env: Pick<Bindings, "RATE_LIMITER">, user: User | null, attempt: PasswordAttempt): Promise<Gate> {
   const perAddress = await rateLimit(env, `signin:address:${attempt.email}`, LIMITS.signInPerAddress);
   if (!perAddress.allowed) return { allowed: false, retryAfter: perAddress.retryAfter };
   const perClient = await countFailure(env, `signin:client:${attempt.client ?? "unknown"}`, LIMITS.signInFailuresPerClient);
