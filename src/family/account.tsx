@@ -1,9 +1,8 @@
 import { Hono, type Context } from "hono";
-import { HTTPException } from "hono/http-exception";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireParent, type Actor } from "../auth/actor";
+import { requireParent, type ParentEnv } from "../auth/guards";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { passwordProblem } from "../auth/password-policy";
 import { rateLimit } from "../auth/rate-limiter";
@@ -18,11 +17,6 @@ import { AccountDeletePage } from "../../views/pages/account-delete";
 import { deleteParentAccount } from "../stewardship/parent-account";
 import { deleteAccountForm, DELETE_CONFIRM_ERRORS, matchesEmail } from "../accounts/delete";
 import { SESSION_ID } from "../lib/ids";
-
-/** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
-export const accountRoutes = new Hono<AppEnv>();
-
-type Parent = Extract<Actor, { kind: "parent" }>;
 
 /** What the page says after each redirect; a fixed list, so nothing from the URL is echoed. */
 const NOTICES = {
@@ -44,7 +38,8 @@ function delayInWords(seconds: number): string {
   return seconds % 3600 === 0 && seconds > 0 ? unit(seconds / 3600, "hour") : unit(Math.max(1, Math.round(seconds / 60)), "minute");
 }
 
-async function renderAccount(c: Context<AppEnv>, parent: Parent, status: 200 | 422 | 429, errors: AccountFormErrors | null = null) {
+async function renderAccount(c: Context<ParentEnv>, status: 200 | 422 | 429, errors: AccountFormErrors | null = null) {
+  const parent = c.var.actor;
   const sessions = await listAccountSessions(getDb(c.env.DB), parent.user.id);
   c.status(status);
   return c.render(
@@ -60,70 +55,64 @@ async function renderAccount(c: Context<AppEnv>, parent: Parent, status: 200 | 4
   );
 }
 
-/** The signed-in parent; requireParent below lets no one else through. */
-function parentOf(c: Context<AppEnv>): Parent {
-  const actor = c.get("actor");
-  if (actor?.kind !== "parent") throw new HTTPException(401);
-  return actor;
-}
+const done = (c: Context, what: Done) => c.redirect(`/account?done=${what}`, 303);
 
-const done = (c: Context<AppEnv>, what: Done) => c.redirect(`/account?done=${what}`, 303);
+/** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
+export const accountRoutes = new Hono<AppEnv>().use(requireParent);
 
-accountRoutes.use(requireParent);
-
-accountRoutes.get("/", (c) => renderAccount(c, parentOf(c), 200));
+accountRoutes.get("/", (c) => renderAccount(c, 200));
 
 accountRoutes.post("/name", async (c) => {
   const form = await readForm(c);
   const parsed = nameForm.safeParse(form);
-  if (!parsed.success) return renderAccount(c, parentOf(c), 422, { form: "name", fields: fieldErrors(parsed.error), values: { name: (form.name ?? "").slice(0, 200) } });
-  await updateName(getDb(c.env.DB), parentOf(c).user.id, parsed.data.name);
+  if (!parsed.success) return renderAccount(c, 422, { form: "name", fields: fieldErrors(parsed.error), values: { name: (form.name ?? "").slice(0, 200) } });
+  await updateName(getDb(c.env.DB), c.var.actor.user.id, parsed.data.name);
   return done(c, "name");
 });
 
 accountRoutes.post("/notifications", async (c) => {
   const parsed = notificationsForm.safeParse(await readForm(c));
-  if (!parsed.success) return renderAccount(c, parentOf(c), 422, { form: "notifications", fields: fieldErrors(parsed.error) });
+  if (!parsed.success) return renderAccount(c, 422, { form: "notifications", fields: fieldErrors(parsed.error) });
   const on = parsed.data.notifyUnread === "on";
-  await setUnreadEmails(getDb(c.env.DB), parentOf(c).user.id, on);
+  await setUnreadEmails(getDb(c.env.DB), c.var.actor.user.id, on);
   return done(c, on ? "notifications-on" : "notifications-off");
 });
 
 accountRoutes.post("/password", async (c) => {
-  const parent = parentOf(c);
+  const parent = c.var.actor;
   const { user } = parent;
   if (user.passwordHash === null) {
     // Google accounts: a password set without proving anything would be a second way in for whoever holds the session.
-    return renderAccount(c, parent, 422, { form: "password", fields: { form: "You sign in with Google, so your account has no password to change." } });
+    return renderAccount(c, 422, { form: "password", fields: { form: "You sign in with Google, so your account has no password to change." } });
   }
   const parsed = passwordForm.safeParse(await readForm(c));
-  if (!parsed.success) return renderAccount(c, parent, 422, { form: "password", fields: fieldErrors(parsed.error) });
+  if (!parsed.success) return renderAccount(c, 422, { form: "password", fields: fieldErrors(parsed.error) });
   const limiter = c.env.RATE_LIMITER.getByName(`pwchange:fail:${user.id}`);
   if ((await limiter.peek(WRONG_CURRENT_PASSWORD.windowMs)) >= WRONG_CURRENT_PASSWORD.limit) {
-    return renderAccount(c, parent, 429, {
+    return renderAccount(c, 429, {
       form: "password",
       fields: { currentPassword: "Too many wrong passwords. Wait an hour and try again, or get a link by email with Forgot password." },
     });
   }
   if (!verifyPassword(parsed.data.currentPassword, user.passwordHash)) {
     await rateLimit(c.env, `pwchange:fail:${user.id}`, WRONG_CURRENT_PASSWORD);
-    return renderAccount(c, parent, 422, { form: "password", fields: { currentPassword: "That is not your current password." } });
+    return renderAccount(c, 422, { form: "password", fields: { currentPassword: "That is not your current password." } });
   }
   const problem = passwordProblem(parsed.data.newPassword, user.email);
-  if (problem) return renderAccount(c, parent, 422, { form: "password", fields: { newPassword: problem } });
+  if (problem) return renderAccount(c, 422, { form: "password", fields: { newPassword: problem } });
   await changePassword(getDb(c.env.DB), user, parent.session.id, hashPassword(parsed.data.newPassword), config(c.env).publicUrl);
   c.executionCtx.waitUntil(kickOutbox(c.env));
   return done(c, "password");
 });
 
 accountRoutes.post("/sessions/end-others", async (c) => {
-  const { user, session } = parentOf(c);
+  const { user, session } = c.var.actor;
   await deleteOtherSessions(getDb(c.env.DB), "parent", user.id, session.id);
   return done(c, "others-ended");
 });
 
 accountRoutes.post("/sessions/:id/end", async (c) => {
-  const { user, session } = parentOf(c);
+  const { user, session } = c.var.actor;
   const id = c.req.param("id");
   if (id === session.id) {
     // Ending this device's own session is signing out.
@@ -139,13 +128,13 @@ accountRoutes.post("/sessions/:id/end", async (c) => {
 });
 
 accountRoutes.get("/delete", (c) => {
-  const { user } = parentOf(c);
+  const { user } = c.var.actor;
   return c.render(<AccountDeletePage withPassword={user.passwordHash !== null} email={user.email} />, { title: "Delete your account" });
 });
 
 /** Re-confirmed with the password (or, for Google-only accounts, by typing the email): then everything goes. */
 accountRoutes.post("/delete", async (c) => {
-  const { user } = parentOf(c);
+  const { user } = c.var.actor;
   const withPassword = user.passwordHash !== null;
   const again = (status: 422 | 429, error: string) => {
     c.status(status);

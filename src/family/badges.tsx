@@ -12,7 +12,7 @@ import { Hono, type Context } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireParent } from "../auth/actor";
+import { requireParent } from "../auth/guards";
 import { badgeFileName, badgeViewAudit, issueFirstBadge, loadChildBadge, type ChildBadge } from "../badges/child-badge";
 import { badgePng, badgeQrSvg } from "../badges/image";
 import { badgeLoginHint } from "../badges/login";

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireParent } from "../auth/actor";
+import { requireParent, type ParentEnv } from "../auth/guards";
 import { rateLimit } from "../auth/rate-limiter";
 import { isGradeBand, isTopic } from "../ideas/catalog";
 import { ideasForParent } from "../ideas/for-parent";
@@ -10,30 +10,22 @@ import { IdeasPage, type SuggestFormState } from "../../views/pages/ideas";
 import { IdeaResults, type IdeaFilters } from "../../views/pages/ideas-results";
 
 /** /ideas: the curated list with topic and grade filters, and "Suggest an idea" (SPEC 3.4). */
-export const ideasRoutes = new Hono<AppEnv>();
-
-ideasRoutes.use(requireParent);
-
-function userIdOf(c: Context<AppEnv>): string {
-  const actor = c.get("actor");
-  if (actor?.kind !== "parent") throw new Error("ideasRoutes: requireParent let a non-parent through");
-  return actor.user.id;
-}
+export const ideasRoutes = new Hono<AppEnv>().use(requireParent);
 
 /** Unknown filter values are ignored (an old bookmark still shows ideas). */
-function filtersOf(c: Context<AppEnv>): IdeaFilters {
+function filtersOf(c: Context): IdeaFilters {
   const topic = c.req.query("topic");
   const grade = c.req.query("grade");
   return { topic: isTopic(topic) ? topic : undefined, grade: isGradeBand(grade) ? grade : undefined };
 }
 
 /** htmx asking for the list only: not a boosted page navigation, not a history restore. (src/pages.ts adds `Vary: HX-Request`.) */
-const wantsFragment = (c: Context<AppEnv>) =>
+const wantsFragment = (c: Context) =>
   c.req.header("hx-request") === "true" && c.req.header("hx-boosted") !== "true" && c.req.header("hx-history-restore-request") !== "true";
 
-async function renderIdeas(c: Context<AppEnv>, status: 200 | 422 | 429, suggest: SuggestFormState) {
+async function renderIdeas(c: Context<ParentEnv>, status: 200 | 422 | 429, suggest: SuggestFormState) {
   const filters = filtersOf(c);
-  const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), userIdOf(c), filters.topic, filters.grade);
+  const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), c.var.actor.user.id, filters.topic, filters.grade);
   if (status === 200 && wantsFragment(c)) return c.html(<IdeaResults ideas={ideas} filters={filters} childBands={childBands} />);
   c.status(status);
   return c.render(<IdeasPage ideas={ideas} filters={filters} childBands={childBands} suggest={suggest} />, { title: "Ideas" });
@@ -54,7 +46,7 @@ ideasRoutes.post("/suggest", async (c) => {
     }
     return renderIdeas(c, 422, { errors, values });
   }
-  const userId = userIdOf(c);
+  const userId = c.var.actor.user.id;
   const verdict = await rateLimit(c.env, `idea-suggest:${userId}`, SUGGESTION_LIMIT);
   if (!verdict.allowed) {
     c.header("retry-after", String(verdict.retryAfter));

@@ -2,7 +2,7 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireParent } from "../auth/actor";
+import { requireParent } from "../auth/guards";
 import { setSessionCookie } from "../auth/cookies";
 import { findOwnChild } from "../accounts/children";
 import { startInstantLogin } from "../student/instant-login";

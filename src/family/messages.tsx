@@ -3,8 +3,7 @@ import { Hono } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { HTTPException } from "hono/http-exception";
-import { HOME_OF, requireParent, type Actor } from "../auth/actor";
+import { requireParent } from "../auth/guards";
 import { delayInWords } from "../messaging/notice-email";
 import { cursorParam, listCursorOf } from "../messaging/page-input";
 import { threadRoutes, type ThreadRole } from "../messaging/routes";
@@ -12,21 +11,11 @@ import { listThreadsForParent } from "../messaging/threads";
 import { viewerTimeZone } from "../messaging/time-zone";
 import { ParentMessagesPage, ParentThreadPage } from "../../views/pages/messages";
 
-type Parent = Extract<Actor, { kind: "parent" }>;
-
-/** The signed-in parent; requireParent lets no one else through. */
-function parentOf(actor: Actor | null): Parent {
-  if (actor?.kind !== "parent") throw new HTTPException(401);
-  return actor;
-}
-
 /** The parent's side of a thread: only while they are the child's guardian (checked in findThreadFor). */
-const parentThreads: ThreadRole<Parent> = {
+const parentThreads: ThreadRole<"parent"> = {
   kind: "guardian",
+  actorKind: "parent",
   base: "/messages",
-  actorOf: (actor) => (actor?.kind === "parent" ? actor : null),
-  signIn: "/sign-in",
-  elsewhere: (actor) => HOME_OF[actor.kind],
   viewer: (parent) => ({ kind: "guardian", userId: parent.user.id }),
   participant: (parent) => ({ kind: "guardian", id: parent.user.id }),
   senderName: (parent) => parent.user.name,
@@ -37,16 +26,14 @@ const parentThreads: ThreadRole<Parent> = {
   title: (thread) => `Messages with ${thread.teacherName}`,
 };
 
-export const parentMessageRoutes = new Hono<AppEnv>();
-
-// First: the thread's poll answers htmx itself (401 + reload) instead of redirecting.
-parentMessageRoutes.route("/", threadRoutes(parentThreads)); // /messages/:id, /messages/:id/since/:seq
-
-// Everything else is for signed-in parents only (students and teachers are sent to their own pages).
-parentMessageRoutes.use(requireParent);
+export const parentMessageRoutes = new Hono<AppEnv>()
+  // First: the thread's poll answers htmx itself (401 + reload) instead of redirecting.
+  .route("/", threadRoutes(parentThreads)) // /messages/:id, /messages/:id/since/:seq
+  // Everything else is for signed-in parents only (students and teachers are sent to their own pages).
+  .use(requireParent);
 
 parentMessageRoutes.get("/", async (c) => {
-  const parent = parentOf(c.get("actor"));
+  const parent = c.var.actor;
   const cursor = listCursorOf(c);
   if (cursor === undefined) return c.redirect("/messages", 303);
   const list = await listThreadsForParent(getDb(c.env.DB), parent.user.id, cursor);

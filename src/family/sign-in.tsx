@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { safeNext } from "../auth/actor";
+import { signInPageOf } from "../auth/guards";
 import { readShortCookie } from "../auth/cookies";
 import { googleConfigured } from "../auth/google";
 import { signInAs, signOut } from "../auth/sign-in";
@@ -72,6 +73,5 @@ signInRoutes.post("/sign-in", async (c) => {
 signInRoutes.post("/sign-out", async (c) => {
   const kind = c.get("actor")?.kind ?? "parent";
   await signOut(c);
-  const to = kind === "teacher" ? "/teacher/sign-in" : kind === "student" ? "/badges" : "/sign-in";
-  return c.redirect(to, 303);
+  return c.redirect(signInPageOf(kind), 303);
 });

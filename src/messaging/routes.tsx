@@ -6,10 +6,9 @@
  * thread's object, so a grant that ends (a guardianship, a section) ends the access at once.
  */
 import { Hono, type Context } from "hono";
-import { createMiddleware } from "hono/factory";
-import { HTTPException } from "hono/http-exception";
 import type { JSX } from "hono/jsx/jsx-runtime";
-import type { Actor } from "../auth/actor";
+import type { ActorOf } from "../auth/actor-type";
+import { actorOfKind, requireKind, turnAway } from "../auth/guards";
 import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
 import { NewMessagesFragment } from "../../views/pages/messages-parts";
@@ -46,17 +45,16 @@ export interface PostRefusal {
   blocked?: boolean;
 }
 
+/** The kinds of signed-in person who take part in conversations. */
+export type ThreadSide = "parent" | "teacher";
+
 /** One side of a conversation, as data: the routes are the same. */
-export interface ThreadRole<A extends Actor> {
+export interface ThreadRole<K extends ThreadSide, A extends ActorOf<K> = ActorOf<K>> {
   kind: SenderKind;
+  /** Who this side is: their guard lets only them in, and turns others away as their pages do. */
+  actorKind: K;
   /** Where this side's thread pages live: /messages or /teacher/messages. */
   base: string;
-  /** The signed-in person if they are of this side, else null. */
-  actorOf(actor: Actor | null): A | null;
-  /** This side's sign-in page (with `?next=` back to a page that was asked for). */
-  signIn: string;
-  /** Where someone signed in as another kind of person is sent. */
-  elsewhere(actor: Actor): string;
   viewer(actor: A): ThreadViewer;
   participant(actor: A): Participant;
   /** The name the other side sees on a message. */
@@ -68,27 +66,22 @@ export interface ThreadRole<A extends Actor> {
 }
 
 /** The thread routes of one side: GET /:id, GET /:id/since/:seq, POST /:id. */
-export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv> {
+export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<AppEnv> {
+  type A = ActorOf<K>;
   const routes = new Hono<AppEnv>();
 
-  const notFound = (c: Context<AppEnv>) => {
+  const notFound = (c: Context) => {
     c.status(404);
     return c.render(<ThreadNotFoundPage back={role.base} />, { title: "Conversation not found" });
   };
 
   /** The thread, if this person may see it now (one D1 query); null for anything else. */
-  const find = (c: Context<AppEnv>, actor: A): Promise<ThreadHeader | null> => {
+  const find = <E extends AppEnv>(c: Context<E>, actor: A): Promise<ThreadHeader | null> => {
     const id = threadIdOf(c);
     return id ? findThreadFor(getDb(c.env.DB), role.viewer(actor), id) : Promise.resolve(null);
   };
 
-  const actorOf = (c: Context<AppEnv>): A => {
-    const actor = role.actorOf(c.get("actor"));
-    if (!actor) throw new HTTPException(401);
-    return actor;
-  };
-
-  async function renderThread(c: Context<AppEnv>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> & { key?: string | null } = {}) {
+  async function renderThread<E extends AppEnv>(c: Context<E>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> & { key?: string | null } = {}) {
     const beforeRaw = c.req.query("before");
     const before = status === 200 && beforeRaw !== undefined ? seqOf(beforeRaw) : null;
     const page = await openThread(c.env, thread.id, role.participant(actor), before);
@@ -117,10 +110,10 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
    * (and the page asks to sign in).
    */
   routes.get("/:id/since/:seq", async (c) => {
-    const actor = role.actorOf(c.get("actor"));
+    const actor = actorOfKind(c.var.actor, role.actorKind);
     if (!actor) {
-      const other = c.get("actor");
-      if (!isHtmx(c)) return c.redirect(other ? role.elsewhere(other) : role.signIn, 303);
+      // Without htmx (a poll URL opened by hand): away as from any page of this side, but not back here.
+      if (!isHtmx(c)) return turnAway(c, role.actorKind, false);
       c.header("hx-refresh", "true");
       return c.body(null, 401);
     }
@@ -136,27 +129,18 @@ export function threadRoutes<A extends Actor>(role: ThreadRole<A>): Hono<AppEnv>
     return c.html(<NewMessagesFragment messages={page.messages} viewer={role.kind} timeZone={viewerTimeZone(c.req.raw)} path={path} lastSeq={page.nextSince} />);
   });
 
-  // Pages and posts are for this side only: others go to their own home, nobody signed in to sign in.
-  routes.use(
-    "/:id",
-    createMiddleware<AppEnv>(async (c, next) => {
-      const actor = c.get("actor");
-      if (role.actorOf(actor)) return next();
-      if (actor) return c.redirect(role.elsewhere(actor), 303);
-      const here = new URL(c.req.url);
-      return c.redirect(c.req.method === "GET" ? `${role.signIn}?next=${encodeURIComponent(here.pathname + here.search)}` : role.signIn, 303);
-    }),
-  );
+  // Pages and posts are for this side only: its guard turns everyone else away.
+  const pages = routes.use("/:id", requireKind(role.actorKind));
 
-  routes.get("/:id", async (c) => {
-    const actor = actorOf(c);
+  pages.get("/:id", async (c) => {
+    const actor: A = c.var.actor;
     const thread = await find(c, actor);
     if (!thread) return notFound(c);
     return renderThread(c, actor, thread, 200);
   });
 
-  routes.post("/:id", async (c) => {
-    const actor = actorOf(c);
+  pages.post("/:id", async (c) => {
+    const actor: A = c.var.actor;
     const thread = await find(c, actor);
     if (!thread) return notFound(c);
     const form = await readMessageForm(c);

@@ -8,12 +8,11 @@
  * Every change and every printed sheet is audited with the teacher as actor.
  */
 import { Hono, type Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireTeacher } from "../auth/actor";
+import { requireTeacher } from "../auth/guards";
 import { findTeacherStudent, loadSectionBadges, printedAudits, regenerateBadges, type SectionBadges } from "../badges/class-badges";
 import { badgeQrSvg } from "../badges/image";
 import { regenerateBadge, voidBadge } from "../badges/issue";
@@ -23,13 +22,6 @@ import { runBatch } from "../db/batch";
 import { BADGE_NOTICES, ClassBadgeSheet, ClassBadgesPage, type BadgeLabel, type BadgeNotice } from "../../views/pages/badge-class";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
 import { rowIdField as rowId } from "../lib/ids";
-
-/** Parents and students who open a teacher page go to the teacher sign-in. */
-const toTeacherSignIn = createMiddleware<AppEnv>(async (c, next) => {
-  const actor = c.get("actor");
-  if (actor && actor.kind !== "teacher") return c.redirect("/teacher/sign-in", 303);
-  await next();
-});
 
 const studentForm = z.object({ section: rowId.optional(), _csrf: z.string().max(200).optional() });
 const noticeQuery = z.object({
@@ -54,7 +46,7 @@ async function section<E extends AppEnv>(c: Context<E>, teacher: { id: string; d
 }
 
 export const teacherBadgeRoutes = new Hono<AppEnv>()
-  .get("/sections/:id/badges", toTeacherSignIn, requireTeacher, async (c) => {
+  .get("/sections/:id/badges", requireTeacher, async (c) => {
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
@@ -66,7 +58,7 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     c.header("cache-control", "private, no-store");
     return c.render(<ClassBadgesPage section={s} pins={pins} notice={notice} />, { title: `Badges · ${s.name}` });
   })
-  .get("/sections/:id/badges/print", toTeacherSignIn, requireTeacher, async (c) => {
+  .get("/sections/:id/badges/print", requireTeacher, async (c) => {
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
@@ -82,7 +74,7 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     c.header("cache-control", "private, no-store");
     return c.render(<ClassBadgeSheet section={s} labels={labels} loginAt={badgeLoginHint(config(c.env).publicUrl)} />, { title: `Badge labels · ${s.name}` });
   })
-  .post("/sections/:id/badges/regenerate", toTeacherSignIn, requireTeacher, async (c) => {
+  .post("/sections/:id/badges/regenerate", requireTeacher, async (c) => {
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
@@ -101,7 +93,7 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     await runBatch(db, statements);
     return c.redirect(back(s.id, "class_regenerated", { count: String(using.length) }), 303);
   })
-  .post("/students/:id/badge/:action{regenerate|void}", toTeacherSignIn, requireTeacher, async (c) => {
+  .post("/students/:id/badge/:action{regenerate|void}", requireTeacher, async (c) => {
     const actor = c.get("actor");
     const id = rowId.safeParse(c.req.param("id"));
     const form = studentForm.safeParse(await c.req.parseBody());

@@ -6,6 +6,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { requireTeacher, type TeacherEnv } from "../auth/guards";
 import { getDb } from "../db/client";
 import { now as clock } from "../lib/time";
 import { newFormKey } from "../messaging/form-key";
@@ -13,49 +14,46 @@ import { MESSAGE_FIELDS, readMessageForm } from "../messaging/page-input";
 import { storedForKey } from "../messaging/thread-calls";
 import { countPost, tooManyPosts } from "../messaging/post-limit";
 import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
+import { familyFacingName } from "../messaging/teacher-settings";
 import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
-import { familyFacingName, teacherOf, teacherOnly } from "./messages-guard";
 import { rowIdField as rowId } from "../lib/ids";
 
 const familyQuery = z.object({ student: rowId, guardian: rowId });
 const UNKNOWN_FIELDS = "This form had fields we don't know. Reload the page and try again.";
 
-function familyNotFound(c: Context<AppEnv>) {
+function familyNotFound(c: Context) {
   c.status(404);
   return c.render(<FamilyNotFoundPage />, { title: "Family not found" });
 }
 
-function sectionNotFound(c: Context<AppEnv>) {
+function sectionNotFound(c: Context) {
   c.status(404);
   return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
 }
 
 /** Over the sender's posting limit: 429, when to try again, and the draft kept. */
-function tooMany<R>(c: Context<AppEnv>, retryAfter: number, page: (status: 429, draft: string, error: string) => R, draft: string): R {
+function tooMany<R>(c: Context, retryAfter: number, page: (status: 429, draft: string, error: string) => R, draft: string): R {
   c.header("retry-after", String(retryAfter));
   return page(429, draft, tooManyPosts(retryAfter));
 }
 
-const refused = (c: Context<AppEnv>) => (teacherOf(c).teacher.messagesEnabled ? null : 403);
+const refused = (c: Context<TeacherEnv>) => (c.var.actor.teacher.messagesEnabled ? null : 403);
 
-export const teacherComposeRoutes = new Hono<AppEnv>();
-
-teacherComposeRoutes.use("/messages/new", teacherOnly);
-teacherComposeRoutes.use("/messages/broadcast/*", teacherOnly);
+export const teacherComposeRoutes = new Hono<AppEnv>().use("/new", requireTeacher).use("/broadcast/*", requireTeacher);
 
 /** The form for one family; when a conversation with them already exists, that is where to write. */
-teacherComposeRoutes.get("/messages/new", async (c) => {
+teacherComposeRoutes.get("/new", async (c) => {
   const q = familyQuery.safeParse({ student: c.req.query("student"), guardian: c.req.query("guardian") });
-  const { teacher } = teacherOf(c);
+  const { teacher } = c.var.actor;
   const family = q.success ? await findFamilyForTeacher(getDb(c.env.DB), teacher, q.data.student, q.data.guardian) : null;
   if (!family) return familyNotFound(c);
   if (family.threadId) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
   return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message ${family.guardianName}` });
 });
 
-teacherComposeRoutes.post("/messages/new", async (c) => {
-  const { teacher } = teacherOf(c);
+teacherComposeRoutes.post("/new", async (c) => {
+  const { teacher } = c.var.actor;
   const form = await readMessageForm(c);
   const q = familyQuery.safeParse({ student: form.fields.student, guardian: form.fields.guardian });
   const db = getDb(c.env.DB);
@@ -85,20 +83,20 @@ teacherComposeRoutes.post("/messages/new", async (c) => {
   return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
 });
 
-async function sectionFamilies(c: Context<AppEnv>) {
+async function sectionFamilies(c: Context<TeacherEnv>) {
   const id = rowId.safeParse(c.req.param("sectionId"));
-  return id.success ? findSectionFamilies(getDb(c.env.DB), teacherOf(c).teacher, id.data) : null;
+  return id.success ? findSectionFamilies(getDb(c.env.DB), c.var.actor.teacher, id.data) : null;
 }
 
-teacherComposeRoutes.get("/messages/broadcast/:sectionId", async (c) => {
+teacherComposeRoutes.get("/broadcast/:sectionId", async (c) => {
   const data = await sectionFamilies(c);
   if (!data) return sectionNotFound(c);
-  return c.render(<BroadcastPage data={data} messagesEnabled={teacherOf(c).teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message all families of ${data.section.name}` });
+  return c.render(<BroadcastPage data={data} messagesEnabled={c.var.actor.teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message all families of ${data.section.name}` });
 });
 
 /** One D1 batch creates (or finds) a thread per family; the first message goes to every thread's object in parallel. */
-teacherComposeRoutes.post("/messages/broadcast/:sectionId", async (c) => {
-  const { teacher } = teacherOf(c);
+teacherComposeRoutes.post("/broadcast/:sectionId", async (c) => {
+  const { teacher } = c.var.actor;
   const data = await sectionFamilies(c);
   if (!data) return sectionNotFound(c);
   const form = await readMessageForm(c);

@@ -2,6 +2,7 @@
 import { Hono, type Context } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";
+import { requireTeacher, type TeacherEnv } from "../auth/guards";
 import { getDb } from "../db/client";
 import { readForm } from "../lib/form";
 import { cleanLine } from "../lib/text";
@@ -9,7 +10,6 @@ import { now as clock } from "../lib/time";
 import { delayInWords } from "../messaging/notice-email";
 import { messagesForm, nameForm, notificationsForm, updateTeacherSettings } from "../messaging/teacher-settings";
 import { TeacherSettingsPage, type TeacherSettingsPageProps } from "../../views/pages/teacher-settings";
-import { teacherOf, teacherOnly } from "./messages-guard";
 
 /** What the page says after each redirect; a fixed list, so nothing from the URL is echoed. */
 const NOTICES = {
@@ -23,8 +23,8 @@ type Done = keyof typeof NOTICES;
 
 const UNKNOWN_FIELDS = "This form had fields we don't know. Reload the page and try again.";
 
-function render(c: Context<AppEnv>, status: 200 | 422, error: TeacherSettingsPageProps["error"] = null) {
-  const { teacher } = teacherOf(c);
+function render(c: Context<TeacherEnv>, status: 200 | 422, error: TeacherSettingsPageProps["error"] = null) {
+  const { teacher } = c.var.actor;
   const done = c.req.query("done");
   c.status(status);
   return c.render(
@@ -41,39 +41,36 @@ function render(c: Context<AppEnv>, status: 200 | 422, error: TeacherSettingsPag
   );
 }
 
-const done = (c: Context<AppEnv>, what: Done) => c.redirect(`/teacher/settings?done=${what}`, 303);
+const done = (c: Context, what: Done) => c.redirect(`/teacher/settings?done=${what}`, 303);
 
 /** The first problem of a failed form, in the form's own words. */
 const problem = (issues: { code: string; message: string }[]) => (issues.some((i) => i.code === "unrecognized_keys") ? UNKNOWN_FIELDS : (issues[0]?.message ?? UNKNOWN_FIELDS));
 
-export const teacherSettingsRoutes = new Hono<AppEnv>();
+export const teacherSettingsRoutes = new Hono<AppEnv>().use(requireTeacher);
 
-teacherSettingsRoutes.use("/settings", teacherOnly);
-teacherSettingsRoutes.use("/settings/*", teacherOnly);
+teacherSettingsRoutes.get("/", (c) => render(c, 200));
 
-teacherSettingsRoutes.get("/settings", (c) => render(c, 200));
-
-teacherSettingsRoutes.post("/settings/messages", async (c) => {
+teacherSettingsRoutes.post("/messages", async (c) => {
   const parsed = messagesForm.safeParse(await readForm(c));
   if (!parsed.success) return render(c, 422, { form: "messages", message: problem(parsed.error.issues) });
   const on = parsed.data.messagesEnabled === "on";
-  await updateTeacherSettings(getDb(c.env.DB), teacherOf(c).teacher.id, { messagesEnabled: on }, clock());
+  await updateTeacherSettings(getDb(c.env.DB), c.var.actor.teacher.id, { messagesEnabled: on }, clock());
   return done(c, on ? "messages-on" : "messages-off");
 });
 
-teacherSettingsRoutes.post("/settings/name", async (c) => {
+teacherSettingsRoutes.post("/name", async (c) => {
   const form = await readForm(c);
   const parsed = nameForm.safeParse(form);
   if (!parsed.success) return render(c, 422, { form: "name", message: problem(parsed.error.issues), typed: (form.displayName ?? "").slice(0, 200) });
   // The name families see: no bidirectional or other control characters (the form's schema lives with messaging).
-  await updateTeacherSettings(getDb(c.env.DB), teacherOf(c).teacher.id, { displayName: cleanLine(parsed.data.displayName).trim() || null }, clock());
+  await updateTeacherSettings(getDb(c.env.DB), c.var.actor.teacher.id, { displayName: cleanLine(parsed.data.displayName).trim() || null }, clock());
   return done(c, "name");
 });
 
-teacherSettingsRoutes.post("/settings/notifications", async (c) => {
+teacherSettingsRoutes.post("/notifications", async (c) => {
   const parsed = notificationsForm.safeParse(await readForm(c));
   if (!parsed.success) return render(c, 422, { form: "notifications", message: problem(parsed.error.issues) });
   const on = parsed.data.notifyUnread === "on";
-  await updateTeacherSettings(getDb(c.env.DB), teacherOf(c).teacher.id, { notifyUnread: on }, clock());
+  await updateTeacherSettings(getDb(c.env.DB), c.var.actor.teacher.id, { notifyUnread: on }, clock());
   return done(c, on ? "notifications-on" : "notifications-off");
 });
