@@ -7,7 +7,7 @@ import { countingD1 } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
-import { devRoutes } from "./dev/routes";
+import { devRoutes } from "./dev/mailbox-routes";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";

@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { teacherBadgeRoutes } from "./badges";
+import { teacherBadgeRoutes } from "./badge-routes";
 import { teacherClassRoutes } from "./classes-routes";
 import { teacherGoogleRoutes } from "./google-routes";
-import { teacherMessagingRoutes } from "./messages";
-import { teacherSettingsRoutes } from "./settings";
+import { teacherMessagingRoutes } from "./messages-routes";
+import { teacherSettingsRoutes } from "./settings-routes";
 import { teacherSignInRoutes } from "./sign-in-routes";
 
 /** Everything under /teacher: sign-in (link or Google), the teacher's classes, messages and settings. */

@@ -6,7 +6,7 @@ import { getDb } from "../db/client";
 import { requireParent } from "../auth/guards";
 import { delayInWords } from "../messaging/notice-email";
 import { cursorParam, listCursorOf } from "../messaging/page-input";
-import { threadRoutes, type ThreadRole } from "../messaging/routes";
+import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { listThreadsForParent } from "../messaging/threads";
 import { viewerTimeZone } from "../messaging/time-zone";
 import { ParentMessagesPage, ParentThreadPage } from "../../views/pages/messages";

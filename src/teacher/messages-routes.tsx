@@ -1,18 +1,18 @@
 /**
  * Everything a teacher does with messages, under /teacher/messages: the conversation list (here),
- * the thread pages (src/messaging/routes.tsx) and starting conversations (messages-compose.tsx).
+ * the thread pages (src/messaging/thread-routes.tsx) and starting conversations (compose-routes.tsx).
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { requireTeacher } from "../auth/guards";
 import { getDb } from "../db/client";
 import { cursorParam, listCursorOf } from "../messaging/page-input";
-import { threadRoutes, type ThreadRole } from "../messaging/routes";
+import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { familyFacingName } from "../messaging/teacher-settings";
 import { listThreadsForTeacher } from "../messaging/threads";
 import { viewerTimeZone } from "../messaging/time-zone";
 import { TeacherMessagesPage, TeacherThreadPage } from "../../views/pages/teacher-messages";
-import { teacherComposeRoutes } from "./messages-compose";
+import { teacherComposeRoutes } from "./compose-routes";
 
 const count = (raw: string | undefined) => (raw !== undefined && /^\d{1,4}$/.test(raw) ? Number(raw) : null);
 

@@ -1,9 +1,10 @@
 /**
  * The thread routes, one set for both sides of a conversation: the page, the live-update poll and
- * posting. src/family/messages.tsx mounts them under /messages, src/teacher/messages.tsx under
- * /teacher/messages; what differs between a parent and a teacher is data (ThreadRole). Every
- * route asks D1 whether the person may see the thread now (findThreadFor) before it calls the
- * thread's object, so a grant that ends (a guardianship, a section) ends the access at once.
+ * posting. src/family/messages-routes.tsx mounts them under /messages, and
+ * src/teacher/messages-routes.tsx under /teacher/messages; what differs between a parent and a
+ * teacher is data (ThreadRole). Every route asks D1 whether the person may see the thread now
+ * (findThreadFor) before it calls the thread's object, so a grant that ends (a guardianship, a
+ * section) ends the access at once.
  */
 import { Hono, type Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
