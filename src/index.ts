@@ -13,7 +13,8 @@ import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
-import { asset, staticRoutes } from "./static";
+import { asset } from "./static";
+import { staticRoutes } from "./static-routes";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
 export { RateLimiter } from "./auth/rate-limiter";

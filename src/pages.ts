@@ -52,9 +52,9 @@ pages.route("/auth/google", googleRoutes);
 pages.route("/teacher", teacherRoutes);
 pages.route("/ideas", ideasRoutes);
 pages.route("/help", helpRoutes);
-pages.route("/", instantLoginRoutes); // /children/:studentId/instant-login
+pages.route("/children", instantLoginRoutes); // /children/:studentId/instant-login
 pages.route("/student", studentRoutes);
-pages.route("/", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
-pages.route("/", badgeLoginRoutes); // /badges, /badges/login (students)
+pages.route("/children", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
+pages.route("/badges", badgeLoginRoutes); // /badges, /badges/login (students)
 pages.route("/messages", parentMessageRoutes); // a parent's conversations with teachers
 pages.route("/", homeRoutes); // GET / (parent home)

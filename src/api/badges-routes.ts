@@ -17,7 +17,7 @@ const sisIdParam = z.object({ sisId });
  * redraw the QR code from the badge id (src/badges/token.ts).
  */
 export const badgesApi = new Hono<AppEnv>()
-  .get("/students/:sisId/badge", validate("param", sisIdParam), async (c) => {
+  .get("/:sisId/badge", validate("param", sisIdParam), async (c) => {
     const db = getDb(c.env.DB);
     const { sisId } = c.req.valid("param");
     const student = await badgeSubject(db, c.get("district").id, sisId);
@@ -26,7 +26,7 @@ export const badgesApi = new Hono<AppEnv>()
     if (!live) return apiError(c, 404, "not_found", "This student has no live badge.");
     return c.json({ id: live.id, studentSisId: sisId, createdAt: isoDate(live.createdAt), badgesEnabled: student.badgesEnabled });
   })
-  .post("/students/:sisId/badge", validate("param", sisIdParam), async (c) => {
+  .post("/:sisId/badge", validate("param", sisIdParam), async (c) => {
     const secret = config(c.env).badgeSecret;
     if (!secret) return apiError(c, 503, "internal", "Badges are not configured on this server: the BADGE_SECRET secret is not set.");
     const db = getDb(c.env.DB);
@@ -48,7 +48,7 @@ export const badgesApi = new Hono<AppEnv>()
     return c.json({ id: badge.id, studentSisId: sisId, createdAt: isoDate(badge.createdAt), pinRequired: student.badgePin }, 201);
   })
   // Voiding needs no key, so it works even where BADGE_SECRET is missing: a lost badge can always be killed.
-  .delete("/students/:sisId/badge", validate("param", sisIdParam), async (c) => {
+  .delete("/:sisId/badge", validate("param", sisIdParam), async (c) => {
     const db = getDb(c.env.DB);
     const district = c.get("district");
     const student = await badgeSubject(db, district.id, c.req.valid("param").sisId);

@@ -13,7 +13,7 @@ const guardianshipParam = z.object({ sisId, id: z.string().min(1).max(64) });
 
 /** `/students/{sisId}/guardians`: who is connected to a student, and disconnecting a wrong one. */
 export const guardiansApi = new Hono<AppEnv>()
-  .get("/students/:sisId/guardians", validate("param", studentParam), async (c) => {
+  .get("/:sisId/guardians", validate("param", studentParam), async (c) => {
     const db = getDb(c.env.DB);
     const district = c.get("district");
     const studentId = await studentIdBySisId(db, district.id, c.req.valid("param").sisId);
@@ -21,7 +21,7 @@ export const guardiansApi = new Hono<AppEnv>()
     const data = await readGuardians(db, district.id, studentId, { actorKind: "district", actorId: district.id });
     return c.json({ data, nextCursor: null });
   })
-  .delete("/students/:sisId/guardians/:id", validate("param", guardianshipParam), async (c) => {
+  .delete("/:sisId/guardians/:id", validate("param", guardianshipParam), async (c) => {
     const db = getDb(c.env.DB);
     const district = c.get("district");
     const { sisId: studentSisId, id } = c.req.valid("param");

@@ -35,8 +35,8 @@ api.route("/admin", adminStewardshipApi); // DELETE /districts/:id
 const district = new Hono<AppEnv>();
 district.use(requireDistrict);
 district.route("/", rosterApi); // /schools, /teachers, /students, /sections, /roster
-district.route("/", guardiansApi); // /students/:sisId/guardians
-district.route("/", badgesApi); // /students/:sisId/badge
+district.route("/students", guardiansApi); // /students/:sisId/guardians
+district.route("/students", badgesApi); // /students/:sisId/badge
 district.route("/links", linksApi);
 district.route("/settings", settingsApi);
 district.route("/invitations", invitationsApi);

@@ -84,14 +84,14 @@ function view<E extends AppEnv>(c: Context<E>, o: Extract<Outcome, { kind: "badg
 }
 
 export const familyBadgeRoutes = new Hono<AppEnv>()
-  .get("/children/:studentId/badge", requireParent, async (c) => {
+  .get("/:studentId/badge", requireParent, async (c) => {
     const o = await openBadge(c, c.get("actor").user.id, "page");
     if (o.kind !== "badge") return otherPage(c, o);
     // The page holds a live credential: never stored by any cache.
     c.header("cache-control", "private, no-store");
     return c.render(<ChildBadgePage {...view(c, o)} />, { title: `${o.child.firstName}'s badge` });
   })
-  .get("/children/:studentId/badge.png", requireParent, async (c) => {
+  .get("/:studentId/badge.png", requireParent, async (c) => {
     const o = await openBadge(c, c.get("actor").user.id, "png");
     if (o.kind !== "badge") return otherPage(c, o);
     const png = await badgePng({
@@ -106,7 +106,7 @@ export const familyBadgeRoutes = new Hono<AppEnv>()
       "cache-control": "private, no-store",
     });
   })
-  .get("/children/:studentId/badge/print", requireParent, async (c) => {
+  .get("/:studentId/badge/print", requireParent, async (c) => {
     const o = await openBadge(c, c.get("actor").user.id, "print");
     if (o.kind !== "badge") return otherPage(c, o);
     c.header("cache-control", "private, no-store");

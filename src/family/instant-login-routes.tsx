@@ -14,13 +14,13 @@ function notFound<E extends AppEnv>(c: Context<E>) {
 }
 
 export const instantLoginRoutes = new Hono<AppEnv>()
-  .get("/children/:studentId/instant-login", requireParent, async (c) => {
+  .get("/:studentId/instant-login", requireParent, async (c) => {
     const { user } = c.get("actor");
     const child = await findOwnChild(getDb(c.env.DB), user.id, c.req.param("studentId"));
     if (!child) return notFound(c);
     return c.render(<InstantLoginPage child={child} />, { title: `Instant Login for ${child.firstName}` });
   })
-  .post("/children/:studentId/instant-login", requireParent, async (c) => {
+  .post("/:studentId/instant-login", requireParent, async (c) => {
     const { user, session } = c.get("actor");
     const db = getDb(c.env.DB);
     const child = await findOwnChild(db, user.id, c.req.param("studentId"));

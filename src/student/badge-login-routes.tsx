@@ -92,14 +92,14 @@ async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
 }
 
 export const badgeLoginRoutes = new Hono<AppEnv>()
-  .get("/badges", async (c) => {
+  .get("/", async (c) => {
     if (c.get("actor")?.kind === "student") return c.redirect(HOME_OF.student, 303);
     // htmx swaps bodies and would not run the scanner: load this page for real.
     if (c.req.header("hx-request")) return c.body(null, 200, { "hx-redirect": "/badges" });
     ensureDeviceCookie(c);
     return loginPage(c);
   })
-  .post("/badges/login", async (c) => {
+  .post("/login", async (c) => {
     const verdict = await rateLimit(c.env, browserLimitKey(c, "badge-login"), LIMITS.badgeLoginPerDevice);
     if (!verdict.allowed) return tooMany(c, verdict.retryAfter);
     const secret = config(c.env).badgeSecret;
