@@ -1,27 +1,10 @@
 /** The words of the account emails (password reset, password changed). Pure functions. */
-import { emailButton, emailFooter, emailHtml, emailParagraph as p } from "../lib/email-html";
+import { buttonEmail, type Email } from "../lib/email-html";
 import { siteUrl } from "../lib/url";
 
-export interface AccountEmail {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-function email(subject: string, paragraphs: string[], button?: { label: string; href: string }): AccountEmail {
-  const text = [
-    ...paragraphs.slice(0, 1).flatMap((p) => [p, ""]),
-    ...(button ? [`${button.label}:`, button.href, ""] : []),
-    ...paragraphs.slice(1).flatMap((p) => [p, ""]),
-    "Family Portal",
-  ].join("\n");
-  const html = emailHtml(subject, [
-    ...paragraphs.slice(0, 1).map(p),
-    button ? emailButton(button.label, button.href) : "",
-    ...paragraphs.slice(1).map(p),
-    emailFooter("Family Portal"),
-  ]);
-  return { subject, text, html };
+/** The button comes after the first paragraph: what the email is for, then what to press. */
+function email(subject: string, paragraphs: string[], button?: { label: string; href: string }): Email {
+  return buttonEmail({ subject, before: paragraphs.slice(0, 1), button, after: paragraphs.slice(1), footer: "Family Portal" });
 }
 
 /** The link of a password reset email. */
@@ -29,7 +12,7 @@ export function resetLink(publicUrl: string, token: string): string {
   return siteUrl(publicUrl, `/reset-password/${token}`);
 }
 
-export function passwordResetEmail(link: string): AccountEmail {
+export function passwordResetEmail(link: string): Email {
   return email(
     "Reset your Family Portal password",
     [
@@ -42,7 +25,7 @@ export function passwordResetEmail(link: string): AccountEmail {
 }
 
 /** For an account that signs in with Google only: there is no password to reset. */
-export function googleAccountEmail(publicUrl: string): AccountEmail {
+export function googleAccountEmail(publicUrl: string): Email {
   return email(
     "Signing in to Family Portal",
     [
@@ -54,7 +37,7 @@ export function googleAccountEmail(publicUrl: string): AccountEmail {
   );
 }
 
-export function passwordChangedEmail(publicUrl: string): AccountEmail {
+export function passwordChangedEmail(publicUrl: string): Email {
   return email(
     "Your Family Portal password was changed",
     [

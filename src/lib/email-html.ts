@@ -32,3 +32,31 @@ export function emailButton(label: string, href: string): string {
     `<p style="margin:0 0 16px;font-size:14px;color:#374151">Or open this link: <a href="${escapeHtml(href)}" style="color:#1d4ed8">${escapeHtml(href)}</a></p>`
   );
 }
+
+/** An email's three parts, as the outbox stores them. */
+export interface Email {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * The plain email: paragraphs, a button (its label and link, in the text version too), more
+ * paragraphs, and the footer line; in text and in HTML.
+ */
+export function buttonEmail(m: { subject: string; before: readonly string[]; button?: { label: string; href: string } | null; after?: readonly string[]; footer: string }): Email {
+  const after = m.after ?? [];
+  const text = [
+    ...m.before.flatMap((p) => [p, ""]),
+    ...(m.button ? [`${m.button.label}:`, m.button.href, ""] : []),
+    ...after.flatMap((p) => [p, ""]),
+    m.footer,
+  ].join("\n");
+  const html = emailHtml(m.subject, [
+    ...m.before.map(emailParagraph),
+    m.button ? emailButton(m.button.label, m.button.href) : "",
+    ...after.map(emailParagraph),
+    emailFooter(m.footer),
+  ]);
+  return { subject: m.subject, text, html };
+}

@@ -2,7 +2,7 @@
  * The words of the unread-message email. It says who wrote and about which child, never what
  * they wrote: these emails show up on lock screens and in shared inboxes.
  */
-import { emailButton, emailFooter, emailHtml, emailParagraph as p, escapeHtml } from "../lib/email-html";
+import { emailButton, emailFooter, emailHtml, emailParagraph as p, escapeHtml, type Email } from "../lib/email-html";
 import { oneLine } from "../lib/text";
 import { siteUrl } from "../lib/url";
 import type { SenderKind } from "./types";
@@ -36,7 +36,7 @@ export function delayInWords(seconds: number): string {
   return unit(Math.max(1, Math.round(seconds)), "second");
 }
 
-export function buildUnreadNotice(m: UnreadNoticeInput): { subject: string; text: string; html: string } {
+export function buildUnreadNotice(m: UnreadNoticeInput): Email {
   const writer = oneLine(m.writerName);
   const first = oneLine(m.student.firstName);
   const child = m.recipientKind === "teacher" ? `${first} ${oneLine(m.student.lastName)}`.trim() : first;

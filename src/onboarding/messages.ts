@@ -1,21 +1,13 @@
 /** The account emails of onboarding: confirm your address, and "you already have an account". */
-import { emailButton, emailFooter, emailHtml, emailParagraph } from "../lib/email-html";
+import { buttonEmail, type Email } from "../lib/email-html";
 import { siteUrl } from "../lib/url";
 
-export interface AccountMessage {
-  subject: string;
-  text: string;
-  html: string;
-}
-
-function render(subject: string, paragraphs: string[], button: { label: string; href: string } | null, footer: string): AccountMessage {
-  const text = [...paragraphs.flatMap((p) => [p, ""]), ...(button ? [`${button.label}:`, button.href, ""] : []), footer].join("\n");
-  const html = emailHtml(subject, [...paragraphs.map(emailParagraph), button ? emailButton(button.label, button.href) : "", emailFooter(footer)]);
-  return { subject, text, html };
+function render(subject: string, paragraphs: string[], button: { label: string; href: string } | null, footer: string): Email {
+  return buttonEmail({ subject, before: paragraphs, button, footer });
 }
 
 /** No name in it: whoever signed up typed the name, and the address may belong to someone else. */
-export function verifyEmailMessage(publicUrl: string, token: string): AccountMessage {
+export function verifyEmailMessage(publicUrl: string, token: string): Email {
   return render(
     "Confirm your email for Family Portal",
     [
@@ -29,7 +21,7 @@ export function verifyEmailMessage(publicUrl: string, token: string): AccountMes
 }
 
 /** Sent instead of a confirmation link when the address already has an account (the page says the same either way). */
-export function accountExistsMessage(publicUrl: string): AccountMessage {
+export function accountExistsMessage(publicUrl: string): Email {
   return render(
     "You already have a Family Portal account",
     [

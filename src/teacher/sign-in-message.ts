@@ -1,5 +1,5 @@
 /** The teacher sign-in email: plain words, text and escaped HTML. Pure: no database, no Hono. */
-import { emailButton, emailFooter, emailHtml, emailParagraph as p } from "../lib/email-html";
+import { emailButton, emailFooter, emailHtml, emailParagraph as p, type Email } from "../lib/email-html";
 import { oneLine } from "../lib/text";
 
 export interface TeacherSignInMessageInput {
@@ -15,7 +15,7 @@ function timeUtc(ms: number): string {
   return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(ms));
 }
 
-export function buildTeacherSignInMessage(m: TeacherSignInMessageInput): { subject: string; text: string; html: string } {
+export function buildTeacherSignInMessage(m: TeacherSignInMessageInput): Email {
   const subject = "Your Family Portal sign-in link";
   const name = oneLine(m.name);
   const districts = m.districts.map(oneLine);
