@@ -27,13 +27,15 @@ const childColumns = {
   badgesEnabled: students.badgesEnabled,
 };
 
+/** From guardianships: the child, and the child's school, each of the guardianship's district. */
+export const childOfGuardianship = and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId));
+export const schoolOfChild = and(eq(schools.id, students.schoolId), eq(schools.districtId, students.districtId));
+
+/** This parent's children (or only `studentId`, if it is theirs). */
+export const ownChildOf = (userId: string, studentId?: string) => and(eq(guardianships.userId, userId), studentId === undefined ? undefined : eq(guardianships.studentId, studentId));
+
 function ownChildren(db: Db, userId: string, studentId?: string) {
-  return db
-    .select(childColumns)
-    .from(guardianships)
-    .innerJoin(students, and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId)))
-    .innerJoin(schools, and(eq(schools.id, students.schoolId), eq(schools.districtId, students.districtId)))
-    .where(and(eq(guardianships.userId, userId), studentId === undefined ? undefined : eq(guardianships.studentId, studentId)));
+  return db.select(childColumns).from(guardianships).innerJoin(students, childOfGuardianship).innerJoin(schools, schoolOfChild).where(ownChildOf(userId, studentId));
 }
 
 /** The parent's children, by name: a query to run alone or inside a batch. */
