@@ -25,16 +25,20 @@ export interface SiblingInvitation {
   schoolName: string;
 }
 
+/** Invitations as the onboarding pages list them: the child's name and school. */
+const listed = (db: Db) =>
+  db
+    .select({ id: invitations.id, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name })
+    .from(invitations)
+    .innerJoin(students, eq(students.id, invitations.studentId))
+    .innerJoin(schools, eq(schools.id, students.schoolId));
+
 /**
  * Other pending, unexpired invitations sent to the same address (siblings, in any school of any
  * district: holding one valid link for an address proves control of it), oldest first.
  */
 export async function pendingSiblings(db: Db, address: string, exclude: readonly string[], now: number): Promise<SiblingInvitation[]> {
-  return db
-    .select({ id: invitations.id, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name })
-    .from(invitations)
-    .innerJoin(students, eq(students.id, invitations.studentId))
-    .innerJoin(schools, eq(schools.id, students.schoolId))
+  return listed(db)
     .where(
       and(
         eq(invitations.address, address),
@@ -51,11 +55,7 @@ export async function pendingSiblings(db: Db, address: string, exclude: readonly
 /** The confirmed invitations of a state with names, for the account step's list. */
 export async function describeInvitations(db: Db, ids: readonly string[]): Promise<SiblingInvitation[]> {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: invitations.id, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name })
-    .from(invitations)
-    .innerJoin(students, eq(students.id, invitations.studentId))
-    .innerJoin(schools, eq(schools.id, students.schoolId))
+  return listed(db)
     .where(inArray(invitations.id, [...ids]))
     .orderBy(asc(invitations.createdAt), asc(invitations.id))
     .all();
