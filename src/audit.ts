@@ -9,11 +9,11 @@ import type { Db } from "./db/client";
 import { auditLog, type ACTOR_KINDS } from "./db/schema";
 import { newId } from "./lib/random";
 
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+export type AuditActorKind = (typeof ACTOR_KINDS)[number];
 
 export interface AuditEvent {
   districtId: string | null;
-  actorKind: ActorKind;
+  actorKind: AuditActorKind;
   actorId: string | null;
   action: string;
   studentId?: string | null;
@@ -22,12 +22,15 @@ export interface AuditEvent {
   detail?: Record<string, unknown>;
 }
 
+/** Who made a change, as its audit row names them (a district, an admin, a teacher, a parent...). */
+export type AuditActor = Pick<AuditEvent, "actorKind" | "actorId">;
+
 /** An audit row whose values the database works out: any of them may be SQL over `from`. */
 export interface AuditSelect {
   /** Needed only when `from` yields several rows: SQL that makes each id unique. */
   id?: SQL;
   districtId: string | null | SQL;
-  actorKind: ActorKind;
+  actorKind: AuditActorKind;
   actorId: string | null;
   action: string;
   studentId?: string | null | SQL;

@@ -1,4 +1,4 @@
-import type { Actor } from "./auth/actor";
+import type { Actor } from "./auth/actor-type";
 import type { Secrets } from "./config";
 import type { Locale } from "./i18n/locale";
 

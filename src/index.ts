@@ -7,13 +7,14 @@ import { countingD1 } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
-import { devRoutes } from "./dev/routes";
+import { devRoutes } from "./dev/mailbox-routes";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
-import { asset, staticRoutes } from "./static";
+import { asset } from "./static";
+import { staticRoutes } from "./static-routes";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
 export { RateLimiter } from "./auth/rate-limiter";

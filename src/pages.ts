@@ -4,20 +4,20 @@ import type { AppEnv } from "./env";
 import { loadActor } from "./auth/actor";
 import { csrfFormToken, csrfProtection } from "./auth/csrf";
 import { googleRoutes } from "./auth/google-routes";
-import { accountRoutes } from "./family/account";
-import { familyBadgeRoutes } from "./family/badges";
-import { helpRoutes } from "./family/help";
-import { homeRoutes } from "./family/home";
-import { instantLoginRoutes } from "./family/instant-login";
-import { ideasRoutes } from "./family/ideas";
-import { parentMessageRoutes } from "./family/messages";
-import { onboardingRoutes } from "./family/onboarding";
-import { passwordResetRoutes } from "./family/password-reset";
-import { signInRoutes } from "./family/sign-in";
+import { accountRoutes } from "./family/account-routes";
+import { familyBadgeRoutes } from "./family/badge-routes";
+import { helpRoutes } from "./family/help-routes";
+import { homeRoutes } from "./family/home-routes";
+import { instantLoginRoutes } from "./family/instant-login-routes";
+import { ideasRoutes } from "./family/ideas-routes";
+import { parentMessageRoutes } from "./family/messages-routes";
+import { onboardingRoutes } from "./family/onboarding-routes";
+import { passwordResetRoutes } from "./family/password-reset-routes";
+import { signInRoutes } from "./family/sign-in-routes";
 import { renderer } from "./render";
 import { chooseLanguage } from "./i18n/middleware";
 import { languageRoutes } from "./i18n/language-routes";
-import { badgeLoginRoutes } from "./student/badge-login";
+import { badgeLoginRoutes } from "./student/badge-login-routes";
 import { studentRoutes } from "./student/portal-routes";
 import { teacherRoutes } from "./teacher/index";
 
@@ -55,9 +55,9 @@ pages.route("/auth/google", googleRoutes);
 pages.route("/teacher", teacherRoutes);
 pages.route("/ideas", ideasRoutes);
 pages.route("/help", helpRoutes);
-pages.route("/", instantLoginRoutes); // /children/:studentId/instant-login
+pages.route("/children", instantLoginRoutes); // /children/:studentId/instant-login
 pages.route("/student", studentRoutes);
-pages.route("/", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
-pages.route("/", badgeLoginRoutes); // /badges, /badges/login (students)
+pages.route("/children", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print
+pages.route("/badges", badgeLoginRoutes); // /badges, /badges/login (students)
 pages.route("/messages", parentMessageRoutes); // a parent's conversations with teachers
 pages.route("/", homeRoutes); // GET / (parent home)

@@ -1,4 +1,4 @@
-import type { Context } from "hono";
+import type { Context, Env } from "hono";
 import type { Child } from "hono/jsx";
 import { jsxRenderer, RequestContext, useRequestContext } from "hono/jsx-renderer";
 import type { Actor } from "./auth/actor";
@@ -30,6 +30,6 @@ export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) =
  * An htmx fragment (no layout) that may use the page hooks (useT, CsrfField): the same request
  * context the layout gives a whole page.
  */
-export function renderFragment(c: Context<AppEnv>, fragment: Child, status?: 200 | 404 | 422) {
+export function renderFragment<E extends Env>(c: Context<E>, fragment: Child, status?: 200 | 404 | 422) {
   return c.html(<RequestContext.Provider value={c}>{fragment}</RequestContext.Provider>, status);
 }

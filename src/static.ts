@@ -1,8 +1,6 @@
-import { Hono } from "hono";
 import { STATIC_ASSETS } from "./generated/static-assets";
 
 const byName = new Map(STATIC_ASSETS.map((a) => [a.name, a]));
-const byFile = new Map(STATIC_ASSETS.map((a) => [a.file, a]));
 
 /** The content-hashed URL of a file under static/ (or htmx.min.js). */
 export function asset(name: string): string {
@@ -10,13 +8,3 @@ export function asset(name: string): string {
   if (!a) throw new Error(`unknown static asset: ${name}`);
   return `/static/${a.file}`;
 }
-
-/** `/static/*`: immutable, because every name carries its content hash. */
-export const staticRoutes = new Hono().get("/:file", (c) => {
-  const a = byFile.get(c.req.param("file"));
-  if (!a) return c.text("Not found", 404);
-  return c.body(a.body, 200, {
-    "content-type": a.type,
-    "cache-control": "public, max-age=31536000, immutable",
-  });
-});

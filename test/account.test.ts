@@ -5,7 +5,7 @@ import { getDb } from "../src/db/client";
 import { users } from "../src/db/schema";
 import { createSession, validateSessionToken } from "../src/auth/sessions";
 import { hashPassword, verifyPassword } from "../src/auth/password";
-import { describeDevice } from "../src/family/account/device";
+import { describeDevice } from "../src/accounts/device";
 import { newId } from "../src/lib/random";
 import { Browser, pageText } from "./browser";
 import { api, countRows, createDistrict } from "./helpers";

@@ -8,7 +8,7 @@ import { auditInsert, auditInsertSelect, auditInserts, auditInsertWhere } from "
 import { issueFirstBadge } from "../src/badges/child-badge";
 import { insertSelect, runBatch } from "../src/db/batch";
 import { getDb } from "../src/db/client";
-import { connectInvitations } from "../src/family/onboarding/connect";
+import { connectInvitations } from "../src/invitations/accept";
 import { deleteParentAccount } from "../src/stewardship/parent-account";
 import { deleteSchoolBySis } from "../src/stewardship/deletion";
 import { deleteStudents } from "../src/stewardship/students";

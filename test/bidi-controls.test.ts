@@ -3,7 +3,7 @@
 // \u202Egpj.exe` cannot show as another file name; rows stored before are cleaned by a migration.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Browser, pageText } from "./browser";
+import { Browser } from "./browser";
 import { ADMIN_TOKEN, api } from "./helpers";
 import { insertGuardianship, insertUser, signIn, teacherWorld, uniq } from "./teacher-fixtures";
 

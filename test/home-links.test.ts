@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createSession } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
-import { loadHome } from "../src/family/home";
+import { loadHome } from "../src/accounts/home";
 import { newId } from "../src/lib/random";
 import { Browser, pageText } from "./browser";
 import { api, type TestDistrict } from "./helpers";

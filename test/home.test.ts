@@ -3,8 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { createSession } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
-import { listChildren } from "../src/family/children";
-import { connectInvitations } from "../src/family/onboarding/connect";
+import { listChildren } from "../src/accounts/children";
+import { connectInvitations } from "../src/invitations/accept";
 import { Browser, family, freshEmail, insertUser, inviteTo, pageText, signIn } from "./onboarding-fixtures";
 import { createStudentSession } from "./student-session";
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { getDb } from "../src/db/client";
-import { connectInvitations } from "../src/family/onboarding/connect";
+import { connectInvitations } from "../src/invitations/accept";
 import { hashToken } from "../src/lib/random";
 import { countRows } from "./helpers";
 import {

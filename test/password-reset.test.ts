@@ -5,7 +5,7 @@ import { getDb } from "../src/db/client";
 import { authTokens, users } from "../src/db/schema";
 import { createSession, validateSessionToken } from "../src/auth/sessions";
 import { hashPassword, verifyPassword } from "../src/auth/password";
-import { completePasswordReset, findResetToken } from "../src/family/account/password-reset";
+import { completePasswordReset, findResetToken } from "../src/accounts/password-reset";
 import { hashToken, newId } from "../src/lib/random";
 import { Browser, pageText } from "./browser";
 import { countRows, ORIGIN } from "./helpers";

@@ -70,3 +70,35 @@ export function Notice({ kind = "info", children }: { kind?: "info" | "error" | 
     </div>
   );
 }
+
+/**
+ * A POST form whose answer may be a 4xx page (422 field messages, 401, 429): htmx does not swap
+ * 4xx responses by default, so this form is left to the browser and always shows the answer.
+ */
+export function FullPageForm({ action, children, class: className }: { action: string; children?: Child; class?: string }) {
+  return (
+    <form method="post" action={action} class={className} hx-boost="false">
+      <CsrfField />
+      {children}
+    </form>
+  );
+}
+
+/** Google when it is configured; otherwise an honest sentence instead of a dead button. */
+export function GoogleChoice({ configured, label = "Continue with Google" }: { configured: boolean; label?: string }) {
+  return configured ? (
+    // A full page load: Google's sign-in cannot open inside an htmx request.
+    <a class="button secondary google" href="/auth/google" hx-boost="false">
+      {label}
+    </a>
+  ) : (
+    <p class="muted">Google sign-in is not set up on this Family Portal, so please use your email address.</p>
+  );
+}
+
+/** "45 seconds", "12 minutes": how long to wait before trying again (after a rate limit). */
+export function waitWords(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? "a minute" : `${minutes} minutes`;
+}

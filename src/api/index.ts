@@ -2,20 +2,20 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { config } from "../config";
 import type { AppEnv } from "../env";
-import { adminApi } from "./admin";
-import { adminIdeasApi } from "./admin-ideas";
-import { adminStewardshipApi } from "./admin-stewardship";
+import { adminApi } from "./admin-routes";
+import { adminIdeasApi } from "./admin-ideas-routes";
+import { adminStewardshipApi } from "./admin-stewardship-routes";
 import { requireDistrict } from "./auth";
-import { badgesApi } from "./badges";
+import { badgesApi } from "./badges-routes";
 import { apiError } from "./errors";
-import { guardiansApi } from "./guardians";
-import { invitationsApi } from "./invitations";
-import { linksApi } from "./links";
+import { guardiansApi } from "./guardians-routes";
+import { invitationsApi } from "./invitations-routes";
+import { linksApi } from "./links-routes";
 import { openApiDocument } from "./openapi";
-import { reportsApi } from "./reports";
-import { rosterApi } from "./roster";
-import { settingsApi } from "./settings";
-import { stewardshipApi } from "./stewardship";
+import { reportsApi } from "./reports-routes";
+import { rosterApi } from "./roster-routes";
+import { settingsApi } from "./settings-routes";
+import { stewardshipApi } from "./stewardship-routes";
 
 /** `/api/v1`: the district and admin JSON API. */
 export const api = new Hono<AppEnv>();
@@ -35,8 +35,8 @@ api.route("/admin", adminStewardshipApi); // DELETE /districts/:id
 const district = new Hono<AppEnv>();
 district.use(requireDistrict);
 district.route("/", rosterApi); // /schools, /teachers, /students, /sections, /roster
-district.route("/", guardiansApi); // /students/:sisId/guardians
-district.route("/", badgesApi); // /students/:sisId/badge
+district.route("/students", guardiansApi); // /students/:sisId/guardians
+district.route("/students", badgesApi); // /students/:sisId/badge
 district.route("/links", linksApi);
 district.route("/settings", settingsApi);
 district.route("/invitations", invitationsApi);

@@ -4,7 +4,7 @@ import { invitationBatchInput, invitationInput } from "../invitations/input";
 import { linkBody } from "../links/links";
 import { rosterBody, schoolBody, sectionBody, studentBody, teacherBody } from "../roster/schemas";
 import { settingsBody } from "../roster/settings";
-import { createDistrictBody } from "./admin";
+import { createDistrictBody } from "./admin-routes";
 
 /**
  * `GET /api/v1/openapi.json`. Request bodies come from the same zod schemas that validate them,

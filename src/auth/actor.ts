@@ -2,20 +2,13 @@ import { eq } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { students, teachers, users } from "../db/schema";
+import { teachers, users } from "../db/schema";
+import type { Actor } from "./actor-type";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
 import { liveGrantedStudent } from "./grants";
 import { deleteSession, validateSessionToken, type Session } from "./sessions";
 
-export type User = typeof users.$inferSelect;
-export type Teacher = typeof teachers.$inferSelect;
-export type StudentRow = typeof students.$inferSelect;
-
-/** Who is making a page request: a parent, a teacher, a student, or nobody (null). */
-export type Actor =
-  | { kind: "parent"; session: Session; user: User }
-  | { kind: "teacher"; session: Session; teacher: Teacher }
-  | { kind: "student"; session: Session; student: StudentRow };
+export type { Actor, ActorKind, ActorOf, ParentActor, StudentActor, StudentRow, Teacher, TeacherActor, User } from "./actor-type";
 
 /** Reads the session cookie once per request and sets `c.var.actor`. */
 export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
@@ -55,22 +48,6 @@ async function loadSubject(d1: D1Database, session: Session): Promise<Actor | nu
 
 /** Where each kind of person belongs when they open a page that is not theirs. */
 export const HOME_OF = { parent: "/", teacher: "/teacher", student: "/student" } as const;
-
-function guard<K extends Actor["kind"]>(kind: K, signInPath: string) {
-  return createMiddleware<AppEnv & { Variables: { actor: Extract<Actor, { kind: K }> } }>(async (c, next) => {
-    const actor = c.get("actor");
-    if (actor?.kind === kind) return next();
-    if (actor) return c.redirect(HOME_OF[actor.kind], 303);
-    const here = new URL(c.req.url);
-    const nextPath = c.req.method === "GET" ? `?next=${encodeURIComponent(here.pathname + here.search)}` : "";
-    return c.redirect(`${signInPath}${nextPath}`, 303);
-  });
-}
-
-/** Pages for signed-in parents; anyone else is sent to sign in, or to their own home. */
-export const requireParent = guard("parent", "/sign-in");
-export const requireTeacher = guard("teacher", "/teacher/sign-in");
-export const requireStudent = guard("student", "/badges");
 
 /** Any origin will do: only whether `next` stays on it matters, and only its path is returned. */
 const OWN_ORIGIN = "https://family-portal.invalid";

@@ -4,10 +4,10 @@ import { randomBytes, safeEqual } from "../lib/random";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { CSRF_FIELD } from "../lib/csrf-field";
 import { readShortCookie, setShortCookie } from "./cookies";
+import { SECRET } from "../lib/ids";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_COOKIE = "fp_csrf";
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 const YEAR_SECONDS = 60 * 60 * 24 * 365;
 
 /**
@@ -43,7 +43,7 @@ async function formTokenMatches(req: Request, cookie: string | undefined): Promi
  */
 export const csrfFormToken = createMiddleware<AppEnv>(async (c, next) => {
   const existing = readShortCookie(c, CSRF_COOKIE);
-  const kept = existing && TOKEN_PATTERN.test(existing) ? existing : null;
+  const kept = existing && SECRET.test(existing) ? existing : null;
   const token = kept ?? encodeBase32LowerCaseNoPadding(randomBytes(20));
   c.set("csrfToken", token);
   await next();

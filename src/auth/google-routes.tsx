@@ -6,9 +6,9 @@ import { finishGoogleSignIn, googleConfigured, startGoogleSignIn } from "./googl
 import { signInAs } from "./sign-in";
 import { now as clock } from "../lib/time";
 import { readShortCookie } from "./cookies";
-import { connectConfirmed } from "../family/onboarding/finish";
-import { loadOnboardingState, ONBOARDING_COOKIE } from "../family/onboarding/state";
-import { resolveGoogleAccount } from "../family/onboarding/google-account";
+import { connectConfirmed } from "../onboarding/finish";
+import { loadOnboardingState, ONBOARDING_COOKIE } from "../onboarding/state";
+import { resolveGoogleAccount } from "../onboarding/google-account";
 import { GoogleProblemPage } from "../../views/pages/sign-in";
 
 export const googleRoutes = new Hono<AppEnv>();

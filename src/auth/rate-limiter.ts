@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env";
+import { DAY } from "../lib/time";
 
 export interface RateVerdict {
   allowed: boolean;
@@ -9,7 +10,8 @@ export interface RateVerdict {
 
 /**
  * One object per rate-limit key (e.g. `signin:addr:<email>`): a sliding log of recent hits in
- * the object's own storage, so limits hold across isolates and restarts (not in memory).
+ * the object's own storage, so limits hold across isolates and restarts (not in memory). The
+ * object forgets the key once its newest hit is older than the longest window it is counted in.
  */
 export class RateLimiter extends DurableObject<Bindings> {
   /** One rule: counts a hit when there is room. */
@@ -26,19 +28,21 @@ export class RateLimiter extends DurableObject<Bindings> {
   async take(rules: readonly Rule[]): Promise<RateVerdict & { stamp: number }> {
     const t = Date.now();
     const longest = Math.max(...rules.map((r) => r.windowMs));
-    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - longest);
+    // The longest window this key has been counted in: how long its hits, and the key, are kept.
+    const window = Math.max(longest, (await this.ctx.storage.get<number>("window")) ?? 0);
+    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - window);
     let retryAfter = 0;
     for (const rule of rules) {
       const inWindow = hits.filter((h) => h > t - rule.windowMs);
       if (inWindow.length >= rule.limit) retryAfter = Math.max(retryAfter, Math.ceil(((inWindow[inWindow.length - rule.limit] ?? t) + rule.windowMs - t) / 1000), 1);
     }
     if (retryAfter > 0) {
-      await this.ctx.storage.put("hits", hits);
+      await this.ctx.storage.put({ hits, window });
       return { allowed: false, retryAfter, stamp: 0 };
     }
     hits.push(t);
-    await this.ctx.storage.put("hits", hits);
-    await this.ctx.storage.setAlarm(t + longest);
+    await this.ctx.storage.put({ hits, window });
+    await this.ctx.storage.setAlarm(t + window);
     return { allowed: true, retryAfter: 0, stamp: t };
   }
 
@@ -61,9 +65,14 @@ export class RateLimiter extends DurableObject<Bindings> {
     await this.ctx.storage.deleteAll();
   }
 
+  /** Forgets the key when its newest hit has left the key's longest window; else looks again when it will have. */
   override async alarm(): Promise<void> {
     const hits = (await this.ctx.storage.get<number[]>("hits")) ?? [];
-    if (hits.length === 0 || Math.max(...hits) < Date.now() - 24 * 3600 * 1000) await this.ctx.storage.deleteAll();
+    // A key stored before its window was: a day, the longest window of any limit.
+    const window = (await this.ctx.storage.get<number>("window")) ?? DAY;
+    const newest = Math.max(...hits);
+    if (hits.length === 0 || newest <= Date.now() - window) await this.ctx.storage.deleteAll();
+    else await this.ctx.storage.setAlarm(newest + window);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
+import type { Actor } from "./actor-type";
 import { getDb } from "../db/client";
 import { clearSessionCookie, setSessionCookie } from "./cookies";
 import { createSession, deleteSession, type SessionKind } from "./sessions";
@@ -20,10 +21,11 @@ export async function signInAs(c: Context<AppEnv>, kind: SessionKind, subjectId:
  * Ends this device's session, and asks the browser to forget what it kept of the pages (cache,
  * htmx's history copies in sessionStorage): on a shared device, Back must not show them.
  */
-export async function signOut(c: Context<AppEnv>): Promise<void> {
-  const current = c.get("actor");
+export async function signOut<E extends AppEnv>(c: Context<E>): Promise<void> {
+  const current: Actor | null = c.var.actor;
   if (current) await deleteSession(getDb(c.env.DB), current.session.id);
-  c.set("actor", null);
+  // The rest of this request sees nobody signed in, whatever its guard let through.
+  (c as unknown as Context<AppEnv>).set("actor", null);
   clearSessionCookie(c);
   c.header("clear-site-data", '"cache", "storage"');
 }

@@ -11,13 +11,12 @@ import { trustedDevices } from "../db/schema";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { DAY } from "../lib/time";
 import { readTrustedDeviceCookie, setTrustedDeviceCookie } from "./cookies";
+import { SECRET } from "../lib/ids";
 
 /** Cookie lifetime; a device unused for longer is not trusted any more. */
 export const TRUSTED_DEVICE_TTL = 365 * DAY;
 /** Accounts one browser remembers. */
 const MAX_ACCOUNTS = 5;
-/** newSecret(): 32 base32 characters; anything else in the cookie is ignored. */
-const TOKEN = /^[a-z2-7]{32}$/;
 
 export interface TrustedDevice {
   id: string;
@@ -26,7 +25,7 @@ export interface TrustedDevice {
 
 /** The well-formed tokens in this browser's cookie (at most MAX_ACCOUNTS). */
 export function readDeviceTokens(c: Context): string[] {
-  return (readTrustedDeviceCookie(c) ?? "").split(".").filter((t) => TOKEN.test(t)).slice(0, MAX_ACCOUNTS);
+  return (readTrustedDeviceCookie(c) ?? "").split(".").filter((t) => SECRET.test(t)).slice(0, MAX_ACCOUNTS);
 }
 
 /** The device row of THIS account among the browser's tokens, if still fresh; another account's token is nothing here. */

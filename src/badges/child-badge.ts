@@ -2,19 +2,14 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { badges, districts, guardianships, schools, students } from "../db/schema";
+import { childOfGuardianship, ownChildOf, schoolOfChild, type ConnectedChild } from "../accounts/children";
 import { auditInsert, auditInsertSelect } from "../audit";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
 import type { Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
-export interface ChildBadge {
-  studentId: string;
-  districtId: string;
-  firstName: string;
-  lastName: string;
-  schoolName: string;
-  badgesEnabled: boolean;
+export interface ChildBadge extends Omit<ConnectedChild, "grade"> {
   /** The district asks for the 6-digit PIN after a scan. */
   pinRequired: boolean;
   badge: { id: string; createdAt: number } | null;
@@ -22,7 +17,7 @@ export interface ChildBadge {
   hadBadge: boolean;
 }
 
-/** One query: this parent's guardianship of `studentId`, the child, school, district setting and live badge. Null when not their child. */
+/** One query: the child if theirs (src/accounts/children.ts), the school, the district's PIN setting and the live badge. Null when not their child. */
 export async function loadChildBadge(db: Db, userId: string, studentId: string): Promise<ChildBadge | null> {
   const row = await db
     .select({
@@ -40,11 +35,11 @@ export async function loadChildBadge(db: Db, userId: string, studentId: string):
       hadBadge: sql<number>`CASE WHEN ${badges.id} IS NULL THEN EXISTS (SELECT 1 FROM audit_log a WHERE a.student_id = ${students.id} AND a.district_id = ${students.districtId} AND a.action IN ('badge.issue', 'badge.regenerate', 'badge.void')) ELSE 1 END`,
     })
     .from(guardianships)
-    .innerJoin(students, and(eq(students.id, guardianships.studentId), eq(students.districtId, guardianships.districtId)))
-    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(students, childOfGuardianship)
+    .innerJoin(schools, schoolOfChild)
     .innerJoin(districts, eq(districts.id, students.districtId))
     .leftJoin(badges, and(eq(badges.studentId, students.id), eq(badges.districtId, students.districtId), isNull(badges.voidedAt)))
-    .where(and(eq(guardianships.userId, userId), eq(guardianships.studentId, studentId)))
+    .where(ownChildOf(userId, studentId))
     .get();
   if (!row) return null;
   const { badgeId, badgeCreatedAt, hadBadge, ...child } = row;

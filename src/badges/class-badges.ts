@@ -7,16 +7,13 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditInserts } from "../audit";
 import { endBadgeSessionsOf } from "../auth/grants";
-import { badges, districts, enrollments, schools, sections, sectionTeachers, students } from "../db/schema";
+import { badges, districts, enrollments, schools, sections, students } from "../db/schema";
 import { hashToken, newId } from "../lib/random";
 import { now } from "../lib/time";
 import { chunk, LOOKUP_CHUNK, multiRow, type Statement } from "../db/batch";
+import { teacherSectionIds, teacherStudentIds, type TeacherRef } from "../roster/teaching";
 import { badgePinHash, badgeToken } from "./token";
 
-export interface TeacherRef {
-  id: string;
-  districtId: string;
-}
 
 export interface BadgeStudent {
   id: string;
@@ -36,14 +33,6 @@ export interface SectionBadges {
   students: BadgeStudent[];
 }
 
-/** The teacher's own section ids (optionally just `sectionId`), never another district's. */
-function mySectionIds(db: Db, teacher: TeacherRef, sectionId?: string) {
-  return db
-    .select({ id: sectionTeachers.sectionId })
-    .from(sectionTeachers)
-    .innerJoin(sections, eq(sections.id, sectionTeachers.sectionId))
-    .where(and(eq(sectionTeachers.teacherId, teacher.id), eq(sections.districtId, teacher.districtId), sectionId ? eq(sections.id, sectionId) : undefined));
-}
 
 // D1 batches return rows as objects, so clashing column names (id, name) are aliased.
 const studentColumns = {
@@ -71,14 +60,14 @@ export async function loadSectionBadges(db: Db, teacher: TeacherRef, sectionId: 
       .from(sections)
       .innerJoin(schools, eq(schools.id, sections.schoolId))
       .innerJoin(districts, eq(districts.id, sections.districtId))
-      .where(and(eq(sections.districtId, teacher.districtId), inArray(sections.id, mySectionIds(db, teacher, sectionId)))),
+      .where(and(eq(sections.districtId, teacher.districtId), inArray(sections.id, teacherSectionIds(db, teacher, sectionId)))),
     db
       .select(studentColumns)
       .from(enrollments)
       .innerJoin(students, eq(students.id, enrollments.studentId))
       .innerJoin(schools, eq(schools.id, students.schoolId))
       .leftJoin(badges, liveBadgeOf)
-      .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, mySectionIds(db, teacher, sectionId))))
+      .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, teacherSectionIds(db, teacher, sectionId))))
       .orderBy(asc(students.lastName), asc(students.firstName), asc(students.id)),
   ]);
   const [section] = sectionRows;
@@ -98,7 +87,7 @@ export async function findTeacherStudent(db: Db, teacher: TeacherRef, studentId:
       and(
         eq(students.id, studentId),
         eq(students.districtId, teacher.districtId),
-        inArray(students.id, db.select({ id: enrollments.studentId }).from(enrollments).where(inArray(enrollments.sectionId, mySectionIds(db, teacher)))),
+        inArray(students.id, teacherStudentIds(db, teacher)),
       ),
     )
     .get();

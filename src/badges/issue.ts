@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { auditInsert, type AuditEvent } from "../audit";
+import { auditInsert, type AuditActor } from "../audit";
 import { endBadgeSessionsOf, endSessionsOfGrant } from "../auth/grants";
 import type { Db } from "../db/client";
 import { badges, districts, students } from "../db/schema";
@@ -8,7 +8,6 @@ import { now } from "../lib/time";
 import { chunk, LOOKUP_CHUNK, runBatch, type Statement } from "../db/batch";
 import { badgePinHash, badgeToken } from "./token";
 
-export type BadgeActor = Pick<AuditEvent, "actorKind" | "actorId">;
 
 /**
  * A new badge for a student, voiding the live one (the old QR code dies at once). The statements
@@ -17,7 +16,7 @@ export type BadgeActor = Pick<AuditEvent, "actorKind" | "actorId">;
  */
 export function regenerateBadge(
   db: Db,
-  o: { secret: string; districtId: string; studentId: string; withPin: boolean; actor: BadgeActor; at?: number },
+  o: { secret: string; districtId: string; studentId: string; withPin: boolean; actor: AuditActor; at?: number },
 ): { badge: { id: string; createdAt: number }; statements: Statement[] } {
   const id = newId("bdg");
   const at = o.at ?? now();
@@ -44,7 +43,7 @@ export function regenerateBadge(
 }
 
 /** Voids a student's live badge `badgeId` (from liveBadges) and ends the sessions it opened, audited. */
-export function voidBadge(db: Db, o: { districtId: string; studentId: string; badgeId: string; actor: BadgeActor; at?: number }): Statement[] {
+export function voidBadge(db: Db, o: { districtId: string; studentId: string; badgeId: string; actor: AuditActor; at?: number }): Statement[] {
   const at = o.at ?? now();
   return [
     db

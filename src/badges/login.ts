@@ -11,16 +11,10 @@ import { badges } from "../db/schema";
 import { safeEqual } from "../lib/random";
 import { MINUTE } from "../lib/time";
 import { BADGE_QR_PREFIX } from "./image";
+import { BADGE_ID } from "../lib/ids";
 
-/** A long-lived random cookie naming this browser, so one classroom's devices don't share one limit. */
-export const DEVICE_COOKIE = "fp_device";
-export const DEVICE_PATTERN = /^[a-z2-7]{32}$/;
-
-/** The rate-limit key of a badge login: the device cookie, else the client's address. */
-export function deviceKey(cookie: string | undefined, ip: string | undefined): string {
-  if (cookie && DEVICE_PATTERN.test(cookie)) return `badge-login:device:${cookie}`;
-  return `badge-login:ip:${(ip ?? "unknown").slice(0, 64)}`;
-}
+/** "family.example.org/badges": where a child logs in, printed on badges and in a parent's steps. */
+export const badgeLoginHint = (publicUrl: string) => `${new URL(publicUrl).host}/badges`;
 
 /** The token from what the scanner read: "FPBADGE:<token>" or the bare token. */
 export function scannedToken(text: string): string {
@@ -88,7 +82,7 @@ export function readPinStep(secret: string, value: string | undefined, at: numbe
   const parts = value?.split(".");
   if (!parts || parts.length !== 3) return null;
   const [badgeId, expires, mac] = parts as [string, string, string];
-  if (!/^bdg_[a-z2-7]+$/.test(badgeId) || !/^\d{1,15}$/.test(expires)) return null;
+  if (!BADGE_ID.test(badgeId) || !/^\d{1,15}$/.test(expires)) return null;
   if (!safeEqual(mac, sign(secret, `${badgeId}.${expires}`)) || Number(expires) <= at) return null;
   return badgeId;
 }

@@ -7,6 +7,7 @@ import { badges, districts, students } from "../db/schema";
 import { hashToken, safeEqual } from "../lib/random";
 import { now } from "../lib/time";
 import { pinLocked } from "./login";
+import { SECRET } from "../lib/ids";
 
 /**
  * A badge's token and PIN are DERIVED from BADGE_SECRET and the badge id, never stored: pages can
@@ -19,7 +20,6 @@ const mac = (secret: string, message: string) => hmac(SHA256, encoder.encode(sec
 
 /** 160 bits, as for every other bearer secret here; 32 base32 characters keep the QR code small. */
 const TOKEN_BYTES = 20;
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 /** The token printed in a badge's QR code: base32(HMAC-SHA256(secret, "badge:" + id)), truncated to 160 bits. */
 export function badgeToken(secret: string, badgeId: string): string {
@@ -61,7 +61,7 @@ export interface LiveBadge {
  */
 export async function findLiveBadgeByToken(db: Db, token: string, at = now()): Promise<LiveBadge | null> {
   const normal = token.trim().toLowerCase();
-  if (!TOKEN_PATTERN.test(normal)) return null;
+  if (!SECRET.test(normal)) return null;
   const row = await db
     .select({
       id: badges.id,

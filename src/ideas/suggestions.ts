@@ -2,7 +2,7 @@ import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm"
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { ideaSuggestions } from "../db/schema";
-import { encodeCursor, type Cursor } from "../invitations/cursor";
+import { encodeCursor, type Cursor } from "../lib/cursor";
 import { newId } from "../lib/random";
 import { cleanText } from "../lib/text";
 import { isoDate, now } from "../lib/time";

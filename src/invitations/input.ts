@@ -58,7 +58,7 @@ export const invitationBatchInput = z.strictObject({
   invitations: z.array(z.unknown()).max(MAX_BATCH_INVITATIONS, `At most ${MAX_BATCH_INVITATIONS} invitations per call; send the rest in another call.`),
 });
 
-export const invitationId = z.string().max(64).regex(/^inv_[a-z0-9]+$/);
+export { invitationIdField as invitationId } from "../lib/ids";
 
 /** zod issues as the API's `details`: one `{path, message}` per problem. */
 export function issueDetails(error: z.ZodError): { path: string; message: string }[] {

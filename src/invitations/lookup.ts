@@ -2,7 +2,7 @@ import { and, asc, eq, gt, lte, or, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { districts, guardianContacts, invitations, schools, students, type Invitation } from "../db/schema";
 import { hashToken } from "../lib/random";
-import { encodeCursor, type Cursor } from "./cursor";
+import { encodeCursor, type Cursor } from "../lib/cursor";
 import type { InvitationViewStatus } from "./status";
 import { invitationViewColumns, type InvitationViewRow } from "./view";
 

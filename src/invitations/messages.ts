@@ -1,4 +1,7 @@
 /** The words of an invitation email and text. Pure functions: no database, no Hono. */
+import { emailButton, emailFooter, emailHtml, emailParagraph as p, escapeHtml } from "../lib/email-html";
+import { oneLine } from "../lib/text";
+import { siteUrl } from "../lib/url";
 
 export interface InvitationMessageInput {
   channel: "email" | "sms";
@@ -20,17 +23,9 @@ export interface InvitationMessage {
 
 /** The link a guardian opens; opening it changes nothing (the confirm page asks first). */
 export function invitationLink(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, "")}/i/${token}`;
+  return siteUrl(publicUrl, `/i/${token}`);
 }
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
-}
-
-/** One line, no control characters: names end up in headers and SMS bodies. */
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\s]+/g, " ").trim();
 
 /** "Wednesday, March 4, 2026 at 11:20 UTC": guardians live in many time zones, so say which. */
 export function formatExpiry(ms: number): string {
@@ -75,23 +70,17 @@ export function buildInvitationMessage(m: InvitationMessageInput): InvitationMes
     `Sent by ${district} through Family Portal.`,
   ].join("\n");
 
-  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
   const introHtml = intro
     ? `<div style="margin:0 0 16px;padding:12px 16px;border-left:4px solid #1d4ed8;background:#eff6ff">${escapeHtml(intro).replace(/\r?\n/g, "<br>")}</div>`
     : "";
-  const html = [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
-    `<body style="margin:0;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#111827;background:#ffffff">`,
-    `<div style="max-width:560px;margin:0 auto">`,
+  const html = emailHtml(subject, [
     introHtml,
     ...paragraphs.map(p),
-    `<p style="margin:0 0 16px"><a href="${escapeHtml(m.link)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">Accept the invitation</a></p>`,
-    `<p style="margin:0 0 16px;font-size:14px;color:#374151">Or open this link: <a href="${escapeHtml(m.link)}" style="color:#1d4ed8">${escapeHtml(m.link)}</a></p>`,
+    emailButton("Accept the invitation", m.link),
     p(single),
     p(notMine),
-    `<p style="margin:0;font-size:14px;color:#4b5563">Sent by ${escapeHtml(district)} through Family Portal.</p>`,
-    `</div></body></html>`,
-  ].join("");
+    emailFooter(`Sent by ${district} through Family Portal.`),
+  ]);
 
   return { subject, text, html };
 }

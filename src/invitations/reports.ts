@@ -3,7 +3,7 @@ import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { invitations, students } from "../db/schema";
 import { isoDate } from "../lib/time";
-import { encodeCursor, type Cursor } from "./cursor";
+import { encodeCursor, type Cursor } from "../lib/cursor";
 import { invitationStatus } from "./status";
 
 export interface ReportStudent {

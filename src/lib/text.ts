@@ -22,3 +22,6 @@ export function cleanLine(value: string): string {
 export function cleanText(value: string): string {
   return value.replace(BIDI_CONTROLS, "").replace(OTHER_CONTROLS, "");
 }
+
+/** One line with no control characters and runs of whitespace as one space: for email subjects, greetings and SMS bodies. */
+export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\s]+/g, " ").trim();

@@ -7,3 +7,6 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/** An absolute link on this site: PUBLIC_URL (with or without its trailing slash) and a path. */
+export const siteUrl = (publicUrl: string, path: string): string => `${publicUrl.replace(/\/+$/, "")}${path}`;

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { auditInsert, type AuditEvent } from "../audit";
+import { auditInsert, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { districtLinks, LINK_AUDIENCES } from "../db/schema";
 import { newId } from "../lib/random";
@@ -49,7 +49,6 @@ export const linkBody = z.strictObject({
 
 export type LinkInput = z.infer<typeof linkBody>;
 type LinkRow = typeof districtLinks.$inferSelect;
-type Actor = Pick<AuditEvent, "actorKind" | "actorId">;
 
 export const linkJson = (row: LinkRow) => ({
   key: row.key,
@@ -75,7 +74,7 @@ export async function listLinks(db: Db, districtId: string, forAudience?: "famil
 export type UpsertLinkResult = { ok: true; created: boolean; link: ReturnType<typeof linkJson> } | { ok: false; reason: "too_many" };
 
 /** Creates or replaces the link `key` (a PUT is the whole link: a left-out description is cleared), audited. */
-export async function upsertLink(db: Db, districtId: string, key: string, input: LinkInput, actor: Actor): Promise<UpsertLinkResult> {
+export async function upsertLink(db: Db, districtId: string, key: string, input: LinkInput, actor: AuditActor): Promise<UpsertLinkResult> {
   const [existing, total] = await db.batch([
     db
       .select({ id: districtLinks.id, createdAt: districtLinks.createdAt })
@@ -120,7 +119,7 @@ export async function upsertLink(db: Db, districtId: string, key: string, input:
 }
 
 /** Deletes the link `key`, audited; false when there is no such link in this district. */
-export async function deleteLink(db: Db, districtId: string, key: string, actor: Actor): Promise<boolean> {
+export async function deleteLink(db: Db, districtId: string, key: string, actor: AuditActor): Promise<boolean> {
   const found = await db
     .select({ id: districtLinks.id, url: districtLinks.url })
     .from(districtLinks)

@@ -5,14 +5,12 @@
  * stores nothing and is answered as the first time.
  */
 import { newSecret } from "../lib/random";
-
-/** newSecret(): 160 random bits in base32. */
-const FORM_KEY = /^[a-z2-7]{32}$/;
+import { SECRET } from "../lib/ids";
 
 export const newFormKey = (): string => newSecret();
 
 /** A submitted key: null when the form had none (a page from before keys), undefined when it is not one of ours. */
 export function formKeyOf(raw: string | undefined): string | null | undefined {
   if (raw === undefined) return null;
-  return FORM_KEY.test(raw) ? raw : undefined;
+  return SECRET.test(raw) ? raw : undefined;
 }

@@ -2,7 +2,9 @@
  * The words of the unread-message email. It says who wrote and about which child, never what
  * they wrote: these emails show up on lock screens and in shared inboxes.
  */
-import { escapeHtml } from "../invitations/messages";
+import { emailButton, emailFooter, emailHtml, emailParagraph as p, escapeHtml, type Email } from "../lib/email-html";
+import { oneLine } from "../lib/text";
+import { siteUrl } from "../lib/url";
 import type { SenderKind } from "./types";
 
 export interface UnreadNoticeInput {
@@ -18,16 +20,12 @@ export interface UnreadNoticeInput {
   delayWords: string;
 }
 
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f\s]+/g, " ").trim();
-
 export function threadLink(publicUrl: string, recipientKind: SenderKind, threadId: string): string {
-  const base = publicUrl.replace(/\/+$/, "");
-  return recipientKind === "teacher" ? `${base}/teacher/messages/${threadId}` : `${base}/messages/${threadId}`;
+  return siteUrl(publicUrl, recipientKind === "teacher" ? `/teacher/messages/${threadId}` : `/messages/${threadId}`);
 }
 
 export function settingsLink(publicUrl: string, recipientKind: SenderKind): string {
-  const base = publicUrl.replace(/\/+$/, "");
-  return recipientKind === "teacher" ? `${base}/teacher/settings` : `${base}/account`;
+  return siteUrl(publicUrl, recipientKind === "teacher" ? "/teacher/settings" : "/account");
 }
 
 /** "3 hours", "90 minutes", "3 seconds": the delay as the email says it. */
@@ -38,7 +36,7 @@ export function delayInWords(seconds: number): string {
   return unit(Math.max(1, Math.round(seconds)), "second");
 }
 
-export function buildUnreadNotice(m: UnreadNoticeInput): { subject: string; text: string; html: string } {
+export function buildUnreadNotice(m: UnreadNoticeInput): Email {
   const writer = oneLine(m.writerName);
   const first = oneLine(m.student.firstName);
   const child = m.recipientKind === "teacher" ? `${first} ${oneLine(m.student.lastName)}`.trim() : first;
@@ -52,18 +50,12 @@ export function buildUnreadNotice(m: UnreadNoticeInput): { subject: string; text
       ? "You get one email like this when a family's message stays unread for a while. Turn these emails off in Settings:"
       : "You get one email like this when a message stays unread for a while. Turn these emails off in Account settings:";
   const text = [lines[0], "", lines[1], m.link, "", off, m.settingsLink, "", "Family Portal"].join("\n");
-  const p = (s: string) => `<p style="margin:0 0 16px">${escapeHtml(s)}</p>`;
-  const html = [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
-    `<body style="margin:0;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#111827;background:#ffffff">`,
-    `<div style="max-width:560px;margin:0 auto">`,
+  const html = emailHtml(subject, [
     p(lines[0] ?? ""),
     p("For your privacy this email doesn't include the message."),
-    `<p style="margin:0 0 16px"><a href="${escapeHtml(m.link)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">Read and reply</a></p>`,
-    `<p style="margin:0 0 16px;font-size:14px;color:#374151">Or open this link: <a href="${escapeHtml(m.link)}" style="color:#1d4ed8">${escapeHtml(m.link)}</a></p>`,
+    emailButton("Read and reply", m.link),
     `<p style="margin:0 0 16px;font-size:14px;color:#374151">${escapeHtml(off.replace(/:$/, "."))} <a href="${escapeHtml(m.settingsLink)}" style="color:#1d4ed8">${escapeHtml(m.recipientKind === "teacher" ? "Settings" : "Account settings")}</a></p>`,
-    `<p style="margin:0;font-size:14px;color:#4b5563">Family Portal</p>`,
-    `</div></body></html>`,
-  ].join("");
+    emailFooter("Family Portal"),
+  ]);
   return { subject, text, html };
 }

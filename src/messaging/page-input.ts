@@ -1,11 +1,11 @@
 /** Reading the message pages' inputs: thread ids, seq numbers, list cursors and the message form. */
 import type { Context } from "hono";
 import { z } from "zod";
-import { readForm } from "../family/account/form";
-import { decodeCursor, encodeCursor, type Cursor } from "../invitations/cursor";
+import { readForm } from "../lib/form";
+import { decodeCursor, encodeCursor, type Cursor } from "../lib/cursor";
 import { checkBody } from "./body";
 import { formKeyOf } from "./form-key";
-import { THREAD_ID } from "./threads";
+import { THREAD_ID } from "../lib/ids";
 
 const seqSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

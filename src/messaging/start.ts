@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { enrollments, guardianships, schools, sections, sectionTeachers, students, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
-import { teaches, type TeacherRef } from "./threads";
+import { teaches, type TeacherRef } from "../roster/teaching";
 import type { PostResult, ThreadMeta } from "./types";
 
 /** A guardian of a student: one family to write to. */

@@ -18,3 +18,6 @@ type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabl
 export function updateTeacherSettings(db: Db, teacherId: string, changes: TeacherSettings, at: number) {
   return db.update(teachers).set({ ...changes, updatedAt: at }).where(eq(teachers.id, teacherId));
 }
+
+/** The name families see: the teacher's own choice, else the roster's. */
+export const familyFacingName = (t: { displayName: string | null; name: string }): string => t.displayName?.trim() || t.name;

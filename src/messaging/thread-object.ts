@@ -6,7 +6,7 @@ import { SECOND } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
 import { isStorableBody } from "./body";
 import { writeIndex } from "./index-sync";
-import { ThreadStore, type ParticipantState, type StoredMeta } from "./thread-store";
+import { ThreadStore, type StoredMeta } from "./thread-store";
 import type { ListOptions, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
 import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } from "./unread-notice";
 

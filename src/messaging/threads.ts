@@ -4,14 +4,14 @@
  * "not found". The grants are read from the roster as it is now: a guardian has a thread while
  * the guardianship exists, a teacher while they teach the child (a section in common).
  */
-import { and, desc, eq, isNotNull, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { enrollments, guardianships, sections, sectionTeachers, students, teachers, threads, users } from "../db/schema";
-import type { Cursor } from "../invitations/cursor";
+import { guardianships, students, teachers, threads, users } from "../db/schema";
+import type { Cursor } from "../lib/cursor";
 import type { SenderKind, ThreadMeta } from "./types";
+import { THREAD_ID } from "../lib/ids";
+import { teaches, type TeacherRef } from "../roster/teaching";
 
-/** Our thread ids (newId("thr")); anything else cannot be a thread. */
-export const THREAD_ID = /^thr_[a-z2-7]{16}$/;
 
 export interface ThreadHeader extends ThreadMeta {
   teacherName: string;
@@ -24,20 +24,10 @@ export interface ThreadHeader extends ThreadMeta {
   teacherTeaches: boolean;
 }
 
-export interface TeacherRef {
-  id: string;
-  districtId: string;
-}
 
 /** Who is asking for a thread: a guardian (users.id) or a teacher (in their district). */
 export type ThreadViewer = { kind: "guardian"; userId: string } | { kind: "teacher"; teacher: TeacherRef };
 
-/** The teacher teaches the student now: a section of the district with both of them in it. */
-export const teaches = (teacherId: SQLWrapper | string, districtId: SQLWrapper | string, studentId: SQLWrapper | string): SQL => sql`exists (
-  select 1 from ${enrollments}
-  join ${sectionTeachers} on ${sectionTeachers.sectionId} = ${enrollments.sectionId}
-  join ${sections} on ${sections.id} = ${enrollments.sectionId}
-  where ${enrollments.studentId} = ${studentId} and ${sectionTeachers.teacherId} = ${teacherId} and ${sections.districtId} = ${districtId})`;
 
 const teacherName = sql<string>`coalesce(${teachers.displayName}, ${teachers.name})`;
 const connectedSql = sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId} and ${guardianships.districtId} = ${threads.districtId})`;

@@ -9,7 +9,7 @@ import type { Db } from "../db/client";
 import { guardianships, outbox, students, teachers, threads, users } from "../db/schema";
 import { outboxRow } from "../outbox/enqueue";
 import { buildUnreadNotice, delayInWords, settingsLink, threadLink } from "./notice-email";
-import { teaches } from "./threads";
+import { teaches } from "../roster/teaching";
 import type { SenderKind } from "./types";
 
 export interface NoticeContext {

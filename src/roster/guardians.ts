@@ -1,12 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
-import { auditInsert, type AuditEvent } from "../audit";
+import { auditInsert, type AuditActor } from "../audit";
 import { endSessionsOfGrant } from "../auth/grants";
 import type { Db } from "../db/client";
 import { guardianships, students, users } from "../db/schema";
 import { isoDate, now } from "../lib/time";
 import type { Statement } from "../db/batch";
 
-type Actor = Pick<AuditEvent, "actorKind" | "actorId">;
 
 /** The id of this district's student with this sisId, or null. */
 export async function studentIdBySisId(db: Db, districtId: string, sisId: string): Promise<string | null> {
@@ -19,7 +18,7 @@ export async function studentIdBySisId(db: Db, districtId: string, sisId: string
 }
 
 /** A student's connected guardian accounts, oldest first; the read itself is audited (one round trip). */
-export async function readGuardians(db: Db, districtId: string, studentId: string, actor: Actor, at = now()) {
+export async function readGuardians(db: Db, districtId: string, studentId: string, actor: AuditActor, at = now()) {
   const [rows] = await db.batch([
     db
       .select({ id: guardianships.id, name: users.name, email: users.email, relationship: guardianships.relationship, connectedAt: guardianships.createdAt })
@@ -43,7 +42,7 @@ export async function findGuardianship(db: Db, districtId: string, studentId: st
 }
 
 /** Disconnects a wrong association: the guardian no longer sees the child, and the child's Instant Login sessions they started end. Audited. */
-export function disconnectGuardianship(db: Db, o: { districtId: string; studentId: string; guardianshipId: string; userId: string; actor: Actor; at?: number }): Statement[] {
+export function disconnectGuardianship(db: Db, o: { districtId: string; studentId: string; guardianshipId: string; userId: string; actor: AuditActor; at?: number }): Statement[] {
   return [
     db.delete(guardianships).where(and(eq(guardianships.id, o.guardianshipId), eq(guardianships.districtId, o.districtId))),
     endSessionsOfGrant(db, o.guardianshipId),

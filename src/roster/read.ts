@@ -1,5 +1,4 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 import type { Db } from "../db/client";
 import { enrollments, schools, sectionTeachers, sections, students, teachers } from "../db/schema";
 import { isoDate } from "../lib/time";
@@ -106,17 +105,4 @@ export async function getSection(db: Db, districtId: string, sisId: string) {
     studentSisIds: studentRows.map((s) => s.sisId),
     ...iso(row),
   };
-}
-
-/** Opaque list cursor: the last sisId of a page, base64url-encoded. */
-export const encodeCursor = (sisId: string): string => encodeBase64urlNoPadding(new TextEncoder().encode(sisId));
-
-/** The sisId inside a cursor, or null when it is not one of ours. */
-export function decodeCursor(cursor: string): string | null {
-  try {
-    const sisId = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(decodeBase64urlIgnorePadding(cursor));
-    return sisId.length > 0 && sisId.length <= 128 ? sisId : null;
-  } catch {
-    return null;
-  }
 }

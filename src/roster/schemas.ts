@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { cleanLine } from "../lib/text";
 
+export const SIS_ID_MAX = 128;
+
 /** A district's own identifier for a roster row. */
 export const sisId = z
   .string()
   .trim()
   .min(1)
-  .max(128)
+  .max(SIS_ID_MAX)
   .regex(/^[A-Za-z0-9._:@-]+$/, "may contain only letters, digits and . _ : @ -");
 
 /** Emails in normal form: trimmed and lower-cased (SPEC 3.1). */

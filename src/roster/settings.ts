@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { auditInsert, type AuditEvent } from "../audit";
+import { auditInsert, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { districts } from "../db/schema";
 import { cleanText } from "../lib/text";
@@ -44,7 +44,7 @@ export async function getSettings(db: Db, districtId: string): Promise<DistrictS
 }
 
 /** Applies a partial update, audited with the names of the fields it changed (never their text). */
-export async function updateSettings(db: Db, districtId: string, patch: SettingsPatch, actor: Pick<AuditEvent, "actorKind" | "actorId">) {
+export async function updateSettings(db: Db, districtId: string, patch: SettingsPatch, actor: AuditActor) {
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<DistrictSettings>;
   if (set.invitationMessage === "") set.invitationMessage = null;
   const at = now();

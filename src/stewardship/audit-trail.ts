@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, gte, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { auditLog, students } from "../db/schema";
-import type { Cursor } from "../invitations/cursor";
+import type { Cursor } from "../lib/cursor";
 import { isoDate } from "../lib/time";
 
 /** Detail keys a district may see (none is a secret, a token or an address). */

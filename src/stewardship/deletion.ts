@@ -4,14 +4,14 @@
  * crash in the audit row (erasure.ts): every call first finishes what an earlier one left.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { auditInsertSelect } from "../audit";
+import { auditInsertSelect, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { auditLog, districts, schools, students } from "../db/schema";
 import type { Bindings } from "../env";
 import { finishErasures, type ErasureRun } from "./erasure";
 import { rawBatch } from "../db/batch";
 import { pseudonym } from "./pseudonym";
-import { addCounts, deleteStudents, parseRecord, type Counts, type DeletionActor } from "./students";
+import { addCounts, deleteStudents, parseRecord, type Counts } from "./students";
 
 type StewardEnv = Pick<Bindings, "MESSAGE_THREAD">;
 
@@ -36,7 +36,7 @@ async function eraseAfter(env: StewardEnv, db: Db, districtId: string, erased: E
 }
 
 /** One student by sisId; null when the district has no such student (already deleted, or another district's). */
-export async function deleteStudentBySis(env: StewardEnv, db: Db, districtId: string, sisId: string, actor: DeletionActor): Promise<DeletionResult | null> {
+export async function deleteStudentBySis(env: StewardEnv, db: Db, districtId: string, sisId: string, actor: AuditActor): Promise<DeletionResult | null> {
   const earlier = await finishErasures(env, db, { districtId });
   const student = await db
     .select({ id: students.id })
@@ -49,7 +49,7 @@ export async function deleteStudentBySis(env: StewardEnv, db: Db, districtId: st
 }
 
 /** Up to STUDENTS_PER_CALL students matching `where`, in batches; returns counts and whether none are left. */
-async function deleteStudentsWhere(db: Db, districtId: string, where: ReturnType<typeof and>, record: { action: "school.delete" | "district.delete"; actor: DeletionActor; targetId: string }): Promise<{ counts: Counts; left: boolean }> {
+async function deleteStudentsWhere(db: Db, districtId: string, where: ReturnType<typeof and>, record: { action: "school.delete" | "district.delete"; actor: AuditActor; targetId: string }): Promise<{ counts: Counts; left: boolean }> {
   const counts: Counts = {};
   for (let done = 0; done < STUDENTS_PER_CALL; done += STUDENTS_PER_BATCH) {
     const batch = await db.select({ id: students.id }).from(students).where(where).limit(STUDENTS_PER_BATCH).all();
@@ -62,7 +62,7 @@ async function deleteStudentsWhere(db: Db, districtId: string, where: ReturnType
 }
 
 /** A school by sisId: its students, then its sections, then the school. Null when there is no such school. */
-export async function deleteSchoolBySis(env: StewardEnv, db: Db, districtId: string, sisId: string, actor: DeletionActor): Promise<DeletionResult | null> {
+export async function deleteSchoolBySis(env: StewardEnv, db: Db, districtId: string, sisId: string, actor: AuditActor): Promise<DeletionResult | null> {
   const earlier = await finishErasures(env, db, { districtId });
   const school = await db.select({ id: schools.id }).from(schools).where(and(eq(schools.districtId, districtId), eq(schools.sisId, sisId))).get();
   if (!school) return null;
@@ -99,7 +99,7 @@ export async function deleteSchoolBySis(env: StewardEnv, db: Db, districtId: str
 }
 
 /** Everything of a district (admin): its students in parts, then the rest, then the district. Null when there is none. */
-export async function deleteDistrict(env: StewardEnv, db: Db, districtId: string, actor: DeletionActor): Promise<DeletionResult | null> {
+export async function deleteDistrict(env: StewardEnv, db: Db, districtId: string, actor: AuditActor): Promise<DeletionResult | null> {
   const earlier = await finishErasures(env, db, { districtId });
   const district = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId)).get();
   if (!district) return null;
@@ -110,7 +110,7 @@ export async function deleteDistrict(env: StewardEnv, db: Db, districtId: string
 }
 
 /** With no students left: teachers (their sessions and sign-in links), sections, schools, links, stored API answers, mail, the district. */
-async function deleteDistrictRest(db: Db, districtId: string, actor: DeletionActor): Promise<Counts> {
+async function deleteDistrictRest(db: Db, districtId: string, actor: AuditActor): Promise<Counts> {
   const teachersOf = sql`(SELECT id FROM teachers WHERE district_id = ${districtId})`;
   const sectionsOf = sql`(SELECT id FROM sections WHERE district_id = ${districtId})`;
   const parts: { kind: string; table: string; where: ReturnType<typeof sql> }[] = [

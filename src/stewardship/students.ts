@@ -5,16 +5,11 @@
  * so they are exactly what the deletes remove) and the thread objects still to erase.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { auditInsertSelect } from "../audit";
+import { auditInsertSelect, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
-import { auditLog, type ACTOR_KINDS } from "../db/schema";
+import { auditLog } from "../db/schema";
 import { pseudonym, replaceIds } from "./pseudonym";
 import { rawBatch } from "../db/batch";
-
-export interface DeletionActor {
-  actorKind: (typeof ACTOR_KINDS)[number];
-  actorId: string | null;
-}
 
 export type Counts = Record<string, number>;
 
@@ -56,7 +51,7 @@ export interface StudentDeletion {
 
 export interface DeletionRecord {
   action: "student.delete" | "school.delete" | "district.delete";
-  actor: DeletionActor;
+  actor: AuditActor;
   /** The deletion's own audit row: the student's pseudonym, or the school / district id. */
   studentId?: string | null;
   targetId?: string | null;

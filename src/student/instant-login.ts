@@ -4,9 +4,7 @@ import { auditInsert } from "../audit";
 import { deleteSession, newSessionRow } from "../auth/sessions";
 import type { Db } from "../db/client";
 import { guardianships, sessions } from "../db/schema";
-import type { ConnectedChild } from "../family/children";
-
-export { findOwnChild } from "../family/children";
+import type { ConnectedChild } from "../accounts/children";
 
 /**
  * In one batch: ends the parent's session on this device, starts the child's (8 hours, see

@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireStudent } from "../auth/actor";
+import { requireStudent } from "../auth/guards";
 import { loadStudentPortal } from "./portal";
 import { StudentPortalPage } from "../../views/pages/student";
 

@@ -1,11 +1,10 @@
 /** /teacher (landing), /teacher/sections/:id and sending an invitation to a contact on record. */
 import { Hono, type Context } from "hono";
-import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { requireTeacher } from "../auth/actor";
+import { requireTeacher } from "../auth/guards";
 import { rateLimit } from "../auth/rate-limiter";
 import { kickOutbox } from "../outbox/enqueue";
 import { now as clock } from "../lib/time";
@@ -19,19 +18,8 @@ import {
   TEACHER_INVITES_PER_HOUR,
   type InviteOutcome,
 } from "./invite-contact";
+import { rowIdField as rowId } from "../lib/ids";
 
-/**
- * A parent or student who opens a teacher page is sent to the TEACHER sign-in (someone who is
- * both parent and teacher switches there); requireTeacher then handles "nobody signed in".
- */
-const toTeacherSignIn = createMiddleware<AppEnv>(async (c, next) => {
-  const actor = c.get("actor");
-  if (actor && actor.kind !== "teacher") return c.redirect("/teacher/sign-in", 303);
-  await next();
-});
-
-/** Our ids are `prefix_base32`; anything else cannot be a row and is a plain 404. */
-const rowId = z.string().max(64).regex(/^[a-z]+_[a-z0-9]+$/);
 const noticeQuery = z.object({ notice: z.enum(INVITE_NOTICES), contact: rowId.optional() });
 /** Where to go back to after sending: the landing page or one section's page. */
 const backPath = z.string().regex(/^\/teacher(\/sections\/[a-z]+_[a-z0-9]+)?$/).max(100);
@@ -49,7 +37,7 @@ function readNotice<E extends AppEnv>(c: Context<E>): { code: InviteNotice; cont
 
 
 export const teacherClassRoutes = new Hono<AppEnv>()
-  .get("/", toTeacherSignIn, requireTeacher, async (c) => {
+  .get("/", requireTeacher, async (c) => {
     const { teacher } = c.get("actor");
     const sections = await loadTeacherClasses(getDb(c.env.DB), teacher, clock());
     return c.render(
@@ -57,7 +45,7 @@ export const teacherClassRoutes = new Hono<AppEnv>()
       { title: "My classes" },
     );
   })
-  .get("/sections/:id", toTeacherSignIn, requireTeacher, async (c) => {
+  .get("/sections/:id", requireTeacher, async (c) => {
     const { teacher } = c.get("actor");
     const id = rowId.safeParse(c.req.param("id"));
     const sections = id.success ? await loadTeacherClasses(getDb(c.env.DB), teacher, clock(), id.data) : [];
@@ -68,7 +56,7 @@ export const teacherClassRoutes = new Hono<AppEnv>()
       { title: section.name },
     );
   })
-  .post("/students/:studentId/contacts/:contactId/invite", toTeacherSignIn, requireTeacher, async (c) => {
+  .post("/students/:studentId/contacts/:contactId/invite", requireTeacher, async (c) => {
     const { teacher } = c.get("actor");
     const studentId = rowId.safeParse(c.req.param("studentId"));
     const contactId = rowId.safeParse(c.req.param("contactId"));

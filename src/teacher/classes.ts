@@ -9,8 +9,9 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { enrollments, guardianContacts, guardianships, invitations, schools, sections, sectionTeachers, students, users } from "../db/schema";
+import { enrollments, guardianContacts, guardianships, invitations, schools, sections, students, users } from "../db/schema";
 import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
+import { teacherSectionIds, teacherStudentIds, type TeacherRef } from "../roster/teaching";
 
 export interface ClassContact {
   id: string;
@@ -39,24 +40,6 @@ export interface ClassSection {
   students: ClassStudent[];
 }
 
-export interface TeacherRef {
-  id: string;
-  districtId: string;
-}
-
-/** The teacher's sections (optionally just one), with nothing from another district. */
-function mySections(db: Db, teacher: TeacherRef, sectionId?: string) {
-  return db
-    .select({ id: sectionTeachers.sectionId })
-    .from(sectionTeachers)
-    .innerJoin(sections, eq(sections.id, sectionTeachers.sectionId))
-    .where(and(eq(sectionTeachers.teacherId, teacher.id), eq(sections.districtId, teacher.districtId), sectionId ? eq(sections.id, sectionId) : undefined));
-}
-
-function myStudents(db: Db, teacher: TeacherRef, sectionId?: string) {
-  return db.select({ id: enrollments.studentId }).from(enrollments).where(inArray(enrollments.sectionId, mySections(db, teacher, sectionId)));
-}
-
 const byName = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
   a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);
 
@@ -67,18 +50,18 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       .select({ id: sections.id, name: sections.name, schoolName: sql<string>`${schools.name}`.as("school_name") })
       .from(sections)
       .innerJoin(schools, eq(schools.id, sections.schoolId))
-      .where(and(eq(sections.districtId, teacher.districtId), inArray(sections.id, mySections(db, teacher, sectionId))))
+      .where(and(eq(sections.districtId, teacher.districtId), inArray(sections.id, teacherSectionIds(db, teacher, sectionId))))
       .orderBy(asc(schools.name), asc(sections.name), asc(sections.id)),
     db
       .select({ sectionId: enrollments.sectionId, id: students.id, firstName: students.firstName, lastName: students.lastName, grade: students.grade })
       .from(enrollments)
       .innerJoin(students, eq(students.id, enrollments.studentId))
-      .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, mySections(db, teacher, sectionId)))),
+      .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, teacherSectionIds(db, teacher, sectionId)))),
     db
       .select({ studentId: guardianships.studentId, userId: guardianships.userId, name: users.name })
       .from(guardianships)
       .innerJoin(users, eq(users.id, guardianships.userId))
-      .where(and(eq(guardianships.districtId, teacher.districtId), inArray(guardianships.studentId, myStudents(db, teacher, sectionId))))
+      .where(and(eq(guardianships.districtId, teacher.districtId), inArray(guardianships.studentId, teacherStudentIds(db, teacher, sectionId))))
       .orderBy(asc(users.name)),
     db
       .select({
@@ -102,7 +85,7 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
           sql`(SELECT i.id FROM invitations i WHERE i.student_id = ${guardianContacts.studentId} AND i.contact_id = ${guardianContacts.id} ORDER BY i.created_at DESC, i.id DESC LIMIT 1)`,
         ),
       )
-      .where(and(eq(guardianContacts.districtId, teacher.districtId), inArray(guardianContacts.studentId, myStudents(db, teacher, sectionId))))
+      .where(and(eq(guardianContacts.districtId, teacher.districtId), inArray(guardianContacts.studentId, teacherStudentIds(db, teacher, sectionId))))
       .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id)),
   ]);
 

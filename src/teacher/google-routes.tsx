@@ -18,8 +18,8 @@ function refused(c: Context<AppEnv>, status: 400 | 403) {
 }
 
 export const teacherGoogleRoutes = new Hono<AppEnv>()
-  .get("/auth/google", (c) => (googleConfigured(c.env) ? startGoogleSignIn(c, "teacher") : c.redirect("/teacher/sign-in", 303)))
-  .get("/auth/google/callback", async (c) => {
+  .get("/", (c) => (googleConfigured(c.env) ? startGoogleSignIn(c, "teacher") : c.redirect("/teacher/sign-in", 303)))
+  .get("/callback", async (c) => {
     if (!googleConfigured(c.env)) return refused(c, 400);
     const profile = await finishGoogleSignIn(c, "teacher");
     if (!profile) return refused(c, 400);

@@ -13,7 +13,7 @@ import { invitationTtlMs, loadInvitingDistrict, type InvitingDistrict } from "..
 import { runBatch, type Statement } from "../db/batch";
 import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
 import { HOUR } from "../lib/time";
-import type { TeacherRef } from "./classes";
+import { teaches, type TeacherRef } from "../roster/teaching";
 
 /** Enough for a whole class in one sitting, not enough to spam. */
 export const TEACHER_INVITES_PER_HOUR = { limit: 60, windowMs: HOUR } as const;
@@ -60,7 +60,7 @@ export async function findTeacherContact(db: Db, teacher: TeacherRef, studentId:
         eq(guardianContacts.studentId, studentId),
         eq(guardianContacts.districtId, teacher.districtId),
         eq(students.districtId, teacher.districtId),
-        sql`EXISTS (SELECT 1 FROM enrollments e JOIN section_teachers st ON st.section_id = e.section_id JOIN sections s ON s.id = e.section_id WHERE e.student_id = ${students.id} AND st.teacher_id = ${teacher.id} AND s.district_id = ${teacher.districtId})`,
+        teaches(teacher.id, teacher.districtId, students.id),
       ),
     )
     .get();

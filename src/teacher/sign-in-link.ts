@@ -13,7 +13,9 @@ import { authTokens, districts, teachers } from "../db/schema";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { HOUR, MINUTE } from "../lib/time";
 import { outboxInsert } from "../outbox/enqueue";
+import { siteUrl } from "../lib/url";
 import { buildTeacherSignInMessage } from "./sign-in-message";
+import { SECRET } from "../lib/ids";
 
 export const TEACHER_LINK_TTL = 15 * MINUTE;
 /** After Google, choosing a district is one click away: a short window is plenty. */
@@ -66,11 +68,8 @@ const tokenPayload = z.object({
 export type SignInPayload = z.infer<typeof tokenPayload>;
 
 export function signInLink(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/+$/, "")}/teacher/sign-in/${token}`;
+  return siteUrl(publicUrl, `/teacher/sign-in/${token}`);
 }
-
-/** Tokens are newSecret(): 32 base32 characters. Anything else is not worth a query. */
-export const SIGN_IN_TOKEN = /^[a-z2-7]{32}$/;
 
 function tokenRow(token: string, payload: SignInPayload, now: number, ttl: number): typeof authTokens.$inferInsert {
   return {
@@ -122,7 +121,7 @@ export interface PendingSignIn {
  * whose roster email changed since the link was sent is no longer a choice.
  */
 export async function findPendingSignIn(db: Db, token: string, now: number): Promise<PendingSignIn | null> {
-  if (!SIGN_IN_TOKEN.test(token)) return null;
+  if (!SECRET.test(token)) return null;
   const row = await db
     .select({ id: authTokens.id, payload: authTokens.payload })
     .from(authTokens)

@@ -71,12 +71,12 @@ async function completeSignIn(c: Context<AppEnv>, token: string | undefined, act
 }
 
 export const teacherSignInRoutes = new Hono<AppEnv>()
-  .get("/sign-in", (c) => {
+  .get("/", (c) => {
     const actor = c.get("actor");
     if (actor?.kind === "teacher") return c.redirect("/teacher", 303);
     return c.render(<TeacherSignInPage googleEnabled={googleConfigured(c.env)} sent={c.req.query("sent") === "1"} signedInAs={actor?.kind} />, { title: TITLE });
   })
-  .post("/sign-in", async (c) => {
+  .post("/", async (c) => {
     const body = await c.req.parseBody();
     const parsed = emailForm.safeParse(body);
     if (!parsed.success) {
@@ -104,14 +104,14 @@ export const teacherSignInRoutes = new Hono<AppEnv>()
     // The same answer whether or not the address is on a roster.
     return c.redirect("/teacher/sign-in?sent=1", 303);
   })
-  // Before "/sign-in/:token": "choose" is not a token.
-  .get("/sign-in/choose", (c) => showChoice(c, readShortCookie(c, CHOICE_COOKIE), "/teacher/sign-in/choose"))
-  .post("/sign-in/choose", (c) => completeSignIn(c, readShortCookie(c, CHOICE_COOKIE), "/teacher/sign-in/choose", true))
-  .get("/sign-in/:token", (c) => {
+  // Before "/:token": "choose" is not a token.
+  .get("/choose", (c) => showChoice(c, readShortCookie(c, CHOICE_COOKIE), "/teacher/sign-in/choose"))
+  .post("/choose", (c) => completeSignIn(c, readShortCookie(c, CHOICE_COOKIE), "/teacher/sign-in/choose", true))
+  .get("/:token", (c) => {
     const token = c.req.param("token");
     return showChoice(c, token, `/teacher/sign-in/${token}`);
   })
-  .post("/sign-in/:token", (c) => {
+  .post("/:token", (c) => {
     const token = c.req.param("token");
     return completeSignIn(c, token, `/teacher/sign-in/${token}`);
   });

@@ -1,5 +1,4 @@
-import { Field, Notice } from "../components";
-import { AccountForm } from "./account-form";
+import { Field, FullPageForm, Notice } from "../components";
 
 export interface AccountDeletePageProps {
   /** Google-only accounts have no password: they type their email address instead. */
@@ -24,7 +23,7 @@ export function AccountDeletePage(p: AccountDeletePageProps) {
       </section>
       <section class="card" aria-labelledby="delete-confirm">
         <h2 id="delete-confirm">Confirm</h2>
-        <AccountForm action="/account/delete">
+        <FullPageForm action="/account/delete">
           {p.withPassword ? (
             <Field name="password" label="Your password" type="password" autocomplete="current-password" required maxlength={1024} error={p.error ?? undefined} />
           ) : (
@@ -45,7 +44,7 @@ export function AccountDeletePage(p: AccountDeletePageProps) {
             </button>
             <a href="/account">Keep my account</a>
           </div>
-        </AccountForm>
+        </FullPageForm>
       </section>
     </>
   );

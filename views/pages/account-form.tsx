@@ -1,16 +1,20 @@
-import type { Child } from "hono/jsx";
-import { CsrfField } from "../components";
+/** Pieces of the account and password pages' forms (the forms themselves are FullPageForm: they answer 422 and 429). */
+import { Field } from "../components";
 
-/**
- * A POST form for the account and password pages, submitted as a plain page load: htmx does not
- * swap 4xx answers, and these forms answer field errors with 422 (and 429 when paused).
- */
-export function AccountForm(props: { action: string; class?: string; children?: Child }) {
+/** The new password, with the rule it must meet and what password managers need to offer one. */
+export function NewPasswordField({ name, error }: { name: string; error?: string }) {
   return (
-    <form method="post" action={props.action} class={props.class} hx-boost="false">
-      <CsrfField />
-      {props.children}
-    </form>
+    <Field
+      name={name}
+      label="New password"
+      type="password"
+      error={error}
+      autocomplete="new-password"
+      hint="At least 8 characters. A few words you will remember work well."
+      required
+      minlength={8}
+      maxlength={128}
+    />
   );
 }
 

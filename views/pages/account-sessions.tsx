@@ -1,6 +1,7 @@
 import type { Session } from "../../src/auth/sessions";
-import { describeDevice } from "../../src/family/account/device";
-import { AccountForm, When } from "./account-form";
+import { describeDevice } from "../../src/accounts/device";
+import { FullPageForm } from "../components";
+import { When } from "./account-form";
 
 /** The account's signed-in devices, each with a button to sign it out. */
 export function AccountSessions({ sessions, currentSessionId }: { sessions: Session[]; currentSessionId: string }) {
@@ -18,17 +19,17 @@ export function AccountSessions({ sessions, currentSessionId }: { sessions: Sess
               Signed in <When ms={s.createdAt} /> · last active <When ms={s.lastSeenAt} />
             </span>
             {s.id !== currentSessionId && (
-              <AccountForm action={`/account/sessions/${s.id}/end`}>
+              <FullPageForm action={`/account/sessions/${s.id}/end`}>
                 <button type="submit" class="secondary">{`Sign out ${describeDevice(s.userAgent)}`}</button>
-              </AccountForm>
+              </FullPageForm>
             )}
           </li>
         ))}
       </ul>
       {others.length > 0 ? (
-        <AccountForm action="/account/sessions/end-others">
+        <FullPageForm action="/account/sessions/end-others">
           <button type="submit">Sign out everywhere else</button>
-        </AccountForm>
+        </FullPageForm>
       ) : (
         <p class="muted">You're not signed in anywhere else.</p>
       )}

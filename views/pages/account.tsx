@@ -1,7 +1,7 @@
 import type { User } from "../../src/auth/actor";
 import type { Session } from "../../src/auth/sessions";
-import { Field, Notice } from "../components";
-import { AccountForm } from "./account-form";
+import { Field, FullPageForm, Notice } from "../components";
+import { NewPasswordField } from "./account-form";
 import { AccountSessions } from "./account-sessions";
 
 /** Which form a 422 belongs to, with its field messages and the values to show again. */
@@ -35,12 +35,12 @@ export function AccountPage(p: AccountPageProps) {
       <section class="card" aria-labelledby="account-name">
         <h2 id="account-name">Name</h2>
         {err("name").form && <p class="error">{err("name").form}</p>}
-        <AccountForm action="/account/name">
+        <FullPageForm action="/account/name">
           <Field name="name" label="Your name" value={nameValue} error={err("name").name} autocomplete="name" required maxlength={200} hint="Teachers see this name." />
           <div class="actions">
             <button type="submit">Save name</button>
           </div>
-        </AccountForm>
+        </FullPageForm>
       </section>
 
       <section class="card" aria-labelledby="account-email">
@@ -57,7 +57,7 @@ export function AccountPage(p: AccountPageProps) {
       <section class="card" aria-labelledby="account-notifications">
         <h2 id="account-notifications">Emails about messages</h2>
         {err("notifications").form && <p class="error">{err("notifications").form}</p>}
-        <AccountForm action="/account/notifications" class="checkbox-form">
+        <FullPageForm action="/account/notifications" class="checkbox-form">
           <div class="field">
             <input id="f-notifyUnread" name="notifyUnread" type="checkbox" value="on" checked={p.user.notifyUnread} />{" "}
             <label for="f-notifyUnread" class="inline-label">
@@ -68,7 +68,7 @@ export function AccountPage(p: AccountPageProps) {
           <div class="actions">
             <button type="submit">Save</button>
           </div>
-        </AccountForm>
+        </FullPageForm>
       </section>
 
       <section class="card" aria-labelledby="account-password">
@@ -80,24 +80,14 @@ export function AccountPage(p: AccountPageProps) {
         ) : (
           <>
             {err("password").form && <p class="error">{err("password").form}</p>}
-            <AccountForm action="/account/password">
+            <FullPageForm action="/account/password">
               <input type="hidden" name="username" autocomplete="username" value={p.user.email} />
               <Field name="currentPassword" label="Current password" type="password" error={err("password").currentPassword} autocomplete="current-password" required maxlength={1024} />
-              <Field
-                name="newPassword"
-                label="New password"
-                type="password"
-                error={err("password").newPassword}
-                autocomplete="new-password"
-                hint="At least 8 characters. A few words you will remember work well."
-                required
-                minlength={8}
-                maxlength={128}
-              />
+              <NewPasswordField name="newPassword" error={err("password").newPassword} />
               <div class="actions">
                 <button type="submit">Change password</button>
               </div>
-            </AccountForm>
+            </FullPageForm>
             <p class="muted">
               Changing your password signs you out on every other device. Forgot it? <a href="/forgot-password">Get a link by email</a>.
             </p>

@@ -1,4 +1,5 @@
 /** A parent's view of a child's badge: the QR code, how to use it, download and print. */
+import type { Child } from "hono/jsx";
 import { raw } from "hono/html";
 
 export interface BadgeView {
@@ -88,29 +89,34 @@ export function ChildBadgePrintPage(p: BadgeView) {
   );
 }
 
-export function BadgesOffPage({ firstName }: { firstName: string }) {
+/** A child's badge page with no badge to show: why not, and whom to ask. */
+function NoBadgePage({ firstName, children }: { firstName: string; children?: Child }) {
   return (
     <section>
       <p>
         <a href="/">← Home</a>
       </p>
       <h1>{`Badge for ${firstName}`}</h1>
+      {children}
+    </section>
+  );
+}
+
+export function BadgesOffPage({ firstName }: { firstName: string }) {
+  return (
+    <NoBadgePage firstName={firstName}>
       <p>{`Badges are not used for ${firstName} at this school.`}</p>
       <p class="muted">Your school district decides which students use badges. If you have questions, please ask your child's school.</p>
-    </section>
+    </NoBadgePage>
   );
 }
 
 export function BadgeVoidedPage({ firstName }: { firstName: string }) {
   return (
-    <section>
-      <p>
-        <a href="/">← Home</a>
-      </p>
-      <h1>{`Badge for ${firstName}`}</h1>
+    <NoBadgePage firstName={firstName}>
       <p>{`${firstName}'s badge was turned off by the school, so it no longer works.`}</p>
       <p class="muted">{`Please ask ${firstName}'s teacher or school for a new one. Once they make it, it shows up here.`}</p>
-    </section>
+    </NoBadgePage>
   );
 }
 

@@ -1,17 +1,9 @@
 /** The parent's home (one card per connected child) and the public landing page. */
 import { Notice } from "../components";
-import type { ConnectedChild } from "../../src/family/children";
-import type { ConnectedSummary } from "../../src/family/onboarding/finish";
+import type { ConnectedChild } from "../../src/accounts/children";
+import type { HomeLink } from "../../src/accounts/home";
+import type { ConnectedSummary } from "../../src/onboarding/finish";
 import { InstantLoginForm, WHAT_HAPPENS } from "./instant-login";
-
-/** A district's link for families, with the district it comes from. */
-export interface HomeLink {
-  districtId: string;
-  districtName: string;
-  title: string;
-  url: string;
-  description: string | null;
-}
 
 const REASONS: Record<ConnectedSummary["notAdded"][number]["reason"], string> = {
   used: "that invitation was already used",

@@ -1,6 +1,6 @@
 /** Instant Login: the button on each child's card, and its explanation page (GET, changes nothing). */
 import { CsrfField } from "../components";
-import type { ConnectedChild } from "../../src/family/children";
+import type { ConnectedChild } from "../../src/accounts/children";
 
 export const WHAT_HAPPENS =
   "Your child will be signed in on this device, and you will be signed out of Family Portal, so they can't see your account. To come back, sign in again.";

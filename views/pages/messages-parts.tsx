@@ -3,7 +3,8 @@ import { cleanLine, cleanText } from "../../src/lib/text";
 import { splitLinks } from "../../src/outbox/links";
 import { MAX_MESSAGE_CHARS } from "../../src/messaging/body";
 import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
-import { PostForm } from "../components";
+import type { Child } from "hono/jsx";
+import { Notice, PostForm } from "../components";
 
 /** How often an open thread asks for new messages. */
 export const POLL_SECONDS = 5;
@@ -135,6 +136,47 @@ export function ThreadMessages(p: ThreadMessagesProps) {
         </>
       )}
     </section>
+  );
+}
+
+/** A conversation page's thread as both sides' pages get it (ThreadPageProps in src/messaging/thread-routes.tsx). */
+export interface ConversationView {
+  thread: { id: string; student: { firstName: string; lastName: string } };
+  messages: ThreadMessage[];
+  lastSeq: number;
+  earlierBefore: number | null;
+  older: boolean;
+  timeZone: string;
+  error?: string;
+}
+
+/**
+ * What both sides' conversation pages show: the way back to the list, whom it is with and about
+ * which child, that a message was not sent, this side's notice, the messages; then `children`
+ * (the reply form, or why there is none).
+ */
+export function Conversation(p: ConversationView & { base: string; withName: string; viewer: SenderKind; emptyText: string; notice?: Child; children?: Child }) {
+  return (
+    <>
+      <p>
+        <a href={p.base}>← All messages</a>
+      </p>
+      <h1>{p.withName}</h1>
+      <p class="muted">{`About ${p.thread.student.firstName} ${p.thread.student.lastName}. Only you and ${p.withName} see this conversation.`}</p>
+      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
+      {p.notice}
+      <ThreadMessages
+        messages={p.messages}
+        viewer={p.viewer}
+        timeZone={p.timeZone}
+        path={`${p.base}/${p.thread.id}`}
+        lastSeq={p.lastSeq}
+        earlierBefore={p.earlierBefore}
+        older={p.older}
+        emptyText={p.emptyText}
+      />
+      {p.children}
+    </>
   );
 }
 

@@ -1,8 +1,7 @@
 /** Parents' message pages: the list of conversations and one conversation with a teacher. */
 import type { ThreadHeader, ThreadListItem } from "../../src/messaging/threads";
-import type { ThreadMessage } from "../../src/messaging/types";
 import { Notice } from "../components";
-import { ReplyForm, ThreadListView, ThreadMessages } from "./messages-parts";
+import { Conversation, ReplyForm, ThreadListView, type ConversationView } from "./messages-parts";
 
 export interface ParentMessagesPageProps {
   threads: ThreadListItem[];
@@ -49,16 +48,10 @@ export function ParentMessagesPage(p: ParentMessagesPageProps) {
   );
 }
 
-export interface ParentThreadPageProps {
+export interface ParentThreadPageProps extends ConversationView {
   thread: ThreadHeader;
-  messages: ThreadMessage[];
-  lastSeq: number;
-  earlierBefore: number | null;
-  older: boolean;
-  timeZone: string;
-  /** After a 422: what was typed and why it was not sent. */
+  /** After a 422: what was typed (`error` says why it was not sent). */
   draft?: string;
-  error?: string;
   /** The teacher turned Messages off, so replying is not possible right now. */
   blocked?: boolean;
   formKey: string;
@@ -68,23 +61,7 @@ export function ParentThreadPage(p: ParentThreadPageProps) {
   const path = `/messages/${p.thread.id}`;
   const teacher = p.thread.teacherName;
   return (
-    <>
-      <p>
-        <a href="/messages">← All messages</a>
-      </p>
-      <h1>{teacher}</h1>
-      <p class="muted">{`About ${p.thread.student.firstName} ${p.thread.student.lastName}. Only you and ${teacher} see this conversation.`}</p>
-      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
-      <ThreadMessages
-        messages={p.messages}
-        viewer="guardian"
-        timeZone={p.timeZone}
-        path={path}
-        lastSeq={p.lastSeq}
-        earlierBefore={p.earlierBefore}
-        older={p.older}
-        emptyText="No messages here yet."
-      />
+    <Conversation {...p} base="/messages" withName={teacher} viewer="guardian" emptyText="No messages here yet.">
       {p.thread.teacherMessagesEnabled && p.thread.teacherTeaches ? (
         <ReplyForm action={path} formKey={p.formKey} label={`Reply to ${teacher}`} value={p.draft} error={p.error} />
       ) : (
@@ -105,7 +82,7 @@ export function ParentThreadPage(p: ParentThreadPageProps) {
           )}
         </>
       )}
-    </>
+    </Conversation>
   );
 }
 

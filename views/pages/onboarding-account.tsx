@@ -1,6 +1,5 @@
 /** The account step of onboarding: Google or email, the "check your email" page, and the confirmation link. */
-import type { Child } from "hono/jsx";
-import { CsrfField, Field, Notice, PostForm } from "../components";
+import { Field, FullPageForm, GoogleChoice, Notice, PostForm } from "../components";
 import type { InvitedChild } from "./onboarding";
 
 export interface SignUpValues {
@@ -21,31 +20,6 @@ function ConfirmedList({ items }: { items: InvitedChild[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-/**
- * A POST form whose answer may be a 4xx page (422 field messages, 401, 429): htmx does not swap
- * 4xx responses by default, so this form is left to the browser and always shows the answer.
- */
-export function FullPageForm({ action, children, class: className }: { action: string; children?: Child; class?: string }) {
-  return (
-    <form method="post" action={action} class={className} hx-boost="false">
-      <CsrfField />
-      {children}
-    </form>
-  );
-}
-
-/** Google when it is configured; otherwise an honest sentence instead of a dead button. */
-export function GoogleChoice({ configured, label = "Continue with Google" }: { configured: boolean; label?: string }) {
-  return configured ? (
-    // A full page load: Google's sign-in cannot open inside an htmx request.
-    <a class="button secondary google" href="/auth/google" hx-boost="false">
-      {label}
-    </a>
-  ) : (
-    <p class="muted">Google sign-in is not set up on this Family Portal, so please use your email address.</p>
   );
 }
 

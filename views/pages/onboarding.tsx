@@ -1,6 +1,5 @@
 /** The invitation link's pages: confirm, siblings, "not my child", and every state a link can be in. */
-import { Notice, PostForm } from "../components";
-import { FullPageForm } from "./onboarding-account";
+import { FullPageForm, Notice, PostForm, waitWords } from "../components";
 
 export interface InvitedChild {
   firstName: string;
@@ -151,11 +150,6 @@ export function ExpiredInvitationPage(p: { token: string; child: InvitedChild; a
 
 export type RenewalResult = { kind: "sent"; address: string; channel: "email" | "sms" } | { kind: "superseded" } | { kind: "limited"; retryAfter: number } | { kind: "not_expired" };
 
-export function waitWords(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "a minute" : `${minutes} minutes`;
-}
 
 export function RenewalPage({ result }: { result: RenewalResult }) {
   switch (result.kind) {

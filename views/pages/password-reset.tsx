@@ -1,5 +1,5 @@
-import { Field, Notice } from "../components";
-import { AccountForm } from "./account-form";
+import { Field, FullPageForm, Notice } from "../components";
+import { NewPasswordField } from "./account-form";
 
 export interface ForgotPasswordPageProps {
   /** After a request: the one neutral answer, whether or not the address has an account. */
@@ -21,13 +21,13 @@ export function ForgotPasswordPage({ sent = false, email = "", errors = {} }: Fo
       )}
       {errors.form && <Notice kind="error">{errors.form}</Notice>}
       <p>Enter the email address of your account. We'll send you a link to choose a new password.</p>
-      <AccountForm action="/forgot-password">
+      <FullPageForm action="/forgot-password">
         <Field name="email" label="Email address" type="email" value={email} error={errors.email} autocomplete="email" inputmode="email" required maxlength={254} />
         <div class="actions">
           <button type="submit">Send me a link</button>
           <a href="/sign-in">Back to sign in</a>
         </div>
-      </AccountForm>
+      </FullPageForm>
       <p class="muted">Signed up with "Continue with Google"? You have no password here: sign in with Google instead.</p>
     </section>
   );
@@ -41,24 +41,14 @@ export function ResetPasswordPage({ token, email, error }: { token: string; emai
       <p>
         For the account <strong>{email}</strong>. Saving it signs you out on every other device.
       </p>
-      <AccountForm action={`/reset-password/${token}`}>
+      <FullPageForm action={`/reset-password/${token}`}>
         {/* Lets password managers save the new password under the right account. */}
         <input type="hidden" name="username" autocomplete="username" value={email} />
-        <Field
-          name="password"
-          label="New password"
-          type="password"
-          error={error}
-          autocomplete="new-password"
-          hint="At least 8 characters. A few words you will remember work well."
-          required
-          minlength={8}
-          maxlength={128}
-        />
+        <NewPasswordField name="password" error={error} />
         <div class="actions">
           <button type="submit">Save my new password</button>
         </div>
-      </AccountForm>
+      </FullPageForm>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 /** Parent sign-in, and the one page for any failed Google sign-in. */
-import { Field, Notice } from "../components";
-import { FullPageForm, GoogleChoice } from "./onboarding-account";
+import { Field, FullPageForm, GoogleChoice, Notice } from "../components";
 
 export interface SignInPageProps {
   email?: string;

@@ -1,9 +1,8 @@
 /** Teachers' message pages: their conversations, one conversation, and the forms that start them. */
 import type { SectionFamilies } from "../../src/messaging/start";
 import type { ThreadHeader, ThreadListItem } from "../../src/messaging/threads";
-import type { ThreadMessage } from "../../src/messaging/types";
 import { Notice } from "../components";
-import { ReplyForm, ThreadListView, ThreadMessages } from "./messages-parts";
+import { Conversation, ReplyForm, ThreadListView, type ConversationView } from "./messages-parts";
 
 const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`;
 
@@ -65,16 +64,10 @@ export function TeacherMessagesPage(p: TeacherMessagesPageProps) {
   );
 }
 
-export interface TeacherThreadPageProps {
+export interface TeacherThreadPageProps extends ConversationView {
   thread: ThreadHeader;
   messagesEnabled: boolean;
-  messages: ThreadMessage[];
-  lastSeq: number;
-  earlierBefore: number | null;
-  older: boolean;
-  timeZone: string;
   draft?: string;
-  error?: string;
   formKey: string;
 }
 
@@ -82,30 +75,20 @@ export function TeacherThreadPage(p: TeacherThreadPageProps) {
   const path = `/teacher/messages/${p.thread.id}`;
   const guardian = p.thread.guardianName;
   return (
-    <>
-      <p>
-        <a href="/teacher/messages">← All messages</a>
-      </p>
-      <h1>{guardian}</h1>
-      <p class="muted">{`About ${fullName(p.thread.student)}. Only you and ${guardian} see this conversation.`}</p>
-      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
-      {!p.messagesEnabled && <MessagesOffNotice what={`${guardian} can read this conversation but can't reply`} />}
-      <ThreadMessages
-        messages={p.messages}
-        viewer="teacher"
-        timeZone={p.timeZone}
-        path={path}
-        lastSeq={p.lastSeq}
-        earlierBefore={p.earlierBefore}
-        older={p.older}
-        emptyText="No messages here yet. Write the first one below."
-      />
+    <Conversation
+      {...p}
+      base="/teacher/messages"
+      withName={guardian}
+      viewer="teacher"
+      emptyText="No messages here yet. Write the first one below."
+      notice={!p.messagesEnabled && <MessagesOffNotice what={`${guardian} can read this conversation but can't reply`} />}
+    >
       {p.thread.connected ? (
         <ReplyForm action={path} formKey={p.formKey} label={`Write to ${guardian}`} value={p.draft} error={p.error} />
       ) : (
         <Notice kind="info">{`${guardian} is no longer connected to ${p.thread.student.firstName} in Family Portal, so new messages can't be sent here.`}</Notice>
       )}
-    </>
+    </Conversation>
   );
 }
 

@@ -1,0 +1,41 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { now as clock } from "../lib/time";
+import { decodeCursor } from "../lib/cursor";
+import { listDisputes, listRenewals } from "../invitations/reports";
+import { apiError } from "./errors";
+import { validate } from "./validate";
+
+const reportQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  disputesCursor: z.string().max(200).optional(),
+  renewalsCursor: z.string().max(200).optional(),
+});
+
+/**
+ * `GET /reports`: "not my child" disputes and renewals of expired invitations, newest first.
+ * Each list pages on its own cursor (`nextDisputesCursor`, `nextRenewalsCursor`).
+ */
+export const reportsApi = new Hono<AppEnv>().get("/", validate("query", reportQuery), async (c) => {
+  const q = c.req.valid("query");
+  const disputesCursor = q.disputesCursor === undefined ? undefined : decodeCursor(q.disputesCursor);
+  const renewalsCursor = q.renewalsCursor === undefined ? undefined : decodeCursor(q.renewalsCursor);
+  if (disputesCursor === null || renewalsCursor === null) {
+    const path = disputesCursor === null ? "disputesCursor" : "renewalsCursor";
+    return apiError(c, 422, "validation_failed", `Invalid query: ${path} is not one this API returned.`, [{ path, message: "unknown cursor" }]);
+  }
+  const db = getDb(c.env.DB);
+  const districtId = c.get("district").id;
+  const [disputes, renewals] = await Promise.all([
+    listDisputes(db, districtId, q.limit, disputesCursor),
+    listRenewals(db, districtId, q.limit, clock(), renewalsCursor),
+  ]);
+  return c.json({
+    disputes: disputes.items,
+    renewals: renewals.items,
+    nextDisputesCursor: disputes.nextCursor,
+    nextRenewalsCursor: renewals.nextCursor,
+  });
+});

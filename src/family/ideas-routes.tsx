@@ -1,0 +1,59 @@
+import { renderFragment } from "../render";
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { requireParent, type ParentEnv } from "../auth/guards";
+import { rateLimit } from "../auth/rate-limiter";
+import { isGradeBand, isTopic } from "../ideas/catalog";
+import { ideasForParent } from "../ideas/for-parent";
+import { createSuggestion, SUGGESTION_LIMIT, SUGGESTION_MAX, suggestionForm } from "../ideas/suggestions";
+import { IdeasPage, type SuggestFormState } from "../../views/pages/ideas";
+import { IdeaResults, type IdeaFilters } from "../../views/pages/ideas-results";
+
+/** /ideas: the curated list with topic and grade filters, and "Suggest an idea" (SPEC 3.4). */
+export const ideasRoutes = new Hono<AppEnv>().use(requireParent);
+
+/** Unknown filter values are ignored (an old bookmark still shows ideas). */
+function filtersOf(c: Context): IdeaFilters {
+  const topic = c.req.query("topic");
+  const grade = c.req.query("grade");
+  return { topic: isTopic(topic) ? topic : undefined, grade: isGradeBand(grade) ? grade : undefined };
+}
+
+/** htmx asking for the list only: not a boosted page navigation, not a history restore. (src/pages.ts adds `Vary: HX-Request`.) */
+const wantsFragment = (c: Context) =>
+  c.req.header("hx-request") === "true" && c.req.header("hx-boosted") !== "true" && c.req.header("hx-history-restore-request") !== "true";
+
+async function renderIdeas(c: Context<ParentEnv>, status: 200 | 422 | 429, suggest: SuggestFormState) {
+  const filters = filtersOf(c);
+  const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), c.var.actor.user.id, filters.topic, filters.grade);
+  if (status === 200 && wantsFragment(c)) return renderFragment(c, <IdeaResults ideas={ideas} filters={filters} childBands={childBands} />);
+  c.status(status);
+  return c.render(<IdeasPage ideas={ideas} filters={filters} childBands={childBands} suggest={suggest} />, { title: "Ideas" });
+}
+
+ideasRoutes.get("/", (c) => renderIdeas(c, 200, { thanks: c.req.query("suggested") === "1" }));
+
+ideasRoutes.post("/suggest", async (c) => {
+  const body = await c.req.parseBody();
+  const raw = { text: body.text, topic: body.topic };
+  const values = { text: typeof raw.text === "string" ? raw.text.slice(0, SUGGESTION_MAX + 100) : "", topic: typeof raw.topic === "string" ? raw.topic : "" };
+  const parsed = suggestionForm.safeParse(raw);
+  if (!parsed.success) {
+    const errors: NonNullable<SuggestFormState["errors"]> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "text" || field === "topic") && !errors[field]) errors[field] = issue.message;
+    }
+    return renderIdeas(c, 422, { errors, values });
+  }
+  const userId = c.var.actor.user.id;
+  const verdict = await rateLimit(c.env, `idea-suggest:${userId}`, SUGGESTION_LIMIT);
+  if (!verdict.allowed) {
+    c.header("retry-after", String(verdict.retryAfter));
+    const minutes = Math.max(1, Math.ceil(verdict.retryAfter / 60));
+    return renderIdeas(c, 429, { problem: `You have sent several suggestions in the last hour. Thank you! Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values });
+  }
+  await createSuggestion(getDb(c.env.DB), userId, parsed.data);
+  return c.redirect("/ideas?suggested=1#suggest", 303);
+});

@@ -1,0 +1,50 @@
+/** /messages: a parent's conversations with their children's teachers (SPEC 3.5). Parents reply; they never start one. */
+import { Hono } from "hono";
+import { config } from "../config";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { requireParent } from "../auth/guards";
+import { delayInWords } from "../messaging/notice-email";
+import { cursorParam, listCursorOf } from "../messaging/page-input";
+import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
+import { listThreadsForParent } from "../messaging/threads";
+import { viewerTimeZone } from "../messaging/time-zone";
+import { ParentMessagesPage, ParentThreadPage } from "../../views/pages/messages";
+
+/** The parent's side of a thread: only while they are the child's guardian (checked in findThreadFor). */
+const parentThreads: ThreadRole<"parent"> = {
+  kind: "guardian",
+  actorKind: "parent",
+  base: "/messages",
+  viewer: (parent) => ({ kind: "guardian", userId: parent.user.id }),
+  participant: (parent) => ({ kind: "guardian", id: parent.user.id }),
+  senderName: (parent) => parent.user.name,
+  // The teacher turned Messages off: families can read but not reply.
+  // A teacher who turned Messages off, or who no longer teaches the child, gets no replies (the page says which).
+  refusePost: (thread) => (thread.teacherMessagesEnabled && thread.teacherTeaches ? null : { status: 403, blocked: true }),
+  page: (_parent, props) => <ParentThreadPage {...props} />,
+  title: (thread) => `Messages with ${thread.teacherName}`,
+};
+
+export const parentMessageRoutes = new Hono<AppEnv>()
+  // First: the thread's poll answers htmx itself (401 + reload) instead of redirecting.
+  .route("/", threadRoutes(parentThreads)) // /messages/:id, /messages/:id/since/:seq
+  // Everything else is for signed-in parents only (students and teachers are sent to their own pages).
+  .use(requireParent);
+
+parentMessageRoutes.get("/", async (c) => {
+  const parent = c.var.actor;
+  const cursor = listCursorOf(c);
+  if (cursor === undefined) return c.redirect("/messages", 303);
+  const list = await listThreadsForParent(getDb(c.env.DB), parent.user.id, cursor);
+  return c.render(
+    <ParentMessagesPage
+      threads={list.items}
+      olderHref={list.next ? `/messages?before=${cursorParam(list.next)}` : null}
+      timeZone={viewerTimeZone(c.req.raw)}
+      notifyUnread={parent.user.notifyUnread}
+      unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds)}
+    />,
+    { title: "Messages" },
+  );
+});

@@ -1,0 +1,345 @@
+/**
+ * Invitation → confirmation → account (SPEC 3.2, seed steps 1–4): /i/:token, siblings, "not my
+ * child", renewal of an expired link, the account step (/join) and the email confirmation link.
+ * GETs never change state (link previews and prefetchers open them); every change is a POST.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { config } from "../config";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { clearShortCookie, readShortCookie, setShortCookie } from "../auth/cookies";
+import { googleConfigured } from "../auth/google";
+import { hashPassword } from "../auth/password";
+import { passwordProblem } from "../auth/password-policy";
+import { LIMITS, rateLimit } from "../auth/rate-limiter";
+import { signInAs } from "../auth/sign-in";
+import { now as clock } from "../lib/time";
+import { kickOutbox } from "../outbox/enqueue";
+import { cleanLine } from "../lib/text";
+import {
+  connectInvitations,
+  describeInvitations,
+  disputeInvitation,
+  findSibling,
+  openInvitationLink,
+  pendingSiblings,
+  renewExpiredInvitation,
+  type LinkedInvitation,
+} from "../invitations";
+import { isStudentEmail, signUpWithEmail } from "../onboarding/sign-up";
+import { connectConfirmed, rememberConnected } from "../onboarding/finish";
+import { openSignUpLink, resendSignUpLink, usedSignUpLink, useSignUpLinkStatements } from "../onboarding/sign-up-attempts";
+import { signUpAllowed } from "../onboarding/sign-up-limits";
+import { ensureDeviceCookie } from "../auth/device-cookie";
+import { bindSignUpToBrowser, isSigningUpBrowser, provesAttemptPassword } from "../onboarding/sign-up-browser";
+import { addToOnboardingState, createOnboardingState, loadOnboardingState, ONBOARDING_COOKIE, ONBOARDING_TTL_MS, type OnboardingState } from "../onboarding/state";
+import {
+  ConfirmInvitationPage,
+  DisputedPage,
+  ExpiredInvitationPage,
+  InvitationProblemPage,
+  RenewalPage,
+  SiblingPage,
+  type InvitedChild,
+} from "../../views/pages/onboarding";
+import {
+  AddToAccountPage,
+  CheckEmailPage,
+  JoinPage,
+  NothingToJoinPage,
+  ResendVerificationPage,
+  VerifyEmailPage,
+  VerifyProblemPage,
+  type SignUpErrors,
+} from "../../views/pages/onboarding-account";
+import { waitWords } from "../../views/components";
+
+export const onboardingRoutes = new Hono<AppEnv>();
+
+type C = Context<AppEnv>;
+
+const db = (c: C) => getDb(c.env.DB);
+const kick = (c: C) => c.executionCtx.waitUntil(kickOutbox(c.env));
+const childOf = (l: LinkedInvitation): InvitedChild => ({ firstName: l.found.student.firstName, lastName: l.found.student.lastName, schoolName: l.found.school.name });
+
+const currentState = (c: C) => loadOnboardingState(db(c), readShortCookie(c, ONBOARDING_COOKIE), clock());
+
+/** Every state of a link other than "pending": its own clear page, never a child's name unless it is the recipient's to renew. */
+function renderLinkState(c: C, token: string, link: LinkedInvitation | null) {
+  if (!link) return renderWith(c, 404, <InvitationProblemPage problem="not_found" />, { title: "Invitation not found" });
+  switch (link.status) {
+    case "expired":
+      return c.render(<ExpiredInvitationPage token={token} child={childOf(link)} address={link.found.invitation.address} channel={link.found.invitation.channel} />, {
+        title: "Invitation expired",
+      });
+    case "pending":
+      return c.redirect(`/i/${token}`, 303);
+    default:
+      return renderWith(c, 410, <InvitationProblemPage problem={link.status} />, { title: "Invitation" });
+  }
+}
+
+/** A page with a status other than 200 (4xx pages are still complete pages). */
+function renderWith(c: C, status: 400 | 404 | 409 | 410 | 422 | 429, content: Parameters<C["render"]>[0], props: Parameters<C["render"]>[1]) {
+  c.status(status);
+  return c.render(content, props);
+}
+
+// ------------------------------------------------------------------ the invitation link
+
+onboardingRoutes.get("/i/:token", async (c) => {
+  const token = c.req.param("token");
+  const link = await openInvitationLink(db(c), token, clock());
+  if (!link || link.status !== "pending") return renderLinkState(c, token, link);
+  const state = await currentState(c);
+  return c.render(
+    <ConfirmInvitationPage
+      token={token}
+      child={childOf(link)}
+      districtName={link.found.district.name}
+      alreadyConfirmed={Boolean(state?.invitationIds.includes(link.found.invitation.id))}
+    />,
+    { title: "Is this your child?" },
+  );
+});
+
+/** "Yes": remember the answer in this browser's onboarding state; the invitation is consumed only when an account connects. */
+onboardingRoutes.post("/i/:token/confirm", async (c) => {
+  const token = c.req.param("token");
+  const at = clock();
+  const link = await openInvitationLink(db(c), token, at);
+  if (!link || link.status !== "pending") return renderLinkState(c, token, link);
+  const inv = link.found.invitation;
+  ensureDeviceCookie(c);
+  const state = await currentState(c);
+  if (state && state.address === inv.address) {
+    await addToOnboardingState(db(c), state, [inv.id], at);
+  } else {
+    const stateToken = await createOnboardingState(db(c), inv.address, [inv.id], at);
+    setShortCookie(c, ONBOARDING_COOKIE, stateToken, Math.floor(ONBOARDING_TTL_MS / 1000));
+  }
+  return c.redirect("/join/next", 303);
+});
+
+onboardingRoutes.post("/i/:token/not-my-child", async (c) => {
+  const token = c.req.param("token");
+  const at = clock();
+  const link = await openInvitationLink(db(c), token, at);
+  if (!link || (link.status !== "pending" && link.status !== "expired")) return renderLinkState(c, token, link);
+  const inv = link.found.invitation;
+  if (!(await disputeInvitation(db(c), inv, at))) return renderLinkState(c, token, await openInvitationLink(db(c), token, clock()));
+  const state = await currentState(c);
+  const more = state?.address === inv.address && (await pendingSiblings(db(c), inv.address, state.invitationIds, at)).length > 0;
+  return c.render(<DisputedPage schoolName={link.found.school.name} more={more} />, { title: "The school has been told" });
+});
+
+/** "Send me a fresh invitation": same address on file, rate-limited, never for a revoked invitation. */
+onboardingRoutes.post("/i/:token/renew", async (c) => {
+  const token = c.req.param("token");
+  const at = clock();
+  const link = await openInvitationLink(db(c), token, at);
+  if (!link || link.status !== "expired") return renderLinkState(c, token, link);
+  const inv = link.found.invitation;
+  const verdict = await rateLimit(c.env, `renew:address:${inv.address}`, LIMITS.invitationRenewalPerAddress);
+  if (!verdict.allowed) {
+    c.header("retry-after", String(verdict.retryAfter));
+    return renderWith(c, 429, <RenewalPage result={{ kind: "limited", retryAfter: verdict.retryAfter }} />, { title: "Please wait" });
+  }
+  const outcome = await renewExpiredInvitation(
+    { db: db(c), publicUrl: config(c.env).publicUrl, defaultTtlDays: config(c.env).invitationTtlDays, now: at },
+    { ...inv, student: link.found.student, school: link.found.school },
+  );
+  if (outcome.ok) kick(c);
+  const result = outcome.ok ? ({ kind: "sent", address: inv.address, channel: inv.channel } as const) : ({ kind: outcome.error } as const);
+  return c.render(<RenewalPage result={result} />, { title: "Fresh invitation" });
+});
+
+// ------------------------------------------------------------------ siblings
+
+/** The next unanswered invitation to the same address, or the account step when all are answered. */
+onboardingRoutes.get("/join/next", async (c) => {
+  const state = await currentState(c);
+  if (!state) return c.redirect("/join", 303);
+  const [remaining, confirmed] = await Promise.all([pendingSiblings(db(c), state.address, state.invitationIds, clock()), describeInvitations(db(c), state.invitationIds)]);
+  const [next, ...others] = remaining;
+  if (!next) return c.redirect("/join", 303);
+  return c.render(<SiblingPage next={next} others={others} confirmed={confirmed} />, { title: "Another invitation" });
+});
+
+async function withState(c: C, answer: (state: OnboardingState) => Promise<void>): Promise<Response> {
+  const state = await currentState(c);
+  if (!state) return c.redirect("/join", 303);
+  await answer(state);
+  return c.redirect("/join/next", 303);
+}
+
+onboardingRoutes.post("/join/siblings/confirm-all", (c) =>
+  withState(c, async (state) => {
+    const body = await c.req.parseBody({ all: true });
+    const raw = body.id;
+    const wanted = new Set((Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === "string").slice(0, 30));
+    // Only invitations the page listed that are still pending for this address.
+    const ids = (await pendingSiblings(db(c), state.address, state.invitationIds, clock())).map((s) => s.id).filter((id) => wanted.has(id));
+    if (ids.length) await addToOnboardingState(db(c), state, ids, clock());
+  }),
+);
+
+onboardingRoutes.post("/join/siblings/:id/confirm", (c) =>
+  withState(c, async (state) => {
+    const at = clock();
+    const sib = await findSibling(db(c), state.address, c.req.param("id"));
+    if (sib && sib.status === "pending" && sib.expiresAt > at) await addToOnboardingState(db(c), state, [sib.id], at);
+  }),
+);
+
+onboardingRoutes.post("/join/siblings/:id/not-my-child", (c) =>
+  withState(c, async (state) => {
+    const sib = await findSibling(db(c), state.address, c.req.param("id"));
+    if (sib && sib.status === "pending") await disputeInvitation(db(c), sib, clock());
+  }),
+);
+
+// ------------------------------------------------------------------ the account step
+
+onboardingRoutes.get("/join", async (c) => {
+  const state = await currentState(c);
+  const actor = c.get("actor");
+  if (!state) {
+    if (actor?.kind === "parent") return c.redirect("/", 303);
+    return c.render(<NothingToJoinPage answered={false} />, { title: "Join Family Portal" });
+  }
+  const [remaining, confirmed] = await Promise.all([pendingSiblings(db(c), state.address, state.invitationIds, clock()), describeInvitations(db(c), state.invitationIds)]);
+  if (remaining.length) return c.redirect("/join/next", 303);
+  if (confirmed.length === 0) return c.render(<NothingToJoinPage answered />, { title: "Thank you" });
+  if (actor?.kind === "parent") return c.render(<AddToAccountPage confirmed={confirmed} email={actor.user.email} />, { title: "Add to your account" });
+  return c.render(<JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={{}} errors={{}} />, { title: "Create your account" });
+});
+
+const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, `Use at most ${max} characters.`));
+const signUpForm = z.object({
+  // Control and bidirectional characters never reach a page or an email.
+  name: z.preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().trim().max(200, "Use at most 200 characters.")).pipe(z.string().min(1, "Please enter your name.")),
+  email: text(254).transform((v) => v.toLowerCase()).pipe(z.email("Please enter an email address like name@example.com.")),
+  // Not trimmed: spaces can be part of a password.
+  password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
+});
+
+onboardingRoutes.post("/join/email", async (c) => {
+  const state = await currentState(c);
+  if (!state || state.invitationIds.length === 0) return renderWith(c, 400, <NothingToJoinPage answered={false} />, { title: "Join Family Portal" });
+  const confirmed = await describeInvitations(db(c), state.invitationIds);
+  const body = await c.req.parseBody();
+  const values = { name: typeof body.name === "string" ? body.name.slice(0, 200) : "", email: typeof body.email === "string" ? body.email.slice(0, 254) : "" };
+  const parsed = signUpForm.safeParse(body);
+  const errors: SignUpErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if ((field === "name" || field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
+    }
+  } else {
+    const problem = passwordProblem(parsed.data.password, parsed.data.email);
+    if (problem) errors.password = problem;
+    if (await isStudentEmail(db(c), parsed.data.email, state.invitationIds)) {
+      errors.email = "This is a student's school address. Please use your own personal email address.";
+    }
+  }
+  if (!parsed.success || Object.keys(errors).length) {
+    return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: "Create your account" });
+  }
+  // Over the limit: the same page, but no email and nothing written.
+  const allowed = await signUpAllowed(c, state.invitationIds);
+  ensureDeviceCookie(c);
+  const browserHash = bindSignUpToBrowser(c);
+  if (!allowed) return c.redirect("/join/check-email", 303);
+  const { name, email, password } = parsed.data;
+  // Hashed either way, so the answer takes as long whether or not the address has an account.
+  const passwordHash = hashPassword(password);
+  const outcome = await signUpWithEmail(
+    db(c),
+    {
+      name,
+      email,
+      passwordHash,
+      invitationIds: state.invitationIds,
+      onboardingStateId: state.id,
+      publicUrl: config(c.env).publicUrl,
+      // Bounds "you already have an account" emails to one address.
+      notifyExisting: async () => (await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress)).allowed,
+      browserHash,
+    },
+    clock(),
+  );
+  // The attempt takes the confirmed children along in its link; an existing account keeps them here for signing in.
+  if (outcome.kind === "attempt") clearShortCookie(c, ONBOARDING_COOKIE);
+  kick(c);
+  return c.redirect("/join/check-email", 303);
+});
+
+onboardingRoutes.get("/join/check-email", (c) => c.render(<CheckEmailPage />, { title: "Check your email" }));
+
+/** A signed-in parent who confirmed new children adds them with one press. */
+onboardingRoutes.post("/join/connect", async (c) => {
+  const actor = c.get("actor");
+  if (actor?.kind !== "parent") return c.redirect("/sign-in", 303);
+  await connectConfirmed(c, actor.user.id);
+  return c.redirect("/", 303);
+});
+
+// ------------------------------------------------------------------ the email confirmation link
+
+const emailForm = z.object({ email: text(254).transform((v) => v.toLowerCase()).pipe(z.email("Please enter an email address like name@example.com.")) });
+
+onboardingRoutes.get("/verify-email/resend", (c) => c.render(<ResendVerificationPage sent={c.req.query("sent") === "1"} />, { title: "Send the link again" }));
+
+onboardingRoutes.post("/verify-email/resend", async (c) => {
+  const parsed = emailForm.safeParse(await c.req.parseBody());
+  if (!parsed.success) {
+    return renderWith(c, 422, <ResendVerificationPage error={parsed.error.issues[0]?.message} />, { title: "Send the link again" });
+  }
+  const { email } = parsed.data;
+  const verdict = await rateLimit(c.env, `verify-resend:address:${email}`, LIMITS.passwordResetPerAddress);
+  if (!verdict.allowed) {
+    c.header("retry-after", String(verdict.retryAfter));
+    return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter)} />, { title: "Send the link again" });
+  }
+  if (await resendSignUpLink(db(c), email, config(c.env).publicUrl, clock())) kick(c);
+  return c.redirect("/verify-email/resend?sent=1", 303);
+});
+
+onboardingRoutes.get("/verify-email/:token", async (c) => {
+  const token = c.req.param("token");
+  const link = await openSignUpLink(db(c), token, clock());
+  if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} askPassword={!isSigningUpBrowser(c, link)} />, { title: "Confirm your email" });
+});
+
+/**
+ * Uses the link once: the account of that one sign-up attempt is made (its password, its name),
+ * its confirmed children (and no others) connected, and the parent signed in on this device.
+ * A confirmed address is never changed by a link.
+ */
+onboardingRoutes.post("/verify-email/:token", async (c) => {
+  const at = clock();
+  const link = await openSignUpLink(db(c), c.req.param("token"), at);
+  if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  if (!isSigningUpBrowser(c, link)) {
+    const body = await c.req.parseBody();
+    const proof = await provesAttemptPassword(c, link, typeof body.password === "string" ? body.password.slice(0, 1024) : "");
+    if (!proof.ok) {
+      if (proof.limited) c.header("retry-after", String(proof.limited.retryAfter));
+      const error = proof.limited ? `Too many tries. Please wait ${waitWords(proof.limited.retryAfter)}, or sign up again.` : "That is not the password chosen for this sign-up. Type it again.";
+      return renderWith(c, proof.limited ? 429 : 422, <VerifyEmailPage token={c.req.param("token")} email={link.attempt.email} askPassword error={error} />, { title: "Confirm your email" });
+    }
+  }
+  const use = useSignUpLinkStatements(db(c), link, at);
+  // The invitations are consumed only if this request used the link and made the account (guard).
+  const outcomes = await connectInvitations(db(c), use.userId, link.attempt.invitationIds, at, { before: use.statements, guard: use.ours });
+  if (!(await usedSignUpLink(db(c), use))) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
+  rememberConnected(c, outcomes);
+  await signInAs(c, "parent", use.userId);
+  return c.redirect("/", 303);
+});

@@ -1,0 +1,106 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { config } from "../config";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { hashPassword } from "../auth/password";
+import { passwordProblem } from "../auth/password-policy";
+import { LIMITS, rateLimit } from "../auth/rate-limiter";
+import { signInAs } from "../auth/sign-in";
+import { kickOutbox } from "../outbox/enqueue";
+import { fieldErrors, readForm } from "../lib/form";
+import { completePasswordReset, findResetToken, sendPasswordReset } from "../accounts/password-reset";
+import { findUserByEmail } from "../accounts/users";
+import { ForgotPasswordPage, ResetLinkProblemPage, ResetPasswordPage, resetProblemTitle } from "../../views/pages/password-reset";
+
+/** /forgot-password and /reset-password/:token (SPEC 3.2, last bullet). */
+export const passwordResetRoutes = new Hono<AppEnv>();
+
+const forgotForm = z.strictObject({
+  email: z
+    .string("Enter your email address.")
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address.")
+    .max(254, "That address is too long.")
+    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address like name@example.com."),
+});
+
+const resetForm = z.strictObject({
+  password: z.string("Choose a new password.").min(1, "Choose a new password.").max(1024, "Use at most 128 characters."),
+  // The hidden field for password managers; ignored.
+  username: z.string().max(254).optional(),
+});
+
+// Reset pages carry a bearer token in their URL: never stored by any cache.
+passwordResetRoutes.use("/reset-password/*", async (c, next) => {
+  await next();
+  c.header("cache-control", "no-store");
+});
+
+passwordResetRoutes.get("/forgot-password", (c) => {
+  return c.render(<ForgotPasswordPage sent={c.req.query("sent") === "1"} />, { title: "Forgot your password?" });
+});
+
+/**
+ * One answer for every address: a redirect to the same neutral page, whether or not an account
+ * uses it and whether or not the per-address limit let an email go.
+ */
+passwordResetRoutes.post("/forgot-password", async (c) => {
+  const form = await readForm(c);
+  const parsed = forgotForm.safeParse(form);
+  if (!parsed.success) {
+    c.status(422);
+    return c.render(<ForgotPasswordPage email={(form.email ?? "").slice(0, 254)} errors={fieldErrors(parsed.error)} />, { title: "Forgot your password?" });
+  }
+  const { email } = parsed.data;
+  const verdict = await rateLimit(c.env, `reset:addr:${email}`, LIMITS.passwordResetPerAddress);
+  if (verdict.allowed) {
+    const db = getDb(c.env.DB);
+    const user = await findUserByEmail(db, email);
+    if (user) {
+      await sendPasswordReset(db, user, config(c.env).publicUrl);
+      c.executionCtx.waitUntil(kickOutbox(c.env));
+    }
+  }
+  return c.redirect("/forgot-password?sent=1", 303);
+});
+
+passwordResetRoutes.get("/reset-password/:token", async (c) => {
+  const found = await findResetToken(getDb(c.env.DB), c.req.param("token"));
+  if (!found.ok) {
+    c.status(found.reason === "unknown" ? 404 : 410);
+    return c.render(<ResetLinkProblemPage reason={found.reason} />, { title: resetProblemTitle(found.reason) });
+  }
+  return c.render(<ResetPasswordPage token={c.req.param("token")} email={found.user.email} />, { title: "Choose a new password" });
+});
+
+/**
+ * Saves the new password and ends every session of the account, then signs the person in
+ * afresh on this device: they just proved control of the address and chose the password, so
+ * asking for it again adds nothing, and the new session starts after all old ones ended.
+ */
+passwordResetRoutes.post("/reset-password/:token", async (c) => {
+  const token = c.req.param("token");
+  const db = getDb(c.env.DB);
+  const found = await findResetToken(db, token);
+  if (!found.ok) {
+    c.status(found.reason === "unknown" ? 404 : 410);
+    return c.render(<ResetLinkProblemPage reason={found.reason} />, { title: resetProblemTitle(found.reason) });
+  }
+  const parsed = resetForm.safeParse(await readForm(c));
+  const errors = parsed.success ? null : fieldErrors(parsed.error);
+  const problem = parsed.success ? passwordProblem(parsed.data.password, found.user.email) : (errors?.password ?? errors?.form ?? "Choose a new password.");
+  if (!parsed.success || problem) {
+    c.status(422);
+    return c.render(<ResetPasswordPage token={token} email={found.user.email} error={problem ?? undefined} />, { title: "Choose a new password" });
+  }
+  const done = await completePasswordReset(db, found.tokenId, found.user.id, hashPassword(parsed.data.password));
+  if (!done) {
+    // Another request used the link a moment ago.
+    c.status(410);
+    return c.render(<ResetLinkProblemPage reason="used" />, { title: resetProblemTitle("used") });
+  }
+  await signInAs(c, "parent", found.user.id);
+  return c.redirect("/account?done=password-reset", 303);
+});

@@ -1,0 +1,35 @@
+import type { Context } from "hono";
+import type { ZodError } from "zod";
+import { CSRF_FIELD } from "./csrf-field";
+
+/** A submitted page form as plain strings: the CSRF field dropped, a repeated field keeps its last value. */
+export async function readForm(c: Context): Promise<Record<string, string>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.includes("application/x-www-form-urlencoded") && !type.includes("multipart/form-data")) return {};
+  let body: Record<string, unknown>;
+  try {
+    body = await c.req.parseBody({ all: true });
+  } catch {
+    return {};
+  }
+  const out: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(body)) {
+    if (key === CSRF_FIELD) continue;
+    const last: unknown = Array.isArray(raw) ? raw[raw.length - 1] : raw;
+    // A file where text was expected reads as empty, so the field's own rule reports it.
+    out[key] = typeof last === "string" ? last : "";
+  }
+  return out;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** The first message for each field; problems not tied to a field (unknown fields) under "form". */
+export function fieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.code === "unrecognized_keys" || issue.path.length === 0 ? "form" : String(issue.path[0]);
+    if (!(key in out)) out[key] = key === "form" ? "This form had fields we don't know. Reload the page and try again." : issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+/**
+ * The thread routes, one set for both sides of a conversation: the page, the live-update poll and
+ * posting. src/family/messages-routes.tsx mounts them under /messages, and
+ * src/teacher/messages-routes.tsx under /teacher/messages; what differs between a parent and a
+ * teacher is data (ThreadRole). Every route asks D1 whether the person may see the thread now
+ * (findThreadFor) before it calls the thread's object, so a grant that ends (a guardianship, a
+ * section) ends the access at once.
+ */
+import { renderFragment } from "../render";
+import { Hono, type Context } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
+import type { ActorOf } from "../auth/actor-type";
+import { actorOfKind, requireKind, turnAway } from "../auth/guards";
+import { getDb } from "../db/client";
+import type { AppEnv } from "../env";
+import { NewMessagesFragment } from "../../views/pages/messages-parts";
+import { ThreadNotFoundPage } from "../../views/pages/messages";
+import { countPost, tooManyPosts } from "./post-limit";
+import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./page-input";
+import { newFormKey } from "./form-key";
+import { openThread, pollThread, postMessage, storedForKey } from "./thread-calls";
+import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
+import { viewerTimeZone } from "./time-zone";
+import type { Participant, SenderKind, ThreadMessage } from "./types";
+
+/** What a thread page shows, whichever side is looking. */
+export interface ThreadPageProps {
+  thread: ThreadHeader;
+  messages: ThreadMessage[];
+  lastSeq: number;
+  earlierBefore: number | null;
+  older: boolean;
+  timeZone: string;
+  /** After a refused post: what was typed, and why it was not sent. */
+  draft?: string;
+  error?: string;
+  /** This side may not write here now (e.g. the teacher turned Messages off). */
+  blocked?: boolean;
+  /** The reply form's one-time key: a fresh one, or the refused form's own (so sending it again is still one message). */
+  formKey: string;
+}
+
+/** Why a post is refused before its text is even read: the status and what the page says. */
+export interface PostRefusal {
+  status: 403 | 422;
+  error?: string;
+  blocked?: boolean;
+}
+
+/** The kinds of signed-in person who take part in conversations. */
+export type ThreadSide = "parent" | "teacher";
+
+/** One side of a conversation, as data: the routes are the same. */
+export interface ThreadRole<K extends ThreadSide, A extends ActorOf<K> = ActorOf<K>> {
+  kind: SenderKind;
+  /** Who this side is: their guard lets only them in, and turns others away as their pages do. */
+  actorKind: K;
+  /** Where this side's thread pages live: /messages or /teacher/messages. */
+  base: string;
+  viewer(actor: A): ThreadViewer;
+  participant(actor: A): Participant;
+  /** The name the other side sees on a message. */
+  senderName(actor: A): string;
+  /** Why this person may not write in this thread now (null: they may). */
+  refusePost(thread: ThreadHeader, actor: A): PostRefusal | null;
+  page(actor: A, props: ThreadPageProps): JSX.Element;
+  title(thread: ThreadHeader): string;
+}
+
+/** The thread routes of one side: GET /:id, GET /:id/since/:seq, POST /:id. */
+export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<AppEnv> {
+  type A = ActorOf<K>;
+  const routes = new Hono<AppEnv>();
+
+  const notFound = (c: Context) => {
+    c.status(404);
+    return c.render(<ThreadNotFoundPage back={role.base} />, { title: "Conversation not found" });
+  };
+
+  /** The thread, if this person may see it now (one D1 query); null for anything else. */
+  const find = <E extends AppEnv>(c: Context<E>, actor: A): Promise<ThreadHeader | null> => {
+    const id = threadIdOf(c);
+    return id ? findThreadFor(getDb(c.env.DB), role.viewer(actor), id) : Promise.resolve(null);
+  };
+
+  async function renderThread<E extends AppEnv>(c: Context<E>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> & { key?: string | null } = {}) {
+    const beforeRaw = c.req.query("before");
+    const before = status === 200 && beforeRaw !== undefined ? seqOf(beforeRaw) : null;
+    const page = await openThread(c.env, thread.id, role.participant(actor), before);
+    c.status(status);
+    return c.render(
+      role.page(actor, {
+        thread,
+        messages: page.messages,
+        lastSeq: page.lastSeq,
+        earlierBefore: page.hasEarlier ? (page.messages[0]?.seq ?? null) : null,
+        older: before !== null,
+        timeZone: viewerTimeZone(c.req.raw),
+        draft: form.draft,
+        error: form.error,
+        blocked: form.blocked,
+        formKey: form.key ?? newFormKey(),
+      }),
+      { title: role.title(thread) },
+    );
+  }
+
+  /**
+   * Polling from an open conversation: 204 (no body) when nothing is new, otherwise the new
+   * messages as a fragment (marked read: the open page shows them). Anything the person may not
+   * see now is 404 with a reload, so the page then says so; a session that is gone reloads too
+   * (and the page asks to sign in).
+   */
+  routes.get("/:id/since/:seq", async (c) => {
+    const actor = actorOfKind(c.var.actor, role.actorKind);
+    if (!actor) {
+      // Without htmx (a poll URL opened by hand): away as from any page of this side, but not back here.
+      if (!isHtmx(c)) return turnAway(c, role.actorKind, false);
+      c.header("hx-refresh", "true");
+      return c.body(null, 401);
+    }
+    const since = seqOf(c.req.param("seq"));
+    const thread = since !== null ? await find(c, actor) : null;
+    const page = thread && since !== null ? await pollThread(c.env, thread.id, role.participant(actor), since) : null;
+    if (!thread || !page) {
+      c.header("hx-refresh", "true");
+      return c.body(null, 404);
+    }
+    if (page.messages.length === 0) return c.body(null, 204);
+    const path = `${role.base}/${thread.id}`;
+    return renderFragment(c, <NewMessagesFragment messages={page.messages} viewer={role.kind} timeZone={viewerTimeZone(c.req.raw)} path={path} lastSeq={page.nextSince} />);
+  });
+
+  // Pages and posts are for this side only: its guard turns everyone else away.
+  const pages = routes.use("/:id", requireKind(role.actorKind));
+
+  pages.get("/:id", async (c) => {
+    const actor: A = c.var.actor;
+    const thread = await find(c, actor);
+    if (!thread) return notFound(c);
+    return renderThread(c, actor, thread, 200);
+  });
+
+  pages.post("/:id", async (c) => {
+    const actor: A = c.var.actor;
+    const thread = await find(c, actor);
+    if (!thread) return notFound(c);
+    const form = await readMessageForm(c);
+    const { key } = form;
+    const refusal = role.refusePost(thread, actor);
+    if (refusal) return renderThread(c, actor, thread, refusal.status, { draft: form.ok ? form.body : form.typed, error: refusal.error, blocked: refusal.blocked, key });
+    if (!form.ok) return renderThread(c, actor, thread, 422, { draft: form.typed, error: form.error, key });
+    if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) {
+      return renderThread(c, actor, thread, 422, { draft: form.body, error: "This form had fields we don't know. Reload the page and try again.", key });
+    }
+    const sender = role.participant(actor);
+    const sent = () => c.redirect(`${role.base}/${thread.id}#reply`, 303);
+    const verdict = await countPost(c.env, sender);
+    if (!verdict.allowed) {
+      // The same form sent again after it went through is answered as the first time, limit or not.
+      if (key && (await storedForKey(c.env, thread.id, sender, key))) return sent();
+      c.header("retry-after", String(verdict.retryAfter));
+      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter), key });
+    }
+    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key);
+    if (!result.ok) return notFound(c);
+    return sent();
+  });
+
+  return routes;
+}

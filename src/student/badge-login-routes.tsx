@@ -1,0 +1,145 @@
+/**
+ * /badges: the student-side login page (public), and POST /badges/login {token, pin?}.
+ *
+ * Every POST counts against the device's limit (10 a minute), and every POST that names a badge
+ * against that badge's (10 a minute). Any failure reads the same (BADGE_FAILED, 401): unknown,
+ * voided or regenerated-away badges, badges turned off, a locked PIN. When the district asks for
+ * a PIN, a good scan sets a signed five-minute cookie naming the badge and asks for the PIN; five
+ * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import { config } from "../config";
+import type { AppEnv } from "../env";
+import { getDb } from "../db/client";
+import { HOME_OF } from "../auth/actor";
+import { clearShortCookie, readShortCookie, setSessionCookie, setShortCookie } from "../auth/cookies";
+import { browserLimitKey, ensureDeviceCookie } from "../auth/device-cookie";
+import { LIMITS, rateLimit } from "../auth/rate-limiter";
+import { deleteSession, newSessionRow } from "../auth/sessions";
+import { sessions } from "../db/schema";
+import { auditInsert } from "../audit";
+import { findLiveBadgeByToken, badgeToken, verifyBadgePin, type LiveBadge } from "../badges/token";
+import {
+  BADGE_LOGIN_PER_BADGE,
+  badgeLimitKey,
+  clearPinFailures,
+  PIN_FAILURES,
+  PIN_STEP_COOKIE,
+  PIN_STEP_SECONDS,
+  pinStepValue,
+  readPinStep,
+  reservePinCheck,
+  scannedToken,
+} from "../badges/login";
+import { now as clock } from "../lib/time";
+import { runBatch } from "../db/batch";
+import { asset } from "../static";
+import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
+import { waitWords } from "../../views/components";
+
+const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
+const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
+
+type Ctx = Context<AppEnv>;
+
+function loginPage(c: Ctx, error?: string) {
+  const actor = c.get("actor");
+  const signedInAs = actor && actor.kind !== "student" ? actor.kind : undefined;
+  return c.render(<BadgeLoginPage error={error} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} />, { title: "Log in with your badge", scripts: ["badge-scanner.js"] });
+}
+
+function failed(c: Ctx) {
+  clearShortCookie(c, PIN_STEP_COOKIE);
+  c.status(401);
+  return loginPage(c, BADGE_FAILED);
+}
+
+function tooMany(c: Ctx, retryAfter: number) {
+  c.status(429);
+  c.header("retry-after", String(retryAfter));
+  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter)} />, { title: "Too many tries" });
+}
+
+function askPin(c: Ctx, error?: string) {
+  c.status(error ? 422 : 200);
+  return c.render(<BadgePinPage error={error} />, { title: "Type your PIN" });
+}
+
+/** Signs the student in on this device with a session that lives as long as this badge (its grant). */
+async function logIn(c: Ctx, live: LiveBadge, withPin: boolean) {
+  clearShortCookie(c, PIN_STEP_COOKIE);
+  const db = getDb(c.env.DB);
+  const current = c.get("actor");
+  const { token, row } = newSessionRow("student", live.student.id, c.req.header("user-agent"), live.badge.id);
+  await runBatch(db, [
+    // Whoever was signed in on this device is signed out (a new token at every sign-in).
+    ...(current ? [deleteSession(db, current.session.id)] : []),
+    db.insert(sessions).values(row),
+    ...(withPin ? [clearPinFailures(db, live.badge.id)] : []),
+    auditInsert(db, {
+      districtId: live.badge.districtId,
+      actorKind: "student",
+      actorId: live.student.id,
+      action: "badge_login",
+      studentId: live.student.id,
+      targetId: live.badge.id,
+      detail: { pin: withPin },
+    }, row.createdAt),
+  ]);
+  setSessionCookie(c, token, "student");
+  return c.redirect(HOME_OF.student, 303);
+}
+
+export const badgeLoginRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    if (c.get("actor")?.kind === "student") return c.redirect(HOME_OF.student, 303);
+    // htmx swaps bodies and would not run the scanner: load this page for real.
+    if (c.req.header("hx-request")) return c.body(null, 200, { "hx-redirect": "/badges" });
+    ensureDeviceCookie(c);
+    return loginPage(c);
+  })
+  .post("/login", async (c) => {
+    const verdict = await rateLimit(c.env, browserLimitKey(c, "badge-login"), LIMITS.badgeLoginPerDevice);
+    if (!verdict.allowed) return tooMany(c, verdict.retryAfter);
+    const secret = config(c.env).badgeSecret;
+    const form = loginForm.safeParse(await c.req.parseBody());
+    if (!secret || !form.success) {
+      if (!secret) console.error("badges: BADGE_SECRET is not set");
+      c.status(422);
+      return loginPage(c, BADGE_FAILED);
+    }
+    const { token, pin } = form.data;
+    const db = getDb(c.env.DB);
+
+    // Step one: a scanned badge. Step two: a PIN for the badge named by the signed cookie.
+    let live: LiveBadge | null;
+    if (token) {
+      live = await findLiveBadgeByToken(db, scannedToken(token));
+    } else {
+      const badgeId = readPinStep(secret, readShortCookie(c, PIN_STEP_COOKIE), clock());
+      if (!badgeId) {
+        c.status(422);
+        return loginPage(c, BADGE_FAILED);
+      }
+      live = await findLiveBadgeByToken(db, badgeToken(secret, badgeId));
+    }
+    if (!live) return failed(c);
+    // The device cookie is the client's choice: the limit holds per badge as well.
+    const perBadge = await rateLimit(c.env, badgeLimitKey(live.badge.id), BADGE_LOGIN_PER_BADGE);
+    if (!perBadge.allowed) return tooMany(c, perBadge.retryAfter);
+    if (!live.pinRequired) return logIn(c, live, false);
+
+    if (live.pinLocked) return failed(c);
+    if (!pin) {
+      setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
+      return token ? askPin(c) : askPin(c, "Please type the 6-digit PIN.");
+    }
+    // Counted before it is checked, in one step in the badge's row: no parallel guess slips past.
+    const failures = await reservePinCheck(db, live.badge.id, clock());
+    if (failures === null) return failed(c);
+    if (verifyBadgePin(secret, live.badge.id, pin.replace(/\s+/g, ""))) return logIn(c, live, true);
+    if (failures >= PIN_FAILURES.limit) return failed(c);
+    setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
+    return askPin(c, "That PIN didn't match. Check it and try again.");
+  });

@@ -1,0 +1,122 @@
+/**
+ * Teachers write first: GET shows the form, POST sends. To one family (/teacher/messages/new)
+ * or to every connected family of a section (/teacher/messages/broadcast/:sectionId), each in
+ * its own thread.
+ */
+import { Hono, type Context } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../env";
+import { requireTeacher, type TeacherEnv } from "../auth/guards";
+import { getDb } from "../db/client";
+import { now as clock } from "../lib/time";
+import { newFormKey } from "../messaging/form-key";
+import { MESSAGE_FIELDS, readMessageForm } from "../messaging/page-input";
+import { storedForKey } from "../messaging/thread-calls";
+import { countPost, tooManyPosts } from "../messaging/post-limit";
+import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
+import { familyFacingName } from "../messaging/teacher-settings";
+import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
+import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
+import { rowIdField as rowId } from "../lib/ids";
+
+const familyQuery = z.object({ student: rowId, guardian: rowId });
+const UNKNOWN_FIELDS = "This form had fields we don't know. Reload the page and try again.";
+
+function familyNotFound(c: Context) {
+  c.status(404);
+  return c.render(<FamilyNotFoundPage />, { title: "Family not found" });
+}
+
+function sectionNotFound(c: Context) {
+  c.status(404);
+  return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
+}
+
+/** Over the sender's posting limit: 429, when to try again, and the draft kept. */
+function tooMany<R>(c: Context, retryAfter: number, page: (status: 429, draft: string, error: string) => R, draft: string): R {
+  c.header("retry-after", String(retryAfter));
+  return page(429, draft, tooManyPosts(retryAfter));
+}
+
+const refused = (c: Context<TeacherEnv>) => (c.var.actor.teacher.messagesEnabled ? null : 403);
+
+export const teacherComposeRoutes = new Hono<AppEnv>().use("/new", requireTeacher).use("/broadcast/*", requireTeacher);
+
+/** The form for one family; when a conversation with them already exists, that is where to write. */
+teacherComposeRoutes.get("/new", async (c) => {
+  const q = familyQuery.safeParse({ student: c.req.query("student"), guardian: c.req.query("guardian") });
+  const { teacher } = c.var.actor;
+  const family = q.success ? await findFamilyForTeacher(getDb(c.env.DB), teacher, q.data.student, q.data.guardian) : null;
+  if (!family) return familyNotFound(c);
+  if (family.threadId) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
+  return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message ${family.guardianName}` });
+});
+
+teacherComposeRoutes.post("/new", async (c) => {
+  const { teacher } = c.var.actor;
+  const form = await readMessageForm(c);
+  const q = familyQuery.safeParse({ student: form.fields.student, guardian: form.fields.guardian });
+  const db = getDb(c.env.DB);
+  const family = q.success ? await findFamilyForTeacher(db, teacher, q.data.student, q.data.guardian) : null;
+  if (!family) return familyNotFound(c);
+  const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
+    c.status(status);
+    return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} formKey={form.key ?? newFormKey()} />, {
+      title: `Message ${family.guardianName}`,
+    });
+  };
+  const status = refused(c);
+  if (status) return page(status, form.ok ? form.body : form.typed);
+  if (!form.ok) return page(422, form.typed, form.error);
+  if (Object.keys(form.fields).some((k) => ![...MESSAGE_FIELDS, "student", "guardian"].includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
+  const sender = { kind: "teacher" as const, id: teacher.id };
+  const verdict = await countPost(c.env, sender);
+  if (!verdict.allowed) {
+    // The same form sent again after it went through is answered as the first time, limit or not.
+    if (form.key && family.threadId && (await storedForKey(c.env, family.threadId, sender, form.key))) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
+    return tooMany(c, verdict.retryAfter, page, form.body);
+  }
+  const [meta] = await ensureThreads(db, teacher, [family], clock());
+  if (!meta) return familyNotFound(c);
+  const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
+  if (failed.length > 0) return page(422, form.body, "Your message couldn't be sent just now. Please try again in a moment.");
+  return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
+});
+
+async function sectionFamilies(c: Context<TeacherEnv>) {
+  const id = rowId.safeParse(c.req.param("sectionId"));
+  return id.success ? findSectionFamilies(getDb(c.env.DB), c.var.actor.teacher, id.data) : null;
+}
+
+teacherComposeRoutes.get("/broadcast/:sectionId", async (c) => {
+  const data = await sectionFamilies(c);
+  if (!data) return sectionNotFound(c);
+  return c.render(<BroadcastPage data={data} messagesEnabled={c.var.actor.teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message all families of ${data.section.name}` });
+});
+
+/** One D1 batch creates (or finds) a thread per family; the first message goes to every thread's object in parallel. */
+teacherComposeRoutes.post("/broadcast/:sectionId", async (c) => {
+  const { teacher } = c.var.actor;
+  const data = await sectionFamilies(c);
+  if (!data) return sectionNotFound(c);
+  const form = await readMessageForm(c);
+  const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
+    c.status(status);
+    return c.render(<BroadcastPage data={data} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} formKey={form.key ?? newFormKey()} />, {
+      title: `Message all families of ${data.section.name}`,
+    });
+  };
+  const status = refused(c);
+  if (status) return page(status, form.ok ? form.body : form.typed);
+  if (!form.ok) return page(422, form.typed, form.error);
+  if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
+  if (data.families.length === 0) return page(422, form.body, "No families of this class are connected yet, so there is no one to send this to.");
+  // The whole broadcast is one post, however many families it reaches.
+  const verdict = await countPost(c.env, { kind: "teacher", id: teacher.id });
+  if (!verdict.allowed) return tooMany(c, verdict.retryAfter, page, form.body);
+  const families: Family[] = data.families;
+  const metas = await ensureThreads(getDb(c.env.DB), teacher, families, clock());
+  // With the form's key, a broadcast sent twice arrives once in every family's thread.
+  const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
+  return c.redirect(`/teacher/messages?${new URLSearchParams({ sent: String(sent.length), failed: String(failed.length) })}`, 303);
+});

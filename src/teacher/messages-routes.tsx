@@ -1,0 +1,57 @@
+/**
+ * Everything a teacher does with messages, under /teacher/messages: the conversation list (here),
+ * the thread pages (src/messaging/thread-routes.tsx) and starting conversations (compose-routes.tsx).
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../env";
+import { requireTeacher } from "../auth/guards";
+import { getDb } from "../db/client";
+import { cursorParam, listCursorOf } from "../messaging/page-input";
+import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
+import { familyFacingName } from "../messaging/teacher-settings";
+import { listThreadsForTeacher } from "../messaging/threads";
+import { viewerTimeZone } from "../messaging/time-zone";
+import { TeacherMessagesPage, TeacherThreadPage } from "../../views/pages/teacher-messages";
+import { teacherComposeRoutes } from "./compose-routes";
+
+const count = (raw: string | undefined) => (raw !== undefined && /^\d{1,4}$/.test(raw) ? Number(raw) : null);
+
+/** The teacher's side of a thread: only while they teach the child (checked in findThreadFor). */
+const teacherThreads: ThreadRole<"teacher"> = {
+  kind: "teacher",
+  actorKind: "teacher",
+  base: "/teacher/messages",
+  viewer: ({ teacher }) => ({ kind: "teacher", teacher }),
+  participant: ({ teacher }) => ({ kind: "teacher", id: teacher.id }),
+  senderName: ({ teacher }) => familyFacingName(teacher),
+  // A teacher can write in their threads while the guardian is still connected to the child.
+  refusePost: (thread) =>
+    thread.connected ? null : { status: 422, error: `${thread.guardianName} is no longer connected to ${thread.student.firstName}, so this can't be sent.` },
+  page: ({ teacher }, props) => <TeacherThreadPage {...props} messagesEnabled={teacher.messagesEnabled} />,
+  title: (thread) => `Messages with ${thread.guardianName}`,
+};
+
+export const teacherMessagingRoutes = new Hono<AppEnv>()
+  .route("/", teacherComposeRoutes) // /teacher/messages/new, /teacher/messages/broadcast/:sectionId
+  // Before requireTeacher: the thread's poll answers htmx itself (401 + reload) instead of redirecting.
+  .route("/", threadRoutes(teacherThreads)) // /teacher/messages/:id, /teacher/messages/:id/since/:seq
+  .use(requireTeacher);
+
+teacherMessagingRoutes.get("/", async (c) => {
+  const { teacher } = c.var.actor;
+  const cursor = listCursorOf(c);
+  if (cursor === undefined) return c.redirect("/teacher/messages", 303);
+  const list = await listThreadsForTeacher(getDb(c.env.DB), teacher, cursor);
+  const sent = count(c.req.query("sent"));
+  const failed = count(c.req.query("failed"));
+  return c.render(
+    <TeacherMessagesPage
+      threads={list.items}
+      olderHref={list.next ? `/teacher/messages?before=${cursorParam(list.next)}` : null}
+      timeZone={viewerTimeZone(c.req.raw)}
+      messagesEnabled={teacher.messagesEnabled}
+      sent={sent !== null ? { sent, failed: failed ?? 0 } : null}
+    />,
+    { title: "Messages" },
+  );
+});
