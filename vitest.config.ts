@@ -32,7 +32,10 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      setupFiles: ["./test/apply-migrations.ts"],
+      // One runtime for all files: starting workerd and loading the app for each of 60-odd files
+      // took longer than most files' tests. test/setup/fresh-storage.ts empties storage per file.
+      isolate: false,
+      setupFiles: ["./test/setup/fresh-storage.ts"],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
       // Tests build real districts through the API and hash real passwords (Argon2id, ~0.4 s);
       // on a loaded 2-core machine 5 s is too tight for the longest of them.

@@ -1,11 +1,19 @@
-import { exports, env } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import worker from "../src/index";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
 export const ORIGIN = "http://127.0.0.1:8787";
 
-/** A request to the worker under test, as an outside client would send it. */
-export function call(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(ORIGIN + path, init));
+/**
+ * A request to the worker under test, as an outside client would send it. It calls the worker's
+ * fetch handler directly rather than through `exports.default`: the pool (0.15) wraps its entry
+ * point once more on every such call, so each request of a file was slower than the one before.
+ */
+export async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  // Like a request through a service binding, this one carries no Cloudflare edge properties.
+  const request = new Request(ORIGIN + path, init) as Request<unknown, IncomingRequestCfProperties>;
+  return worker.fetch(request, env, createExecutionContext());
 }
 
 /** A JSON API call with a bearer token; `body` is JSON-encoded unless it is a string. */
