@@ -3,10 +3,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../src/auth/password";
-import { Browser } from "./browser";
-import { ADMIN_TOKEN, api, call } from "./helpers";
-import { browserAs, messageWorld, startThread, type MessageWorld } from "./messaging-fixtures";
+import { ADMIN_TOKEN, api, Browser, browserAs, call, hashOnce, messageWorld, type MessageWorld, startThread } from "./world";
 
 const RUNS = { numRuns: 12 };
 const SLOW_RUNS = { numRuns: 5 }; // forms that hash a password (~0.35 s each)
@@ -54,7 +51,7 @@ const districtId = () => world.w.district.id;
 
 beforeAll(async () => {
   world = await messageWorld();
-  await env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(hashPassword(password), world.users.rosa.id).run();
+  await env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(hashOnce(password), world.users.rosa.id).run();
   const teacher = await browserAs("teacher", world.w.ids.T1);
   threadId = await startThread(teacher, world.w.ids.S1, world.users.rosa.id, "Welcome back!");
 }, 60_000);

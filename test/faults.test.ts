@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { numberVar } from "../src/env";
 import { unreadNoticeKey } from "../src/messaging/unread-notice";
-import { browserAs, messageWorld, startThread } from "./messaging-fixtures";
+import { browserAs, messageWorld, startThread } from "./world";
 
 const DELAY_MS = numberVar(env.UNREAD_NOTIFY_AFTER_SECONDS, 10800) * 1000;
 const thread = (id: string) => env.MESSAGE_THREAD.getByName(id);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { createSession } from "../src/auth/sessions";
 import { HELP_QUESTIONS } from "../views/pages/help";
-import { Browser, pageText } from "./browser";
+import { Browser, pageText } from "./world";
 
 /** The FAQ of SPEC 3.8 and the seed, each under its own heading and anchor. */
 const EXPECTED = [

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "../src/db/client";
 import { createSession, deleteAllSessions, validateSessionToken } from "../src/auth/sessions";
 import { rateLimit } from "../src/auth/rate-limiter";
-import { countRows } from "./helpers";
+import { countRows } from "./world";
 
 const db = () => getDb(env.DB);
 
