@@ -37,10 +37,10 @@ export default defineConfig(async () => {
       isolate: false,
       setupFiles: ["./test/setup/fresh-storage.ts"],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-      // Tests build real districts through the API and hash real passwords (Argon2id, ~0.4 s);
-      // on a loaded 2-core machine 5 s is too tight for the longest of them.
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Fixtures hash no passwords (test/world/people.ts); tests of the sign-in paths that check
+      // many real ones take a few seconds, and say so where they need more.
+      testTimeout: 10_000,
+      hookTimeout: 30_000,
     },
   };
 });

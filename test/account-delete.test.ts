@@ -1,10 +1,8 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runMaintenance } from "../src/stewardship/maintenance";
 import { browserAs, countRows, DEFAULT_PASSWORD, pageText, parentOf, startThread, storedMessages, teacherWorld } from "./world";
 
-// Each test builds a whole district through the real API and pages: slower than the default 5 s under a full parallel run.
-vi.setConfig({ testTimeout: 30_000 });
 
 /** A parent (with DEFAULT_PASSWORD, or Google only) connected to Maya, in a thread with her teacher where both wrote. */
 async function parentInThread(opts: { google?: boolean } = {}) {

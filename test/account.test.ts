@@ -26,9 +26,7 @@ describe("account settings: who may see them", () => {
     const d = await createDistrict();
     expect((await api(d.token, "PUT", "/teachers/T1", { name: "Ms Lee", email: "lee@school.test" })).status).toBeLessThan(300);
     const teacher = await env.DB.prepare("SELECT id FROM teachers WHERE district_id = ?").bind(d.id).first<{ id: string }>();
-    const { token } = await createSession(db(), "teacher", teacher!.id);
-    const b = new Browser();
-    b.cookies.set("fp_session", token);
+    const b = await browserAs("teacher", teacher!.id);
     for (const res of [await b.get("/account", { follow: false }), await b.post("/account/name", { name: "Teacher" }, { follow: false })]) {
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/teacher");

@@ -3,7 +3,7 @@
 // \u202Egpj.exe` cannot show as another file name; rows stored before are cleaned by a migration.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, api, Browser, browserAs, insertGuardianship, insertParent, parentOf, teacherWorld, type TeacherWorld, uniq } from "./world";
+import { ADMIN_TOKEN, api, Browser, browserAs, insertGuardianship, insertParent, parentOf, type TeacherWorld, teacherWorld, uniq } from "./world";
 
 const RLO = "\u202E";
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { loadHome } from "../src/family/home";
-import { api, Browser, browserAs, districtWithSiblings, districtWithStudent, insertGuardianship, insertParent, openSession, pageText, type TestDistrict } from "./world";
+import { api, browserAs, districtWithSiblings, districtWithStudent, insertGuardianship, insertParent, pageText, type TestDistrict } from "./world";
 
 /** A parent of these children (of one district or several), signed in. */
 async function signedInParentOf(children: { districtId: string; studentId: string }[]) {
@@ -82,9 +82,7 @@ describe("district links on the parent's home", () => {
     expect(home).toContain("for-parents.example.org");
     expect(home).toContain("for-all.example.org");
     expect(home).not.toContain("for-kids.example.org");
-    const { token } = await openSession("student", f.maya.id);
-    const s = new Browser();
-    s.cookies.set("fp_session", token);
+    const s = await browserAs("student", f.maya.id);
     const portal = await (await s.get("/student")).text();
     expect(portal).toContain("for-kids.example.org");
     expect(portal).toContain("for-all.example.org");

@@ -1,14 +1,11 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { createSession } from "../src/auth/sessions";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { listChildren } from "../src/family/children";
 import { connectInvitations } from "../src/family/onboarding/connect";
-import { Browser, districtWithSiblings, freshEmail, insertParent, inviteTo, openSession, pageText, postSignInForm } from "./world";
+import { Browser, browserAs, districtWithSiblings, freshEmail, insertParent, insertTeacher, inviteTo, pageText, postSignInForm } from "./world";
 
-// Signing in hashes a password (Argon2id, ~0.4 s).
-vi.setConfig({ testTimeout: 30_000 });
 
 async function signedInParentWith(studentSisIds: string[]) {
   const f = await districtWithSiblings();
@@ -105,15 +102,9 @@ describe("GET / for a parent", () => {
 describe("GET / for teachers and students", () => {
   it("sends teachers to /teacher and students to /student", async () => {
     const f = await districtWithSiblings();
-    const t = Date.now();
-    const teacherId = `tch_h${t.toString(36)}`;
-    await env.DB.prepare("INSERT INTO teachers (id, district_id, sis_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
-      .run();
+    const teacherId = await insertTeacher(f.district.id);
     for (const [kind, id, to] of [["teacher", teacherId, "/teacher"], ["student", f.maya.id, "/student"]] as const) {
-      const { token } = await openSession(kind, id);
-      const b = new Browser();
-      b.cookies.set("fp_session", token);
+      const b = await browserAs(kind, id);
       const res = await b.get("/", { follow: false });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(to);

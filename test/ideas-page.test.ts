@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, api, Browser, browserAs, countRows, createDistrict, idOf, insertGuardianship, insertParent, openSession, pageText } from "./world";
+import { ADMIN_TOKEN, api, Browser, browserAs, countRows, createDistrict, idOf, insertGuardianship, insertParent, pageText } from "./world";
 
 let seq = 0;
 
@@ -172,8 +172,7 @@ describe("GET /ideas", () => {
 
   it("sends a student session to the student portal, not to the ideas", async () => {
     const { studentId } = await newStudent("Sam", "7");
-    const b = new Browser();
-    b.cookies.set("fp_session", (await openSession("student", studentId)).token);
+    const b = await browserAs("student", studentId);
     const res = await b.get("/ideas", { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/student");

@@ -1,12 +1,9 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSession, SESSION_LIMITS } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
-import { newId } from "../src/lib/random";
-import { Browser, browserAs, call, countEveryTable, countRows, districtWithSiblings, districtWithStudent, insertParent, openSession, pageText, parentOf, postSignInForm } from "./world";
+import { Browser, browserAs, call, countEveryTable, countRows, districtWithSiblings, districtWithStudent, insertGuardianship, insertParent, pageText, parentOf, postSignInForm } from "./world";
 
-// One test signs in with a password (Argon2id, ~0.4 s).
-vi.setConfig({ testTimeout: 30_000 });
 
 /** A parent connected to the given students, signed in (straight through a session). */
 async function signedInParentOf(districtId: string, studentIds: string[]) {
@@ -149,9 +146,7 @@ describe("POST /children/:id/instant-login", () => {
     const anonymous = await new Browser().post(path(f.maya.id), {}, { follow: false });
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/sign-in");
-    const { token } = await openSession("student", f.leo.id);
-    const student = new Browser();
-    student.cookies.set("fp_session", token);
+    const student = await browserAs("student", f.leo.id);
     const res = await student.post(path(f.maya.id), {}, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/student");
@@ -162,7 +157,7 @@ describe("POST /children/:id/instant-login", () => {
   it("works after a real sign-in with a password, as a parent would do it", async () => {
     const f = await districtWithSiblings();
     const user = await insertParent({ name: "Sam Rivera" });
-    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), f.district.id, user.id, f.ethan.id, Date.now()).run();
+    await insertGuardianship(f.district.id, user.id, f.ethan.id);
     const b = new Browser();
     await postSignInForm(b, user.email, user.password);
     const parentCookie = b.session!;

@@ -103,5 +103,5 @@ describe("no third parties", () => {
       for (const m of css.matchAll(/url\(\s*['"]?([^'")]+)/gi)) expect(new URL(m[1]!, ORIGIN + href).origin, `${href}: ${m[1]}`).toBe(ORIGIN);
       expect(css, href).not.toMatch(/@import\s+(url\()?['"]?https?:/i);
     }
-  }, 60_000); // about 250 page loads: more than the default 5 s under a full parallel run
+  });
 });

@@ -1,12 +1,10 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { connectInvitations } from "../src/family/onboarding/connect";
 import { hashToken } from "../src/lib/random";
 import { Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, insertParent, invitationRow, inviteTo, latestLinkToken, mailTo, pageText, postSignInForm, postSignUpForm } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 const db = () => getDb(env.DB);
 

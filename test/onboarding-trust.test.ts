@@ -2,11 +2,9 @@
 // before its owner signs up, the sign-up form as an email relay, and one district's roster
 // blocking another district's parents.
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Browser, confirmChild, countRows, createDistrict, districtWithSiblings, freshEmail, insertParent, insertSchool, insertStudent, invitationRow, inviteTo, mailTo, pageText, postSignInForm, postSignUpForm } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 const P1 = "attacker chosen passphrase 1";
 const P2 = "victims own passphrase 2";

@@ -1,8 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, invitationRow, inviteTo, latestLinkToken, mailTo, ORIGIN, pageText, postSignUpForm, setInvitation } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 describe("opening an invitation link", () => {
   it("shows the school and the child, and writes nothing, however often it is opened", async () => {

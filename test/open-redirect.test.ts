@@ -1,10 +1,9 @@
 // Finding 6 of the trust issue: a `next` address may only lead back into this site.
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { safeNext } from "../src/auth/actor";
 import { Browser, insertParent, ORIGIN, postSignInForm } from "./world";
 
-vi.setConfig({ testTimeout: 30_000 });
 
 /** Where a browser really goes with this Location header. */
 const landing = (res: Response) => new URL(res.headers.get("location") ?? "", ORIGIN);

@@ -2,11 +2,10 @@
 // with or without a Content-Length; the API keeps its own (8 MiB, JSON) limit and answer.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import worker from "../src/index";
 import { ADMIN_TOKEN, api, Browser, call, countRows, freshEmail, insertParent, ORIGIN, pageText } from "./world";
 
-vi.setConfig({ testTimeout: 30_000 });
 
 const SAME_ORIGIN = { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" };
 

@@ -98,7 +98,7 @@ describe("forgot password: asking for a link", () => {
 });
 
 // Argon2id takes about 0.35 s a hash, more when test files run side by side.
-describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
+describe("reset link: choosing a new password", () => {
   it("opening the link shows the form and changes nothing", async () => {
     const parent = await insertParent();
     const { session } = await browserAs("parent", parent.id);

@@ -93,7 +93,7 @@ describe("security headers", () => {
   });
 });
 
-describe("CSRF: a form posted from another site is refused and writes nothing", { timeout: 30_000 }, () => {
+describe("CSRF: a form posted from another site is refused and writes nothing", () => {
   it("refuses cross-site, same-site, foreign-origin, null-origin and token-less posts to /forgot-password", async () => {
     const parent = await insertParent();
     const attempts: Record<string, string>[] = [
@@ -172,7 +172,7 @@ describe("CSRF: a form posted from another site is refused and writes nothing", 
   });
 });
 
-describe("session cookie", { timeout: 30_000 }, () => {
+describe("session cookie", () => {
   it("over http (local development): fp_session, HttpOnly, SameSite=Lax, Path=/, no Domain", async () => {
     const parent = await insertParent();
     const token = await requestResetLink(parent.email);

@@ -11,8 +11,8 @@ import { TRUSTED_DEVICE_COOKIE } from "../src/auth/cookies";
 import { hashToken } from "../src/lib/random";
 import { Browser, countRows, freshEmail, insertParent, pageText } from "./world";
 
-// Every sign-in hashes a password (Argon2id, ~0.4 s), and some tests make dozens.
-vi.setConfig({ testTimeout: 90_000 });
+// Every sign-in here checks a real password (Argon2id, ~0.3 s), and some tests make dozens.
+vi.setConfig({ testTimeout: 30_000 });
 
 let ipSeq = 0;
 /** A client address of its own for each test, as Cloudflare's edge reports it. */

@@ -1,12 +1,8 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { createSession } from "../src/auth/sessions";
+import { describe, expect, it } from "vitest";
 import { LIMITS } from "../src/auth/rate-limiter";
-import { getDb } from "../src/db/client";
-import { Browser, confirmChild, countRows, districtWithSiblings, freshEmail, insertParent, inviteTo, openSession, pageText, postSignInForm } from "./world";
+import { Browser, browserAs, confirmChild, countRows, districtWithSiblings, freshEmail, insertParent, insertTeacher, inviteTo, pageText, postSignInForm } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 const WRONG = "The email or password is not right.";
 
@@ -130,16 +126,9 @@ describe("POST /sign-out", () => {
 
   it("teachers go to the teacher sign-in, students to /badges", async () => {
     const f = await districtWithSiblings();
-    const db = getDb(env.DB);
-    const t = Date.now();
-    const teacherId = `tch_t${t.toString(36)}`;
-    await env.DB.prepare("INSERT INTO teachers (id, district_id, sis_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
-      .run();
+    const teacherId = await insertTeacher(f.district.id);
     for (const [kind, id, to] of [["teacher", teacherId, "/teacher/sign-in"], ["student", f.maya.id, "/badges"]] as const) {
-      const { token } = await openSession(kind, id);
-      const b = new Browser();
-      b.cookies.set("fp_session", token);
+      const b = await browserAs(kind, id);
       const res = await b.post("/sign-out", {}, { follow: false });
       expect(res.headers.get("location")).toBe(to);
       expect(await countRows("sessions", "subject_id = ?", id)).toBe(0);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { loadTeacherClasses } from "../src/teacher/classes";
-import { api, Browser, browserAs, call, contactIdFor, countRows, insertGuardianship, insertParent, inviteTo, ORIGIN, pageText, teacherWorld, type TeacherWorld, uniq } from "./world";
+import { api, Browser, browserAs, call, contactIdFor, countRows, insertGuardianship, insertParent, inviteTo, ORIGIN, pageText, type TeacherWorld, teacherWorld, uniq } from "./world";
 
 interface Family {
   w: TeacherWorld;

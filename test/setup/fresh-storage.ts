@@ -10,8 +10,9 @@ const left = await env.DB.prepare("SELECT count(*) AS n FROM sqlite_master WHERE
 if (left?.n) throw new Error(`storage was not emptied before this file: ${left.n} tables left`);
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 
-// Spies, stubbed globals and fake clocks end with the file that made them.
+// Spies, stubbed globals, fake clocks and timeouts end with the file that made them.
 afterAll(() => {
+  vi.resetConfig();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
   vi.useRealTimers();

@@ -40,3 +40,17 @@ export async function auditRows(studentId: string, action: string) {
     .all<{ actor_kind: string; actor_id: string | null; action: string; target_id: string | null; detail: string | null }>();
   return results;
 }
+
+/** Every row of every table (sqlite_master) whose text contains any of `needles`: "table: row". */
+export async function rowsNaming(needles: readonly string[]): Promise<string[]> {
+  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>();
+  const hits: string[] = [];
+  for (const { name } of tables.results) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all<Record<string, unknown>>();
+    for (const row of rows.results) {
+      const text = JSON.stringify(row);
+      if (needles.some((n) => text.includes(n))) hits.push(`${name}: ${text.slice(0, 300)}`);
+    }
+  }
+  return hits;
+}

@@ -66,20 +66,6 @@ export async function stewardWorld(): Promise<StewardWorld> {
   return { district, student: { id: studentId, ...student }, other: { id: otherId, sisId: sis.o }, teacherId, parent: { id: parentId, email: parentEmail }, pendingAddress, threadId };
 }
 
-/** Every row of every table (sqlite_master) whose text contains any of `needles`: "table: row". */
-export async function rowsNaming(needles: readonly string[]): Promise<string[]> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>();
-  const hits: string[] = [];
-  for (const { name } of tables.results) {
-    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all<Record<string, unknown>>();
-    for (const row of rows.results) {
-      const text = JSON.stringify(row);
-      if (needles.some((n) => text.includes(n))) hits.push(`${name}: ${text.slice(0, 300)}`);
-    }
-  }
-  return hits;
-}
-
 /** What a thread's object still stores: rows per table, and whether an alarm is set. */
 export async function objectContents(threadId: string): Promise<{ rows: number; alarm: number | null; keys: number }> {
   return runInDurableObject(env.MESSAGE_THREAD.getByName(threadId), async (_o, state) => {
