@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { connectInvitations } from "../src/family/onboarding/connect";
 import { hashToken } from "../src/lib/random";
-import { Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, insertParent, invitationRow, inviteTo, latestLinkToken, mailTo, pageText, postSignInForm, postSignUpForm } from "./world";
+import { Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, insertParent, invitationRow, inviteSiblings, inviteTo, latestLinkToken, mailTo, pageText, postSignInForm, postSignUpForm, signUpThrough } from "./world";
 
 
 const db = () => getDb(env.DB);
@@ -121,9 +121,7 @@ describe("Continue with email", () => {
     const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const personal = freshEmail("personal");
-    const b = new Browser();
-    await confirmChild(b, inv.token);
-    await postSignUpForm(b, personal);
+    const { browser: b } = await signUpThrough(inv, personal);
     const first = await latestLinkToken(personal, "/verify-email/");
     for (let i = 0; i < 3; i++) expect((await b.post("/verify-email/resend", { email: personal })).status).toBe(200);
     expect((await mailTo(personal)).filter((m) => m.kind === "verify_email").length).toBe(4);
@@ -204,8 +202,7 @@ describe("consuming an invitation", () => {
   it("two concurrent presses of the email link connect once", async () => {
     const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
+    const { maya, leo } = await inviteSiblings(f, email, "maya", "leo");
     const b = new Browser();
     await confirmChild(b, maya.token);
     await b.post(`/join/siblings/${leo.id}/confirm`);

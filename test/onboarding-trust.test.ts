@@ -3,7 +3,7 @@
 // blocking another district's parents.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Browser, confirmChild, countRows, createDistrict, districtWithSiblings, freshEmail, insertParent, insertSchool, insertStudent, invitationRow, inviteTo, mailTo, pageText, postSignInForm, postSignUpForm } from "./world";
+import { Browser, confirmChild, countRows, createDistrict, districtWithSiblings, freshEmail, insertParent, insertSchool, insertStudent, invitationRow, inviteTo, mailTo, pageText, postSignInForm, postSignUpForm, signUpThrough } from "./world";
 
 
 const P1 = "attacker chosen passphrase 1";
@@ -35,13 +35,11 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("victim.inbox"));
 
-    const attacker = new Browser();
-    await confirmChild(attacker, x.token);
-    expect(await pageText(await postSignUpForm(attacker, victim, { password: P1 }))).toContain("Check your email");
+    const { page: attackerPage } = await signUpThrough(x, victim, { password: P1 });
+    expect(await pageText(attackerPage)).toContain("Check your email");
 
-    const owner = new Browser();
-    await confirmChild(owner, y.token);
-    expect(await pageText(await postSignUpForm(owner, victim, { password: P2 }))).toContain("Check your email");
+    const { browser: owner, page: ownerPage } = await signUpThrough(y, victim, { password: P2 });
+    expect(await pageText(ownerPage)).toContain("Check your email");
     // The victim uses the newest confirmation link in their mailbox.
     const links = await verifyTokens(victim);
     const newest = links[links.length - 1]!;
@@ -66,12 +64,8 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     const victim = freshEmail("victim");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("victim.inbox"));
-    const attacker = new Browser();
-    await confirmChild(attacker, x.token);
-    await postSignUpForm(attacker, victim, { password: P1 });
-    const owner = new Browser();
-    await confirmChild(owner, y.token);
-    await postSignUpForm(owner, victim, { password: P2 });
+    await signUpThrough(x, victim, { password: P1 });
+    await signUpThrough(y, victim, { password: P2 });
 
     const [first] = await verifyTokens(victim);
     const clicker = new Browser();
@@ -90,17 +84,14 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     const f = await districtWithSiblings();
     const owner = freshEmail("owner");
     const mine = await inviteTo(f.district, f.leo.sisId, freshEmail("owner.inbox"));
-    const b = new Browser();
-    await confirmChild(b, mine.token);
-    await postSignUpForm(b, owner, { password: P2 });
+    const { browser: b } = await signUpThrough(mine, owner, { password: P2 });
     const [link] = await verifyTokens(owner);
     await b.post(`/verify-email/${link}`);
     expect(await passwordWorks(owner, P2)).toBe(true);
 
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
-    const attacker = new Browser();
-    await confirmChild(attacker, x.token);
-    expect(await pageText(await postSignUpForm(attacker, owner, { password: P1 }))).toContain("Check your email");
+    const { page: attackerPage } = await signUpThrough(x, owner, { password: P1 });
+    expect(await pageText(attackerPage)).toContain("Check your email");
     const mail = await mailTo(owner);
     expect(mail.map((m) => m.kind)).toEqual(["verify_email", "account_exists"]);
     expect(mail[1]?.body_text).toContain("Forgot your password?");
@@ -116,9 +107,8 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     // What the old code wrote for an attacker: an unverified row with the attacker's password.
     await insertParent({ email: victim, name: "Attacker text", password: P1, verified: false });
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("victim.inbox"));
-    const owner = new Browser();
-    await confirmChild(owner, y.token);
-    expect(await pageText(await postSignUpForm(owner, victim, { name: "Robin Owner", password: P2 }))).toContain("Check your email");
+    const { browser: owner, page: ownerPage } = await signUpThrough(y, victim, { name: "Robin Owner", password: P2 });
+    expect(await pageText(ownerPage)).toContain("Check your email");
     expect((await mailTo(victim)).map((m) => m.kind)).toEqual(["verify_email"]);
     const [link] = await verifyTokens(victim);
     await owner.post(`/verify-email/${link}`);
@@ -134,9 +124,7 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     const f = await districtWithSiblings();
     const victim = freshEmail("unasked");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
-    const attacker = new Browser();
-    await confirmChild(attacker, x.token);
-    await postSignUpForm(attacker, victim, { password: P1 });
+    await signUpThrough(x, victim, { password: P1 });
     const [link] = await verifyTokens(victim);
 
     // The owner opens the unexpected email on their own phone and presses the button.
@@ -157,9 +145,7 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     const f = await districtWithSiblings();
     const email = freshEmail("elsewhere");
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("inbox"));
-    const phone = new Browser();
-    await confirmChild(phone, y.token);
-    await postSignUpForm(phone, email, { password: P2 });
+    const { browser: phone } = await signUpThrough(y, email, { password: P2 });
     const [link] = await verifyTokens(email);
     // The browser that signed up needs no password.
     expect(await pageText(await phone.get(`/verify-email/${link}`))).not.toContain("Type the password you chose");
@@ -171,9 +157,7 @@ describe("finding 1: no account is taken before its owner signs up", () => {
 
     const other = freshEmail("guessed");
     const z = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox2"));
-    const b = new Browser();
-    await confirmChild(b, z.token);
-    await postSignUpForm(b, other, { password: P2 });
+    await signUpThrough(z, other, { password: P2 });
     const [second] = await verifyTokens(other);
     const guesser = new Browser();
     for (let i = 0; i < 5; i++) expect((await guesser.post(`/verify-email/${second}`, { password: `guess ${i} of many` })).status).toBe(422);
@@ -185,9 +169,7 @@ describe("finding 1: no account is taken before its owner signs up", () => {
     const f = await districtWithSiblings();
     const email = freshEmail("race");
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("inbox"));
-    const b = new Browser();
-    await confirmChild(b, y.token);
-    await postSignUpForm(b, email, { password: P2 });
+    await signUpThrough(y, email, { password: P2 });
     const [link] = await verifyTokens(email);
     // Two other browsers (each typing the sign-up's password) press at once.
     const [one, two] = [new Browser(), new Browser()];
@@ -208,9 +190,7 @@ describe("finding 2: the sign-up form is no email relay", () => {
     const targets = Array.from({ length: 6 }, () => freshEmail("target"));
     for (const target of targets) {
       // Each try with a fresh browser, so only the invitation's own limit can stop it.
-      const b = new Browser();
-      await confirmChild(b, inv.token);
-      const res = await postSignUpForm(b, target, { name: NAME });
+      const { page: res } = await signUpThrough(inv, target, { name: NAME });
       expect(res.status).toBe(200);
       expect(await pageText(res)).toContain("Check your email");
     }
@@ -268,9 +248,7 @@ describe("finding 13: the student-address guard looks only at the inviting distr
     await env.DB.prepare("UPDATE students SET email = ? WHERE id = ?").bind(schoolAddressA, otherA.id).run();
 
     const inv = await inviteTo(a, child.sisId, freshEmail("inbox"));
-    const browser = new Browser();
-    await confirmChild(browser, inv.token);
-    const refused = await postSignUpForm(browser, schoolAddressA);
+    const { browser: browser, page: refused } = await signUpThrough(inv, schoolAddressA);
     expect(refused.status).toBe(422);
     expect(await pageText(refused)).toContain("This is a student's school address");
 

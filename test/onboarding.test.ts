@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, invitationRow, inviteTo, latestLinkToken, mailTo, ORIGIN, pageText, postSignUpForm, setInvitation } from "./world";
+import { api, Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, invitationRow, inviteSiblings, inviteTo, latestLinkToken, mailTo, ORIGIN, pageText, postSignUpForm, setInvitation } from "./world";
 
 
 describe("opening an invitation link", () => {
@@ -102,9 +102,7 @@ describe("Yes, this is my child", () => {
   it("then shows each sibling at once; they can be answered one by one, all at once, or as not mine", async () => {
     const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
-    const ethan = await inviteTo(f.district, f.ethan.sisId, email);
+    const { maya, leo, ethan } = await inviteSiblings(f, email, "maya", "leo", "ethan");
     const b = new Browser();
     const next = await confirmChild(b, maya.token);
     const text = await pageText(next);
@@ -127,9 +125,7 @@ describe("Yes, this is my child", () => {
   it("siblings confirmed in one pass all end up on home after the email is confirmed", async () => {
     const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
-    const ethan = await inviteTo(f.district, f.ethan.sisId, email);
+    const { maya, leo, ethan } = await inviteSiblings(f, email, "maya", "leo", "ethan");
     const b = new Browser();
     await confirmChild(b, maya.token);
     const all = await b.post("/join/siblings/confirm-all", { id: leo.id }, {});
@@ -193,8 +189,7 @@ describe("This is not my child", () => {
   it("a confirmed invitation disputed before the account exists is not connected; the parent is told", async () => {
     const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
+    const { maya, leo } = await inviteSiblings(f, email, "maya", "leo");
     const b = new Browser();
     await confirmChild(b, maya.token);
     await b.post("/join/siblings/confirm-all", { id: leo.id });

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Browser, confirmChild, countEveryTable, countRows, districtWithSiblings, freshEmail, GoogleBrowser, insertParent, invitationRow, inviteTo, latestLinkToken, pageText, postSignInForm, postSignUpForm, stubGoogle } from "./world";
+import { Browser, countEveryTable, countRows, districtWithSiblings, freshEmail, GoogleBrowser, insertParent, invitationRow, inviteTo, latestLinkToken, pageText, postSignInForm, signUpThrough, stubGoogle } from "./world";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -138,9 +138,7 @@ describe("Google sign-in for parents", () => {
     const owner = freshEmail("owner");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("owner.inbox"));
-    const attacker = new Browser();
-    await confirmChild(attacker, x.token);
-    await postSignUpForm(attacker, owner, { password: "attacker chosen passphrase" });
+    await signUpThrough(x, owner, { password: "attacker chosen passphrase" });
 
     const sub = `g-victim-${Date.now()}`;
     stubGoogle({ sub, email: owner, email_verified: true });

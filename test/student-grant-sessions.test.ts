@@ -8,7 +8,7 @@ import { createSession } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { app } from "../src/index";
-import { api, type BadgeWorld, badgeWorld, Browser, browserAs, countRows, downloadBadge, liveBadgeRow, ORIGIN, pageText, parentOf, studentDevice } from "./world";
+import { api, badgeWorld, type BadgeWorld, Browser, browserAs, countRows, downloadBadge, liveBadgeRow, ORIGIN, pageText, parentOf, studentDevice } from "./world";
 
 /** Maya (S1) logged in with her badge on a fresh device. */
 async function badgeSession(w: BadgeWorld): Promise<Browser> {

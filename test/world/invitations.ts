@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { InvitationJson } from "../../src/invitations/view";
-import type { TestDistrict } from "./districts";
+import type { Siblings, TestDistrict } from "./districts";
 import { latestLinkToken } from "./mail";
 import { api } from "./requests";
 
@@ -52,4 +52,11 @@ export async function contactIdFor(invitationId: string): Promise<string> {
   const row = await invitationRow(invitationId);
   if (!row) throw new Error(`no invitation ${invitationId}`);
   return row.contact_id;
+}
+
+/** Email invitations to one address for some of the siblings (districtWithSiblings), sent in this order. */
+export async function inviteSiblings<C extends "maya" | "leo" | "ethan">(f: Siblings, email: string, ...children: C[]): Promise<Record<C, SentInvitation>> {
+  const sent = {} as Record<C, SentInvitation>;
+  for (const child of children) sent[child] = await inviteTo(f.district, f[child].sisId, email);
+  return sent;
 }

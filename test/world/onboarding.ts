@@ -1,6 +1,7 @@
 // A parent's way in through the pages: the invitation link, the account step, the email link.
 import { expect } from "vitest";
-import type { Browser } from "./browser";
+import { Browser } from "./browser";
+import type { SentInvitation } from "./invitations";
 import { latestLinkToken } from "./mail";
 
 /** Opens an invitation link and answers "Yes, this is my child"; returns the page that follows. */
@@ -20,4 +21,14 @@ export async function confirmEmail(b: Browser, email: string): Promise<Response>
   const page = await b.get(`/verify-email/${token}`);
   expect(page.status).toBe(200);
   return b.post(`/verify-email/${token}`);
+}
+
+/**
+ * A new browser opens this invitation's link, confirms the child and posts the sign-up form (see
+ * postSignUpForm); returns the browser and the page that followed.
+ */
+export async function signUpThrough(invitation: SentInvitation, email: string, opts: { name?: string; password?: string } = {}): Promise<{ browser: Browser; page: Response }> {
+  const browser = new Browser();
+  await confirmChild(browser, invitation.token);
+  return { browser, page: await postSignUpForm(browser, email, opts) };
 }
