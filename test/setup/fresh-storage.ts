@@ -4,14 +4,16 @@
 import { applyD1Migrations, reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterAll, vi } from "vitest";
+import { settleBackgroundWork } from "../world/requests";
 
 await reset();
 const left = await env.DB.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").first<{ n: number }>();
 if (left?.n) throw new Error(`storage was not emptied before this file: ${left.n} tables left`);
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
 
-// Spies, stubbed globals, fake clocks and timeouts end with the file that made them.
-afterAll(() => {
+// Background work, spies, stubbed globals, fake clocks and timeouts end with the file that made them.
+afterAll(async () => {
+  await settleBackgroundWork();
   vi.resetConfig();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();

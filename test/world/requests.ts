@@ -1,5 +1,5 @@
 // Requests to the worker under test: pages as an outside client sends them, and the JSON API.
-import { createExecutionContext } from "cloudflare:test";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import worker from "../../src/index";
 
@@ -15,7 +15,20 @@ export const ORIGIN = "http://127.0.0.1:8787";
 export async function call(path: string, init: RequestInit = {}, bindings: typeof env = env): Promise<Response> {
   // Like a request through a service binding, this one carries no Cloudflare edge properties.
   const request = new Request(ORIGIN + path, init) as Request<unknown, IncomingRequestCfProperties>;
-  return worker.fetch(request, bindings, createExecutionContext());
+  const ctx = createExecutionContext();
+  contexts.push(ctx);
+  return worker.fetch(request, bindings, ctx);
+}
+
+const contexts: ExecutionContext[] = [];
+
+/**
+ * Waits for what this file's requests left running in the background (ctx.waitUntil), so none of
+ * it reaches into the next file's storage. Its failures are not the test's: a request through the
+ * runtime would not have reported them either.
+ */
+export async function settleBackgroundWork(): Promise<void> {
+  for (const ctx of contexts.splice(0)) await waitOnExecutionContext(ctx).catch(() => undefined);
 }
 
 /** A JSON API call with a bearer token; `body` is JSON-encoded unless it is a string. */
