@@ -32,12 +32,15 @@ export default defineConfig(async () => {
       }),
     ],
     test: {
-      setupFiles: ["./test/apply-migrations.ts"],
+      // One runtime for all files: starting workerd and loading the app for each of 60-odd files
+      // took longer than most files' tests. test/setup/fresh-storage.ts empties storage per file.
+      isolate: false,
+      setupFiles: ["./test/setup/fresh-storage.ts"],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-      // Tests build real districts through the API and hash real passwords (Argon2id, ~0.4 s);
-      // on a loaded 2-core machine 5 s is too tight for the longest of them.
-      testTimeout: 30_000,
-      hookTimeout: 60_000,
+      // Fixtures hash no passwords (test/world/people.ts); tests of the sign-in paths that check
+      // many real ones take a few seconds, and say so where they need more.
+      testTimeout: 10_000,
+      hookTimeout: 30_000,
     },
   };
 });

@@ -1,21 +1,13 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { pageText } from "./browser";
-import { countRows } from "./helpers";
-import { browserAs, startThread, storedMessages } from "./messaging-fixtures";
-import { insertUser } from "./onboarding-fixtures";
-import { insertGuardianship, teacherWorld } from "./teacher-fixtures";
+import { describe, expect, it } from "vitest";
 import { runMaintenance } from "../src/stewardship/maintenance";
+import { browserAs, countRows, DEFAULT_PASSWORD, pageText, parentOf, startThread, storedMessages, teacherWorld } from "./world";
 
-// Each test builds a whole district through the real API and pages: slower than the default 5 s under a full parallel run.
-vi.setConfig({ testTimeout: 30_000 });
 
-/** A parent (with a password, or Google only) connected to Maya, in a thread with her teacher where both wrote. */
+/** A parent (with DEFAULT_PASSWORD, or Google only) connected to Maya, in a thread with her teacher where both wrote. */
 async function parentInThread(opts: { google?: boolean } = {}) {
   const w = await teacherWorld();
-  const parent = await insertUser({ name: "Rosa Johnson", googleSub: opts.google ? `g-${Date.now()}-${Math.random()}` : undefined });
-  if (opts.google) await env.DB.prepare("UPDATE users SET password_hash = NULL WHERE id = ?").bind(parent.id).run();
-  await insertGuardianship(w.district.id, parent.id, w.ids.S1);
+  const parent = await parentOf(w.district.id, [w.ids.S1], { name: "Rosa Johnson", ...(opts.google ? { password: null, googleSub: `g-${Date.now()}-${Math.random()}` } : {}) });
   const teacher = await browserAs("teacher", w.ids.T1);
   const threadId = await startThread(teacher, w.ids.S1, parent.id, "Maya did well today.");
   const b = await browserAs("parent", parent.id);
@@ -41,7 +33,7 @@ describe("/account/delete", () => {
     await env.DB.prepare("INSERT INTO sign_up_attempts (id, email, name, password_hash, payload, token_hash, created_at, expires_at, used_at) VALUES (?, ?, 'Rosa Johnson', 'h', '{}', ?, ?, ?, ?)")
       .bind(`sua_${parent.id}`, parent.email, `used:${parent.id}`, Date.now(), Date.now() + 3600_000, Date.now())
       .run();
-    const res = await b.post("/account/delete", { password: parent.password }, { follow: false });
+    const res = await b.post("/account/delete", { password: DEFAULT_PASSWORD }, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/?done=account-deleted");
     expect(await countRows("sign_up_attempts", "email = ?", parent.email)).toBe(0);
@@ -82,7 +74,7 @@ describe("/account/delete", () => {
 
   it("the nightly job finishes a thread a crash left unforgotten", async () => {
     const { parent, threadId, b } = await parentInThread();
-    expect((await b.post("/account/delete", { password: parent.password }, { follow: false })).status).toBe(303);
+    expect((await b.post("/account/delete", { password: DEFAULT_PASSWORD }, { follow: false })).status).toBe(303);
     // As if the request died after the D1 batch: the list is back, and the object still has the words.
     await env.DB.prepare("UPDATE audit_log SET detail = json_set(detail, '$.forget', json_array(?)) WHERE action = 'account.delete' AND actor_id = ?").bind(threadId, parent.id).run();
     const { runInDurableObject } = await import("cloudflare:test");
@@ -97,7 +89,7 @@ describe("/account/delete", () => {
 
   it("needs a signed-in parent and the form's own fields", async () => {
     const { parent, b } = await parentInThread();
-    expect((await b.post("/account/delete", { password: parent.password, extra: "x" }, { follow: false })).status).toBe(422);
+    expect((await b.post("/account/delete", { password: DEFAULT_PASSWORD, extra: "x" }, { follow: false })).status).toBe(422);
     expect(await countRows("guardianships", "user_id = ?", parent.id)).toBe(1);
   });
 });

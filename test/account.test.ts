@@ -1,48 +1,13 @@
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
-import { users } from "../src/db/schema";
 import { createSession, validateSessionToken } from "../src/auth/sessions";
-import { hashPassword, verifyPassword } from "../src/auth/password";
+import { verifyPassword } from "../src/auth/password";
 import { describeDevice } from "../src/accounts/device";
 import { newId } from "../src/lib/random";
-import { Browser, pageText } from "./browser";
-import { api, countRows, createDistrict } from "./helpers";
+import { api, Browser, browserAs, countRows, createDistrict, insertParent, pageText, userRow } from "./world";
 
 const db = () => getDb(env.DB);
-let seq = 0;
-
-/** A parent account made directly in D1 (not through the sign-up pages). */
-async function createParent(opts: { password?: string | null; googleSub?: string } = {}) {
-  const id = newId("usr");
-  const email = `account-parent-${++seq}-${id.slice(4, 10)}@example.com`;
-  const password = opts.password === undefined ? "correct horse battery" : opts.password;
-  const t = Date.now();
-  await db()
-    .insert(users)
-    .values({
-      id,
-      email,
-      name: `Parent ${seq}`,
-      emailVerifiedAt: t,
-      passwordHash: password === null ? null : hashPassword(password),
-      googleSub: opts.googleSub ?? null,
-      notifyUnread: true,
-      createdAt: t,
-      updatedAt: t,
-    });
-  return { id, email, password, name: `Parent ${seq}` };
-}
-
-async function signedIn(userId: string, userAgent = "vitest-browser"): Promise<{ b: Browser; token: string; sessionId: string }> {
-  const { token, session } = await createSession(db(), "parent", userId, userAgent);
-  const b = new Browser(userAgent);
-  b.cookies.set("fp_session", token);
-  return { b, token, sessionId: session.id };
-}
-
-const userRow = (id: string) => db().select().from(users).where(eq(users.id, id)).get();
 
 const PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
 const IPHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -61,9 +26,7 @@ describe("account settings: who may see them", () => {
     const d = await createDistrict();
     expect((await api(d.token, "PUT", "/teachers/T1", { name: "Ms Lee", email: "lee@school.test" })).status).toBeLessThan(300);
     const teacher = await env.DB.prepare("SELECT id FROM teachers WHERE district_id = ?").bind(d.id).first<{ id: string }>();
-    const { token } = await createSession(db(), "teacher", teacher!.id);
-    const b = new Browser();
-    b.cookies.set("fp_session", token);
+    const b = await browserAs("teacher", teacher!.id);
     for (const res of [await b.get("/account", { follow: false }), await b.post("/account/name", { name: "Teacher" }, { follow: false })]) {
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe("/teacher");
@@ -71,8 +34,8 @@ describe("account settings: who may see them", () => {
   });
 
   it("shows the name, the email with why it cannot change, the unread-email box and this device", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id, PHONE_UA);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id, PHONE_UA);
     const res = await b.get("/account");
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -92,8 +55,8 @@ describe("account settings: who may see them", () => {
 
 describe("account settings: name", () => {
   it("saves a trimmed name and says so", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
     await b.get("/account");
     const res = await b.post("/account/name", { name: "  Alex Rivera  " }, { follow: false });
     expect(res.status).toBe(303);
@@ -104,9 +67,9 @@ describe("account settings: name", () => {
   });
 
   it("refuses an empty, over-long or missing name, or an extra field, with 422 and keeps the old one", async () => {
-    const parent = await createParent();
-    const other = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent({ name: "Robin Rivera" });
+    const other = await insertParent({ name: "Sam Stranger" });
+    const b = await browserAs("parent", parent.id);
     const cases: [Record<string, string>, string][] = [
       [{ name: "   " }, "Enter your name."],
       [{}, "Enter your name."],
@@ -126,8 +89,8 @@ describe("account settings: name", () => {
 
 describe("account settings: unread-message emails", () => {
   it("turns them off with the box unticked and on again with it ticked (no JavaScript needed)", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
     const off = await b.post("/account/notifications", {}, { follow: false });
     expect(off.headers.get("location")).toBe("/account?done=notifications-off");
     expect((await userRow(parent.id))?.notifyUnread).toBe(false);
@@ -139,8 +102,8 @@ describe("account settings: unread-message emails", () => {
   });
 
   it("refuses a value other than the checkbox's with 422", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
     const res = await b.post("/account/notifications", { notifyUnread: "false" });
     expect(res.status).toBe(422);
     expect((await userRow(parent.id))?.notifyUnread).toBe(true);
@@ -150,27 +113,30 @@ describe("account settings: unread-message emails", () => {
 // Argon2id takes about 0.35 s a hash, more when test files run side by side.
 describe("account settings: password", { timeout: 30_000 }, () => {
   it("changes it with the current one, ends the other sessions and open reset links, keeps this session and emails a heads-up", async () => {
-    const parent = await createParent();
-    const here = await signedIn(parent.id, PHONE_UA);
-    const elsewhere = await signedIn(parent.id, IPHONE_UA);
+    const parent = await insertParent();
+    const here = await browserAs("parent", parent.id, PHONE_UA);
+    const hereToken = here.session;
+    const elsewhere = await browserAs("parent", parent.id, IPHONE_UA);
+    const elsewhereToken = elsewhere.session;
     expect((await new Browser().post("/forgot-password", { email: parent.email }, { follow: false })).status).toBe(303);
     expect(await countRows("auth_tokens", "subject_id = ? AND purpose = 'reset_password' AND used_at IS NULL", parent.id)).toBe(1);
-    const res = await here.b.post("/account/password", { currentPassword: parent.password!, newPassword: "a different passphrase" }, { follow: false });
+    const res = await here.post("/account/password", { currentPassword: parent.password!, newPassword: "a different passphrase" }, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/account?done=password");
     const user = await userRow(parent.id);
     expect(verifyPassword("a different passphrase", user!.passwordHash!)).toBe(true);
-    expect(await validateSessionToken(db(), here.token)).not.toBeNull();
-    expect(await validateSessionToken(db(), elsewhere.token)).toBeNull();
+    expect(await validateSessionToken(db(), hereToken)).not.toBeNull();
+    expect(await validateSessionToken(db(), elsewhereToken)).toBeNull();
     expect(await countRows("outbox", "to_address = ? AND kind = 'password_changed'", parent.email)).toBe(1);
     expect(await countRows("auth_tokens", "subject_id = ? AND purpose = 'reset_password' AND used_at IS NULL", parent.id)).toBe(0);
-    expect(await pageText(await here.b.get("/account?done=password"))).toContain("Every other device has been signed out.");
+    expect(await pageText(await here.get("/account?done=password"))).toContain("Every other device has been signed out.");
   });
 
   it("refuses a wrong current password, a missing one and a weak new one (422, nothing changed)", async () => {
-    const parent = await createParent();
-    const here = await signedIn(parent.id);
-    const elsewhere = await signedIn(parent.id);
+    const parent = await insertParent();
+    const here = await browserAs("parent", parent.id);
+    const elsewhere = await browserAs("parent", parent.id);
+    const elsewhereToken = elsewhere.session;
     const before = await userRow(parent.id);
     const cases: [Record<string, string>, string][] = [
       [{ currentPassword: "not my password", newPassword: "a different passphrase" }, "That is not your current password."],
@@ -181,18 +147,18 @@ describe("account settings: password", { timeout: 30_000 }, () => {
       [{ currentPassword: parent.password!, newPassword: "y".repeat(200) + "z" }, "at most 128"],
     ];
     for (const [fields, message] of cases) {
-      const res = await here.b.post("/account/password", fields);
+      const res = await here.post("/account/password", fields);
       expect(res.status, JSON.stringify(fields)).toBe(422);
       expect(await pageText(res)).toContain(message);
     }
     expect(await userRow(parent.id)).toEqual(before);
-    expect(await validateSessionToken(db(), elsewhere.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), elsewhereToken)).not.toBeNull();
     expect(await countRows("outbox", "to_address = ?", parent.email)).toBe(0);
   });
 
   it("pauses after ten wrong current passwords, even for the right one", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
     for (let i = 0; i < 10; i++) {
       expect((await b.post("/account/password", { currentPassword: `guess number ${i}`, newPassword: "a different passphrase" })).status).toBe(422);
     }
@@ -203,8 +169,8 @@ describe("account settings: password", { timeout: 30_000 }, () => {
   });
 
   it("does not let a Google account set a password without proof: it says they sign in with Google", async () => {
-    const parent = await createParent({ password: null, googleSub: `g-${newId("s")}` });
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent({ password: null, googleSub: `g-${newId("s")}` });
+    const b = await browserAs("parent", parent.id);
     const page = await b.get("/account");
     const text = await pageText(page);
     expect(text).toContain("You sign in with Google");
@@ -218,11 +184,11 @@ describe("account settings: password", { timeout: 30_000 }, () => {
 
 describe("account settings: sessions", () => {
   it("lists this account's devices (and no one else's) with 'this device'", async () => {
-    const parent = await createParent();
-    await signedIn(parent.id, IPHONE_UA);
-    const stranger = await createParent();
-    const strangerSession = await signedIn(stranger.id, "Stranger/1.0");
-    const { b } = await signedIn(parent.id, PHONE_UA);
+    const parent = await insertParent();
+    await browserAs("parent", parent.id, IPHONE_UA);
+    const stranger = await insertParent();
+    const strangerSession = await browserAs("parent", stranger.id, "Stranger/1.0");
+    const b = await browserAs("parent", parent.id, PHONE_UA);
     const html = await (await b.get("/account")).text();
     const text = await pageText(new Response(html));
     expect(text).toContain("Chrome on Android · this device");
@@ -233,26 +199,29 @@ describe("account settings: sessions", () => {
   });
 
   it("ends one other session of this account", async () => {
-    const parent = await createParent();
-    const other = await signedIn(parent.id, IPHONE_UA);
-    const { b, token } = await signedIn(parent.id, PHONE_UA);
+    const parent = await insertParent();
+    const other = await browserAs("parent", parent.id, IPHONE_UA);
+    const otherToken = other.session;
+    const b = await browserAs("parent", parent.id, PHONE_UA);
+    const token = b.session;
     const res = await b.post(`/account/sessions/${other.sessionId}/end`, {}, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/account?done=session-ended");
-    expect(await validateSessionToken(db(), other.token)).toBeNull();
+    expect(await validateSessionToken(db(), otherToken)).toBeNull();
     expect(await validateSessionToken(db(), token)).not.toBeNull();
   });
 
   it("cannot end another family's session by changing the id: 404, and it stays alive", async () => {
-    const parent = await createParent();
-    const stranger = await createParent();
-    const theirs = await signedIn(stranger.id);
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const stranger = await insertParent();
+    const theirs = await browserAs("parent", stranger.id);
+    const theirsToken = theirs.session;
+    const b = await browserAs("parent", parent.id);
     for (const id of [theirs.sessionId, "nosuchsession", "NOT-AN-ID", "x".repeat(80)]) {
       const res = await b.post(`/account/sessions/${id}/end`, {}, { follow: false });
       expect(res.status, id).toBe(404);
     }
-    expect(await validateSessionToken(db(), theirs.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), theirsToken)).not.toBeNull();
     // A teacher's or student's session with the same subject id is not this account's either.
     const teacherSession = await createSession(db(), "teacher", parent.id);
     expect((await b.post(`/account/sessions/${teacherSession.session.id}/end`, {}, { follow: false })).status).toBe(404);
@@ -260,22 +229,26 @@ describe("account settings: sessions", () => {
   });
 
   it("ends every other session at once and keeps this one", async () => {
-    const parent = await createParent();
-    const stranger = await createParent();
-    const theirs = await signedIn(stranger.id);
-    const others = [await signedIn(parent.id, IPHONE_UA), await signedIn(parent.id, "Firefox/1")];
-    const { b, token } = await signedIn(parent.id, PHONE_UA);
+    const parent = await insertParent();
+    const stranger = await insertParent();
+    const theirs = await browserAs("parent", stranger.id);
+    const theirsToken = theirs.session;
+    const others = [await browserAs("parent", parent.id, IPHONE_UA), await browserAs("parent", parent.id, "Firefox/1")];
+    const b = await browserAs("parent", parent.id, PHONE_UA);
+    const token = b.session;
     const res = await b.post("/account/sessions/end-others", {}, { follow: false });
     expect(res.headers.get("location")).toBe("/account?done=others-ended");
-    for (const o of others) expect(await validateSessionToken(db(), o.token)).toBeNull();
+    for (const o of others) expect(await validateSessionToken(db(), o.session)).toBeNull();
     expect(await validateSessionToken(db(), token)).not.toBeNull();
-    expect(await validateSessionToken(db(), theirs.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), theirsToken)).not.toBeNull();
     expect(await pageText(await b.get("/account?done=others-ended"))).toContain("Every other device has been signed out.");
   });
 
   it("ending this device's own session signs out", async () => {
-    const parent = await createParent();
-    const { b, token, sessionId } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    const token = b.session;
+    const sessionId = b.sessionId;
     const res = await b.post(`/account/sessions/${sessionId}/end`, {}, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/sign-in");
@@ -284,8 +257,8 @@ describe("account settings: sessions", () => {
   });
 
   it("shows only the notices it knows, whatever the link says", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
     for (const done of ["constructor", "__proto__", "<script>alert(1)</script>", "toString"]) {
       const res = await b.get(`/account?done=${encodeURIComponent(done)}`);
       expect(res.status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, api, countRows, createDistrict } from "./helpers";
+import { ADMIN_TOKEN, api, countRows, createDistrict } from "./world";
 
 describe("admin API: districts", () => {
   it("creates a district and shows its token once, stored only as a hash", async () => {

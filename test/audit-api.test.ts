@@ -1,10 +1,7 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { api, createDistrict } from "./helpers";
-import { stewardWorld } from "./stewardship-fixtures";
+import { describe, expect, it } from "vitest";
+import { api, createDistrict, stewardWorld } from "./world";
 
-// Each test builds a whole district through the real API and pages: slower than the default 5 s under a full parallel run.
-vi.setConfig({ testTimeout: 30_000 });
 
 type Entry = { id: string; at: string; actor: { kind: string; id: string | null }; action: string; studentSisId: string | null; studentPseudonym: string | null; targetId: string | null; detail: Record<string, unknown> | null };
 type Page = { data: Entry[]; nextCursor: string | null };

@@ -12,8 +12,7 @@ import { connectInvitations } from "../src/invitations/accept";
 import { deleteParentAccount } from "../src/stewardship/parent-account";
 import { deleteSchoolBySis } from "../src/stewardship/deletion";
 import { deleteStudents } from "../src/stewardship/students";
-import { districtWithStudent, invite, stubMailApis } from "./fixtures-invitations";
-import { insertUser } from "./onboarding-fixtures";
+import { districtWithStudent, insertParent, postInvitation, stubMailApis } from "./world";
 
 interface AuditColumns {
   id: string;
@@ -116,9 +115,9 @@ describe("audit rows, column by column", () => {
     stubMailApis();
     const f = await districtWithStudent();
     const db = getDb(env.DB);
-    const sent = await invite(f.district.token, { studentSisId: f.student.sisId, email: `audit-rows.${Date.now()}@example.com` });
+    const sent = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: `audit-rows.${Date.now()}@example.com` });
     expect(sent.status).toBe(201);
-    const user = await insertUser();
+    const user = await insertParent();
 
     // invitation.accept: in the batch that consumes the invitation and creates the guardianship.
     const acceptedAt = Date.now();

@@ -9,10 +9,7 @@ import { asset } from "../src/static";
 import { createSession, type SessionKind } from "../src/auth/sessions";
 import { GRADE_BANDS, IDEA_TOPICS } from "../src/ideas/catalog";
 import { getDb } from "../src/db/client";
-import { ADMIN_TOKEN, ORIGIN, api, createDistrict, type TestDistrict } from "./helpers";
-import { browserAs, startThread } from "./messaging-fixtures";
-import { idOf, insertGuardianship, insertUser, uniq } from "./teacher-fixtures";
-import { createStudentSession } from "./student-session";
+import { ADMIN_TOKEN, api, browserAs, createDistrict, idOf, insertGuardianship, insertParent, openSession, ORIGIN, startThread, type TestDistrict, uniq } from "./world";
 
 type ActorName = "anonymous" | "districtA" | "parentA" | "parentB" | "teacherT1" | "teacherT2" | "districtB" | "studentD" | "admin";
 const ACTORS: ActorName[] = ["anonymous", "districtA", "parentA", "parentB", "teacherT1", "teacherT2", "districtB", "studentD", "admin"];
@@ -87,10 +84,10 @@ async function buildWorld(): Promise<World> {
     E: await idOf("students", b.id, "B-S"),
   };
   const parentA = { id: "", email: `${uniq("parent.alpha.")}@example.com` };
-  parentA.id = await insertUser("Parentia Alphaworth", parentA.email);
+  parentA.id = (await insertParent({ name: "Parentia Alphaworth", email: parentA.email })).id;
   await insertGuardianship(a.id, parentA.id, ids.C);
   const parentB = { id: "", email: `${uniq("parent.beta.")}@example.com` };
-  parentB.id = await insertUser("Bertram Betaford", parentB.email);
+  parentB.id = (await insertParent({ name: "Bertram Betaford", email: parentB.email })).id;
   await insertGuardianship(b.id, parentB.id, ids.E);
   const guardianshipId = (await env.DB.prepare("SELECT id FROM guardianships WHERE user_id = ? AND student_id = ?").bind(parentA.id, ids.C).first<{ id: string }>())!.id;
 
@@ -140,7 +137,7 @@ async function buildWorld(): Promise<World> {
 
 /** The path with real ids from the world: C's, T1's and parent A's things wherever a route takes an id. */
 function concretePath(w: World, method: string, path: string): string {
-  const api = path.startsWith("/api/v1/");
+  const forApi = path.startsWith("/api/v1/");
   let p = path
     .replace(":action{regenerate|void}", "regenerate")
     .replace("/admin/districts/:id", `/admin/districts/${w.spareDistrictId}`)
@@ -166,7 +163,7 @@ function concretePath(w: World, method: string, path: string): string {
     .replace("/dev/mailbox/:id", "/dev/mailbox/out_x")
     .replace("/sessions/:id", `/sessions/${w.sessionA}`)
     .replace("/static/:file", asset("app.css"));
-  if (!api && method === "GET" && p === "/teacher/messages/new") p += `?student=${w.ids.C}&guardian=${w.parentA.id}`;
+  if (!forApi && method === "GET" && p === "/teacher/messages/new") p += `?student=${w.ids.C}&guardian=${w.parentA.id}`;
   if (p.includes(":")) throw new Error(`no id for ${method} ${path}`);
   return p;
 }
@@ -245,7 +242,7 @@ async function send(w: World, who: ActorName, method: string, template: string):
   const session: [SessionKind, string] | null =
     who === "parentA" ? ["parent", w.parentA.id] : who === "parentB" ? ["parent", w.parentB.id] : who === "teacherT1" ? ["teacher", w.ids.T1] : who === "teacherT2" ? ["teacher", w.ids.T2] : who === "studentD" ? ["student", w.ids.D] : null;
   // A new session for every request: some routes end the session they run in (sign-out, Instant Login).
-  if (session) headers.set("cookie", `fp_session=${(session[0] === "student" ? await createStudentSession(session[1]) : await createSession(getDb(env.DB), session[0], session[1])).token}`);
+  if (session) headers.set("cookie", `fp_session=${(await openSession(session[0], session[1])).token}`);
   let body: string | undefined;
   if (SAFE.has(method)) headers.set("sec-fetch-site", "none");
   else {
@@ -311,7 +308,7 @@ describe("authorization matrix", () => {
   const routes = allRoutes();
   beforeAll(async () => {
     w = await buildWorld();
-  }, 60_000);
+  });
 
   it("lists every page and API route (the matrix cannot silently shrink)", () => {
     expect(routes.length).toBeGreaterThan(90);
@@ -341,7 +338,7 @@ describe("authorization matrix", () => {
         "districtA GET /api/v1/students/:sisId/guardians",
       ]),
     );
-  }, 120_000);
+  });
 
   it("writes from those not allowed are refused and change nothing in C's district", async () => {
     const before = await snapshot(w);
@@ -355,7 +352,7 @@ describe("authorization matrix", () => {
     }
     expect(problems).toEqual([]);
     expect(await snapshot(w)).toEqual(before);
-  }, 120_000);
+  });
 
   it("writes from the owners are let through (any answer but a refusal or a 500); public forms never fail", async () => {
     const problems: Outcome[] = [];
@@ -371,5 +368,5 @@ describe("authorization matrix", () => {
       }
     }
     expect(problems).toEqual([]);
-  }, 180_000);
+  });
 });

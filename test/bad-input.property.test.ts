@@ -3,10 +3,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashPassword } from "../src/auth/password";
-import { Browser } from "./browser";
-import { ADMIN_TOKEN, api, call } from "./helpers";
-import { browserAs, messageWorld, startThread, type MessageWorld } from "./messaging-fixtures";
+import { ADMIN_TOKEN, api, Browser, browserAs, call, hashOnce, type MessageWorld, messageWorld, startThread } from "./world";
 
 const RUNS = { numRuns: 12 };
 const SLOW_RUNS = { numRuns: 5 }; // forms that hash a password (~0.35 s each)
@@ -54,10 +51,10 @@ const districtId = () => world.w.district.id;
 
 beforeAll(async () => {
   world = await messageWorld();
-  await env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(hashPassword(password), world.users.rosa.id).run();
+  await env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(hashOnce(password), world.users.rosa.id).run();
   const teacher = await browserAs("teacher", world.w.ids.T1);
   threadId = await startThread(teacher, world.w.ids.S1, world.users.rosa.id, "Welcome back!");
-}, 60_000);
+});
 
 /** Rows any district call could write, in this district (one query: the checks run many times). */
 const districtRows = async () => {
@@ -86,7 +83,7 @@ async function refusedOrDone(method: string, path: string, body: string, auth = 
   return res.status;
 }
 
-describe("district API inputs", { timeout: 120_000 }, () => {
+describe("district API inputs", () => {
   // Each valid body with its required string fields (optional ones may be blank, arrays may be empty).
   const validBodies: [string, string, Record<string, unknown>, string[]][] = [
     ["PUT", "/schools/SCH9", { name: "Harbour School" }, ["name"]],
@@ -166,7 +163,7 @@ describe("district API inputs", { timeout: 120_000 }, () => {
   });
 });
 
-describe("admin API inputs", { timeout: 120_000 }, () => {
+describe("admin API inputs", () => {
   it("districts and ideas: junk and broken bodies are refused with nothing written", async () => {
     const idea = { title: "Read together", source: "Reading Rockets", sourceUrl: "https://example.org/read", summary: "Ten minutes a day.", topic: "reading", gradeBand: "K-2" };
     const rows = async () => [await count("SELECT count(*) AS n FROM districts"), await count("SELECT count(*) AS n FROM ideas")];
@@ -195,7 +192,7 @@ describe("admin API inputs", { timeout: 120_000 }, () => {
 const formFields = (names: string[]) =>
   fc.dictionary(fc.oneof(fc.constantFrom(...names, "_csrf", "extra"), fc.string({ maxLength: 10 })), oddString, { maxKeys: names.length + 2 });
 
-describe("page forms", { timeout: 120_000 }, () => {
+describe("page forms", () => {
   it("sign-in, forgot password and the teacher's sign-in: odd fields never 500 and write no account or email", async () => {
     const rows = async () => [await count("SELECT count(*) AS n FROM users"), await count("SELECT count(*) AS n FROM outbox"), await count("SELECT count(*) AS n FROM sessions WHERE kind = 'parent'")];
     const b = new Browser();

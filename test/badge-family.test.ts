@@ -3,10 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { badgePin, badgeToken } from "../src/badges/token";
 import { hashToken } from "../src/lib/random";
-import { Browser, pageText } from "./browser";
-import { api, countRows } from "./helpers";
-import { auditRows, BADGE_SECRET, badgeWorld, browserAs, downloadBadge, liveBadgeRow } from "./badge-fixtures";
-import { insertGuardianship, insertUser } from "./teacher-fixtures";
+import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, countRows, downloadBadge, insertGuardianship, insertParent, liveBadgeRow, pageText } from "./world";
 
 describe("a child's badge for the parent", () => {
   it("shows the code, name, school and the three steps, issuing the badge on the first look (audited)", async () => {
@@ -154,7 +151,7 @@ describe("a child's badge for the parent", () => {
   it("is a 404 for another family's child or another district's student, with nothing made or logged", async () => {
     const w = await badgeWorld();
     const other = await badgeWorld();
-    const stranger = await insertUser("Sam Stranger");
+    const stranger = (await insertParent({ name: "Sam Stranger" })).id;
     await insertGuardianship(w.district.id, stranger, w.ids.S3); // Ava's parent, not Maya's
     const b = await browserAs("parent", stranger);
     const before = { badges: await countRows("badges"), audit: await countRows("audit_log") };

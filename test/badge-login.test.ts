@@ -7,9 +7,7 @@ import { issueFirstBadge, loadChildBadge } from "../src/badges/child-badge";
 import { badgePin, badgeToken } from "../src/badges/token";
 import { pinStepValue, readPinStep } from "../src/badges/login";
 import { asset } from "../src/static";
-import { Browser, pageText } from "./browser";
-import { api, call, countRows, ORIGIN } from "./helpers";
-import { auditRows, BADGE_SECRET, badgeWorld, browserAs, downloadBadge, liveBadgeRow, studentDevice } from "./badge-fixtures";
+import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, call, countRows, downloadBadge, liveBadgeRow, ORIGIN, pageText, studentDevice } from "./world";
 
 const FAILED = "That badge didn't work. Ask your teacher for a new one.";
 

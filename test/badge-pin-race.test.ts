@@ -7,9 +7,7 @@ import { badgePin, badgeToken } from "../src/badges/token";
 import { pinStepValue } from "../src/badges/login";
 import { newSecret } from "../src/lib/random";
 import { MINUTE } from "../src/lib/time";
-import { Browser, pageText } from "./browser";
-import { api, countRows } from "./helpers";
-import { BADGE_SECRET, badgeWorld, browserAs, downloadBadge, liveBadgeRow } from "./badge-fixtures";
+import { api, BADGE_SECRET, badgeWorld, Browser, browserAs, countRows, downloadBadge, liveBadgeRow, pageText } from "./world";
 
 const FAILED = "That badge didn't work. Ask your teacher for a new one.";
 

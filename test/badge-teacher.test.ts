@@ -7,10 +7,7 @@ import { countingD1 } from "../src/db/statement-counter";
 import { loadSectionBadges } from "../src/badges/class-badges";
 import { badgePin, badgeToken } from "../src/badges/token";
 import { hashToken } from "../src/lib/random";
-import { pageText, type Browser } from "./browser";
-import { api, countRows, createDistrict } from "./helpers";
-import { auditRows, BADGE_SECRET, badgeWorld, browserAs, liveBadgeRow } from "./badge-fixtures";
-import { idOf, uniq } from "./teacher-fixtures";
+import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, countRows, createDistrict, idOf, liveBadgeRow, pageText, uniq } from "./world";
 
 /** A teacher's form post; the 303 is not followed. */
 function press(t: Browser, path: string, fields: Record<string, string> = {}) {

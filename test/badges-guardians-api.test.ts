@@ -4,7 +4,7 @@ import { app } from "../src/index";
 import { getDb } from "../src/db/client";
 import { badgePin, badgePinHash, badgeToken, findLiveBadgeByToken, verifyBadgePin } from "../src/badges/token";
 import { hashToken } from "../src/lib/random";
-import { api, countRows, createDistrict, ORIGIN, type TestDistrict } from "./helpers";
+import { api, countRows, createDistrict, idOf, insertGuardianship, insertParent, ORIGIN, type TestDistrict } from "./world";
 
 interface ApiErrorBody {
   error: { code: string; message: string };
@@ -34,8 +34,7 @@ async function district(): Promise<TestDistrict> {
   return d;
 }
 
-const studentId = async (d: TestDistrict, sisId: string) =>
-  (await env.DB.prepare("SELECT id FROM students WHERE district_id = ? AND sis_id = ?").bind(d.id, sisId).first<{ id: string }>())!.id;
+const studentId = (d: TestDistrict, sisId: string) => idOf("students", d.id, sisId);
 
 describe("badge tokens", () => {
   it("are derived from the secret and the badge id: ≥128 bits, stable, different per badge and per secret", () => {
@@ -154,20 +153,8 @@ describe("POST/DELETE /students/{sisId}/badge", () => {
 describe("GET/DELETE /students/{sisId}/guardians", () => {
   /** Guardianships are created by accepted invitations (later); here they are inserted directly. */
   async function connect(d: TestDistrict, sisId: string, email: string, relationship: string | null, at: number) {
-    const userId = `usr_${crypto.randomUUID()}`;
-    const gid = `gdn_${crypto.randomUUID()}`;
-    await env.DB.batch([
-      env.DB.prepare("INSERT INTO users (id, email, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)").bind(userId, email, `Parent ${email}`, at, at),
-      env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, relationship, created_at) VALUES (?, ?, ?, ?, ?, ?)").bind(
-        gid,
-        d.id,
-        userId,
-        await studentId(d, sisId),
-        relationship,
-        at,
-      ),
-    ]);
-    return gid;
+    const parent = await insertParent({ email, name: `Parent ${email}`, at });
+    return insertGuardianship(d.id, parent.id, await studentId(d, sisId), { relationship, at });
   }
 
   it("lists a student's connected guardians (audited) and disconnects one (audited)", async () => {

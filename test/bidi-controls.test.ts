@@ -3,20 +3,14 @@
 // \u202Egpj.exe` cannot show as another file name; rows stored before are cleaned by a migration.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Browser } from "./browser";
-import { ADMIN_TOKEN, api } from "./helpers";
-import { insertGuardianship, insertUser, signIn, teacherWorld, uniq } from "./teacher-fixtures";
+import { ADMIN_TOKEN, api, Browser, browserAs, insertGuardianship, insertParent, parentOf, type TeacherWorld, teacherWorld, uniq } from "./world";
 
 const RLO = "\u202E";
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const noBidi = (label: string, s: string) => expect(BIDI.test(s), `${label} has a bidi control: ${JSON.stringify(s.match(new RegExp(`.{0,20}${BIDI.source}.{0,20}`))?.[0])}`).toBe(false);
 
-async function parentOfS1(w: Awaited<ReturnType<typeof teacherWorld>>): Promise<Browser> {
-  const userId = await insertUser("Jordan Johnson");
-  await insertGuardianship(w.district.id, userId, w.ids.S1);
-  const b = new Browser();
-  await signIn(b, "parent", userId);
-  return b;
+async function parentOfS1(w: TeacherWorld): Promise<Browser> {
+  return browserAs("parent", (await parentOf(w.district.id, [w.ids.S1])).id);
 }
 
 describe("roster names", () => {
@@ -36,8 +30,7 @@ describe("roster names", () => {
     const student = (await (await api(d, "GET", "/students/S1")).json()) as { firstName: string; lastName: string; grade: string };
     expect([student.firstName, student.lastName, student.grade]).toEqual(["Maya", "nosnhoj", "3"]);
 
-    const teacher = new Browser();
-    await signIn(teacher, "teacher", w.ids.T1);
+    const teacher = await browserAs("teacher", w.ids.T1);
     const classPage = await teacher.get(`/teacher/sections/${w.ids.SEC1}`);
     expect(classPage.status).toBe(200);
     const classHtml = await classPage.text();
@@ -118,9 +111,8 @@ describe("invitations and district settings", () => {
 
 describe("names people give themselves", () => {
   it("the parent's name in Account settings", async () => {
-    const userId = await insertUser("Jordan Johnson");
-    const b = new Browser();
-    await signIn(b, "parent", userId);
+    const userId = (await insertParent()).id;
+    const b = await browserAs("parent", userId);
     await b.get("/account");
     const res = await b.post("/account/name", { name: `Jordan ${RLO}nosnhoJ` });
     expect(res.status).toBe(200);
@@ -131,8 +123,7 @@ describe("names people give themselves", () => {
 
   it("the teacher's display name", async () => {
     const w = await teacherWorld();
-    const b = new Browser();
-    await signIn(b, "teacher", w.ids.T1);
+    const b = await browserAs("teacher", w.ids.T1);
     await b.get("/teacher/settings");
     const res = await b.post("/teacher/settings/name", { displayName: `Ms ${RLO}Rivera` });
     expect(res.status).toBe(200);
@@ -143,9 +134,8 @@ describe("names people give themselves", () => {
 
 describe("ideas", () => {
   it("a parent's suggestion keeps its line breaks and loses the controls", async () => {
-    const userId = await insertUser("Jordan Johnson");
-    const b = new Browser();
-    await signIn(b, "parent", userId);
+    const userId = (await insertParent()).id;
+    const b = await browserAs("parent", userId);
     await b.get("/ideas");
     const res = await b.post("/ideas/suggest", { text: `Read together ${RLO}every night\nand talk about it`, topic: "" });
     expect(res.status).toBe(200);
@@ -179,7 +169,7 @@ describe("rows stored before the fix", () => {
     const w = await teacherWorld();
     const dirty = (s: string) => `${s.slice(0, 2)}\u202A\u202B\u202C\u202D${RLO}\u2066\u2067\u2068\u2069${s.slice(2)}`;
     const db = env.DB;
-    const userId = await insertUser(dirty("Jordan Johnson"));
+    const userId = (await insertParent({ name: dirty("Jordan Johnson") })).id;
     await db.batch([
       db.prepare("UPDATE districts SET name = ?, invitation_message = ? WHERE id = ?").bind(dirty("Old District"), dirty("Hello\nthere"), w.district.id),
       db.prepare("UPDATE schools SET name = ? WHERE district_id = ?").bind(dirty("Lincoln"), w.district.id),

@@ -1,15 +1,11 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createSession } from "../src/auth/sessions";
-import { getDb } from "../src/db/client";
-import { call } from "./helpers";
+import { call, insertParent, openSession } from "./world";
 
 describe("CSRF form token", () => {
   it("gives every form of a first-visit page the same token, matching the one cookie set", async () => {
     // Account settings has many forms (and the navigation's sign-out); no CSRF cookie yet.
-    const t = Date.now();
-    await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, created_at, updated_at) VALUES ('usr_csrf', 'csrf@example.com', ?, 'Casey', ?, ?)").bind(t, t, t).run();
-    const { token: session } = await createSession(getDb(env.DB), "parent", "usr_csrf");
+    const parent = await insertParent({ name: "Casey" });
+    const { token: session } = await openSession("parent", parent.id);
     const res = await call("/account", { headers: { cookie: `fp_session=${session}` } });
     expect(res.status).toBe(200);
     const html = await res.text();

@@ -7,13 +7,12 @@ import { app } from "../src/index";
 import { deliverDue, deliveryConfig } from "../src/outbox/deliver";
 import { outboxRow, type OutgoingMessage } from "../src/outbox/enqueue";
 import { findLinks, splitLinks } from "../src/outbox/links";
-import { call } from "./helpers";
+import { call, freshEmail } from "./world";
 
 const db = getDb(env.DB);
-let counter = 0;
 
 /** A unique recipient per test, since storage is shared by the tests of this file. */
-const freshAddress = () => `guardian${++counter}.${Date.now()}@example.org`;
+const freshAddress = () => freshEmail("guardian", "example.org");
 
 async function insertMessage(msg: Partial<OutgoingMessage> & { to: string }, at = Date.now()): Promise<OutboxRow> {
   const row = outboxRow({ kind: "invitation", channel: "email", subject: "You are invited", text: "Hello", ...msg }, at);

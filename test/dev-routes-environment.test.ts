@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import wranglerToml from "../wrangler.toml?raw";
 import type { Bindings } from "../src/env";
 import worker from "../src/index";
-import { ADMIN_TOKEN, ORIGIN } from "./helpers";
+import { ADMIN_TOKEN, ORIGIN } from "./world";
 
 /** The worker's own fetch (not only the Hono app) with ENVIRONMENT changed or removed. */
 async function fetchWith(environment: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {

@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../src/config";
 import { unreadNoticeKey } from "../src/messaging/unread-notice";
-import { browserAs, messageWorld, startThread } from "./messaging-fixtures";
+import { browserAs, messageWorld, startThread } from "./world";
 
 const DELAY_MS = config(env).unreadNotifyAfterMs;
 const thread = (id: string) => env.MESSAGE_THREAD.getByName(id);

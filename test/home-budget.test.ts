@@ -1,12 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createSession } from "../src/auth/sessions";
-import { getDb } from "../src/db/client";
-import { newId } from "../src/lib/random";
-import { Browser } from "./browser";
-import { api, createDistrict } from "./helpers";
-import { insertSchool, insertStudent } from "./fixtures-invitations";
-import { freshEmail } from "./onboarding-fixtures";
+import { api, browserAs, createDistrict, insertSchool, insertStudent, parentOf } from "./world";
 
 /** SPEC 4: every parent page's HTML is at most 14 KB compressed. */
 const BUDGET = 14 * 1024;
@@ -45,15 +39,8 @@ async function homeWith(opts: { nameLength: number; titleLength: number; descrip
     });
     expect(res.status).toBe(201);
   }
-  const userId = newId("usr");
-  const t = Date.now();
-  await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, notify_unread, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)").bind(userId, freshEmail("budget"), t, prose(opts.nameLength, 50), t, t).run();
-  for (const k of kids) {
-    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), district.id, userId, k.id, t).run();
-  }
-  const { token } = await createSession(getDb(env.DB), "parent", userId);
-  const b = new Browser();
-  b.cookies.set("fp_session", token);
+  const parent = await parentOf(district.id, kids.map((k) => k.id), { name: prose(opts.nameLength, 50) });
+  const b = await browserAs("parent", parent.id);
   const res = await b.get("/");
   expect(res.status).toBe(200);
   const html = await res.text();

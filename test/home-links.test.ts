@@ -1,27 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createSession } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { loadHome } from "../src/accounts/home";
-import { newId } from "../src/lib/random";
-import { Browser, pageText } from "./browser";
-import { api, type TestDistrict } from "./helpers";
-import { districtWithStudent } from "./fixtures-invitations";
-import { family, freshEmail } from "./onboarding-fixtures";
-import { createStudentSession } from "./student-session";
+import { api, browserAs, districtWithSiblings, districtWithStudent, insertGuardianship, insertParent, pageText, type TestDistrict } from "./world";
 
-async function parentOf(children: { districtId: string; studentId: string }[]) {
-  const id = newId("usr");
-  const t = Date.now();
-  await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, notify_unread, created_at, updated_at) VALUES (?, ?, ?, 'Jordan Johnson', 1, ?, ?)").bind(id, freshEmail("hl"), t, t, t).run();
-  for (const c of children) {
-    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), c.districtId, id, c.studentId, t).run();
-  }
-  const { token } = await createSession(getDb(env.DB), "parent", id);
-  const b = new Browser();
-  b.cookies.set("fp_session", token);
-  return { id, b };
+/** A parent of these children (of one district or several), signed in. */
+async function signedInParentOf(children: { districtId: string; studentId: string }[]) {
+  const { id } = await insertParent();
+  for (const c of children) await insertGuardianship(c.districtId, id, c.studentId);
+  return { id, b: await browserAs("parent", id) };
 }
 
 async function putLink(d: TestDistrict, key: string, audience: "families" | "students" | "both", description?: string) {
@@ -33,7 +21,7 @@ const count = (s: string, part: string) => s.split(part).length - 1;
 
 describe("district links on the parent's home", () => {
   it("shows the families' links (families or both) of the children's district once, below the login tools, opening the district's site", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     await putLink(f.district, "calendar", "families", "Days off and events");
     await putLink(f.district, "lunch", "both");
     await putLink(f.district, "reading", "students");
@@ -41,7 +29,7 @@ describe("district links on the parent's home", () => {
     await putLink(stranger.district, "not-yours", "families");
     await putLink(stranger.district, "not-yours-either", "both");
 
-    const p = await parentOf([
+    const p = await signedInParentOf([
       { districtId: f.district.id, studentId: f.maya.id },
       { districtId: f.district.id, studentId: f.leo.id },
     ]);
@@ -63,14 +51,14 @@ describe("district links on the parent's home", () => {
   });
 
   it("with children in two districts, shows each district's links under its name, and never a third district's", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const other = await districtWithStudent({ districtName: "Zephyr Unified" });
     const third = await districtWithStudent({ districtName: "Third District" });
     await putLink(f.district, "a-fam", "families");
     await putLink(other.district, "b-both", "both");
     await putLink(other.district, "b-stu", "students");
     await putLink(third.district, "c-fam", "families");
-    const p = await parentOf([
+    const p = await signedInParentOf([
       { districtId: f.district.id, studentId: f.ethan.id },
       { districtId: other.district.id, studentId: other.student.id },
     ]);
@@ -85,18 +73,16 @@ describe("district links on the parent's home", () => {
   });
 
   it("a student never sees a families-only link, and a parent never sees a students-only one", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     await putLink(f.district, "for-parents", "families");
     await putLink(f.district, "for-kids", "students");
     await putLink(f.district, "for-all", "both");
-    const p = await parentOf([{ districtId: f.district.id, studentId: f.maya.id }]);
+    const p = await signedInParentOf([{ districtId: f.district.id, studentId: f.maya.id }]);
     const home = await (await p.b.get("/")).text();
     expect(home).toContain("for-parents.example.org");
     expect(home).toContain("for-all.example.org");
     expect(home).not.toContain("for-kids.example.org");
-    const { token } = await createStudentSession(f.maya.id);
-    const s = new Browser();
-    s.cookies.set("fp_session", token);
+    const s = await browserAs("student", f.maya.id);
     const portal = await (await s.get("/student")).text();
     expect(portal).toContain("for-kids.example.org");
     expect(portal).toContain("for-all.example.org");
@@ -104,12 +90,12 @@ describe("district links on the parent's home", () => {
   });
 
   it("reads children, schools and links in the same two statements (one batch), however many children and districts", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const other = await districtWithStudent();
     for (const k of ["a", "b", "c"]) await putLink(f.district, k, "families");
     await putLink(other.district, "d", "both");
-    const one = await parentOf([{ districtId: f.district.id, studentId: f.maya.id }]);
-    const many = await parentOf([
+    const one = await signedInParentOf([{ districtId: f.district.id, studentId: f.maya.id }]);
+    const many = await signedInParentOf([
       { districtId: f.district.id, studentId: f.maya.id },
       { districtId: f.district.id, studentId: f.leo.id },
       { districtId: f.district.id, studentId: f.ethan.id },
@@ -125,9 +111,9 @@ describe("district links on the parent's home", () => {
   });
 
   it("shows no links section when the district has none for families", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     await putLink(f.district, "kids-only", "students");
-    const p = await parentOf([{ districtId: f.district.id, studentId: f.maya.id }]);
+    const p = await signedInParentOf([{ districtId: f.district.id, studentId: f.maya.id }]);
     const html = await (await p.b.get("/")).text();
     expect(html).not.toContain("district-links");
     expect(await pageText(new Response(html))).not.toContain("Links from your district");

@@ -1,25 +1,21 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { createSession } from "../src/auth/sessions";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { listChildren } from "../src/accounts/children";
 import { connectInvitations } from "../src/invitations/accept";
-import { Browser, family, freshEmail, insertUser, inviteTo, pageText, signIn } from "./onboarding-fixtures";
-import { createStudentSession } from "./student-session";
+import { Browser, browserAs, districtWithSiblings, freshEmail, insertParent, insertTeacher, inviteTo, pageText, postSignInForm } from "./world";
 
-// Signing in hashes a password (Argon2id, ~0.4 s).
-vi.setConfig({ testTimeout: 30_000 });
 
 async function signedInParentWith(studentSisIds: string[]) {
-  const f = await family();
-  const user = await insertUser({ name: "Jordan Johnson" });
+  const f = await districtWithSiblings();
+  const user = await insertParent({ name: "Jordan Johnson" });
   const email = freshEmail("invited");
   const ids = [];
   for (const sis of studentSisIds) ids.push((await inviteTo(f.district, sis === "maya" ? f.maya.sisId : sis === "leo" ? f.leo.sisId : f.ethan.sisId, email)).id);
   await connectInvitations(getDb(env.DB), user.id, ids, Date.now());
   const b = new Browser();
-  await signIn(b, user.email, user.password);
+  await postSignInForm(b, user.email, user.password);
   return { f, user, b };
 }
 
@@ -95,9 +91,9 @@ describe("GET / for a parent", () => {
   });
 
   it("with no children yet, says how to connect one", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
-    await signIn(b, user.email, user.password);
+    await postSignInForm(b, user.email, user.password);
     const text = await pageText(await b.get("/"));
     expect(text).toContain("No children are connected to your account yet");
   });
@@ -105,16 +101,10 @@ describe("GET / for a parent", () => {
 
 describe("GET / for teachers and students", () => {
   it("sends teachers to /teacher and students to /student", async () => {
-    const f = await family();
-    const t = Date.now();
-    const teacherId = `tch_h${t.toString(36)}`;
-    await env.DB.prepare("INSERT INTO teachers (id, district_id, sis_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
-      .run();
+    const f = await districtWithSiblings();
+    const teacherId = await insertTeacher(f.district.id);
     for (const [kind, id, to] of [["teacher", teacherId, "/teacher"], ["student", f.maya.id, "/student"]] as const) {
-      const { token } = kind === "student" ? await createStudentSession(id) : await createSession(getDb(env.DB), kind, id);
-      const b = new Browser();
-      b.cookies.set("fp_session", token);
+      const b = await browserAs(kind, id);
       const res = await b.get("/", { follow: false });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(to);

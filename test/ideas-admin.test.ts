@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { GRADE_BANDS, IDEA_TOPICS } from "../src/ideas/catalog";
-import { ADMIN_TOKEN, api, countRows, createDistrict } from "./helpers";
+import { ADMIN_TOKEN, api, countRows, createDistrict } from "./world";
 
 type Idea = { slug: string; title: string; source: string; sourceUrl: string; summary: string; topic: string; gradeBand: string; language: string; createdAt: string; updatedAt: string };
 type Suggestion = { id: string; text: string; topic: string | null; userId: string | null; createdAt: string; handledAt: string | null };

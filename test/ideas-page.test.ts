@@ -1,24 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { getDb } from "../src/db/client";
-import { createSession } from "../src/auth/sessions";
-import { Browser, pageText } from "./browser";
-import { ADMIN_TOKEN, api, countRows, createDistrict } from "./helpers";
-import { createStudentSession } from "./student-session";
+import { ADMIN_TOKEN, api, Browser, browserAs, countRows, createDistrict, idOf, insertGuardianship, insertParent, pageText } from "./world";
 
 let seq = 0;
 
-/** A signed-in parent: a users row and a session cookie set directly. */
+/** A signed-in parent. */
 async function parent(): Promise<{ b: Browser; userId: string }> {
-  const userId = `usr_ideas_${++seq}_${Date.now().toString(36)}`;
-  const t = Date.now();
-  await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(userId, `${userId}@family.example`, t, "Pat Parent", t, t)
-    .run();
-  const { token } = await createSession(getDb(env.DB), "parent", userId);
-  const b = new Browser();
-  b.cookies.set("fp_session", token);
-  return { b, userId };
+  const { id } = await insertParent({ name: "Pat Parent" });
+  return { b: await browserAs("parent", id), userId: id };
 }
 
 /** A new student in a new district (roster through the API). */
@@ -27,16 +16,13 @@ async function newStudent(firstName: string, grade: string): Promise<{ districtI
   expect((await api(d.token, "PUT", "/schools/sch-1", { name: "Maple Elementary" })).status).toBe(201);
   const sis = `s-${++seq}`;
   expect((await api(d.token, "PUT", `/students/${sis}`, { firstName, lastName: "Parent", schoolSisId: "sch-1", grade })).status).toBe(201);
-  const student = await env.DB.prepare("SELECT id FROM students WHERE district_id = ? AND sis_id = ?").bind(d.id, sis).first<{ id: string }>();
-  return { districtId: d.id, studentId: student!.id };
+  return { districtId: d.id, studentId: await idOf("students", d.id, sis) };
 }
 
 /** Connects the parent to a new student in `grade` (the guardianship written directly). */
 async function addChild(userId: string, firstName: string, grade: string) {
   const { districtId, studentId } = await newStudent(firstName, grade);
-  await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)")
-    .bind(`gdn_${seq}`, districtId, userId, studentId, Date.now())
-    .run();
+  await insertGuardianship(districtId, userId, studentId);
 }
 
 /** The meta line of every card on the page: "Source · Topic · Grades". */
@@ -186,8 +172,7 @@ describe("GET /ideas", () => {
 
   it("sends a student session to the student portal, not to the ideas", async () => {
     const { studentId } = await newStudent("Sam", "7");
-    const b = new Browser();
-    b.cookies.set("fp_session", (await createStudentSession(studentId)).token);
+    const b = await browserAs("student", studentId);
     const res = await b.get("/ideas", { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/student");

@@ -2,11 +2,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { canonicalJson, requestHash } from "../src/api/idempotency";
 import { DAY, HOUR } from "../src/lib/time";
-import { api, countRows } from "./helpers";
-import { countWritten, districtWithStudent, insertStudent, stubMailApis } from "./fixtures-invitations";
+import { api, countRows, countWritten, districtWithStudent, freshEmail, insertStudent, stubMailApis } from "./world";
 
-let n = 0;
-const email = () => `idem${++n}.${Date.now()}@example.com`;
+const email = () => freshEmail("idem");
 
 beforeEach(() => stubMailApis());
 

@@ -1,39 +1,23 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createSession, SESSION_LIMITS } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
-import { newId } from "../src/lib/random";
-import { Browser, pageText } from "./browser";
-import { call, countRows } from "./helpers";
-import { countEveryTable, family, freshEmail, insertUser, signIn } from "./onboarding-fixtures";
-import { districtWithStudent } from "./fixtures-invitations";
-import { createStudentSession } from "./student-session";
+import { Browser, browserAs, call, countEveryTable, countRows, districtWithSiblings, districtWithStudent, insertGuardianship, insertParent, pageText, parentOf, postSignInForm } from "./world";
 
-// One test signs in with a password (Argon2id, ~0.4 s).
-vi.setConfig({ testTimeout: 30_000 });
 
-/** A parent (no password: signed in straight through a session) connected to the given students. */
-async function parentOf(districtId: string, studentIds: string[], name = "Jordan Johnson") {
-  const id = newId("usr");
-  const t = Date.now();
-  await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, notify_unread, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)")
-    .bind(id, freshEmail("il"), t, name, t, t)
-    .run();
-  for (const s of studentIds) {
-    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), districtId, id, s, t).run();
-  }
-  const { token, session } = await createSession(getDb(env.DB), "parent", id, "vitest-browser");
-  const b = new Browser();
-  b.cookies.set("fp_session", token);
-  return { id, b, token, sessionId: session.id };
+/** A parent connected to the given students, signed in (straight through a session). */
+async function signedInParentOf(districtId: string, studentIds: string[]) {
+  const { id } = await parentOf(districtId, studentIds);
+  const b = await browserAs("parent", id);
+  return { id, b, token: b.session!, sessionId: b.sessionId! };
 }
 
 const path = (studentId: string) => `/children/${studentId}/instant-login`;
 
 describe("Instant Login on the home page", () => {
   it("is a POST form on each child's card, with what will happen said next to it, and never a link", async () => {
-    const f = await family();
-    const p = await parentOf(f.district.id, [f.maya.id, f.leo.id]);
+    const f = await districtWithSiblings();
+    const p = await signedInParentOf(f.district.id, [f.maya.id, f.leo.id]);
     const res = await p.b.get("/");
     const html = await res.text();
     for (const s of [f.maya, f.leo]) {
@@ -48,8 +32,8 @@ describe("Instant Login on the home page", () => {
 
 describe("GET /children/:id/instant-login", () => {
   it("explains what will happen, shows the button, and changes nothing", async () => {
-    const f = await family();
-    const p = await parentOf(f.district.id, [f.maya.id]);
+    const f = await districtWithSiblings();
+    const p = await signedInParentOf(f.district.id, [f.maya.id]);
     const before = await countEveryTable();
     const res = await p.b.get(path(f.maya.id));
     expect(res.status).toBe(200);
@@ -66,8 +50,8 @@ describe("GET /children/:id/instant-login", () => {
   });
 
   it("is a 404 for a child who is not yours, and sends people who are not signed in to sign in first", async () => {
-    const f = await family();
-    const p = await parentOf(f.district.id, [f.maya.id]);
+    const f = await districtWithSiblings();
+    const p = await signedInParentOf(f.district.id, [f.maya.id]);
     expect((await p.b.get(path(f.leo.id))).status).toBe(404);
     expect((await p.b.get(path("nonsense!"))).status).toBe(404);
     const res = await new Browser().get(path(f.maya.id), { follow: false });
@@ -78,8 +62,8 @@ describe("GET /children/:id/instant-login", () => {
 
 describe("POST /children/:id/instant-login", () => {
   it("ends the parent's session on this device, starts the child's, audits it and lands on the student portal", async () => {
-    const f = await family();
-    const p = await parentOf(f.district.id, [f.maya.id, f.leo.id]);
+    const f = await districtWithSiblings();
+    const p = await signedInParentOf(f.district.id, [f.maya.id, f.leo.id]);
     const other = await createSession(getDb(env.DB), "parent", p.id, "the parent's laptop");
     const before = Date.now();
     const res = await p.b.post(path(f.maya.id), {}, { follow: false });
@@ -123,9 +107,9 @@ describe("POST /children/:id/instant-login", () => {
   });
 
   it("for a child who is not yours (another family, another district, no such id): 404, no session, nothing written", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const elsewhere = await districtWithStudent();
-    const p = await parentOf(f.district.id, [f.maya.id]);
+    const p = await signedInParentOf(f.district.id, [f.maya.id]);
     await parentOf(f.district.id, [f.leo.id]); // Leo has a guardian, just not this one.
     for (const id of [f.leo.id, elsewhere.student.id, "stu_doesnotexist", "x".repeat(300), "not an id"]) {
       const before = await countEveryTable();
@@ -140,8 +124,8 @@ describe("POST /children/:id/instant-login", () => {
   });
 
   it("refuses a cross-site post (403) and changes nothing", async () => {
-    const f = await family();
-    const p = await parentOf(f.district.id, [f.maya.id]);
+    const f = await districtWithSiblings();
+    const p = await signedInParentOf(f.district.id, [f.maya.id]);
     const before = await countEveryTable();
     const attempts: Record<string, string>[] = [{ "sec-fetch-site": "cross-site", origin: "https://evil.example" }, { origin: "https://evil.example" }, {}];
     for (const headers of attempts) {
@@ -157,14 +141,12 @@ describe("POST /children/:id/instant-login", () => {
   });
 
   it("sends someone not signed in to sign in, and a student home, without starting a session", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const before = await countRows("sessions");
     const anonymous = await new Browser().post(path(f.maya.id), {}, { follow: false });
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/sign-in");
-    const { token } = await createStudentSession(f.leo.id);
-    const student = new Browser();
-    student.cookies.set("fp_session", token);
+    const student = await browserAs("student", f.leo.id);
     const res = await student.post(path(f.maya.id), {}, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/student");
@@ -173,11 +155,11 @@ describe("POST /children/:id/instant-login", () => {
   });
 
   it("works after a real sign-in with a password, as a parent would do it", async () => {
-    const f = await family();
-    const user = await insertUser({ name: "Sam Rivera" });
-    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), f.district.id, user.id, f.ethan.id, Date.now()).run();
+    const f = await districtWithSiblings();
+    const user = await insertParent({ name: "Sam Rivera" });
+    await insertGuardianship(f.district.id, user.id, f.ethan.id);
     const b = new Browser();
-    await signIn(b, user.email, user.password);
+    await postSignInForm(b, user.email, user.password);
     const parentCookie = b.session!;
     expect(await pageText(await b.get("/"))).toContain("Hello, Sam Rivera");
     const landed = await b.post(path(f.ethan.id));

@@ -4,7 +4,7 @@ import { getDb } from "../src/db/client";
 import { findInvitationByToken } from "../src/invitations";
 import { sendExpiryReminders } from "../src/invitations/reminders";
 import { DAY, HOUR } from "../src/lib/time";
-import { api, countRows, createDistrict } from "./helpers";
+import { api, countRows, createDistrict } from "./world";
 
 const db = () => getDb(env.DB);
 

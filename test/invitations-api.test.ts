@@ -11,23 +11,9 @@ import { outbox } from "../src/db/schema";
 import { outboxRow } from "../src/outbox/enqueue";
 import { insertWhere, runBatch } from "../src/db/batch";
 import { DAY } from "../src/lib/time";
-import { api, countRows, createDistrict } from "./helpers";
-import {
-  countWritten,
-  districtWithStudent,
-  insertStudent,
-  invite,
-  outboxFor,
-  setDistrictSettings,
-  setInvitation,
-  stubMailApis,
-  tokenFromText,
-  type InvitationBody,
-} from "./fixtures-invitations";
+import { api, countRows, countWritten, createDistrict, districtWithStudent, freshEmail, insertStudent, type InvitationAnswer, mailTo, postInvitation, setDistrictSettings, setInvitation, stubMailApis, tokenFromText } from "./world";
 
 const PUBLIC_URL = "http://127.0.0.1:8787";
-let mailbox = 0;
-const freshEmail = () => `guardian${++mailbox}.${Date.now()}@example.com`;
 
 beforeEach(() => stubMailApis());
 
@@ -35,9 +21,9 @@ describe("POST /invitations", () => {
   it("creates an email invitation: contact, hashed token, outbox message naming school and child, audit row", async () => {
     const f = await districtWithStudent({ districtName: "Riverside Unified", schoolName: "Maple Grove Elementary", student: { firstName: "Maya", lastName: "Johnson" } });
     await setDistrictSettings(f.district.id, { invitationMessage: "Welcome to our new family portal!" });
-    const email = freshEmail();
+    const email = freshEmail("guardian");
     const before = Date.now();
-    const { status, json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: `  ${email.toUpperCase()} `, name: " Jordan Johnson ", relationship: "parent" });
+    const { status, json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: `  ${email.toUpperCase()} `, name: " Jordan Johnson ", relationship: "parent" });
 
     expect(status).toBe(201);
     expect(json).toMatchObject({ status: "pending", channel: "email", studentSisId: f.student.sisId, address: email, name: "Jordan Johnson", relationship: "parent", sendCount: 1 });
@@ -49,7 +35,7 @@ describe("POST /invitations", () => {
     expect(await countRows("guardian_contacts", "student_id = ? AND channel = 'email' AND address = ? AND name = 'Jordan Johnson'", f.student.id, email)).toBe(1);
     expect(await countRows("audit_log", "district_id = ? AND action = 'invitation.create' AND target_id = ? AND student_id = ?", f.district.id, json.id, f.student.id)).toBe(1);
 
-    const [msg, ...more] = await outboxFor(email);
+    const [msg, ...more] = await mailTo(email);
     expect(more).toHaveLength(0);
     expect(msg).toBeDefined();
     if (!msg) return;
@@ -76,10 +62,10 @@ describe("POST /invitations", () => {
 
   it("creates a text invitation with the phone number in E.164 and a short SMS", async () => {
     const f = await districtWithStudent({ districtName: "Lakeside Schools", schoolName: "Oak Middle", student: { firstName: "Leo", lastName: "Park" } });
-    const { status, json } = await invite(f.district.token, { studentSisId: f.student.sisId, phone: "(212) 555-0142" });
+    const { status, json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, phone: "(212) 555-0142" });
     expect(status).toBe(201);
     expect(json).toMatchObject({ channel: "sms", address: "+12125550142", name: null, relationship: null });
-    const [msg] = await outboxFor("+12125550142");
+    const [msg] = await mailTo("+12125550142");
     expect(msg?.channel).toBe("sms");
     expect(msg?.subject).toBeNull();
     expect(msg?.body_html).toBeNull();
@@ -90,9 +76,9 @@ describe("POST /invitations", () => {
   it("escapes names in the HTML email", async () => {
     const f = await districtWithStudent({ districtName: `Dist <script>alert(1)</script>`, schoolName: `O'Brien & "Co" <School>`, student: { firstName: "<img src=x>", lastName: "Smith" } });
     await setDistrictSettings(f.district.id, { invitationMessage: "<b>Hi</b>\nsecond line" });
-    const email = freshEmail();
-    expect((await invite(f.district.token, { studentSisId: f.student.sisId, email })).status).toBe(201);
-    const [msg] = await outboxFor(email);
+    const email = freshEmail("guardian");
+    expect((await postInvitation(f.district.token, { studentSisId: f.student.sisId, email })).status).toBe(201);
+    const [msg] = await mailTo(email);
     const html = msg?.body_html ?? "";
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img src=x>");
@@ -106,7 +92,7 @@ describe("POST /invitations", () => {
     const f = await districtWithStudent();
     await setDistrictSettings(f.district.id, { invitationTtlDays: 3 });
     const before = Date.now();
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() });
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") });
     expect(Date.parse(json.expiresAt)).toBeGreaterThanOrEqual(before + 3 * DAY);
     expect(Date.parse(json.expiresAt)).toBeLessThanOrEqual(Date.now() + 3 * DAY);
   });
@@ -115,7 +101,7 @@ describe("POST /invitations", () => {
     const f = await districtWithStudent();
     const before = await countWritten();
     for (const token of [null, "fpd_wrong"]) {
-      const res = await api(token, "POST", "/invitations", { studentSisId: f.student.sisId, email: freshEmail() });
+      const res = await api(token, "POST", "/invitations", { studentSisId: f.student.sisId, email: freshEmail("guardian") });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("unauthorized");
     }
@@ -127,7 +113,7 @@ describe("POST /invitations", () => {
     const theirs = await districtWithStudent();
     const before = await countWritten();
     for (const sisId of ["no-such-student", theirs.student.sisId]) {
-      const { status, json } = await invite(mine.district.token, { studentSisId: sisId, email: freshEmail() });
+      const { status, json } = await postInvitation(mine.district.token, { studentSisId: sisId, email: freshEmail("guardian") });
       expect(status).toBe(404);
       expect(json.error?.code).toBe("not_found");
       expect(JSON.stringify(json)).not.toContain(theirs.student.firstName === "Maya" ? theirs.student.id : theirs.student.firstName);
@@ -176,19 +162,19 @@ describe("POST /invitations", () => {
 
   it("refuses a second pending invitation for the same student and address (409 with its id)", async () => {
     const f = await districtWithStudent();
-    const email = freshEmail();
-    const first = await invite(f.district.token, { studentSisId: f.student.sisId, email });
+    const email = freshEmail("guardian");
+    const first = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email });
     expect(first.status).toBe(201);
     const before = await countWritten();
-    const again = await invite(f.district.token, { studentSisId: f.student.sisId, email: email.toUpperCase() });
+    const again = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: email.toUpperCase() });
     expect(again.status).toBe(409);
     expect(again.json.error).toMatchObject({ code: "conflict", details: { invitationId: first.json.id } });
     expect(await countWritten()).toEqual(before);
 
     // Another address, or the same address once the first has expired, is fine.
-    expect((await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() })).status).toBe(201);
+    expect((await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") })).status).toBe(201);
     await setInvitation(first.json.id, { expires_at: Date.now() - 1000 });
-    const renewed = await invite(f.district.token, { studentSisId: f.student.sisId, email, name: "New Name" });
+    const renewed = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email, name: "New Name" });
     expect(renewed.status).toBe(201);
     // One contact per student and address, kept fresh.
     expect(await countRows("guardian_contacts", "student_id = ? AND address = ?", f.student.id, email)).toBe(1);
@@ -197,10 +183,10 @@ describe("POST /invitations", () => {
 
   it("keeps the contact's name when a later invitation omits it", async () => {
     const f = await districtWithStudent();
-    const email = freshEmail();
-    const first = await invite(f.district.token, { studentSisId: f.student.sisId, email, name: "Ann Lee", relationship: "aunt" });
+    const email = freshEmail("guardian");
+    const first = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email, name: "Ann Lee", relationship: "aunt" });
     await setInvitation(first.json.id, { status: "revoked", revoked_at: Date.now() });
-    const second = await invite(f.district.token, { studentSisId: f.student.sisId, email });
+    const second = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email });
     expect(second.status).toBe(201);
     expect(second.json).toMatchObject({ name: "Ann Lee", relationship: "aunt" });
     expect(await countRows("guardian_contacts", "student_id = ? AND address = ? AND name = 'Ann Lee' AND relationship = 'aunt'", f.student.id, email)).toBe(1);
@@ -208,9 +194,9 @@ describe("POST /invitations", () => {
 
   it("never leaves two pending invitations when requests race (different or no keys)", async () => {
     const f = await districtWithStudent();
-    const email = freshEmail();
+    const email = freshEmail("guardian");
     const responses = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => invite(f.district.token, { studentSisId: f.student.sisId, email }, i % 2 ? { "idempotency-key": `race-${i}` } : {})),
+      Array.from({ length: 5 }, (_, i) => postInvitation(f.district.token, { studentSisId: f.student.sisId, email }, i % 2 ? { "idempotency-key": `race-${i}` } : {})),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(await countRows("invitations", "student_id = ? AND address = ?", f.student.id, email)).toBe(1);
@@ -224,7 +210,7 @@ describe("GET /invitations", () => {
     const other = await insertStudent(f.district.id, f.school.id, { firstName: "Leo" });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const { json } = await invite(f.district.token, { studentSisId: i < 3 ? f.student.sisId : other.sisId, email: freshEmail(), name: `G${i}` });
+      const { json } = await postInvitation(f.district.token, { studentSisId: i < 3 ? f.student.sisId : other.sisId, email: freshEmail("guardian"), name: `G${i}` });
       ids.push(json.id);
     }
     return { f, other, ids };
@@ -238,7 +224,7 @@ describe("GET /invitations", () => {
     do {
       const res = await api(f.district.token, "GET", `/invitations?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
       expect(res.status).toBe(200);
-      const body = (await res.json()) as { data: InvitationBody[]; nextCursor: string | null };
+      const body = (await res.json()) as { data: InvitationAnswer[]; nextCursor: string | null };
       expect(body.data.length).toBeLessThanOrEqual(2);
       seen.push(...body.data.map((d) => d.id));
       cursor = body.nextCursor;
@@ -247,11 +233,11 @@ describe("GET /invitations", () => {
     expect(seen).toEqual(ids);
     expect(pages).toBe(3);
 
-    const page = (await (await api(f.district.token, "GET", "/invitations?limit=1")).json()) as { data: InvitationBody[] };
+    const page = (await (await api(f.district.token, "GET", "/invitations?limit=1")).json()) as { data: InvitationAnswer[] };
     expect(page.data[0]).toMatchObject({ id: ids[0], studentSisId: f.student.sisId, channel: "email", name: "G0", status: "pending", sentAt: expect.any(String), acceptedAt: null });
     expect(Object.keys(page.data[0] ?? {})).toEqual(expect.arrayContaining(["id", "studentSisId", "channel", "address", "name", "relationship", "status", "expiresAt", "createdAt", "sentAt", "acceptedAt"]));
 
-    const byStudent = (await (await api(f.district.token, "GET", `/invitations?studentSisId=${other.sisId}`)).json()) as { data: InvitationBody[] };
+    const byStudent = (await (await api(f.district.token, "GET", `/invitations?studentSisId=${other.sisId}`)).json()) as { data: InvitationAnswer[] };
     expect(byStudent.data.map((d) => d.id)).toEqual(ids.slice(3));
 
     // Make one expired, one accepted, one revoked, one disputed.
@@ -261,7 +247,7 @@ describe("GET /invitations", () => {
     await setInvitation(c2, { status: "revoked", revoked_at: Date.now() });
     await setInvitation(d, { status: "disputed", disputed_at: Date.now() });
     const byStatus = async (s: string) =>
-      ((await (await api(f.district.token, "GET", `/invitations?status=${s}`)).json()) as { data: InvitationBody[] }).data.map((x) => [x.id, x.status]);
+      ((await (await api(f.district.token, "GET", `/invitations?status=${s}`)).json()) as { data: InvitationAnswer[] }).data.map((x) => [x.id, x.status]);
     expect(await byStatus("expired")).toEqual([[a, "expired"]]);
     expect(await byStatus("accepted")).toEqual([[b, "accepted"]]);
     expect(await byStatus("revoked")).toEqual([[c2, "revoked"]]);
@@ -285,7 +271,7 @@ describe("GET /invitations", () => {
 
   it("GET /invitations/:id returns one, and 404 for another district's id", async () => {
     const f = await districtWithStudent();
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() });
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") });
     const res = await api(f.district.token, "GET", `/invitations/${json.id}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(json);
@@ -301,18 +287,18 @@ describe("GET /invitations", () => {
 describe("POST /invitations/:id/resend", () => {
   it("sends a new link, kills the old one and extends the expiry", async () => {
     const f = await districtWithStudent({ schoolName: "Cedar Elementary" });
-    const email = freshEmail();
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email });
-    const oldToken = tokenFromText((await outboxFor(email))[0]?.body_text ?? "");
+    const email = freshEmail("guardian");
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email });
+    const oldToken = tokenFromText((await mailTo(email))[0]?.body_text ?? "");
     await setInvitation(json.id, { expires_at: Date.now() - DAY });
 
     const res = await api(f.district.token, "POST", `/invitations/${json.id}/resend`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as InvitationBody;
+    const body = (await res.json()) as InvitationAnswer;
     expect(body).toMatchObject({ id: json.id, status: "pending", sendCount: 2 });
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now() + 13 * DAY);
 
-    const messages = await outboxFor(email);
+    const messages = await mailTo(email);
     expect(messages).toHaveLength(2);
     const newToken = tokenFromText(messages[1]?.body_text ?? "");
     expect(newToken).not.toBe(oldToken);
@@ -325,10 +311,10 @@ describe("POST /invitations/:id/resend", () => {
 
   it("refuses to revive an expired invitation when a newer one to the same address is pending", async () => {
     const f = await districtWithStudent();
-    const address = freshEmail();
-    const old = await invite(f.district.token, { studentSisId: f.student.sisId, email: address });
+    const address = freshEmail("guardian");
+    const old = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: address });
     await setInvitation(old.json.id, { expires_at: Date.now() - 1 });
-    const newer = await invite(f.district.token, { studentSisId: f.student.sisId, email: address });
+    const newer = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: address });
     expect(newer.status).toBe(201);
     const before = await countWritten();
     const res = await api(f.district.token, "POST", `/invitations/${old.json.id}/resend`);
@@ -342,8 +328,8 @@ describe("POST /invitations/:id/resend", () => {
     const f = await districtWithStudent();
     const stranger = await createDistrict();
     for (const status of ["accepted", "revoked", "disputed"]) {
-      const email = freshEmail();
-      const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email });
+      const email = freshEmail("guardian");
+      const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email });
       await setInvitation(json.id, { status });
       const before = await countWritten();
       const res = await api(f.district.token, "POST", `/invitations/${json.id}/resend`);
@@ -351,7 +337,7 @@ describe("POST /invitations/:id/resend", () => {
       expect(((await res.json()) as { error: { details: unknown } }).error.details).toEqual({ status });
       expect(await countWritten()).toEqual(before);
     }
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() });
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") });
     const before = await countWritten();
     expect((await api(stranger.token, "POST", `/invitations/${json.id}/resend`)).status).toBe(404);
     expect((await api(f.district.token, "POST", `/invitations/inv_missing/resend`)).status).toBe(404);
@@ -363,13 +349,13 @@ describe("POST /invitations/:id/resend", () => {
 describe("DELETE /invitations/:id (revoke)", () => {
   it("revokes at once, is idempotent, and is audited once", async () => {
     const f = await districtWithStudent();
-    const email = freshEmail();
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email });
-    const token = tokenFromText((await outboxFor(email))[0]?.body_text ?? "");
+    const email = freshEmail("guardian");
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email });
+    const token = tokenFromText((await mailTo(email))[0]?.body_text ?? "");
 
     const res = await api(f.district.token, "DELETE", `/invitations/${json.id}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as InvitationBody;
+    const body = (await res.json()) as InvitationAnswer;
     expect(body).toMatchObject({ id: json.id, status: "revoked", revokedAt: expect.any(String) });
     const found = await findInvitationByToken(getDb(env.DB), token);
     expect(found && invitationStatus(found.invitation, Date.now())).toBe("revoked");
@@ -379,30 +365,30 @@ describe("DELETE /invitations/:id (revoke)", () => {
     expect(await again.json()).toEqual(body);
     expect(await countRows("audit_log", "action = 'invitation.revoke' AND target_id = ?", json.id)).toBe(1);
     // A revoked invitation no longer blocks a new one to the same address.
-    expect((await invite(f.district.token, { studentSisId: f.student.sisId, email })).status).toBe(201);
+    expect((await postInvitation(f.district.token, { studentSisId: f.student.sisId, email })).status).toBe(201);
   });
 
   it("refuses accepted and disputed invitations (409), and another district's (404)", async () => {
     const f = await districtWithStudent();
     const stranger = await createDistrict();
     for (const status of ["accepted", "disputed"]) {
-      const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() });
+      const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") });
       await setInvitation(json.id, { status });
       expect((await api(f.district.token, "DELETE", `/invitations/${json.id}`)).status).toBe(409);
       expect(await countRows("invitations", "id = ? AND status = ?", json.id, status)).toBe(1);
     }
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() });
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") });
     expect((await api(stranger.token, "DELETE", `/invitations/${json.id}`)).status).toBe(404);
     expect(await countRows("invitations", "id = ? AND status = 'pending'", json.id)).toBe(1);
   });
 
   it("revokes an expired invitation too", async () => {
     const f = await districtWithStudent();
-    const { json } = await invite(f.district.token, { studentSisId: f.student.sisId, email: freshEmail() });
+    const { json } = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("guardian") });
     await setInvitation(json.id, { expires_at: Date.now() - 1 });
     const res = await api(f.district.token, "DELETE", `/invitations/${json.id}`);
     expect(res.status).toBe(200);
-    expect(((await res.json()) as InvitationBody).status).toBe("revoked");
+    expect(((await res.json()) as InvitationAnswer).status).toBe("revoked");
   });
 });
 
@@ -425,7 +411,7 @@ describe("invitation domain", () => {
 
   it("insertWhere writes only when its condition holds, with column defaults filled in", async () => {
     const db = getDb(env.DB);
-    const to = freshEmail();
+    const to = freshEmail("guardian");
     const row = { kind: "test", channel: "email" as const, to, text: "hello" };
     await runBatch(db, [insertWhere(db, outbox, outboxRow(row), sql`1 = 0`)]);
     expect(await countRows("outbox", "to_address = ?", to)).toBe(0);

@@ -6,11 +6,10 @@ import { planInvitations } from "../src/invitations/create";
 import { loadInvitingDistrict } from "../src/invitations/district";
 import { runBatch } from "../src/db/batch";
 import { DAY } from "../src/lib/time";
-import { api, countRows, createDistrict } from "./helpers";
-import { countWritten, districtWithStudent, insertStudents, invite, stubMailApis, type InvitationBody } from "./fixtures-invitations";
+import { api, countRows, countWritten, createDistrict, districtWithStudent, freshEmail, insertStudents, type InvitationAnswer, postInvitation, stubMailApis } from "./world";
 
 interface BatchBody {
-  results: ({ index: number; status: "created"; invitation: InvitationBody } | { index: number; status: "error"; error: { code: string; message: string; details?: unknown } })[];
+  results: ({ index: number; status: "created"; invitation: InvitationAnswer } | { index: number; status: "error"; error: { code: string; message: string; details?: unknown } })[];
   created: number;
   failed: number;
 }
@@ -20,8 +19,7 @@ const batch = async (token: string, body: unknown, headers: Record<string, strin
   return { res, status: res.status, json: (await res.json()) as BatchBody & { error?: { code: string } } };
 };
 
-let n = 0;
-const email = () => `batch${++n}.${Date.now()}@example.com`;
+const email = () => freshEmail("batch");
 
 beforeEach(() => stubMailApis());
 
@@ -30,7 +28,7 @@ describe("POST /invitations/batch", () => {
     const f = await districtWithStudent({ schoolName: "Birch Elementary" });
     const stranger = await districtWithStudent();
     const [s1, s2, s3] = (await insertStudents(f.district.id, f.school.id, 3)) as [string, string, string];
-    const pending = await invite(f.district.token, { studentSisId: s3, email: "already@example.com" });
+    const pending = await postInvitation(f.district.token, { studentSisId: s3, email: "already@example.com" });
     expect(pending.status).toBe(201);
     const shared = email();
     const before = await countWritten();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, countRows, createDistrict } from "./helpers";
+import { api, countRows, createDistrict } from "./world";
 
 interface ApiErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };

@@ -1,9 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Browser, pageText } from "./browser";
-import { countRows } from "./helpers";
-import { browserAs, htmx, messageWorld, startThread, storedMessages, threadRow } from "./messaging-fixtures";
-import { insertUser, signIn, teacherWorld } from "./teacher-fixtures";
+import { Browser, browserAs, countRows, htmx, insertParent, messageWorld, pageText, startThread, storedMessages, teacherWorld, threadRow } from "./world";
 
 const navText = async (res: Response) => ((await res.text()).match(/<nav aria-label="Main">[\s\S]*?<\/nav>/)?.[0] ?? "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
@@ -97,7 +94,8 @@ describe("a parent's Messages", () => {
     expect(await poll.text()).toBe("");
     expect((await threadRow(id))?.guardian_unread).toBe(1);
 
-    const student = await browserAs("student", w.ids.S1, "/student");
+    const student = await browserAs("student", w.ids.S1);
+    expect((await student.get("/student")).status).toBe(200);
     for (const path of ["/messages", `/messages/${id}`]) {
       const r = await student.get(path, { follow: false });
       expect([r.status, r.headers.get("location")]).toEqual([303, "/student"]);
@@ -268,8 +266,7 @@ describe("a teacher's threads", () => {
     }
     expect((await storedMessages(id)).length).toBe(1);
     // A parent opening a teacher thread page goes to the teacher sign-in.
-    const rosa = new Browser();
-    await signIn(rosa, "parent", users.rosa.id);
+    const rosa = await browserAs("parent", users.rosa.id);
     const r = await rosa.get(`/teacher/messages/${id}`, { follow: false });
     expect([r.status, r.headers.get("location")]).toEqual([303, "/teacher/sign-in"]);
   });
@@ -302,7 +299,7 @@ describe("a teacher's threads", () => {
     expect(html.indexOf(b)).toBeLessThan(html.indexOf(a));
     const rosa = await browserAs("parent", users.rosa.id);
     expect(await pageText(await rosa.get("/messages"))).toContain("Ms. Rivera about Maya");
-    const kim = await insertUser("Nobody");
+    const kim = (await insertParent({ name: "Nobody" })).id;
     const stranger = await browserAs("parent", kim);
     expect(await pageText(await stranger.get("/messages"))).toContain("No messages yet");
   });

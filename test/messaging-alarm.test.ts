@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../src/config";
 import { unreadNoticeKey } from "../src/messaging/unread-notice";
-import { browserAs, messageWorld, startThread, storedMessages } from "./messaging-fixtures";
+import { browserAs, messageWorld, startThread, storedMessages } from "./world";
 
 const DELAY_MS = config(env).unreadNotifyAfterMs;
 const thread = (id: string) => env.MESSAGE_THREAD.getByName(id);
@@ -94,7 +94,8 @@ describe("the unread-message email", () => {
     const { w, users } = await messageWorld();
     const t1 = await browserAs("teacher", w.ids.T1);
     const id = await startThread(t1, w.ids.S1, users.rosa.id);
-    const rosa = await browserAs("parent", users.rosa.id, "/account");
+    const rosa = await browserAs("parent", users.rosa.id);
+    expect((await rosa.get("/account")).status).toBe(200);
     expect((await rosa.post("/account/notifications", {}, { follow: false })).status).toBe(303);
     advance(DELAY_MS + 1_000);
     expect(await runAlarm(id)).toBe(true);

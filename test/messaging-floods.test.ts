@@ -4,10 +4,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../src/auth/rate-limiter";
-import { pageText } from "./browser";
-import { browserAs, messageWorld, startThread, storedMessages } from "./messaging-fixtures";
-import type { Browser } from "./browser";
-import { insertGuardianship } from "./teacher-fixtures";
+import { Browser, browserAs, insertGuardianship, messageWorld, pageText, startThread, storedMessages } from "./world";
 
 /** The one-time key the page's message form carries. */
 async function formKey(b: Browser, path: string): Promise<string> {
@@ -200,7 +197,6 @@ describe("bidirectional controls in messages", () => {
     expect(await poll.text()).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 });
-
 
 describe("when the teacher has switched Messages off", () => {
   it("a parent's reply is refused with 403, nothing stored, and what they wrote is still on the page", async () => {

@@ -5,10 +5,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../src/config";
 import { MessageThread } from "../src/messaging/thread-object";
-import { pageText } from "./browser";
-import { api, countRows } from "./helpers";
-import { browserAs, htmx, messageWorld, startThread, storedMessages, threadRow } from "./messaging-fixtures";
-import type { TeacherWorld } from "./teacher-fixtures";
+import { api, browserAs, countRows, htmx, messageWorld, pageText, startThread, storedMessages, type TeacherWorld, threadRow } from "./world";
 
 /** Each side's read position, straight from the thread object's storage. */
 const readSeqs = (id: string) =>

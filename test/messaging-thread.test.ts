@@ -5,7 +5,7 @@ import { getDb } from "../src/db/client";
 import { writeIndex } from "../src/messaging/index-sync";
 import { ensureThreads } from "../src/messaging/start";
 import type { ThreadMeta } from "../src/messaging/types";
-import { messageWorld, storedMessages, threadRow } from "./messaging-fixtures";
+import { messageWorld, storedMessages, threadRow } from "./world";
 
 /** A thread row in the index for Rosa and Maya, with no message yet. */
 async function freshThread(): Promise<{ meta: ThreadMeta; rosa: string; tom: string }> {

@@ -1,10 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../src/index";
-import { Browser } from "./browser";
-import { ORIGIN } from "./helpers";
-import { stewardWorld } from "./stewardship-fixtures";
-import { signIn } from "./teacher-fixtures";
+import { Browser, browserAs, ORIGIN, stewardWorld } from "./world";
 
 /**
  * No third parties (issue 7): every page, as each kind of visitor, carries a CSP that allows only
@@ -75,8 +72,7 @@ describe("no third parties", () => {
 
     const visitors: [string, Browser][] = [["anonymous", new Browser()]];
     for (const [kind, id] of [["parent", w.parent.id], ["teacher", w.teacherId], ["student", w.student.id]] as const) {
-      const b = new Browser();
-      await signIn(b, kind, id);
+      const b = await browserAs(kind, id);
       visitors.push([kind, b]);
     }
     const stylesheets = new Set<string>();
@@ -107,5 +103,5 @@ describe("no third parties", () => {
       for (const m of css.matchAll(/url\(\s*['"]?([^'")]+)/gi)) expect(new URL(m[1]!, ORIGIN + href).origin, `${href}: ${m[1]}`).toBe(ORIGIN);
       expect(css, href).not.toMatch(/@import\s+(url\()?['"]?https?:/i);
     }
-  }, 60_000); // about 250 page loads: more than the default 5 s under a full parallel run
+  });
 });

@@ -1,28 +1,10 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { connectInvitations } from "../src/invitations/accept";
 import { hashToken } from "../src/lib/random";
-import { countRows } from "./helpers";
-import {
-  Browser,
-  confirm,
-  confirmEmail,
-  countEveryTable,
-  family,
-  freshEmail,
-  insertUser,
-  invitationRow,
-  inviteTo,
-  latestLinkToken,
-  mailTo,
-  pageText,
-  signIn,
-  signUp,
-} from "./onboarding-fixtures";
+import { Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, insertParent, invitationRow, inviteSiblings, inviteTo, latestLinkToken, mailTo, pageText, postSignInForm, postSignUpForm, signUpThrough } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 const db = () => getDb(env.DB);
 
@@ -32,10 +14,10 @@ async function setStudentEmail(studentId: string, email: string) {
 
 describe("Continue with email", () => {
   it("refuses bad input with field messages (422) and writes nothing", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const b = new Browser();
-    await confirm(b, inv.token);
+    await confirmChild(b, inv.token);
     const cases: [Record<string, string>, string][] = [
       [{ name: "", email: freshEmail(), password: "maple syrup pancakes" }, "Please enter your name."],
       [{ name: "Jo", email: "not-an-email", password: "maple syrup pancakes" }, "Please enter an email address"],
@@ -56,12 +38,12 @@ describe("Continue with email", () => {
   });
 
   it("never makes an account with a student's roster email; the page says to use a personal address", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const studentEmail = freshEmail("maya.student");
     await setStudentEmail(f.maya.id, studentEmail);
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const b = new Browser();
-    const join = await pageText(await confirm(b, inv.token));
+    const join = await pageText(await confirmChild(b, inv.token));
     expect(join).toContain("Use your own personal email address, not your child's school address.");
     const before = await countEveryTable();
     const res = await b.post("/join/email", { name: "Maya", email: studentEmail.toUpperCase(), password: "maple syrup pancakes" });
@@ -72,12 +54,12 @@ describe("Continue with email", () => {
   });
 
   it("writes a sign-up attempt (no account yet), emails a hashed single-use link, and consumes nothing until it is confirmed", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const b = new Browser();
-    await confirm(b, inv.token);
+    await confirmChild(b, inv.token);
     const personal = freshEmail("personal");
-    const res = await signUp(b, `  ${personal.toUpperCase()} `);
+    const res = await postSignUpForm(b, `  ${personal.toUpperCase()} `);
     expect(res.status).toBe(200);
     expect(await pageText(res)).toContain("Check your email");
     expect(b.session).toBeUndefined();
@@ -120,7 +102,7 @@ describe("Continue with email", () => {
   });
 
   it("confirms an email only once: a verified account gets no new link", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const before = (await mailTo(user.email)).length;
     const b = new Browser();
     const res = await b.post("/verify-email/resend", { email: user.email });
@@ -130,18 +112,16 @@ describe("Continue with email", () => {
     const nobody = freshEmail("nobody");
     expect(await pageText(await b.post("/verify-email/resend", { email: nobody }))).toContain("If that address has a sign-up waiting to be confirmed");
     expect((await mailTo(nobody)).length).toBe(0);
-    const legacy = await insertUser({ verified: false });
+    const legacy = await insertParent({ verified: false });
     expect(await pageText(await b.post("/verify-email/resend", { email: legacy.email }))).toContain("If that address has a sign-up waiting to be confirmed");
     expect((await mailTo(legacy.email)).length).toBe(0);
   });
 
   it("resends a fresh link for a waiting sign-up (the older link stops working), at most three times an hour per address", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const personal = freshEmail("personal");
-    const b = new Browser();
-    await confirm(b, inv.token);
-    await signUp(b, personal);
+    const { browser: b } = await signUpThrough(inv, personal);
     const first = await latestLinkToken(personal, "/verify-email/");
     for (let i = 0; i < 3; i++) expect((await b.post("/verify-email/resend", { email: personal })).status).toBe(200);
     expect((await mailTo(personal)).filter((m) => m.kind === "verify_email").length).toBe(4);
@@ -155,13 +135,13 @@ describe("Continue with email", () => {
   });
 
   it("an address that already has an account gets the same page and a 'sign in' email; signing in adds the children", async () => {
-    const f = await family();
-    const existing = await insertUser();
+    const f = await districtWithSiblings();
+    const existing = await insertParent();
     const inv = await inviteTo(f.district, f.leo.sisId, freshEmail());
     const b = new Browser();
-    await confirm(b, inv.token);
+    await confirmChild(b, inv.token);
     const usersBefore = await countRows("users");
-    const res = await signUp(b, existing.email);
+    const res = await postSignUpForm(b, existing.email);
     expect(await pageText(res)).toContain("Check your email");
     expect(await countRows("users")).toBe(usersBefore);
     const mail = await mailTo(existing.email);
@@ -169,7 +149,7 @@ describe("Continue with email", () => {
     expect(mail[0]?.body_text).toContain("Sign in to add your children");
     expect(mail[0]?.body_text).not.toContain("/verify-email/");
 
-    const home = await signIn(b, existing.email, existing.password);
+    const home = await postSignInForm(b, existing.email, existing.password);
     const text = await pageText(home);
     expect(text).toContain("Leo Johnson is now connected");
     expect(await countRows("guardianships", "user_id = ? AND student_id = ?", existing.id, f.leo.id)).toBe(1);
@@ -177,12 +157,12 @@ describe("Continue with email", () => {
   });
 
   it("a signed-in parent who opens a new invitation adds the child with one press", async () => {
-    const f = await family();
-    const parent = await insertUser();
+    const f = await districtWithSiblings();
+    const parent = await insertParent();
     const inv = await inviteTo(f.district, f.ethan.sisId, freshEmail());
     const b = new Browser();
-    await signIn(b, parent.email, parent.password);
-    const page = await pageText(await confirm(b, inv.token));
+    await postSignInForm(b, parent.email, parent.password);
+    const page = await pageText(await confirmChild(b, inv.token));
     expect(page).toContain("Add to your account");
     expect(page).toContain(parent.email);
     const home = await pageText(await b.post("/join/connect"));
@@ -193,10 +173,10 @@ describe("Continue with email", () => {
 
 describe("consuming an invitation", () => {
   it("two concurrent connections by different accounts consume it once and create one guardianship", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
-    const a = await insertUser();
-    const b = await insertUser();
+    const a = await insertParent();
+    const b = await insertParent();
     const at = Date.now();
     const [ra, rb] = await Promise.all([connectInvitations(db(), a.id, [inv.id], at), connectInvitations(db(), b.id, [inv.id], at)]);
     const winners = [ra[0], rb[0]].filter((o) => o?.connected);
@@ -208,9 +188,9 @@ describe("consuming an invitation", () => {
   });
 
   it("a double submit by the same account consumes it once: one guardianship, one audit row", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
-    const a = await insertUser();
+    const a = await insertParent();
     const at = Date.now();
     const results = await Promise.all([connectInvitations(db(), a.id, [inv.id], at), connectInvitations(db(), a.id, [inv.id], at)]);
     expect(results.every((r) => r[0]?.connected)).toBe(true);
@@ -220,15 +200,14 @@ describe("consuming an invitation", () => {
   });
 
   it("two concurrent presses of the email link connect once", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
+    const { maya, leo } = await inviteSiblings(f, email, "maya", "leo");
     const b = new Browser();
-    await confirm(b, maya.token);
+    await confirmChild(b, maya.token);
     await b.post(`/join/siblings/${leo.id}/confirm`);
     const personal = freshEmail("personal");
-    await signUp(b, personal);
+    await postSignUpForm(b, personal);
     const token = await latestLinkToken(personal, "/verify-email/");
     const password = "maple syrup pancakes 42";
     await Promise.all([new Browser().post(`/verify-email/${token}`, { password }), new Browser().post(`/verify-email/${token}`, { password })]);
@@ -237,7 +216,7 @@ describe("consuming an invitation", () => {
   });
 
   it("a second guardian connects to the same child with their own invitation; each sees only their own children", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const jordan = freshEmail("jordan");
     const sam = freshEmail("sam");
     const j1 = await inviteTo(f.district, f.maya.sisId, jordan);
@@ -245,15 +224,15 @@ describe("consuming an invitation", () => {
     const s1 = await inviteTo(f.district, f.maya.sisId, sam);
 
     const jb = new Browser();
-    await confirm(jb, j1.token);
+    await confirmChild(jb, j1.token);
     await jb.post(`/join/siblings/${j2.id}/confirm`);
-    await signUp(jb, `personal.${jordan}`);
+    await postSignUpForm(jb, `personal.${jordan}`);
     const jHome = await pageText(await confirmEmail(jb, `personal.${jordan}`));
 
     const sb = new Browser();
-    const samJoin = await pageText(await confirm(sb, s1.token));
+    const samJoin = await pageText(await confirmChild(sb, s1.token));
     expect(samJoin).not.toContain("Leo"); // Jordan's other invitation is not Sam's sibling
-    await signUp(sb, `personal.${sam}`);
+    await postSignUpForm(sb, `personal.${sam}`);
     const sHome = await pageText(await confirmEmail(sb, `personal.${sam}`));
 
     expect(jHome).toContain("Maya Johnson");

@@ -2,13 +2,9 @@
 // before its owner signs up, the sign-up form as an email relay, and one district's roster
 // blocking another district's parents.
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { countRows, createDistrict } from "./helpers";
-import { insertSchool, insertStudent } from "./fixtures-invitations";
-import { Browser, confirm, family, freshEmail, invitationRow, inviteTo, mailTo, pageText, signIn, signUp } from "./onboarding-fixtures";
+import { describe, expect, it } from "vitest";
+import { Browser, confirmChild, countRows, createDistrict, districtWithSiblings, freshEmail, insertParent, insertSchool, insertStudent, invitationRow, inviteTo, mailTo, pageText, postSignInForm, postSignUpForm, signUpThrough } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 const P1 = "attacker chosen passphrase 1";
 const P2 = "victims own passphrase 2";
@@ -21,7 +17,7 @@ async function verifyTokens(address: string): Promise<string[]> {
 /** True when email + password open a session. */
 async function passwordWorks(email: string, password: string): Promise<boolean> {
   const b = new Browser();
-  await signIn(b, email, password);
+  await postSignInForm(b, email, password);
   return b.session !== undefined;
 }
 
@@ -34,18 +30,16 @@ async function childrenOf(email: string): Promise<string[]> {
 
 describe("finding 1: no account is taken before its owner signs up", () => {
   it("the attacker's sign-up for the victim's address is replaced by the victim's own: P1 never signs in, the victim has only their own child", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const victim = freshEmail("victim");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("victim.inbox"));
 
-    const attacker = new Browser();
-    await confirm(attacker, x.token);
-    expect(await pageText(await signUp(attacker, victim, { password: P1 }))).toContain("Check your email");
+    const { page: attackerPage } = await signUpThrough(x, victim, { password: P1 });
+    expect(await pageText(attackerPage)).toContain("Check your email");
 
-    const owner = new Browser();
-    await confirm(owner, y.token);
-    expect(await pageText(await signUp(owner, victim, { password: P2 }))).toContain("Check your email");
+    const { browser: owner, page: ownerPage } = await signUpThrough(y, victim, { password: P2 });
+    expect(await pageText(ownerPage)).toContain("Check your email");
     // The victim uses the newest confirmation link in their mailbox.
     const links = await verifyTokens(victim);
     const newest = links[links.length - 1]!;
@@ -66,16 +60,12 @@ describe("finding 1: no account is taken before its owner signs up", () => {
   });
 
   it("the first, attacker-triggered link does not confirm anything once the victim signed up themselves", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const victim = freshEmail("victim");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("victim.inbox"));
-    const attacker = new Browser();
-    await confirm(attacker, x.token);
-    await signUp(attacker, victim, { password: P1 });
-    const owner = new Browser();
-    await confirm(owner, y.token);
-    await signUp(owner, victim, { password: P2 });
+    await signUpThrough(x, victim, { password: P1 });
+    await signUpThrough(y, victim, { password: P2 });
 
     const [first] = await verifyTokens(victim);
     const clicker = new Browser();
@@ -91,20 +81,17 @@ describe("finding 1: no account is taken before its owner signs up", () => {
   });
 
   it("an address with a confirmed account gets the 'sign in or reset' email; its password never changes", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const owner = freshEmail("owner");
     const mine = await inviteTo(f.district, f.leo.sisId, freshEmail("owner.inbox"));
-    const b = new Browser();
-    await confirm(b, mine.token);
-    await signUp(b, owner, { password: P2 });
+    const { browser: b } = await signUpThrough(mine, owner, { password: P2 });
     const [link] = await verifyTokens(owner);
     await b.post(`/verify-email/${link}`);
     expect(await passwordWorks(owner, P2)).toBe(true);
 
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
-    const attacker = new Browser();
-    await confirm(attacker, x.token);
-    expect(await pageText(await signUp(attacker, owner, { password: P1 }))).toContain("Check your email");
+    const { page: attackerPage } = await signUpThrough(x, owner, { password: P1 });
+    expect(await pageText(attackerPage)).toContain("Check your email");
     const mail = await mailTo(owner);
     expect(mail.map((m) => m.kind)).toEqual(["verify_email", "account_exists"]);
     expect(mail[1]?.body_text).toContain("Forgot your password?");
@@ -115,17 +102,13 @@ describe("finding 1: no account is taken before its owner signs up", () => {
   });
 
   it("an unconfirmed account left by the old sign-up gets the owner's password and name when the owner confirms", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const victim = freshEmail("legacy");
-    const t = Date.now();
     // What the old code wrote for an attacker: an unverified row with the attacker's password.
-    await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, password_hash, notify_unread, created_at, updated_at) VALUES (?, ?, NULL, 'Attacker text', ?, 1, ?, ?)")
-      .bind(`usr_legacy${t.toString(36)}`, victim, (await import("../src/auth/password")).hashPassword(P1), t, t)
-      .run();
+    await insertParent({ email: victim, name: "Attacker text", password: P1, verified: false });
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("victim.inbox"));
-    const owner = new Browser();
-    await confirm(owner, y.token);
-    expect(await pageText(await signUp(owner, victim, { name: "Robin Owner", password: P2 }))).toContain("Check your email");
+    const { browser: owner, page: ownerPage } = await signUpThrough(y, victim, { name: "Robin Owner", password: P2 });
+    expect(await pageText(ownerPage)).toContain("Check your email");
     expect((await mailTo(victim)).map((m) => m.kind)).toEqual(["verify_email"]);
     const [link] = await verifyTokens(victim);
     await owner.post(`/verify-email/${link}`);
@@ -138,12 +121,10 @@ describe("finding 1: no account is taken before its owner signs up", () => {
   });
 
   it("the owner pressing 'Confirm' in an email they never asked for makes no account: another browser must type the password chosen at sign-up", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const victim = freshEmail("unasked");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
-    const attacker = new Browser();
-    await confirm(attacker, x.token);
-    await signUp(attacker, victim, { password: P1 });
+    await signUpThrough(x, victim, { password: P1 });
     const [link] = await verifyTokens(victim);
 
     // The owner opens the unexpected email on their own phone and presses the button.
@@ -161,12 +142,10 @@ describe("finding 1: no account is taken before its owner signs up", () => {
   });
 
   it("confirming on another device: the right password signs in; five wrong ones end the link", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail("elsewhere");
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("inbox"));
-    const phone = new Browser();
-    await confirm(phone, y.token);
-    await signUp(phone, email, { password: P2 });
+    const { browser: phone } = await signUpThrough(y, email, { password: P2 });
     const [link] = await verifyTokens(email);
     // The browser that signed up needs no password.
     expect(await pageText(await phone.get(`/verify-email/${link}`))).not.toContain("Type the password you chose");
@@ -178,9 +157,7 @@ describe("finding 1: no account is taken before its owner signs up", () => {
 
     const other = freshEmail("guessed");
     const z = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox2"));
-    const b = new Browser();
-    await confirm(b, z.token);
-    await signUp(b, other, { password: P2 });
+    await signUpThrough(z, other, { password: P2 });
     const [second] = await verifyTokens(other);
     const guesser = new Browser();
     for (let i = 0; i < 5; i++) expect((await guesser.post(`/verify-email/${second}`, { password: `guess ${i} of many` })).status).toBe(422);
@@ -189,12 +166,10 @@ describe("finding 1: no account is taken before its owner signs up", () => {
   });
 
   it("two racing uses of one link: one wins, one account, each child connected once", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail("race");
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("inbox"));
-    const b = new Browser();
-    await confirm(b, y.token);
-    await signUp(b, email, { password: P2 });
+    await signUpThrough(y, email, { password: P2 });
     const [link] = await verifyTokens(email);
     // Two other browsers (each typing the sign-up's password) press at once.
     const [one, two] = [new Browser(), new Browser()];
@@ -210,14 +185,12 @@ describe("finding 2: the sign-up form is no email relay", () => {
   const NAME = "Claim your prize at evil.example";
 
   it("one invitation, six addresses: at most three emails, none with the posted name, the rest get the same page and nothing is written", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox"));
     const targets = Array.from({ length: 6 }, () => freshEmail("target"));
     for (const target of targets) {
       // Each try with a fresh browser, so only the invitation's own limit can stop it.
-      const b = new Browser();
-      await confirm(b, inv.token);
-      const res = await signUp(b, target, { name: NAME });
+      const { page: res } = await signUpThrough(inv, target, { name: NAME });
       expect(res.status).toBe(200);
       expect(await pageText(res)).toContain("Check your email");
     }
@@ -230,16 +203,16 @@ describe("finding 2: the sign-up form is no email relay", () => {
   });
 
   it("one browser, four invitations: at most three sign-up emails an hour", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const students = [f.maya, f.leo, f.ethan, await insertStudent(f.district.id, f.school.id, { firstName: "Nia", lastName: "Johnson" })];
     const b = new Browser();
     const targets: string[] = [];
     for (const student of students) {
       const inv = await inviteTo(f.district, student.sisId, freshEmail("inbox"));
-      await confirm(b, inv.token);
+      await confirmChild(b, inv.token);
       const target = freshEmail("target");
       targets.push(target);
-      expect(await pageText(await signUp(b, target))).toContain("Check your email");
+      expect(await pageText(await postSignUpForm(b, target))).toContain("Check your email");
     }
     const sent = (await Promise.all(targets.map(mailTo))).flat();
     expect(sent).toHaveLength(3);
@@ -247,12 +220,12 @@ describe("finding 2: the sign-up form is no email relay", () => {
   });
 
   it("the confirmation email greets no one by a name someone else typed", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("inbox"));
     const b = new Browser();
-    await confirm(b, inv.token);
+    await confirmChild(b, inv.token);
     const target = freshEmail("target");
-    await signUp(b, target, { name: "Jordan\u202Egpj.exe Johnson" });
+    await postSignUpForm(b, target, { name: "Jordan\u202Egpj.exe Johnson" });
     const [mail] = await mailTo(target);
     expect(mail?.body_text).not.toContain("Jordan");
     // The name is kept without its bidirectional controls.
@@ -275,13 +248,11 @@ describe("finding 13: the student-address guard looks only at the inviting distr
     await env.DB.prepare("UPDATE students SET email = ? WHERE id = ?").bind(schoolAddressA, otherA.id).run();
 
     const inv = await inviteTo(a, child.sisId, freshEmail("inbox"));
-    const browser = new Browser();
-    await confirm(browser, inv.token);
-    const refused = await signUp(browser, schoolAddressA);
+    const { browser: browser, page: refused } = await signUpThrough(inv, schoolAddressA);
     expect(refused.status).toBe(422);
     expect(await pageText(refused)).toContain("This is a student's school address");
 
-    const ok = await signUp(browser, parentAddress);
+    const ok = await postSignUpForm(browser, parentAddress);
     expect(ok.status).toBe(200);
     expect(await pageText(ok)).toContain("Check your email");
     const [link] = await verifyTokens(parentAddress);

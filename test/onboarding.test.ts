@@ -1,27 +1,10 @@
-import { describe, expect, it, vi } from "vitest";
-import { api, countRows, ORIGIN } from "./helpers";
-import {
-  Browser,
-  confirm,
-  confirmEmail,
-  countEveryTable,
-  family,
-  freshEmail,
-  invitationRow,
-  inviteTo,
-  latestLinkToken,
-  mailTo,
-  pageText,
-  setInvitationFields,
-  signUp,
-} from "./onboarding-fixtures";
+import { describe, expect, it } from "vitest";
+import { api, Browser, confirmChild, confirmEmail, countEveryTable, countRows, districtWithSiblings, freshEmail, invitationRow, inviteSiblings, inviteTo, latestLinkToken, mailTo, ORIGIN, pageText, postSignUpForm, setInvitation } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 describe("opening an invitation link", () => {
   it("shows the school and the child, and writes nothing, however often it is opened", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const inv = await inviteTo(f.district, f.maya.sisId, email);
     const before = await countEveryTable();
@@ -53,7 +36,7 @@ describe("opening an invitation link", () => {
   });
 
   it("used, revoked and disputed links each have a clear page, without the child's name, and cannot be confirmed", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const cases = [
       { status: "accepted", words: "already been used" },
       { status: "revoked", words: "withdrawn" },
@@ -62,7 +45,7 @@ describe("opening an invitation link", () => {
     for (const c of cases) {
       const inv = await inviteTo(f.district, f.leo.sisId, freshEmail());
       if (c.status === "revoked") expect((await api(f.district.token, "DELETE", `/invitations/${inv.id}`)).status).toBe(200);
-      else await setInvitationFields(inv.id, { status: c.status, ...(c.status === "disputed" ? { disputed_at: Date.now() } : { accepted_at: Date.now() }) });
+      else await setInvitation(inv.id, { status: c.status, ...(c.status === "disputed" ? { disputed_at: Date.now() } : { accepted_at: Date.now() }) });
       const b = new Browser();
       const res = await b.get(`/i/${inv.token}`);
       expect(res.status).toBe(410);
@@ -79,7 +62,7 @@ describe("opening an invitation link", () => {
   });
 
   it("refuses a cross-site POST to confirm (403) and changes nothing", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const before = await countEveryTable();
     const attempts: Record<string, string>[] = [{ "sec-fetch-site": "cross-site", origin: "https://evil.example" }, { origin: "https://evil.example" }, {}];
@@ -98,12 +81,12 @@ describe("opening an invitation link", () => {
 
 describe("Yes, this is my child", () => {
   it("records the answer in a short-lived onboarding state without consuming the invitation", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const inv = await inviteTo(f.district, f.maya.sisId, email);
     const b = new Browser();
     const tokensBefore = await countRows("auth_tokens", "purpose = 'onboarding' AND subject_id = ?", email);
-    const res = await confirm(b, inv.token);
+    const res = await confirmChild(b, inv.token);
     expect(res.status).toBe(200);
     expect(await pageText(res)).toContain("Create your account");
     expect(b.cookies.get("fp_onboarding")).toMatch(/^[a-z2-7]{32}$/);
@@ -117,13 +100,11 @@ describe("Yes, this is my child", () => {
   });
 
   it("then shows each sibling at once; they can be answered one by one, all at once, or as not mine", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
-    const ethan = await inviteTo(f.district, f.ethan.sisId, email);
+    const { maya, leo, ethan } = await inviteSiblings(f, email, "maya", "leo", "ethan");
     const b = new Browser();
-    const next = await confirm(b, maya.token);
+    const next = await confirmChild(b, maya.token);
     const text = await pageText(next);
     expect(text).toContain("You also have an invitation for Leo Johnson at Maple Grove Elementary");
     expect(text).toContain("Yes to all");
@@ -142,13 +123,11 @@ describe("Yes, this is my child", () => {
   });
 
   it("siblings confirmed in one pass all end up on home after the email is confirmed", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
-    const ethan = await inviteTo(f.district, f.ethan.sisId, email);
+    const { maya, leo, ethan } = await inviteSiblings(f, email, "maya", "leo", "ethan");
     const b = new Browser();
-    await confirm(b, maya.token);
+    await confirmChild(b, maya.token);
     const all = await b.post("/join/siblings/confirm-all", { id: leo.id }, {});
     // Only what was listed on the page is confirmed; Ethan is still asked.
     expect(await pageText(all)).toContain("You also have an invitation for Ethan Johnson");
@@ -157,7 +136,7 @@ describe("Yes, this is my child", () => {
     expect(await pageText(done)).toContain("Create your account");
 
     const personal = freshEmail("personal");
-    expect(await pageText(await signUp(b, personal))).toContain("Check your email");
+    expect(await pageText(await postSignUpForm(b, personal))).toContain("Check your email");
     const home = await confirmEmail(b, personal);
     expect(home.status).toBe(200);
     const text = await pageText(home);
@@ -167,11 +146,11 @@ describe("Yes, this is my child", () => {
   });
 
   it("a sibling of another address cannot be answered with this state", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const mine = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const theirs = await inviteTo(f.district, f.leo.sisId, freshEmail());
     const b = new Browser();
-    await confirm(b, mine.token);
+    await confirmChild(b, mine.token);
     const before = await countEveryTable();
     await b.post(`/join/siblings/${theirs.id}/not-my-child`);
     await b.post(`/join/siblings/${theirs.id}/confirm`);
@@ -183,7 +162,7 @@ describe("Yes, this is my child", () => {
 
 describe("This is not my child", () => {
   it("disputes and freezes the invitation, writes the audit log, tells the district in its reports", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const inv = await inviteTo(f.district, f.maya.sisId, email);
     const b = new Browser();
@@ -208,17 +187,16 @@ describe("This is not my child", () => {
   });
 
   it("a confirmed invitation disputed before the account exists is not connected; the parent is told", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
-    const maya = await inviteTo(f.district, f.maya.sisId, email);
-    const leo = await inviteTo(f.district, f.leo.sisId, email);
+    const { maya, leo } = await inviteSiblings(f, email, "maya", "leo");
     const b = new Browser();
-    await confirm(b, maya.token);
+    await confirmChild(b, maya.token);
     await b.post("/join/siblings/confirm-all", { id: leo.id });
     // Someone disputes Leo's invitation meanwhile (e.g. the other guardian using a forwarded link).
-    await setInvitationFields(leo.id, { status: "disputed", disputed_at: Date.now() });
+    await setInvitation(leo.id, { status: "disputed", disputed_at: Date.now() });
     const personal = freshEmail("personal");
-    await signUp(b, personal);
+    await postSignUpForm(b, personal);
     const home = await pageText(await confirmEmail(b, personal));
     expect(home).toContain("Maya Johnson");
     expect(home).toContain("Some children were not added");
@@ -229,10 +207,10 @@ describe("This is not my child", () => {
 
 describe("an expired invitation", () => {
   it("offers a fresh invitation to the same address; the district sees the renewal; the old link stays expired", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const old = await inviteTo(f.district, f.maya.sisId, email);
-    await setInvitationFields(old.id, { expires_at: Date.now() - 1000 });
+    await setInvitation(old.id, { expires_at: Date.now() - 1000 });
     const b = new Browser();
     const page = await b.get(`/i/${old.token}`);
     expect(page.status).toBe(200);
@@ -264,10 +242,10 @@ describe("an expired invitation", () => {
   });
 
   it("is renewed once while the fresh one is live, and at most three times an hour per address", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const old = await inviteTo(f.district, f.maya.sisId, email);
-    await setInvitationFields(old.id, { expires_at: Date.now() - 1000 });
+    await setInvitation(old.id, { expires_at: Date.now() - 1000 });
     const b = new Browser();
     expect(await pageText(await b.post(`/i/${old.token}/renew`))).toContain("We sent you a fresh invitation");
     expect(await pageText(await b.post(`/i/${old.token}/renew`))).toContain("A newer invitation is on its way");
@@ -279,10 +257,10 @@ describe("an expired invitation", () => {
   });
 
   it("is not renewed when the district revoked it", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const old = await inviteTo(f.district, f.maya.sisId, email);
-    await setInvitationFields(old.id, { expires_at: Date.now() - 1000 });
+    await setInvitation(old.id, { expires_at: Date.now() - 1000 });
     expect((await api(f.district.token, "DELETE", `/invitations/${old.id}`)).status).toBe(200);
     const b = new Browser();
     const before = await countEveryTable();
@@ -293,14 +271,14 @@ describe("an expired invitation", () => {
   });
 
   it("cannot connect anyone, even when it expires after being confirmed", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const email = freshEmail();
     const inv = await inviteTo(f.district, f.maya.sisId, email);
     const b = new Browser();
-    await confirm(b, inv.token);
-    await setInvitationFields(inv.id, { expires_at: Date.now() - 1000 });
+    await confirmChild(b, inv.token);
+    await setInvitation(inv.id, { expires_at: Date.now() - 1000 });
     const personal = freshEmail("personal");
-    await signUp(b, personal);
+    await postSignUpForm(b, personal);
     const home = await pageText(await confirmEmail(b, personal));
     expect(home).toContain("Maya Johnson (Maple Grove Elementary): that invitation expired");
     expect(await countRows("guardianships", "student_id = ?", f.maya.id)).toBe(0);

@@ -1,11 +1,9 @@
 // Finding 6 of the trust issue: a `next` address may only lead back into this site.
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { safeNext } from "../src/auth/actor";
-import { ORIGIN } from "./helpers";
-import { Browser, insertUser, signIn } from "./onboarding-fixtures";
+import { Browser, insertParent, ORIGIN, postSignInForm } from "./world";
 
-vi.setConfig({ testTimeout: 30_000 });
 
 /** Where a browser really goes with this Location header. */
 const landing = (res: Response) => new URL(res.headers.get("location") ?? "", ORIGIN);
@@ -32,9 +30,9 @@ const HOSTILE = [
 
 describe("next after sign-in", () => {
   it("a signed-in parent opening /sign-in?next=/%09/evil.example/x stays on this site", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
-    await signIn(b, user.email, user.password);
+    await postSignInForm(b, user.email, user.password);
     const res = await b.get("/sign-in?next=/%09/evil.example/x", { follow: false });
     expect(res.status).toBe(303);
     expect(landing(res).origin).toBe(ORIGIN);
@@ -42,9 +40,9 @@ describe("next after sign-in", () => {
   });
 
   it("a next with CR LF is not a 500, and goes home", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
-    await signIn(b, user.email, user.password);
+    await postSignInForm(b, user.email, user.password);
     const res = await b.get("/sign-in?next=/%0d%0aSet-Cookie:%20x=1", { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/");
@@ -52,7 +50,7 @@ describe("next after sign-in", () => {
   });
 
   it("the sign-in form never carries a hostile next back, and signing in lands here", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     for (const next of ["/\t/evil.example/x", "/.//evil.example/x", "/\\evil.example"]) {
       const page = await new Browser().get(`/sign-in?next=${encodeURIComponent(next)}`);
       expect(page.status).toBe(200);
@@ -65,14 +63,14 @@ describe("next after sign-in", () => {
   });
 
   it("a local next keeps its path, query and fragment", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
     const res = await b.post("/sign-in", { email: user.email, password: user.password, next: "/messages/thr_abc?x=1#m2" }, { follow: false });
     expect(res.headers.get("location")).toBe("/messages/thr_abc?x=1#m2");
   });
 
   it("a page behind sign-in sends the way back through next, and it survives the round trip", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
     const guarded = await b.get("/account?tab=1", { follow: false });
     const signInUrl = landing(guarded);

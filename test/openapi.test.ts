@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api as apiApp } from "../src/api";
-import { api } from "./helpers";
+import { api } from "./world";
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
 

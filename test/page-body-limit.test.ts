@@ -2,12 +2,10 @@
 // with or without a Content-Length; the API keeps its own (8 MiB, JSON) limit and answer.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import worker from "../src/index";
-import { ADMIN_TOKEN, api, call, countRows, ORIGIN } from "./helpers";
-import { Browser, freshEmail, insertUser, pageText } from "./onboarding-fixtures";
+import { ADMIN_TOKEN, api, Browser, call, countRows, freshEmail, insertParent, ORIGIN, pageText } from "./world";
 
-vi.setConfig({ testTimeout: 30_000 });
 
 const SAME_ORIGIN = { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/x-www-form-urlencoded" };
 
@@ -42,7 +40,7 @@ async function fetchWorker(path: string, init: RequestInit): Promise<Response> {
 
 describe("page bodies over 64 KB", () => {
   it("a 70 KB sign-in form is a 413 in words, and nothing is written", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const sessions = await countRows("sessions");
     const res = await call("/sign-in", { method: "POST", headers: SAME_ORIGIN, body: bigForm(user.email, 70 * 1024) });
     expect(res.status).toBe(413);
@@ -53,7 +51,7 @@ describe("page bodies over 64 KB", () => {
   });
 
   it("holds for a chunked body with no Content-Length", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const sessions = await countRows("sessions");
     const res = await fetchWorker("/sign-in", { method: "POST", headers: { ...SAME_ORIGIN, "transfer-encoding": "chunked" }, body: chunked(bigForm(user.email, 70 * 1024)) });
     expect(res.status).toBe(413);
@@ -71,7 +69,7 @@ describe("page bodies over 64 KB", () => {
   });
 
   it("a normal form still works, streamed or not", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
     const res = await b.post("/sign-in", { email: user.email, password: user.password }, { follow: false });
     expect(res.status).toBe(303);

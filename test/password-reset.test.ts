@@ -2,65 +2,14 @@ import { env } from "cloudflare:workers";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
-import { authTokens, users } from "../src/db/schema";
-import { createSession, validateSessionToken } from "../src/auth/sessions";
+import { authTokens } from "../src/db/schema";
+import { validateSessionToken } from "../src/auth/sessions";
 import { hashPassword, verifyPassword } from "../src/auth/password";
 import { completePasswordReset, findResetToken } from "../src/accounts/password-reset";
 import { hashToken, newId } from "../src/lib/random";
-import { Browser, pageText } from "./browser";
-import { countRows, ORIGIN } from "./helpers";
+import { Browser, browserAs, countRows, insertParent, lastMailTo, ORIGIN, pageText, requestResetLink, userRow } from "./world";
 
 const db = () => getDb(env.DB);
-let seq = 0;
-
-/** A parent account made directly in D1 (not through the sign-up pages). */
-async function createParent(opts: { password?: string | null; googleSub?: string; verified?: boolean } = {}) {
-  const id = newId("usr");
-  const email = `reset-parent-${++seq}-${id.slice(4, 10)}@example.com`;
-  const password = opts.password === undefined ? "correct horse battery" : opts.password;
-  const t = Date.now();
-  await db()
-    .insert(users)
-    .values({
-      id,
-      email,
-      name: `Parent ${seq}`,
-      emailVerifiedAt: opts.verified === false ? null : t,
-      passwordHash: password === null ? null : hashPassword(password),
-      googleSub: opts.googleSub ?? null,
-      notifyUnread: true,
-      createdAt: t,
-      updatedAt: t,
-    });
-  return { id, email, password };
-}
-
-async function signedIn(userId: string, userAgent = "vitest-browser"): Promise<{ b: Browser; token: string }> {
-  const { token } = await createSession(db(), "parent", userId, userAgent);
-  const b = new Browser(userAgent);
-  b.cookies.set("fp_session", token);
-  return { b, token };
-}
-
-const userRow = (id: string) => db().select().from(users).where(eq(users.id, id)).get();
-
-async function lastEmail(to: string) {
-  return env.DB.prepare("SELECT kind, subject, body_text, body_html FROM outbox WHERE to_address = ? ORDER BY created_at DESC, rowid DESC LIMIT 1")
-    .bind(to)
-    .first<{ kind: string; subject: string; body_text: string; body_html: string }>();
-}
-
-/** Asks for a reset link as a visitor would and returns the token from the email. */
-async function requestReset(email: string, mailbox = email.trim().toLowerCase()): Promise<string> {
-  const b = new Browser();
-  await b.get("/forgot-password");
-  const res = await b.post("/forgot-password", { email }, { follow: false });
-  expect(res.status).toBe(303);
-  const mail = await lastEmail(mailbox);
-  const match = mail?.body_text.match(/\/reset-password\/([a-z2-7]{32})\b/);
-  if (!match?.[1]) throw new Error(`no reset link mailed to ${mailbox}`);
-  return match[1];
-}
 
 describe("forgot password: asking for a link", () => {
   it("shows a labelled email form", async () => {
@@ -73,7 +22,7 @@ describe("forgot password: asking for a link", () => {
   });
 
   it("gives the same answer and page for a known and an unknown address", async () => {
-    const parent = await createParent();
+    const parent = await insertParent();
     const unknown = `nobody-${newId("x")}@example.com`;
     const answers = [];
     for (const email of [parent.email, unknown]) {
@@ -93,27 +42,27 @@ describe("forgot password: asking for a link", () => {
   });
 
   it("mails a single-use link for one hour, stored only as a hash, with the same link in the HTML body", async () => {
-    const parent = await createParent();
+    const parent = await insertParent();
     const before = Date.now();
-    const token = await requestReset(`  ${parent.email.toUpperCase()} `) // trimmed, case-insensitive;
+    const token = await requestResetLink(`  ${parent.email.toUpperCase()} `); // trimmed, case-insensitive
     const row = await db().select().from(authTokens).where(eq(authTokens.tokenHash, hashToken(token))).get();
     expect(row?.purpose).toBe("reset_password");
     expect(row?.subjectId).toBe(parent.id);
     expect(row!.expiresAt - before).toBeGreaterThanOrEqual(3_600_000 - 5_000);
     expect(row!.expiresAt - Date.now()).toBeLessThanOrEqual(3_600_000);
     expect(await countRows("auth_tokens", "token_hash = ?", token)).toBe(0);
-    const mail = await lastEmail(parent.email);
+    const mail = await lastMailTo(parent.email);
     expect(mail?.subject).toBe("Reset your Family Portal password");
     expect(mail?.body_text).toContain(`${ORIGIN}/reset-password/${token}`);
     expect(mail?.body_html).toContain(`href="${ORIGIN}/reset-password/${token}"`);
   });
 
   it("tells a Google-only account how to sign in instead of sending a reset link", async () => {
-    const parent = await createParent({ password: null, googleSub: `g-${newId("s")}` });
+    const parent = await insertParent({ password: null, googleSub: `g-${newId("s")}` });
     const b = new Browser();
     const res = await b.post("/forgot-password", { email: parent.email });
     expect(await pageText(res)).toContain("If an account uses that address, we've sent a link");
-    const mail = await lastEmail(parent.email);
+    const mail = await lastMailTo(parent.email);
     expect(mail?.kind).toBe("password_reset_google");
     expect(mail?.body_text).toContain("Continue with Google");
     expect(await countRows("auth_tokens", "subject_id = ?", parent.id)).toBe(0);
@@ -133,7 +82,7 @@ describe("forgot password: asking for a link", () => {
   });
 
   it("sends at most three links an hour per address, with the same neutral answer after that", async () => {
-    const parent = await createParent();
+    const parent = await insertParent();
     const unknown = `limit-${newId("x")}@example.com`;
     for (const email of [parent.email, unknown]) {
       for (let i = 0; i < 5; i++) {
@@ -149,11 +98,11 @@ describe("forgot password: asking for a link", () => {
 });
 
 // Argon2id takes about 0.35 s a hash, more when test files run side by side.
-describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
+describe("reset link: choosing a new password", () => {
   it("opening the link shows the form and changes nothing", async () => {
-    const parent = await createParent();
-    const { token: session } = await signedIn(parent.id);
-    const token = await requestReset(parent.email);
+    const parent = await insertParent();
+    const { session } = await browserAs("parent", parent.id);
+    const token = await requestResetLink(parent.email);
     const before = await userRow(parent.id);
     for (let i = 0; i < 2; i++) {
       const res = await new Browser().get(`/reset-password/${token}`);
@@ -169,13 +118,15 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
   });
 
   it("sets the password, ends every session, confirms the email and signs in afresh on this device", async () => {
-    const parent = await createParent({ verified: false });
-    const phone = await signedIn(parent.id, "phone");
-    const laptop = await signedIn(parent.id, "laptop");
-    const token = await requestReset(parent.email);
-    const spare = await requestReset(parent.email);
+    const parent = await insertParent({ verified: false });
+    const phone = await browserAs("parent", parent.id, "phone");
+    const phoneToken = phone.session;
+    const laptop = await browserAs("parent", parent.id, "laptop");
+    const laptopToken = laptop.session;
+    const token = await requestResetLink(parent.email);
+    const spare = await requestResetLink(parent.email);
 
-    const b = laptop.b;
+    const b = laptop;
     await b.get(`/reset-password/${token}`);
     const res = await b.post(`/reset-password/${token}`, { password: "a brand new passphrase" }, { follow: false });
     expect(res.status).toBe(303);
@@ -186,10 +137,10 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
     expect(verifyPassword(parent.password!, user!.passwordHash!)).toBe(false);
     expect(user!.emailVerifiedAt).not.toBeNull();
     // Every old session is over, including this device's; a new one replaced it.
-    expect(await validateSessionToken(db(), phone.token)).toBeNull();
-    expect(await validateSessionToken(db(), laptop.token)).toBeNull();
+    expect(await validateSessionToken(db(), phoneToken)).toBeNull();
+    expect(await validateSessionToken(db(), laptopToken)).toBeNull();
     expect(b.session).toBeTruthy();
-    expect(b.session).not.toBe(laptop.token);
+    expect(b.session).not.toBe(laptopToken);
     expect(await countRows("sessions", "kind = 'parent' AND subject_id = ?", parent.id)).toBe(1);
     const home = await b.get("/account?done=password-reset");
     expect(home.status).toBe(200);
@@ -199,8 +150,8 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
   });
 
   it("works once: a used link shows a clear page with a way to ask again, and changes nothing", async () => {
-    const parent = await createParent();
-    const token = await requestReset(parent.email);
+    const parent = await insertParent();
+    const token = await requestResetLink(parent.email);
     expect((await new Browser().post(`/reset-password/${token}`, { password: "first new passphrase" }, { follow: false })).status).toBe(303);
     const after = await userRow(parent.id);
     const again = await new Browser().post(`/reset-password/${token}`, { password: "second new passphrase" }, { follow: false });
@@ -213,9 +164,9 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
   });
 
   it("expires after an hour", async () => {
-    const parent = await createParent();
-    const { token: session } = await signedIn(parent.id);
-    const token = await requestReset(parent.email);
+    const parent = await insertParent();
+    const { session } = await browserAs("parent", parent.id);
+    const token = await requestResetLink(parent.email);
     await env.DB.prepare("UPDATE auth_tokens SET expires_at = ? WHERE token_hash = ?").bind(Date.now() - 1, hashToken(token)).run();
     const before = await userRow(parent.id);
     const get = await new Browser().get(`/reset-password/${token}`);
@@ -239,8 +190,8 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
   });
 
   it("checks the new password with the policy (422, link still usable)", async () => {
-    const parent = await createParent();
-    const token = await requestReset(parent.email);
+    const parent = await insertParent();
+    const token = await requestResetLink(parent.email);
     const before = await userRow(parent.id);
     const cases: [Record<string, string>, string][] = [
       [{ password: "short" }, "at least 8 characters"],
@@ -259,8 +210,8 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
   });
 
   it("consumes a link once even when two requests race", async () => {
-    const parent = await createParent();
-    const token = await requestReset(parent.email);
+    const parent = await insertParent();
+    const token = await requestResetLink(parent.email);
     const found = await findResetToken(db(), token);
     if (!found.ok) throw new Error("token should be usable");
     const [a, b] = await Promise.all([
@@ -272,8 +223,8 @@ describe("reset link: choosing a new password", { timeout: 30_000 }, () => {
     expect(verifyPassword(a ? "racer one passphrase" : "racer two passphrase", user!.passwordHash!)).toBe(true);
 
     // Through the pages too: one 303, one 410.
-    const other = await createParent();
-    const t2 = await requestReset(other.email);
+    const other = await insertParent();
+    const t2 = await requestResetLink(other.email);
     const answers = await Promise.all([
       new Browser().post(`/reset-password/${t2}`, { password: "page racer one" }, { follow: false }),
       new Browser().post(`/reset-password/${t2}`, { password: "page racer two" }, { follow: false }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "../src/auth/password";
+import { DEFAULT_PASSWORD, hashOnce } from "./world";
 
 describe("password hashing (Argon2id)", () => {
   it("verifies the right password and refuses a wrong one; salts differ", () => {
@@ -25,5 +26,15 @@ describe("password policy", () => {
     expect(passwordProblem("aaaaaaaaaa")).toMatch(/repeated/);
     expect(passwordProblem("jordan.j-2024!", "jordan.j@example.com")).toMatch(/email/);
     expect(passwordProblem("maple syrup on thursdays", "jordan@example.com")).toBeNull();
+  });
+});
+
+describe("the test fixtures' password hashes", () => {
+  it("are real Argon2id hashes of the password, made once per password", () => {
+    const hash = hashOnce(DEFAULT_PASSWORD);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(verifyPassword(DEFAULT_PASSWORD, hash)).toBe(true);
+    expect(verifyPassword(`${DEFAULT_PASSWORD}!`, hash)).toBe(false);
+    expect(hashOnce(DEFAULT_PASSWORD)).toBe(hash);
   });
 });

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { api, createDistrict } from "./helpers";
-import { districtWithStudent, insertStudent, invite, setInvitation, stubMailApis } from "./fixtures-invitations";
+import { api, createDistrict, districtWithStudent, freshEmail, insertStudent, postInvitation, setInvitation, stubMailApis } from "./world";
 
 interface Report {
   disputes: { invitationId: string; student: { sisId: string; firstName: string; lastName: string }; channel: string; address: string; disputedAt: string }[];
@@ -9,8 +8,7 @@ interface Report {
   nextRenewalsCursor: string | null;
 }
 
-let n = 0;
-const email = () => `report${++n}.${Date.now()}@example.com`;
+const email = () => freshEmail("report");
 
 beforeEach(() => stubMailApis());
 
@@ -21,22 +19,22 @@ async function seedReports() {
   const base = Date.now() - 10_000;
   const disputed: string[] = [];
   for (let i = 0; i < 3; i++) {
-    const { json } = await invite(f.district.token, { studentSisId: i === 2 ? sibling.sisId : f.student.sisId, email: email() });
+    const { json } = await postInvitation(f.district.token, { studentSisId: i === 2 ? sibling.sisId : f.student.sisId, email: email() });
     await setInvitation(json.id, { status: "disputed", disputed_at: base + i * 1000 });
     disputed.push(json.id);
   }
   const renewals: { id: string; from: string }[] = [];
   for (let i = 0; i < 2; i++) {
     const address = email();
-    const old = await invite(f.district.token, { studentSisId: f.student.sisId, email: address });
+    const old = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: address });
     await setInvitation(old.json.id, { expires_at: base });
-    const fresh = await invite(f.district.token, { studentSisId: f.student.sisId, email: address });
+    const fresh = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: address });
     await setInvitation(fresh.json.id, { renewed_from_id: old.json.id, created_at: base + i * 1000 });
     renewals.push({ id: fresh.json.id, from: old.json.id });
   }
   // Noise that is neither: a plain pending and a revoked invitation.
-  await invite(f.district.token, { studentSisId: f.student.sisId, email: email() });
-  const revoked = await invite(f.district.token, { studentSisId: f.student.sisId, email: email() });
+  await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: email() });
+  const revoked = await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: email() });
   await setInvitation(revoked.json.id, { status: "revoked", revoked_at: base });
   return { f, sibling, disputed, renewals };
 }

@@ -6,8 +6,7 @@ import { getDb } from "../src/db/client";
 import { DAY, HOUR } from "../src/lib/time";
 import { MAINTENANCE_CRON } from "../src/stewardship/maintenance";
 import { purgeExpired } from "../src/stewardship/retention";
-import { createDistrict } from "./helpers";
-import { uniq } from "./teacher-fixtures";
+import { createDistrict, uniq } from "./world";
 
 const MIN = 60_000;
 

@@ -8,11 +8,26 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../src/index";
 import { createSession, type SessionKind } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
-import { api, call, countRows, ORIGIN } from "./helpers";
-import { Browser, pageText } from "./browser";
-import { downloadBadge, studentDevice } from "./badge-fixtures";
-import { browserAs, startThread, storedMessages } from "./messaging-fixtures";
-import { insertGuardianship, insertUser, inviteGuardian, contactIdFor, teacherWorld, uniq, type TeacherWorld } from "./teacher-fixtures";
+import {
+  api,
+  Browser,
+  browserAs,
+  call,
+  contactIdFor,
+  countRows,
+  downloadBadge,
+  insertGuardianship,
+  insertParent,
+  inviteTo,
+  ORIGIN,
+  pageText,
+  startThread,
+  storedMessages,
+  studentDevice,
+  teacherWorld,
+  uniq,
+  type TeacherWorld,
+} from "./world";
 
 type Route = readonly [method: string, template: string];
 
@@ -56,13 +71,12 @@ interface World {
 /** T1 teaches Maya (S1) and Leo in SEC1; Rosa is Maya's guardian; T1 and Rosa have a thread about Maya; Maya's badges are on. */
 async function buildWorld(): Promise<World> {
   const w = await teacherWorld();
-  const email = `${uniq("rosa.")}@example.com`;
-  const parentId = await insertUser("Rosa Johnson", email);
+  const { id: parentId, email } = await insertParent({ name: "Rosa Johnson" });
   await insertGuardianship(w.district.id, parentId, w.ids.S1);
   const guardianshipId = (await env.DB.prepare("SELECT id FROM guardianships WHERE user_id = ? AND student_id = ?").bind(parentId, w.ids.S1).first<{ id: string }>())!.id;
   expect((await api(w.district.token, "PUT", "/students/S1", { firstName: "Maya", lastName: "Johnson", schoolSisId: "SCH1", grade: "3", badgesEnabled: true })).status).toBeLessThan(300);
   expect((await api(w.district.token, "POST", "/students/S1/badge")).status).toBeLessThan(300);
-  const contactId = await contactIdFor(await inviteGuardian(w.district, "S1", `${uniq("second.")}@example.com`, "Second Guardian"));
+  const contactId = await contactIdFor((await inviteTo(w.district, "S1", `${uniq("second.")}@example.com`, { name: "Second Guardian" })).id);
   const threadId = await startThread(await browserAs("teacher", w.ids.T1), w.ids.S1, parentId, "Maya read a whole chapter today.");
   return { w, parent: { id: parentId, email }, guardianshipId, threadId, contactId };
 }
@@ -266,7 +280,7 @@ describe("revocation matrix: a session", () => {
     const doomed = await freshCookie("parent", x.parent.id);
     const gets = PARENT_SESSION_ROUTES.filter(([m]) => m === "GET");
     for (const [method, template] of gets) expect(allowed(await send(doomed, method, pathOf(x, template, method)), "/"), `${method} ${template}`).toBe(true);
-    const other = await browserAs("parent", x.parent.id, "/account");
+    const other = await browserAs("parent", x.parent.id);
     const id = doomed.split(".")[0]!;
     expect((await other.post(`/account/sessions/${id}/end`, {}, { follow: false })).status).toBe(303);
     const wrong: string[] = [];
@@ -313,7 +327,7 @@ describe("revocation matrix: a teacher's Messages switch", () => {
   }, 60_000);
 
   it("turned off: families cannot reply and the teacher cannot start conversations, at once; nothing is stored", async () => {
-    const teacher = await browserAs("teacher", x.w.ids.T1, "/teacher/settings");
+    const teacher = await browserAs("teacher", x.w.ids.T1);
     expect((await send(await freshCookie("parent", x.parent.id), "POST", `/messages/${x.threadId}`, { body: "Thank you!" })).status).toBe(303);
     const stored = (await storedMessages(x.threadId)).length;
     const threads = await countRows("threads", "teacher_id = ?", x.w.ids.T1);

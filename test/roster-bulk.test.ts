@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import { getDb } from "../src/db/client";
 import { applyRosterPlan, planRosterUpsert } from "../src/roster/upsert";
-import { api, countRows, createDistrict, type TestDistrict } from "./helpers";
+import { api, countRows, createDistrict, type TestDistrict } from "./world";
 
 interface ApiErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };

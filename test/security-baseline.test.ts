@@ -1,15 +1,11 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { app } from "../src/index";
 import { getDb } from "../src/db/client";
-import { users } from "../src/db/schema";
-import { createSession, validateSessionToken } from "../src/auth/sessions";
-import { hashPassword } from "../src/auth/password";
-import { hashToken, newId } from "../src/lib/random";
-import { Browser } from "./browser";
-import { call, countRows, ORIGIN } from "./helpers";
+import { validateSessionToken } from "../src/auth/sessions";
+import { hashToken } from "../src/lib/random";
+import { Browser, browserAs, call, countRows, insertParent, ORIGIN, requestResetLink, userRow } from "./world";
 
 /**
  * The security baseline of SPEC section 4 across the pages: headers on every response, CSRF
@@ -21,32 +17,6 @@ const db = () => getDb(env.DB);
 const HTTPS_ORIGIN = "https://127.0.0.1:8787";
 const FORM = { "content-type": "application/x-www-form-urlencoded" };
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-let seq = 0;
-
-async function createParent() {
-  const id = newId("usr");
-  const email = `baseline-${++seq}-${id.slice(4, 10)}@example.com`;
-  const t = Date.now();
-  await db().insert(users).values({ id, email, name: `Baseline ${seq}`, emailVerifiedAt: t, passwordHash: hashPassword("correct horse battery"), googleSub: null, notifyUnread: true, createdAt: t, updatedAt: t });
-  return { id, email };
-}
-
-async function signedIn(userId: string) {
-  const { token, session } = await createSession(db(), "parent", userId, "vitest-browser");
-  const b = new Browser();
-  b.cookies.set("fp_session", token);
-  return { b, token, sessionId: session.id };
-}
-
-/** A fresh reset link for an account, straight from the outbox. */
-async function resetToken(email: string): Promise<string> {
-  const res = await new Browser().post("/forgot-password", { email }, { follow: false });
-  expect(res.status).toBe(303);
-  const row = await env.DB.prepare("SELECT body_text FROM outbox WHERE to_address = ? AND kind = 'password_reset' ORDER BY created_at DESC, rowid DESC LIMIT 1").bind(email).first<{ body_text: string }>();
-  const token = row?.body_text.match(/\/reset-password\/([a-z2-7]{32})\b/)?.[1];
-  if (!token) throw new Error("no reset link");
-  return token;
-}
 
 /** An attribute map of one Set-Cookie line (names lower-cased; flags map to true). */
 function cookieAttributes(line: string): { name: string; value: string; attrs: Record<string, string | true> } {
@@ -77,9 +47,9 @@ function expectSecurityHeaders(res: Response, label: string) {
 
 describe("security headers", () => {
   it("are on every page response: pages, redirects, errors, refusals", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
-    const token = await resetToken(parent.email);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    const token = await requestResetLink(parent.email);
     const responses: [string, Response][] = [
       ["GET /forgot-password", await call("/forgot-password")],
       ["GET /reset-password/<valid>", await call(`/reset-password/${token}`)],
@@ -97,17 +67,17 @@ describe("security headers", () => {
   });
 
   it("keep personal pages out of shared caches, and reset links out of every cache", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
     expect((await b.get("/account")).headers.get("cache-control")).toMatch(/private|no-store/);
-    const token = await resetToken(parent.email);
+    const token = await requestResetLink(parent.email);
     expect((await call(`/reset-password/${token}`)).headers.get("cache-control")).toBe("no-store");
   });
 
   it("our pages need no inline script or style, and every visible field has a label", async () => {
-    const parent = await createParent();
-    const { b } = await signedIn(parent.id);
-    const token = await resetToken(parent.email);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    const token = await requestResetLink(parent.email);
     for (const res of [await call("/forgot-password"), await call(`/reset-password/${token}`), await b.get("/account"), await b.post("/account/name", { name: "" })]) {
       const html = await res.text();
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
@@ -123,9 +93,9 @@ describe("security headers", () => {
   });
 });
 
-describe("CSRF: a form posted from another site is refused and writes nothing", { timeout: 30_000 }, () => {
+describe("CSRF: a form posted from another site is refused and writes nothing", () => {
   it("refuses cross-site, same-site, foreign-origin, null-origin and token-less posts to /forgot-password", async () => {
-    const parent = await createParent();
+    const parent = await insertParent();
     const attempts: Record<string, string>[] = [
       { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
       { "sec-fetch-site": "cross-site" },
@@ -152,7 +122,7 @@ describe("CSRF: a form posted from another site is refused and writes nothing", 
   });
 
   it("accepts the same post from our own origin: Sec-Fetch-Site, Origin alone, or the double-submit token", async () => {
-    const parent = await createParent();
+    const parent = await insertParent();
     const ok: Record<string, string>[] = [
       { "sec-fetch-site": "same-origin", origin: ORIGIN },
       { origin: ORIGIN },
@@ -172,15 +142,16 @@ describe("CSRF: a form posted from another site is refused and writes nothing", 
   });
 
   it("refuses cross-site posts to every account form, the reset form and sign-out, even with a valid session", async () => {
-    const parent = await createParent();
-    const { token, sessionId } = await signedIn(parent.id);
-    const other = await signedIn(parent.id);
-    const reset = await resetToken(parent.email);
-    const before = await db().select().from(users).where(eq(users.id, parent.id)).get();
+    const parent = await insertParent();
+    const { session: token, sessionId } = await browserAs("parent", parent.id);
+    const other = await browserAs("parent", parent.id);
+    const otherToken = other.session;
+    const reset = await requestResetLink(parent.email);
+    const before = await userRow(parent.id);
     const posts: [string, Record<string, string>][] = [
       ["/account/name", { name: "Changed by evil" }],
       ["/account/notifications", {}],
-      ["/account/password", { currentPassword: "correct horse battery", newPassword: "evil chosen passphrase" }],
+      ["/account/password", { currentPassword: parent.password, newPassword: "evil chosen passphrase" }],
       [`/account/sessions/${other.sessionId}/end`, {}],
       ["/account/sessions/end-others", {}],
       [`/reset-password/${reset}`, { password: "evil chosen passphrase" }],
@@ -193,18 +164,18 @@ describe("CSRF: a form posted from another site is refused and writes nothing", 
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(403);
       }
     }
-    expect(await db().select().from(users).where(eq(users.id, parent.id)).get()).toEqual(before);
+    expect(await userRow(parent.id)).toEqual(before);
     expect(await validateSessionToken(db(), token)).not.toBeNull();
-    expect(await validateSessionToken(db(), other.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), otherToken)).not.toBeNull();
     expect(await countRows("auth_tokens", "token_hash = ? AND used_at IS NULL", hashToken(reset))).toBe(1);
     expect(await countRows("sessions", "id = ?", sessionId)).toBe(1);
   });
 });
 
-describe("session cookie", { timeout: 30_000 }, () => {
+describe("session cookie", () => {
   it("over http (local development): fp_session, HttpOnly, SameSite=Lax, Path=/, no Domain", async () => {
-    const parent = await createParent();
-    const token = await resetToken(parent.email);
+    const parent = await insertParent();
+    const token = await requestResetLink(parent.email);
     const res = await new Browser().post(`/reset-password/${token}`, { password: "fresh passphrase here" }, { follow: false });
     expect(res.status).toBe(303);
     const cookie = res.headers.getAll("set-cookie").map(cookieAttributes).find((c) => c.name === "fp_session");
@@ -220,8 +191,8 @@ describe("session cookie", { timeout: 30_000 }, () => {
   });
 
   it("over https: __Host-fp_session with Secure, HttpOnly, SameSite=Lax, Path=/ (and the plain name is not honoured)", async () => {
-    const parent = await createParent();
-    const token = await resetToken(parent.email);
+    const parent = await insertParent();
+    const token = await requestResetLink(parent.email);
     const ctx = createExecutionContext();
     const res = await app.request(
       `${HTTPS_ORIGIN}/reset-password/${token}`,
@@ -254,9 +225,10 @@ describe("session cookie", { timeout: 30_000 }, () => {
   });
 
   it("a new token at sign-in: the reset replaces this device's old session instead of reusing it", async () => {
-    const parent = await createParent();
-    const { b, token: old } = await signedIn(parent.id);
-    const token = await resetToken(parent.email);
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    const old = b.session;
+    const token = await requestResetLink(parent.email);
     await b.post(`/reset-password/${token}`, { password: "fresh passphrase here" }, { follow: false });
     expect(b.session).toBeDefined();
     expect(b.session).not.toBe(old);
@@ -266,20 +238,21 @@ describe("session cookie", { timeout: 30_000 }, () => {
 
 describe("another family's account cannot be reached by changing an id", () => {
   it("their session cannot be ended or seen; their settings cannot be changed", async () => {
-    const mine = await createParent();
-    const theirs = await createParent();
-    const them = await signedIn(theirs.id);
-    const { b } = await signedIn(mine.id);
+    const mine = await insertParent();
+    const theirs = await insertParent();
+    const them = await browserAs("parent", theirs.id);
+    const themToken = them.session;
+    const b = await browserAs("parent", mine.id);
     const page = await (await b.get("/account")).text();
     expect(page).not.toContain(them.sessionId);
     expect(page).not.toContain(theirs.email);
     const end = await b.post(`/account/sessions/${them.sessionId}/end`, {}, { follow: false });
     expect(end.status).toBe(404);
-    expect(await validateSessionToken(db(), them.token)).not.toBeNull();
+    expect(await validateSessionToken(db(), themToken)).not.toBeNull();
     // No settings route takes an account id; an extra one is refused, not obeyed.
     const rename = await b.post("/account/name", { name: "Renamed", userId: theirs.id, id: theirs.id });
     expect(rename.status).toBe(422);
-    const row = await db().select().from(users).where(eq(users.id, theirs.id)).get();
+    const row = await userRow(theirs.id);
     expect(row?.name).not.toBe("Renamed");
     for (const path of [`/account/${theirs.id}`, `/account/users/${theirs.id}`, `/account/sessions/${them.sessionId}`]) {
       expect((await b.get(path)).status, path).toBe(404);

@@ -3,19 +3,27 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "../src/db/client";
 import { createSession, deleteAllSessions, validateSessionToken } from "../src/auth/sessions";
 import { rateLimit } from "../src/auth/rate-limiter";
-import { countRows } from "./helpers";
+import { Browser, countRows, insertParent, postSignInForm, rowsNaming } from "./world";
 
 const db = () => getDb(env.DB);
 
 afterEach(() => vi.useRealTimers());
 
 describe("sessions", () => {
-  it("stores only the hash of the secret and validates the token", async () => {
-    const { token, session } = await createSession(db(), "parent", "usr_a", "test-agent");
-    const [id, secret] = token.split(".");
-    expect(id).toBe(session.id);
-    expect(await countRows("sessions", "secret_hash = ?", secret)).toBe(0);
-    expect((await validateSessionToken(db(), token))?.subjectId).toBe("usr_a");
+  it("keeps only SHA-256 of the cookie's secret: the row holds that digest, and neither token nor secret is stored anywhere", async () => {
+    const parent = await insertParent();
+    const b = new Browser();
+    expect((await postSignInForm(b, parent.email, parent.password)).status).toBe(200);
+    const token = b.session!;
+    const [id, secret, extra] = token.split(".");
+    expect(extra).toBeUndefined();
+    expect(secret).toMatch(/^[a-z2-7]{32}$/); // 160 bits
+    const row = await env.DB.prepare("SELECT subject_id, secret_hash FROM sessions WHERE id = ?").bind(id).first<{ subject_id: string; secret_hash: string }>();
+    expect(row?.subject_id).toBe(parent.id);
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(secret)));
+    expect(row?.secret_hash).toBe([...digest].map((byte) => byte.toString(16).padStart(2, "0")).join(""));
+    expect(await rowsNaming([secret!, token])).toEqual([]);
+    expect((await validateSessionToken(db(), token))?.subjectId).toBe(parent.id);
   });
 
   it("refuses a wrong secret, a malformed token and no token", async () => {

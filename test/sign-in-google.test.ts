@@ -1,83 +1,8 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { app } from "../src/index";
-import { countRows, ORIGIN } from "./helpers";
-import { Browser, confirm, countEveryTable, family, freshEmail, insertUser, invitationRow, inviteTo, latestLinkToken, pageText, signIn, signUp } from "./onboarding-fixtures";
-
-const CLIENT_ID = "parent-client.apps.googleusercontent.com";
-const googleEnv = { ...env, GOOGLE_CLIENT_ID: CLIENT_ID, GOOGLE_CLIENT_SECRET: "test-secret" };
+import { Browser, countEveryTable, countRows, districtWithSiblings, freshEmail, GoogleBrowser, insertParent, invitationRow, inviteTo, latestLinkToken, pageText, postSignInForm, signUpThrough, stubGoogle } from "./world";
 
 afterEach(() => vi.restoreAllMocks());
-
-const b64url = (v: unknown) => btoa(JSON.stringify(v)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-
-interface Claims {
-  sub: string;
-  email?: string;
-  email_verified?: boolean;
-  name?: string;
-}
-
-/** Google's token endpoint, answering with an ID token for these claims (or refusing the code). */
-function stubGoogle(claims: Claims | "bad_code") {
-  return vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url !== "https://oauth2.googleapis.com/token") return new Response("unexpected", { status: 599 });
-    if (claims === "bad_code") return new Response(JSON.stringify({ error: "invalid_grant" }), { status: 400, headers: { "content-type": "application/json" } });
-    const idToken = `${b64url({ alg: "RS256", typ: "JWT" })}.${b64url({ iss: "https://accounts.google.com", aud: CLIENT_ID, ...claims })}.c2ln`;
-    return new Response(JSON.stringify({ access_token: "at", token_type: "Bearer", expires_in: 3600, id_token: idToken }), {
-      status: 200,
-      headers: { "content-type": "application/json" },
-    });
-  });
-}
-
-/** A cookie jar over app.request with Google configured (the default test env has it off). */
-class GoogleBrowser {
-  cookies = new Map<string, string>();
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const res = await app.request(ORIGIN + path, { ...init, headers, redirect: "manual" }, googleEnv);
-    for (const line of res.headers.getAll("set-cookie")) {
-      const [pair, ...attrs] = line.split(";");
-      const eq = pair!.indexOf("=");
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      if (value === "" || attrs.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-
-  get(path: string) {
-    return this.request(path, { headers: { "sec-fetch-site": "none" } });
-  }
-
-  post(path: string, fields: Record<string, string> = {}) {
-    return this.request(path, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, "sec-fetch-site": "same-origin" },
-    });
-  }
-
-  /** Presses "Continue with Google"; returns the state Google would send back. */
-  async start(): Promise<string> {
-    const res = await this.get("/auth/google");
-    expect(res.status).toBe(302);
-    const to = new URL(res.headers.get("location")!);
-    expect(to.origin).toBe("https://accounts.google.com");
-    expect(to.searchParams.get("redirect_uri")).toBe(`${env.PUBLIC_URL}/auth/google/callback`);
-    expect(to.searchParams.get("code_challenge_method")).toBe("S256");
-    return to.searchParams.get("state")!;
-  }
-
-  callback(state: string, code = "good-code") {
-    return this.get(`/auth/google/callback?${new URLSearchParams({ state, code })}`);
-  }
-}
 
 const GENERIC = "We couldn't sign you in with Google";
 
@@ -99,7 +24,7 @@ describe("Google callback failures: one generic 400, nothing created", () => {
   });
 
   it("a code Google refuses", async () => {
-    stubGoogle("bad_code");
+    stubGoogle("refused");
     const b = new GoogleBrowser();
     const state = await b.start();
     const before = await countEveryTable();
@@ -121,7 +46,7 @@ describe("Google callback failures: one generic 400, nothing created", () => {
 
 describe("Google sign-in for parents", () => {
   it("creates a verified account keyed by sub, signs in, and adds the children confirmed in this browser", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const invited = freshEmail("invited");
     const inv = await inviteTo(f.district, f.maya.sisId, invited);
     const googleEmail = freshEmail("gmail"); // need not match the invited address
@@ -148,7 +73,7 @@ describe("Google sign-in for parents", () => {
   });
 
   it("links a verified account with the same verified email; Google's own unverified address links nothing", async () => {
-    const verified = await insertUser();
+    const verified = await insertParent();
     stubGoogle({ sub: `g-link-${Date.now()}`, email: verified.email, email_verified: true });
     const b = new GoogleBrowser();
     expect((await b.callback(await b.start())).status).toBe(303);
@@ -156,7 +81,7 @@ describe("Google sign-in for parents", () => {
     vi.restoreAllMocks();
 
     // Google itself has not verified the address: no linking either.
-    const other = await insertUser();
+    const other = await insertParent();
     stubGoogle({ sub: `g-gunv-${Date.now()}`, email: other.email, email_verified: false });
     const d = new GoogleBrowser();
     expect((await d.callback(await d.start())).status).toBe(400);
@@ -164,7 +89,7 @@ describe("Google sign-in for parents", () => {
   });
 
   it("an address Google has not verified makes no account (it would block the address's owner)", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("invited"));
     const claimed = freshEmail("someone.else");
     stubGoogle({ sub: `g-unverified-${Date.now()}`, email: claimed, email_verified: false });
@@ -179,7 +104,7 @@ describe("Google sign-in for parents", () => {
   });
 
   it("an unconfirmed row left for the owner's address (old sign-up) neither blocks nor joins the owner's Google account", async () => {
-    const unverified = await insertUser({ verified: false, password: "attacker chosen passphrase" });
+    const unverified = await insertParent({ verified: false, password: "attacker chosen passphrase" });
     const sub = `g-owner-${Date.now()}`;
     stubGoogle({ sub, email: unverified.email, email_verified: true, name: "Robin Owner" });
     const c = new GoogleBrowser();
@@ -188,13 +113,13 @@ describe("Google sign-in for parents", () => {
     expect(await countRows("users", "email = ?", unverified.email)).toBe(1);
     expect(await countRows("users", "email = ? AND google_sub = ? AND email_verified_at IS NOT NULL AND password_hash IS NULL AND name = 'Robin Owner'", unverified.email, sub)).toBe(1);
     const attacker = new Browser();
-    await signIn(attacker, unverified.email, "attacker chosen passphrase");
+    await postSignInForm(attacker, unverified.email, "attacker chosen passphrase");
     expect(attacker.session).toBeUndefined();
   });
 
   it("an unconfirmed Google account left on the owner's address keeps its own sign-in, but not the address", async () => {
     const oldSub = `g-old-${Date.now()}`;
-    const squatter = await insertUser({ verified: false, googleSub: oldSub });
+    const squatter = await insertParent({ verified: false, googleSub: oldSub });
     const ownerSub = `g-real-${Date.now()}`;
     stubGoogle({ sub: ownerSub, email: squatter.email, email_verified: true });
     const owner = new GoogleBrowser();
@@ -209,13 +134,11 @@ describe("Google sign-in for parents", () => {
   });
 
   it("an attacker's email sign-up for the owner's address neither blocks nor joins the owner's Google account", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const owner = freshEmail("owner");
     const x = await inviteTo(f.district, f.maya.sisId, freshEmail("attacker.inbox"));
     const y = await inviteTo(f.district, f.leo.sisId, freshEmail("owner.inbox"));
-    const attacker = new Browser();
-    await confirm(attacker, x.token);
-    await signUp(attacker, owner, { password: "attacker chosen passphrase" });
+    await signUpThrough(x, owner, { password: "attacker chosen passphrase" });
 
     const sub = `g-victim-${Date.now()}`;
     stubGoogle({ sub, email: owner, email_verified: true });
@@ -233,7 +156,7 @@ describe("Google sign-in for parents", () => {
     const clicker = new Browser();
     await clicker.post(`/verify-email/${link}`);
     expect(clicker.session).toBeUndefined();
-    await signIn(clicker, owner, "attacker chosen passphrase");
+    await postSignInForm(clicker, owner, "attacker chosen passphrase");
     expect(clicker.session).toBeUndefined();
     expect(await countRows("users", "email = ? AND google_sub = ? AND password_hash IS NULL", owner, sub)).toBe(1);
     expect(await countRows("guardianships", "student_id = ?", f.maya.id)).toBe(0);
@@ -241,7 +164,7 @@ describe("Google sign-in for parents", () => {
   });
 
   it("never creates an account with a student's roster email of the inviting district; another district's student address is fine", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail("invited"));
     const studentEmail = freshEmail("student");
     await env.DB.prepare("UPDATE students SET email = ? WHERE id = ?").bind(studentEmail, f.leo.id).run();
@@ -258,7 +181,7 @@ describe("Google sign-in for parents", () => {
     vi.restoreAllMocks();
 
     // The same address on another district's roster does not stop this district's parent.
-    const other = await family();
+    const other = await districtWithSiblings();
     const otherInv = await inviteTo(other.district, other.maya.sisId, freshEmail("invited"));
     stubGoogle({ sub: `g-stu-other-${Date.now()}`, email: studentEmail, email_verified: true });
     const p = new GoogleBrowser();

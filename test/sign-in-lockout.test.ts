@@ -9,11 +9,10 @@ import { app } from "../src/index";
 import { LIMITS } from "../src/auth/rate-limiter";
 import { TRUSTED_DEVICE_COOKIE } from "../src/auth/cookies";
 import { hashToken } from "../src/lib/random";
-import { countRows } from "./helpers";
-import { Browser, freshEmail, insertUser, pageText } from "./onboarding-fixtures";
+import { Browser, countRows, freshEmail, insertParent, pageText } from "./world";
 
-// Every sign-in hashes a password (Argon2id, ~0.4 s), and some tests make dozens.
-vi.setConfig({ testTimeout: 90_000 });
+// Every sign-in here checks a real password (Argon2id, ~0.3 s), and some tests make dozens.
+vi.setConfig({ testTimeout: 30_000 });
 
 let ipSeq = 0;
 /** A client address of its own for each test, as Cloudflare's edge reports it. */
@@ -42,7 +41,7 @@ async function failuresForAccount(userId: string, n: number): Promise<void> {
 
 describe("the owner is not locked out by someone else's wrong passwords", () => {
   it("an attacker's 100+ wrong tries lock the address for untrusted clients, yet the owner's browser gets in", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const owner = await ownersBrowser(user, freshIp());
 
     // The attacker: ten wrong passwords over HTTP (the address's minute is used up) and the rest of
@@ -68,8 +67,8 @@ describe("the owner is not locked out by someone else's wrong passwords", () => 
   });
 
   it("a stolen device cookie for another account gives no bypass", async () => {
-    const mine = await insertUser();
-    const victim = await insertUser();
+    const mine = await insertParent();
+    const victim = await insertParent();
     const thief = await ownersBrowser(mine, freshIp());
     const ip = freshIp();
     for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) await signInFrom(new Browser(), freshIp(), victim.email, `guess-${i}-password`);
@@ -84,7 +83,7 @@ describe("the owner is not locked out by someone else's wrong passwords", () => 
   });
 
   it("on a trusted device, wrong passwords count against that device only, not the address", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const owner = await ownersBrowser(user, freshIp());
     const ip = freshIp();
     for (let i = 0; i < LIMITS.signInFailuresPerTrustedDevice[0]!.limit; i++) expect((await signInFrom(owner, ip, user.email, `typo-${i}-password`)).status).toBe(401);
@@ -97,7 +96,7 @@ describe("the owner is not locked out by someone else's wrong passwords", () => 
   });
 
   it("the device cookie: HttpOnly, SameSite=Lax, long-lived, only its SHA-256 stored; __Host- over https", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
     const res = await signInFrom(b, freshIp(), user.email, user.password);
     const line = res.headers.getAll("set-cookie").find((l) => l.startsWith(`${TRUSTED_DEVICE_COOKIE}=`)) ?? "";
@@ -129,7 +128,7 @@ describe("the owner is not locked out by someone else's wrong passwords", () => 
   });
 
   it("a wrong password gives no device cookie", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
     expect((await signInFrom(b, freshIp(), user.email, "not the password")).status).toBe(401);
     expect(b.cookies.get(TRUSTED_DEVICE_COOKIE)).toBeUndefined();
@@ -139,7 +138,7 @@ describe("the owner is not locked out by someone else's wrong passwords", () => 
 
 describe("untrusted clients: per address and per client", () => {
   it("failures from one IP are limited even across many addresses", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const ip = freshIp();
     const [perMinute] = LIMITS.signInFailuresPerClient;
     for (let i = 0; i < perMinute!.limit; i++) expect((await signInFrom(new Browser(), ip, freshEmail("spray"), "Summer2026!")).status).toBe(401);
@@ -152,7 +151,7 @@ describe("untrusted clients: per address and per client", () => {
   });
 
   it("SPEC 4's limits still hold for an untrusted client: 10 a minute per address, whatever the IP", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) expect((await signInFrom(new Browser(), freshIp(), user.email, `wrong-${i}-password`)).status).toBe(401);
     expect((await signInFrom(new Browser(), freshIp(), user.email, user.password)).status).toBe(429);
   });
@@ -166,9 +165,9 @@ describe("trusted devices end with the password", () => {
   }
 
   it("a password reset forgets every trusted device of the account", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const owner = await ownersBrowser(user, freshIp());
-    const other = await insertUser();
+    const other = await insertParent();
     await ownersBrowser(other, freshIp());
     const token = await resetLink(user.email);
     expect((await new Browser().post(`/reset-password/${token}`, { password: "a brand new passphrase" }, { follow: false })).status).toBe(303);
@@ -180,7 +179,7 @@ describe("trusted devices end with the password", () => {
   });
 
   it("deleting one's own account forgets its trusted devices", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = await ownersBrowser(user, freshIp());
     await signInFrom(b, freshIp(), user.email, user.password);
     expect(await countRows("trusted_devices", "user_id = ?", user.id)).toBe(1);

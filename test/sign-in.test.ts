@@ -1,14 +1,8 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { createSession } from "../src/auth/sessions";
+import { describe, expect, it } from "vitest";
 import { LIMITS } from "../src/auth/rate-limiter";
-import { getDb } from "../src/db/client";
-import { countRows } from "./helpers";
-import { Browser, confirm, family, freshEmail, insertUser, inviteTo, pageText, signIn } from "./onboarding-fixtures";
-import { createStudentSession } from "./student-session";
+import { Browser, browserAs, confirmChild, countRows, districtWithSiblings, freshEmail, insertParent, insertTeacher, inviteTo, pageText, postSignInForm } from "./world";
 
-// Password hashing (Argon2id, ~0.4 s each) makes sign-up and sign-in tests slow on purpose.
-vi.setConfig({ testTimeout: 30_000 });
 
 const WRONG = "The email or password is not right.";
 
@@ -27,9 +21,9 @@ describe("GET /sign-in", () => {
 
 describe("POST /sign-in", () => {
   it("a wrong password and an unknown address get the same answer, and nobody is signed in", async () => {
-    const user = await insertUser();
-    const wrong = await signIn(new Browser(), user.email, "not the password at all");
-    const unknown = await signIn(new Browser(), freshEmail("nobody"), "not the password at all");
+    const user = await insertParent();
+    const wrong = await postSignInForm(new Browser(), user.email, "not the password at all");
+    const unknown = await postSignInForm(new Browser(), freshEmail("nobody"), "not the password at all");
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const [a, b] = [await pageText(wrong), await pageText(unknown)];
@@ -41,7 +35,7 @@ describe("POST /sign-in", () => {
   });
 
   it("signs in with a new session token each time, and follows only local next links", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
     const res = await b.post("/sign-in", { email: user.email.toUpperCase(), password: user.password, next: "/account" }, { follow: false });
     expect(res.status).toBe(303);
@@ -58,23 +52,23 @@ describe("POST /sign-in", () => {
   });
 
   it("an unconfirmed account is asked to confirm its email and offered a new link, without signing in", async () => {
-    const user = await insertUser({ verified: false });
+    const user = await insertParent({ verified: false });
     const b = new Browser();
-    const res = await signIn(b, user.email, user.password);
+    const res = await postSignInForm(b, user.email, user.password);
     expect(res.status).toBe(403);
     const text = await pageText(res);
     expect(text).toContain("Please confirm your email address first");
     expect(text).toContain("Send me a new link");
     expect(b.session).toBeUndefined();
     // With a wrong password it says nothing about confirmation.
-    expect(await pageText(await signIn(new Browser(), user.email, "wrong password here"))).not.toContain("confirm your email");
+    expect(await pageText(await postSignInForm(new Browser(), user.email, "wrong password here"))).not.toContain("confirm your email");
   });
 
   it("allows 10 tries a minute per address, then answers 429 with a wait time, even with the right password", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
-    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) expect((await signIn(b, user.email, `wrong-${i}-password`)).status).toBe(401);
-    const limited = await signIn(b, user.email, user.password);
+    for (let i = 0; i < LIMITS.signInPerAddress.limit; i++) expect((await postSignInForm(b, user.email, `wrong-${i}-password`)).status).toBe(401);
+    const limited = await postSignInForm(b, user.email, user.password);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     const text = await pageText(limited);
@@ -84,10 +78,10 @@ describe("POST /sign-in", () => {
   });
 
   it("stops an account after 100 wrong passwords in an hour, whatever address spelling is used", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const failures = env.RATE_LIMITER.getByName(`signin:failures:${user.id}`);
     for (let i = 0; i < LIMITS.signInFailuresPerAccount.limit; i++) await failures.hit(Number.MAX_SAFE_INTEGER, LIMITS.signInFailuresPerAccount.windowMs);
-    const res = await signIn(new Browser(), user.email, user.password);
+    const res = await postSignInForm(new Browser(), user.email, user.password);
     expect(res.status).toBe(429);
     expect(await countRows("sessions", "subject_id = ?", user.id)).toBe(0);
   });
@@ -101,13 +95,13 @@ describe("POST /sign-in", () => {
   });
 
   it("with confirmed children waiting in this browser, signing in adds them", async () => {
-    const f = await family();
-    const user = await insertUser();
+    const f = await districtWithSiblings();
+    const user = await insertParent();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
     const b = new Browser();
-    await confirm(b, inv.token);
+    await confirmChild(b, inv.token);
     expect(await pageText(await b.get("/sign-in"))).toContain("Sign in to add the children you confirmed");
-    const home = await pageText(await signIn(b, user.email, user.password));
+    const home = await pageText(await postSignInForm(b, user.email, user.password));
     expect(home).toContain("Maya Johnson is now connected");
     expect(await countRows("guardianships", "user_id = ? AND student_id = ?", user.id, f.maya.id)).toBe(1);
   });
@@ -115,9 +109,9 @@ describe("POST /sign-in", () => {
 
 describe("POST /sign-out", () => {
   it("ends a parent's session and goes to the sign-in page", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
-    await signIn(b, user.email, user.password);
+    await postSignInForm(b, user.email, user.password);
     const token = b.session;
     const res = await b.post("/sign-out", {}, { follow: false });
     expect(res.status).toBe(303);
@@ -131,17 +125,10 @@ describe("POST /sign-out", () => {
   });
 
   it("teachers go to the teacher sign-in, students to /badges", async () => {
-    const f = await family();
-    const db = getDb(env.DB);
-    const t = Date.now();
-    const teacherId = `tch_t${t.toString(36)}`;
-    await env.DB.prepare("INSERT INTO teachers (id, district_id, sis_id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(teacherId, f.district.id, `t-${t}`, "Ana Rivera", freshEmail("teacher"), t, t)
-      .run();
+    const f = await districtWithSiblings();
+    const teacherId = await insertTeacher(f.district.id);
     for (const [kind, id, to] of [["teacher", teacherId, "/teacher/sign-in"], ["student", f.maya.id, "/badges"]] as const) {
-      const { token } = kind === "student" ? await createStudentSession(id) : await createSession(db, kind, id);
-      const b = new Browser();
-      b.cookies.set("fp_session", token);
+      const b = await browserAs(kind, id);
       const res = await b.post("/sign-out", {}, { follow: false });
       expect(res.headers.get("location")).toBe(to);
       expect(await countRows("sessions", "subject_id = ?", id)).toBe(0);
@@ -149,9 +136,9 @@ describe("POST /sign-out", () => {
   });
 
   it("a cross-site sign-out is refused", async () => {
-    const user = await insertUser();
+    const user = await insertParent();
     const b = new Browser();
-    await signIn(b, user.email, user.password);
+    await postSignInForm(b, user.email, user.password);
     const res = await b.request("/sign-out", { method: "POST", headers: { "sec-fetch-site": "cross-site" }, follow: false });
     expect(res.status).toBe(403);
     expect(await countRows("sessions", "subject_id = ?", user.id)).toBe(1);

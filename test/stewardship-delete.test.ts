@@ -1,10 +1,7 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
-import { ADMIN_TOKEN, api, countRows, createDistrict } from "./helpers";
-import { objectContents, rowsNaming, stewardWorld } from "./stewardship-fixtures";
+import { describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, api, countRows, createDistrict, objectContents, rowsNaming, stewardWorld } from "./world";
 
-// Each test builds a whole district through the real API and pages: slower than the default 5 s under a full parallel run.
-vi.setConfig({ testTimeout: 30_000 });
 
 type Result = { deleted: Record<string, number>; threadObjectsErased: number; threadObjectsPending: number; complete: boolean };
 

@@ -8,10 +8,7 @@ import { createSession } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { app } from "../src/index";
-import { Browser, pageText } from "./browser";
-import { api, countRows, ORIGIN } from "./helpers";
-import { insertGuardianship, insertUser } from "./teacher-fixtures";
-import { badgeWorld, browserAs, downloadBadge, liveBadgeRow, studentDevice, type BadgeWorld } from "./badge-fixtures";
+import { api, badgeWorld, type BadgeWorld, Browser, browserAs, countRows, downloadBadge, liveBadgeRow, ORIGIN, pageText, parentOf, studentDevice } from "./world";
 
 /** Maya (S1) logged in with her badge on a fresh device. */
 async function badgeSession(w: BadgeWorld): Promise<Browser> {
@@ -96,7 +93,7 @@ describe("ending a badge ends the sessions it opened, at once", () => {
   it("the district turns badges off in a bulk roster call; a student whose badges stay on keeps hers", async () => {
     const w = await badgeWorld();
     const maya = await badgeSession(w);
-    const avaCode = await downloadBadge(await parentOf(w, w.ids.S3), w.ids.S3);
+    const avaCode = await downloadBadge(await secondParentOf(w, w.ids.S3), w.ids.S3);
     const ava = await studentDevice();
     expect((await ava.post("/badges/login", { token: avaCode }, { follow: false })).status).toBe(303);
     const res = await api(w.district.token, "POST", "/roster", {
@@ -229,8 +226,6 @@ describe("every request checks the grant, not only the eager deletes", () => {
 });
 
 /** A second parent, connected to `studentId`, whose browser can download that child's badge. */
-async function parentOf(w: BadgeWorld, studentId: string): Promise<Browser> {
-  const id = await insertUser("Mei Chen");
-  await insertGuardianship(w.district.id, id, studentId);
-  return browserAs("parent", id);
+async function secondParentOf(w: BadgeWorld, studentId: string): Promise<Browser> {
+  return browserAs("parent", (await parentOf(w.district.id, [studentId], { name: "Mei Chen" })).id);
 }

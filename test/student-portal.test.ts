@@ -1,48 +1,18 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { createSession } from "../src/auth/sessions";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
-import { newId } from "../src/lib/random";
 import { loadStudentPortal } from "../src/student/portal";
-import { Browser, pageText } from "./browser";
-import { api, countRows } from "./helpers";
-import { countEveryTable, family, freshEmail } from "./onboarding-fixtures";
-import { districtWithStudent } from "./fixtures-invitations";
-import { createStudentSession } from "./student-session";
-
-async function signedInAs(kind: "parent" | "teacher" | "student", subjectId: string) {
-  const { token, session } = kind === "student" ? await createStudentSession(subjectId) : await createSession(getDb(env.DB), kind, subjectId);
-  const b = new Browser();
-  b.cookies.set("fp_session", token);
-  return { b, token, sessionId: session.id };
-}
+import { api, Browser, browserAs, countEveryTable, countRows, districtWithSiblings, districtWithStudent, insertTeacher, pageText, parentOf } from "./world";
 
 async function putLink(token: string, key: string, audience: "families" | "students" | "both", description?: string) {
   const res = await api(token, "PUT", `/links/${key}`, { title: `Link ${key}`, url: `https://${key}.example.org/start`, audience, description });
   expect(res.status).toBeLessThan(300);
 }
 
-async function insertParent(districtId: string, studentIds: string[]) {
-  const id = newId("usr");
-  const t = Date.now();
-  await env.DB.prepare("INSERT INTO users (id, email, email_verified_at, name, notify_unread, created_at, updated_at) VALUES (?, ?, ?, 'Jordan Johnson', 1, ?, ?)").bind(id, freshEmail("sp"), t, t, t).run();
-  for (const s of studentIds) {
-    await env.DB.prepare("INSERT INTO guardianships (id, district_id, user_id, student_id, created_at) VALUES (?, ?, ?, ?, ?)").bind(newId("gdn"), districtId, id, s, t).run();
-  }
-  return id;
-}
-
-async function insertTeacher(districtId: string) {
-  const id = newId("tch");
-  const t = Date.now();
-  await env.DB.prepare("INSERT INTO teachers (id, district_id, sis_id, name, email, created_at, updated_at) VALUES (?, ?, ?, 'Ana Rivera', ?, ?, ?)").bind(id, districtId, `t-${id}`, freshEmail("teacher"), t, t).run();
-  return id;
-}
-
 describe("GET /student", () => {
   it("shows the student's first name, school and the district's links for students, big and opening the district's sites", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     await putLink(f.district.token, "reading", "students", "Books for every grade");
     await putLink(f.district.token, "lunch", "both");
     await putLink(f.district.token, "pta", "families");
@@ -50,7 +20,7 @@ describe("GET /student", () => {
     await putLink(elsewhere.district.token, "other-students", "students");
     await putLink(elsewhere.district.token, "other-both", "both");
 
-    const { b } = await signedInAs("student", f.maya.id);
+    const b = await browserAs("student", f.maya.id);
     const res = await b.get("/student");
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -73,9 +43,9 @@ describe("GET /student", () => {
   });
 
   it("says so when the school has no links for students", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     await putLink(f.district.token, "families-only", "families");
-    const { b } = await signedInAs("student", f.ethan.id);
+    const b = await browserAs("student", f.ethan.id);
     const text = await pageText(await b.get("/student"));
     expect(text).toContain("Riverside Middle School");
     expect(text).toContain("Your school has not added any links here yet.");
@@ -83,7 +53,7 @@ describe("GET /student", () => {
   });
 
   it("reads the school and the links in one round trip of two statements", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     for (const k of ["a", "b", "c"]) await putLink(f.district.token, k, "students");
     const student = await env.DB.prepare("SELECT district_id AS districtId, school_id AS schoolId FROM students WHERE id = ?").bind(f.leo.id).first<{ districtId: string; schoolId: string }>();
     const counter = countingD1(env.DB);
@@ -94,22 +64,23 @@ describe("GET /student", () => {
   });
 
   it("sends everyone else to their own home, or to /badges to sign in", async () => {
-    const f = await family();
+    const f = await districtWithSiblings();
     const anonymous = await new Browser().get("/student", { follow: false });
     expect(anonymous.status).toBe(303);
     expect(anonymous.headers.get("location")).toBe("/badges?next=%2Fstudent");
-    const parent = await signedInAs("parent", await insertParent(f.district.id, [f.maya.id]));
-    const teacher = await signedInAs("teacher", await insertTeacher(f.district.id));
+    const parent = await browserAs("parent", (await parentOf(f.district.id, [f.maya.id])).id);
+    const teacher = await browserAs("teacher", await insertTeacher(f.district.id));
     for (const [who, to] of [[parent, "/"], [teacher, "/teacher"]] as const) {
-      const res = await who.b.get("/student", { follow: false });
+      const res = await who.get("/student", { follow: false });
       expect(res.status).toBe(303);
       expect(res.headers.get("location")).toBe(to);
     }
   });
 
   it("Sign out ends the student session and goes to the badge sign-in page", async () => {
-    const f = await family();
-    const { b, sessionId } = await signedInAs("student", f.maya.id);
+    const f = await districtWithSiblings();
+    const b = await browserAs("student", f.maya.id);
+    const sessionId = b.sessionId;
     const res = await b.post("/sign-out", {}, { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/badges");
@@ -119,8 +90,9 @@ describe("GET /student", () => {
   });
 
   it("ends after eight hours however active the student is", async () => {
-    const f = await family();
-    const { b, sessionId } = await signedInAs("student", f.maya.id);
+    const f = await districtWithSiblings();
+    const b = await browserAs("student", f.maya.id);
+    const sessionId = b.sessionId;
     await env.DB.prepare("UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE id = ?").bind(Date.now() - 1, Date.now(), sessionId).run();
     const res = await b.get("/student", { follow: false });
     expect(res.status).toBe(303);
@@ -130,8 +102,8 @@ describe("GET /student", () => {
 
 describe("a student session reaches nothing of the family portal", () => {
   it("every parent and teacher page redirects the student away or is not found", async () => {
-    const f = await family();
-    const { b } = await signedInAs("student", f.maya.id);
+    const f = await districtWithSiblings();
+    const b = await browserAs("student", f.maya.id);
     const pages = ["/", "/account", "/ideas", "/ideas?topic=reading", `/children/${f.maya.id}/instant-login`, "/teacher"];
     // Pages other parts of the portal add (a 404 until they exist).
     const maybeMissing = ["/messages", "/teacher/messages", `/children/${f.maya.id}/badge`, `/children/${f.maya.id}/badge.png`];
@@ -145,10 +117,10 @@ describe("a student session reaches nothing of the family portal", () => {
   });
 
   it("posts to parent pages are refused and change nothing", async () => {
-    const f = await family();
-    const parentId = await insertParent(f.district.id, [f.maya.id]);
-    const parent = await signedInAs("parent", parentId);
-    const { b } = await signedInAs("student", f.maya.id);
+    const f = await districtWithSiblings();
+    const parentId = (await parentOf(f.district.id, [f.maya.id])).id;
+    const parent = await browserAs("parent", parentId);
+    const b = await browserAs("student", f.maya.id);
     const before = await countEveryTable();
     const suggestions = await countRows("idea_suggestions");
     const posts: [string, Record<string, string>][] = [

@@ -3,9 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { loadTeacherClasses } from "../src/teacher/classes";
-import { Browser, pageText } from "./browser";
-import { api, call, countRows, ORIGIN } from "./helpers";
-import { contactIdFor, insertGuardianship, insertUser, inviteGuardian, signIn, teacherWorld, uniq, type TeacherWorld } from "./teacher-fixtures";
+import { api, Browser, browserAs, call, contactIdFor, countRows, insertGuardianship, insertParent, inviteTo, ORIGIN, pageText, type TeacherWorld, teacherWorld, uniq } from "./world";
 
 interface Family {
   w: TeacherWorld;
@@ -32,17 +30,17 @@ async function family(): Promise<Family> {
   };
   const d = w.district;
   const invitations = {
-    rosa: await inviteGuardian(d, "S1", addr.rosa, "Rosa Johnson", "mother"),
-    tom: await inviteGuardian(d, "S1", addr.tom, "Tom Johnson", "father"),
-    kim: await inviteGuardian(d, "S2", addr.kim, "Kim Brown"),
-    lee: await inviteGuardian(d, "S2", addr.lee, "Lee Brown"),
-    sam: await inviteGuardian(d, "S2", addr.sam, "Sam Brown"),
-    ola: await inviteGuardian(d, "S3", addr.ola, "Ola Patel"),
+    rosa: (await inviteTo(d, "S1", addr.rosa, { name: "Rosa Johnson", relationship: "mother" })).id,
+    tom: (await inviteTo(d, "S1", addr.tom, { name: "Tom Johnson", relationship: "father" })).id,
+    kim: (await inviteTo(d, "S2", addr.kim, { name: "Kim Brown", relationship: "parent" })).id,
+    lee: (await inviteTo(d, "S2", addr.lee, { name: "Lee Brown", relationship: "parent" })).id,
+    sam: (await inviteTo(d, "S2", addr.sam, { name: "Sam Brown", relationship: "parent" })).id,
+    ola: (await inviteTo(d, "S3", addr.ola, { name: "Ola Patel", relationship: "parent" })).id,
   };
   const t = Date.now();
-  const tom = await insertUser("Tom Johnson", addr.tom);
+  const tom = (await insertParent({ name: "Tom Johnson", email: addr.tom })).id;
   await env.DB.prepare("UPDATE invitations SET status = 'accepted', accepted_at = ?, accepted_by_user_id = ? WHERE id = ?").bind(t, tom, invitations.tom).run();
-  await insertGuardianship(d.id, tom, w.ids.S1, invitations.tom);
+  await insertGuardianship(d.id, tom, w.ids.S1, { invitationId: invitations.tom });
   await env.DB.prepare("UPDATE invitations SET expires_at = ? WHERE id = ?").bind(t - 1000, invitations.kim).run();
   expect((await api(d.token, "DELETE", `/invitations/${invitations.lee}`)).status).toBe(200);
   await env.DB.prepare("UPDATE invitations SET status = 'disputed', disputed_at = ? WHERE id = ?").bind(t, invitations.sam).run();
@@ -88,8 +86,7 @@ const writes = async () => ({
 });
 
 async function teacherBrowser(teacherId: string): Promise<Browser> {
-  const b = new Browser();
-  await signIn(b, "teacher", teacherId);
+  const b = await browserAs("teacher", teacherId);
   await b.get("/teacher"); // picks up the CSRF cookie, as a real visit would
   return b;
 }
@@ -277,8 +274,7 @@ describe("POST /teacher/students/:studentId/contacts/:contactId/invite", () => {
   it("sends people without a teacher session to the teacher sign-in, and refuses cross-site posts", async () => {
     const f = await family();
     const before = await writes();
-    const parent = new Browser();
-    await signIn(parent, "parent", await insertUser("Pat Parent"));
+    const parent = await browserAs("parent", (await insertParent({ name: "Pat Parent" })).id);
     await parent.get("/teacher/sign-in");
     const asParent = await parent.post(invitePath(f.w.ids.S1, f.contacts.rosa), {}, { follow: false });
     expect([asParent.status, asParent.headers.get("location")]).toEqual([303, "/teacher/sign-in"]);

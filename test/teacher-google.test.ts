@@ -1,85 +1,7 @@
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { app } from "../src/index";
-import { pageText } from "./browser";
-import { call, countRows, ORIGIN } from "./helpers";
-import { teacherWorld, uniq } from "./teacher-fixtures";
-
-const CLIENT_ID = "test-client.apps.googleusercontent.com";
-const googleEnv = { ...env, GOOGLE_CLIENT_ID: CLIENT_ID, GOOGLE_CLIENT_SECRET: "test-secret" };
+import { call, countRows, GoogleBrowser, type GoogleClaims, pageText, stubGoogle, teacherWorld, uniq } from "./world";
 
 afterEach(() => vi.restoreAllMocks());
-
-const b64url = (v: unknown) => btoa(JSON.stringify(v)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-
-interface Claims {
-  sub: string;
-  email?: string;
-  email_verified?: boolean;
-  name?: string;
-  iss?: string;
-  aud?: string;
-}
-
-/** Google's token endpoint, answering with an ID token for these claims (or an error). */
-function stubGoogle(claims: Claims | "error") {
-  return vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (url !== "https://oauth2.googleapis.com/token") return new Response("unexpected", { status: 599 });
-    if (claims === "error") return new Response(JSON.stringify({ error: "invalid_grant" }), { status: 400, headers: { "content-type": "application/json" } });
-    const idToken = `${b64url({ alg: "RS256", typ: "JWT" })}.${b64url({ iss: "https://accounts.google.com", aud: CLIENT_ID, ...claims })}.c2ln`;
-    return new Response(JSON.stringify({ access_token: "at", token_type: "Bearer", expires_in: 3600, id_token: idToken }), {
-      status: 200,
-      headers: { "content-type": "application/json" },
-    });
-  });
-}
-
-/** A browser-like cookie jar over app.request, with Google configured. */
-class GoogleBrowser {
-  cookies = new Map<string, string>();
-
-  async request(path: string, init: RequestInit = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
-    const res = await app.request(ORIGIN + path, { ...init, headers, redirect: "manual" }, googleEnv);
-    for (const line of res.headers.getAll("set-cookie")) {
-      const [pair, ...attrs] = line.split(";");
-      const eq = pair!.indexOf("=");
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      if (value === "" || attrs.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return res;
-  }
-
-  get(path: string) {
-    return this.request(path, { headers: { "sec-fetch-site": "none" } });
-  }
-
-  post(path: string, fields: Record<string, string>) {
-    return this.request(path, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: ORIGIN, "sec-fetch-site": "same-origin" },
-    });
-  }
-
-  /** Starts at our button, returns the state Google would send back. */
-  async start(): Promise<string> {
-    const res = await this.get("/teacher/auth/google");
-    expect(res.status).toBe(302);
-    const to = new URL(res.headers.get("location")!);
-    expect(to.origin).toBe("https://accounts.google.com");
-    expect(to.searchParams.get("redirect_uri")).toBe(`${env.PUBLIC_URL}/teacher/auth/google/callback`);
-    return to.searchParams.get("state")!;
-  }
-
-  callback(state: string, code = "good-code") {
-    return this.get(`/teacher/auth/google/callback?${new URLSearchParams({ state, code })}`);
-  }
-}
 
 const writes = async () => ({
   sessions: await countRows("sessions"),
@@ -90,7 +12,7 @@ const writes = async () => ({
 
 describe("teacher Google sign-in", () => {
   it("shows the Google button when configured, as a full-page link", async () => {
-    const res = await new GoogleBrowser().get("/teacher/sign-in");
+    const res = await new GoogleBrowser("teacher").get("/teacher/sign-in");
     const html = await res.text();
     expect(html).toContain('href="/teacher/auth/google" hx-boost="false"');
     expect(html).not.toContain("not set up");
@@ -98,7 +20,7 @@ describe("teacher Google sign-in", () => {
 
   it("signs in a verified roster email, binds the row to the Google account, and only that account afterwards", async () => {
     const w = await teacherWorld();
-    const b = new GoogleBrowser();
+    const b = new GoogleBrowser("teacher");
     const state = await b.start();
     stubGoogle({ sub: "g-ana-1", email: w.emails.t1.toUpperCase(), email_verified: true, name: "Ana R." });
     const res = await b.callback(state);
@@ -109,14 +31,14 @@ describe("teacher Google sign-in", () => {
     expect(await pageText(await b.get("/teacher"))).toContain("Grade 3 · Room 12");
 
     // Same account again: fine.
-    const again = new GoogleBrowser();
+    const again = new GoogleBrowser("teacher");
     const state2 = await again.start();
     stubGoogle({ sub: "g-ana-1", email: w.emails.t1, email_verified: true });
     expect((await again.callback(state2)).status).toBe(303);
 
     // Another Google account with the same (verified) address: refused, nothing changes.
     const before = await writes();
-    const other = new GoogleBrowser();
+    const other = new GoogleBrowser("teacher");
     const state3 = await other.start();
     stubGoogle({ sub: "g-someone-else", email: w.emails.t1, email_verified: true });
     const refused = await other.callback(state3);
@@ -130,13 +52,13 @@ describe("teacher Google sign-in", () => {
     const w = await teacherWorld();
     const before = await writes();
     const fetchSpy = stubGoogle({ sub: "g-x", email: w.emails.t1, email_verified: true });
-    const b = new GoogleBrowser();
+    const b = new GoogleBrowser("teacher");
     await b.start();
     const wrong = await b.callback("not-the-state");
     expect(wrong.status).toBe(400);
     expect(await pageText(wrong)).toContain("We couldn't sign you in with Google");
     // No state cookie at all (a link forged elsewhere).
-    const stranger = new GoogleBrowser();
+    const stranger = new GoogleBrowser("teacher");
     expect((await stranger.callback("whatever")).status).toBe(400);
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(await writes()).toEqual(before);
@@ -144,9 +66,9 @@ describe("teacher Google sign-in", () => {
 
   it("a code Google refuses is the same generic 400", async () => {
     const before = await writes();
-    const b = new GoogleBrowser();
+    const b = new GoogleBrowser("teacher");
     const state = await b.start();
-    stubGoogle("error");
+    stubGoogle("refused");
     const res = await b.callback(state, "bad-code");
     expect(res.status).toBe(400);
     expect(await pageText(res)).toContain("We couldn't sign you in with Google");
@@ -155,14 +77,14 @@ describe("teacher Google sign-in", () => {
 
   it("an unverified email, a missing email, or an email on no roster is refused, nothing written", async () => {
     const w = await teacherWorld();
-    const cases: Claims[] = [
+    const cases: GoogleClaims[] = [
       { sub: "g-unverified", email: w.emails.t1, email_verified: false },
       { sub: "g-no-email" },
       { sub: "g-stranger", email: `${uniq("stranger.")}@school.test`, email_verified: true },
     ];
     for (const claims of cases) {
       const before = await writes();
-      const b = new GoogleBrowser();
+      const b = new GoogleBrowser("teacher");
       const state = await b.start();
       stubGoogle(claims);
       const res = await b.callback(state);
@@ -178,7 +100,7 @@ describe("teacher Google sign-in", () => {
     const email = `${uniq("shared.")}@school.test`;
     const north = await teacherWorld({ t1Email: email, districtName: `North ${uniq("d")}` });
     const south = await teacherWorld({ t1Email: email, districtName: `South ${uniq("d")}` });
-    const b = new GoogleBrowser();
+    const b = new GoogleBrowser("teacher");
     const state = await b.start();
     stubGoogle({ sub: "g-shared", email, email_verified: true });
     const res = await b.callback(state);

@@ -3,10 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "../src/db/client";
 import { countingD1 } from "../src/db/statement-counter";
 import { ensureThreads, findSectionFamilies } from "../src/messaging/start";
-import { Browser, pageText } from "./browser";
-import { api, countRows } from "./helpers";
-import { browserAs, messageWorld, startThread, storedMessages, threadRow } from "./messaging-fixtures";
-import { insertGuardianship, insertUser, signIn, teacherWorld, uniq } from "./teacher-fixtures";
+import { api, Browser, browserAs, countRows, insertGuardianship, insertParent, messageWorld, pageText, parentOf, startThread, storedMessages, teacherWorld, threadRow, uniq } from "./world";
 
 const threadIdsIn = (html: string) => [...new Set([...html.matchAll(/\/messages\/(thr_[a-z2-7]{16})/g)].map((m) => m[1]!))];
 
@@ -45,7 +42,7 @@ describe("starting a conversation with one family", () => {
     const elsewhere = await teacherWorld();
     const t1 = await browserAs("teacher", w.ids.T1);
     const other = await browserAs("teacher", elsewhere.ids.T1);
-    const stranger = await insertUser("Stranger Danger");
+    const stranger = (await insertParent({ name: "Stranger Danger" })).id;
     const before = await countRows("threads");
     const attempts: [Browser, string, string][] = [
       [t1, w.ids.S3, users.ola.id], // Ava is T2's student
@@ -142,7 +139,7 @@ describe("a message to all families of a section", () => {
     const sectionId = (await env.DB.prepare("SELECT id FROM sections WHERE district_id = ? AND sis_id = 'BIG'").bind(w.district.id).first<{ id: string }>())!.id;
     for (const sisId of sisIds) {
       const student = (await env.DB.prepare("SELECT id FROM students WHERE district_id = ? AND sis_id = ?").bind(w.district.id, sisId).first<{ id: string }>())!.id;
-      await insertGuardianship(w.district.id, await insertUser(`Parent ${sisId}`, `${uniq(sisId.toLowerCase())}@example.com`), student);
+      await parentOf(w.district.id, [student], { name: `Parent ${sisId}`, email: `${uniq(sisId.toLowerCase())}@example.com` });
     }
     const teacher = { id: w.ids.T1, districtId: w.district.id };
     const data = await findSectionFamilies(getDb(env.DB), teacher, sectionId);
@@ -207,8 +204,7 @@ describe("teacher settings", () => {
     }
     expect(await snapshot()).toEqual(before);
 
-    const parent = new Browser();
-    await signIn(parent, "parent", users.rosa.id);
+    const parent = await browserAs("parent", users.rosa.id);
     await parent.get("/");
     for (const path of ["/teacher/settings", "/teacher/messages"]) {
       const r = await parent.get(path, { follow: false });

@@ -1,8 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { Browser, pageText } from "./browser";
-import { api, call, countRows, ORIGIN } from "./helpers";
-import { insertUser, lastEmailTo, signIn, teacherWorld, uniq } from "./teacher-fixtures";
+import { api, Browser, browserAs, call, countRows, insertParent, lastMailTo, ORIGIN, pageText, teacherWorld, uniq } from "./world";
 
 const LINK = /\/teacher\/sign-in\/([a-z2-7]{32})/;
 
@@ -13,7 +11,7 @@ async function askForLink(b: Browser, email: string): Promise<Response> {
 }
 
 async function linkFromMailbox(address: string): Promise<string> {
-  const mail = await lastEmailTo(address);
+  const mail = await lastMailTo(address);
   const token = mail?.body_text.match(LINK)?.[1];
   if (!token) throw new Error(`no sign-in link to ${address}`);
   return `/teacher/sign-in/${token}`;
@@ -40,8 +38,7 @@ describe("teacher sign-in page", () => {
 
   it("sends a teacher who is already signed in to their classes", async () => {
     const w = await teacherWorld();
-    const b = new Browser();
-    await signIn(b, "teacher", w.ids.T1);
+    const b = await browserAs("teacher", w.ids.T1);
     const res = await b.get("/teacher/sign-in", { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/teacher");
@@ -59,7 +56,7 @@ describe("email sign-in link", () => {
     const sentPage = await pageText(await b.get(asked.headers.get("location")!));
     expect(sentPage).toContain("If that address belongs to a teacher on a roster, we've sent a link");
 
-    const mail = await lastEmailTo(w.emails.t1);
+    const mail = await lastMailTo(w.emails.t1);
     expect(mail?.kind).toBe("teacher_sign_in");
     expect(mail?.subject).toBe("Your Family Portal sign-in link");
     expect(mail?.body_text).toContain("Hello Ana Rivera");
@@ -173,7 +170,7 @@ describe("email sign-in link", () => {
 
   it("a parent's or a student's address is not a teacher's: nothing is sent", async () => {
     const email = `${uniq("parent.")}@example.com`;
-    await insertUser("Pat Parent", email);
+    await insertParent({ name: "Pat Parent", email });
     const res = await askForLink(new Browser(), email);
     expect(res.headers.get("location")).toBe("/teacher/sign-in?sent=1");
     expect(await countRows("outbox", "to_address = ?", email)).toBe(0);
@@ -229,7 +226,7 @@ describe("email sign-in link", () => {
     const south = await teacherWorld({ t1Email: email, districtName: `South ${uniq("d")}` });
     await askForLink(new Browser(), email);
     expect(await countRows("outbox", "to_address = ?", email)).toBe(1);
-    const mail = await lastEmailTo(email);
+    const mail = await lastMailTo(email);
     expect(mail?.body_text).toContain("on the roster of 2 school districts");
     const link = await linkFromMailbox(email);
 
@@ -271,8 +268,7 @@ describe("who may open /teacher", () => {
 
   it("a parent or a student session: to the teacher sign-in, which says nothing is shown", async () => {
     const w = await teacherWorld();
-    const parent = new Browser();
-    await signIn(parent, "parent", await insertUser("Pat Parent"));
+    const parent = await browserAs("parent", (await insertParent({ name: "Pat Parent" })).id);
     const res = await parent.get("/teacher", { follow: false });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/teacher/sign-in");
@@ -283,8 +279,7 @@ describe("who may open /teacher", () => {
     expect(page).toContain("You're signed in as a parent on this device. Signing in as a teacher ends that session here.");
     expect(page).not.toContain("Maya");
 
-    const student = new Browser();
-    await signIn(student, "student", w.ids.S1);
+    const student = await browserAs("student", w.ids.S1);
     expect((await student.get("/teacher", { follow: false })).headers.get("location")).toBe("/teacher/sign-in");
   });
 });

@@ -87,15 +87,7 @@ async function signUpParent(page) {
   await page.goto(linkIn(mail.text, /^\/i\//));
   await page.getByRole("button", { name: "Yes, this is my child" }).first().click();
   await page.waitForURL((u) => u.pathname === "/join");
-  await page.getByLabel("Your name").fill("Nora Silva");
-  await page.getByLabel("Your email").fill(EMAIL);
-  await page.getByLabel("Choose a password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Continue with email" }).click();
-  await page.waitForLoadState();
-  const verify = await stack.waitForMail(EMAIL, /verify-email/);
-  await page.goto(linkIn(verify.text, /^\/verify-email\//));
-  await page.getByRole("button", { name: "Confirm my email" }).click();
-  await page.waitForURL((u) => u.pathname === "/");
+  await stack.joinWithEmail(page, { name: "Nora Silva", email: EMAIL, password: PASSWORD });
 }
 
 /** The child's device: /badges, choose the saved badge image. */

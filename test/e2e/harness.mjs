@@ -1,5 +1,6 @@
 // End-to-end harness: a throwaway server (wrangler dev, its own database), a stand-in mail API
 // that records every message, and Debian's Chromium driven by playwright-core.
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { existsSync } from "node:fs";
 import { startMailStandIn } from "../../scripts/mail-stand-in.mjs";
@@ -51,6 +52,19 @@ export async function startStack({ port, vars = {} } = {}) {
         if (Date.now() > until) throw new Error(`no mail to ${to} matching ${pattern} within ${timeoutMs} ms (got ${mail.messages.length} messages)`);
         await new Promise((r) => setTimeout(r, 200));
       }
+    },
+    /** On /join: "Continue with email" with these details, then the confirmation link mailed to them; lands on home. */
+    async joinWithEmail(page, { name, email, password }) {
+      await page.getByLabel("Your name").fill(name);
+      await page.getByLabel("Your email").fill(email);
+      await page.getByLabel("Choose a password").fill(password);
+      await page.getByRole("button", { name: "Continue with email" }).click();
+      await page.waitForLoadState();
+      assert.match(await page.textContent("main"), /email/i);
+      const mail = await this.waitForMail(email, /verify-email/);
+      await page.goto(linkIn(mail.text, /^\/verify-email\//));
+      await page.getByRole("button", { name: "Confirm my email" }).click();
+      await page.waitForURL((u) => u.pathname === "/");
     },
     async stop() {
       await browser.close().catch(() => {});

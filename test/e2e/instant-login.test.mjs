@@ -48,15 +48,7 @@ describe("Instant Login in Chromium", () => {
     await page.waitForLoadState();
     await page.getByRole("button", { name: "Yes, this is my child" }).first().click();
     await page.waitForURL((u) => u.pathname === "/join");
-    await page.getByLabel("Your name").fill("Rosa Mendez");
-    await page.getByLabel("Your email").fill(EMAIL);
-    await page.getByLabel("Choose a password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Continue with email" }).click();
-    await page.waitForLoadState();
-    const verify = await stack.waitForMail(EMAIL, /verify-email/);
-    await page.goto(linkIn(verify.text, /^\/verify-email\//));
-    await page.getByRole("button", { name: "Confirm my email" }).click();
-    await page.waitForURL((u) => u.pathname === "/");
+    await stack.joinWithEmail(page, { name: "Rosa Mendez", email: EMAIL, password: PASSWORD });
 
     // Home: both cards with their tools, and the district's links for families below them.
     const home = await page.textContent("main");

@@ -29,19 +29,6 @@ after(async () => {
   await stack?.stop();
 });
 
-async function joinWithEmail(page, { name, email, password }) {
-  await page.getByLabel("Your name").fill(name);
-  await page.getByLabel("Your email").fill(email);
-  await page.getByLabel("Choose a password").fill(password);
-  await page.getByRole("button", { name: "Continue with email" }).click();
-  await page.waitForLoadState();
-  assert.match(await page.textContent("main"), /email/i);
-  const mail = await stack.waitForMail(email, /verify-email/);
-  await page.goto(linkIn(mail.text, /^\/verify-email\//));
-  await page.getByRole("button", { name: "Confirm my email" }).click();
-  await page.waitForURL((u) => u.pathname === "/");
-}
-
 describe("parent onboarding in Chromium", () => {
   it("confirms two siblings in one pass, joins with email and lands on home with both", async () => {
     await stack.waitForMail("ada.okafor@example.com", /Maya|Leo/);
@@ -57,7 +44,7 @@ describe("parent onboarding in Chromium", () => {
     assert.match(next, /Maya|Leo/);
     await page.getByRole("button", { name: "Yes, this is my child" }).first().click();
     await page.waitForURL((u) => u.pathname === "/join");
-    await joinWithEmail(page, { name: "Ada Okafor", email: "ada.okafor@example.com", password: "tide pools at dawn" });
+    await stack.joinWithEmail(page, { name: "Ada Okafor", email: "ada.okafor@example.com", password: "tide pools at dawn" });
     const home = await page.textContent("main");
     assert.match(home, /Maya Okafor/);
     assert.match(home, /Leo Okafor/);
@@ -71,7 +58,7 @@ describe("parent onboarding in Chromium", () => {
     await page.getByRole("button", { name: "Yes, this is my child" }).first().click();
     await page.waitForLoadState();
     await page.waitForURL((u) => u.pathname === "/join");
-    await joinWithEmail(page, { name: "Ben Okafor", email: "ben.okafor@example.com", password: "lanterns over water" });
+    await stack.joinWithEmail(page, { name: "Ben Okafor", email: "ben.okafor@example.com", password: "lanterns over water" });
     const home = await page.textContent("main");
     assert.match(home, /Maya Okafor/);
     assert.doesNotMatch(home, /Leo/);

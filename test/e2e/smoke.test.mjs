@@ -2,6 +2,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ADMIN_TOKEN, api, linkIn, startStack } from "./harness.mjs";
+import { joinAsGuardian } from "../../scripts/page-client.mjs";
 
 let stack;
 before(async () => {
@@ -33,11 +34,57 @@ describe("smoke: a district posts an invitation; the email arrives with a workin
     assert.match(text, /Birch Elementary/);
   });
 
-  it("serves the public pages without JavaScript", async () => {
+  it("works without JavaScript: pages show their content, and forms submit and land where they should", async () => {
+    const { origin } = stack;
+    // Someone to sign in as, made through the pages (without a browser).
+    const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Plain HTML District" });
+    await api(origin, district.token, "POST", "/roster", {
+      schools: [{ sisId: "s1", name: "Alder Elementary" }],
+      students: [{ sisId: "k1", firstName: "Nina", lastName: "Okafor", schoolSisId: "s1" }],
+    });
+    const parent = { email: "no.script@example.com", name: "Ada Okafor", password: "plain forms still work" };
+    await api(origin, district.token, "POST", "/invitations", { studentSisId: "k1", email: parent.email });
+    await joinAsGuardian(origin, parent);
+
     const page = await stack.newPage({ javaScriptEnabled: false });
-    for (const path of ["/", "/sign-in", "/dev/mailbox"]) {
+    for (const [path, heading, says] of [
+      ["/", "Family Portal", /Invitations come from your child's school/],
+      ["/sign-in", "Sign in", /Forgot your password\?/],
+      ["/forgot-password", "Forgot your password?", /Enter the email address of your account/],
+      ["/help", "Help", /How do I set up my account\?/],
+      ["/dev/mailbox", "Dev mailbox", /no\.script@example\.com/],
+    ]) {
       const res = await page.goto(path);
       assert.equal(res.status(), 200, path);
+      assert.equal((await page.textContent("h1")).trim(), heading, path);
+      assert.match(await page.textContent("main"), says, path);
     }
+
+    // The welcome page's link, then the sign-in form: home, with the child.
+    await page.goto("/");
+    await page.locator('main a[href="/sign-in"]').click();
+    await page.waitForURL((u) => u.pathname === "/sign-in");
+    await page.getByLabel("Email").fill(parent.email);
+    await page.getByLabel("Password").fill(parent.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((u) => u.pathname === "/");
+    assert.equal((await page.textContent("h1")).trim(), `Hello, ${parent.name}`);
+    assert.match(await page.textContent("main"), /Nina Okafor/);
+
+    // Sign out, a form in the name's menu (a <details>, which opens without JavaScript): back to the
+    // sign-in page, and home is the welcome page again.
+    await page.locator("nav summary", { hasText: parent.name }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => u.pathname === "/sign-in");
+    await page.goto("/");
+    assert.equal((await page.textContent("h1")).trim(), "Family Portal");
+
+    // Forgot password: the form answers on its own page, and the link is mailed.
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email address").fill(parent.email);
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    await page.waitForURL((u) => u.pathname === "/forgot-password" && u.searchParams.get("sent") === "1");
+    assert.match(await page.textContent("main"), /we've sent a link/);
+    linkIn((await stack.waitForMail(parent.email, /reset-password/)).text, /^\/reset-password\//);
   });
 });

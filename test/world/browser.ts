@@ -1,13 +1,19 @@
-import { call, ORIGIN } from "./helpers";
+// A tiny browser for page tests: a cookie jar that sends forms as a same-origin browser would.
+import { env } from "cloudflare:workers";
+import { call, ORIGIN } from "./requests";
 
 /**
- * A tiny browser for page tests: keeps cookies, sends forms as a same-origin browser would
- * (Sec-Fetch-Site + Origin), and can follow redirects.
+ * Keeps cookies, sends forms as a same-origin browser would (Sec-Fetch-Site + Origin, and the
+ * CSRF token when it holds one), and follows redirects unless told not to.
  */
 export class Browser {
   readonly cookies = new Map<string, string>();
 
-  constructor(readonly userAgent = "vitest-browser") {}
+  /** `bindings`: the worker's configuration, when a test needs another (e.g. Google sign-in on). */
+  constructor(
+    readonly userAgent = "vitest-browser",
+    private readonly bindings: typeof env = env,
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -29,7 +35,7 @@ export class Browser {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     headers.set("user-agent", this.userAgent);
-    let res = await call(path, { ...init, headers, redirect: "manual" });
+    let res = await call(path, { ...init, headers, redirect: "manual" }, this.bindings);
     this.store(res);
     let hops = 0;
     while (init.follow !== false && res.status >= 300 && res.status < 400 && res.headers.get("location") && hops++ < 10) {
@@ -57,9 +63,14 @@ export class Browser {
     });
   }
 
-  /** The session cookie's value, if signed in. */
+  /** The session cookie's value (`<id>.<secret>`), if signed in. */
   get session(): string | undefined {
     return this.cookies.get("fp_session");
+  }
+
+  /** The id of the session row the cookie names, if signed in. */
+  get sessionId(): string | undefined {
+    return this.session?.split(".")[0];
   }
 }
 

@@ -1,8 +1,11 @@
 // Teachers, families and threads for the message tests, through the real pages where it matters.
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { Browser } from "./browser";
-import { insertGuardianship, insertUser, signIn, teacherWorld, uniq, type TeacherWorld } from "./teacher-fixtures";
+import type { Browser } from "./browser";
+import { teacherWorld, type TeacherWorld } from "./classes";
+import { uniq } from "./names";
+import { parentOf } from "./people";
 
 export interface MessageWorld {
   w: TeacherWorld;
@@ -13,27 +16,17 @@ export interface MessageWorld {
 /** T1 teaches Maya and Leo (SEC1); T2 teaches Ava (SEC2). Each child has connected guardians. */
 export async function messageWorld(): Promise<MessageWorld> {
   const w = await teacherWorld();
-  const make = async (name: string, studentId: string) => {
-    const email = `${uniq(name.split(" ")[0]!.toLowerCase() + ".")}@example.com`;
-    const id = await insertUser(name, email);
-    await insertGuardianship(w.district.id, id, studentId);
+  const guardian = async (name: string, studentId: string) => {
+    const { id, email } = await parentOf(w.district.id, [studentId], { name, email: `${uniq(name.split(" ")[0]!.toLowerCase() + ".")}@example.com` });
     return { id, email };
   };
   const users = {
-    rosa: await make("Rosa Johnson", w.ids.S1),
-    tom: await make("Tom Johnson", w.ids.S1),
-    kim: await make("Kim Brown", w.ids.S2),
-    ola: await make("Ola Patel", w.ids.S3),
+    rosa: await guardian("Rosa Johnson", w.ids.S1),
+    tom: await guardian("Tom Johnson", w.ids.S1),
+    kim: await guardian("Kim Brown", w.ids.S2),
+    ola: await guardian("Ola Patel", w.ids.S3),
   };
   return { w, users };
-}
-
-/** A signed-in browser that has visited a page (so it holds the CSRF cookie). */
-export async function browserAs(kind: "teacher" | "parent" | "student", id: string, firstPage = kind === "teacher" ? "/teacher" : "/"): Promise<Browser> {
-  const b = new Browser();
-  await signIn(b, kind, id);
-  await b.get(firstPage);
-  return b;
 }
 
 /** The teacher writes the first message to one family through the page; returns the thread id. */
@@ -60,10 +53,10 @@ export async function threadRow(id: string) {
 
 /** The messages stored in a thread's object, read straight from its storage. */
 export async function storedMessages(threadId: string): Promise<{ seq: number; sender_kind: string; body: string }[]> {
-  const { runInDurableObject } = await import("cloudflare:test");
   return runInDurableObject(env.MESSAGE_THREAD.getByName(threadId), (_o, state) =>
     state.storage.sql.exec<{ seq: number; sender_kind: string; body: string }>("SELECT seq, sender_kind, body FROM messages ORDER BY seq").toArray(),
   );
 }
 
+/** The header htmx sends with its requests. */
 export const htmx = { "hx-request": "true" };

@@ -1,10 +1,14 @@
 // A district whose student has everything deletion must reach: guardians, invitations, a badge, a thread, sessions, audit entries.
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { api, createDistrict, type TestDistrict } from "./helpers";
-import { browserAs, startThread } from "./messaging-fixtures";
-import { idOf, insertGuardianship, insertUser, signIn, uniq } from "./teacher-fixtures";
-import { Browser } from "./browser";
+import { createDistrict, type TestDistrict } from "./districts";
+import { startThread } from "./messages";
+import { uniq } from "./names";
+import { insertGuardianship, insertParent } from "./people";
+import { api } from "./requests";
+import { idOf } from "./rows";
+import { browserAs, openSession } from "./sessions";
 
 export interface StewardWorld {
   district: TestDistrict;
@@ -44,8 +48,8 @@ export async function stewardWorld(): Promise<StewardWorld> {
   // A batch call too (with an idempotency key): its audit row lists the student, its stored answer names them.
   const batch = await api(district.token, "POST", "/invitations/batch", { invitations: [{ studentSisId: sis.s, email: pendingAddress, name: "Grandpa Quist" }, { studentSisId: sis.o, email: `${uniq("leo.")}@example.com` }] }, { "idempotency-key": uniq("key-") });
   expect(batch.status).toBe(200);
-  const parentId = await insertUser("Rosa Quist", parentEmail);
-  await insertGuardianship(district.id, parentId, studentId, invId);
+  const parentId = (await insertParent({ name: "Rosa Quist", email: parentEmail })).id;
+  await insertGuardianship(district.id, parentId, studentId, { invitationId: invId });
   await insertGuardianship(district.id, parentId, otherId);
 
   expect((await api(district.token, "POST", `/students/${sis.s}/badge`)).status).toBe(201);
@@ -57,28 +61,13 @@ export async function stewardWorld(): Promise<StewardWorld> {
   expect((await parent.post(`/messages/${threadId}`, { body: "Thanks, we will practise at home." }, { follow: false })).status).toBeLessThan(400);
   // The parent uses Instant Login: a student session and an audit entry with the student as subject.
   expect((await parent.post(`/children/${studentId}/instant-login`, {}, { follow: false })).status).toBe(303);
-  await signIn(new Browser(), "student", studentId);
+  await openSession("student", studentId);
 
   return { district, student: { id: studentId, ...student }, other: { id: otherId, sisId: sis.o }, teacherId, parent: { id: parentId, email: parentEmail }, pendingAddress, threadId };
 }
 
-/** Every row of every table (sqlite_master) whose text contains any of `needles`: "table: row". */
-export async function rowsNaming(needles: readonly string[]): Promise<string[]> {
-  const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'd1_%'").all<{ name: string }>();
-  const hits: string[] = [];
-  for (const { name } of tables.results) {
-    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all<Record<string, unknown>>();
-    for (const row of rows.results) {
-      const text = JSON.stringify(row);
-      if (needles.some((n) => text.includes(n))) hits.push(`${name}: ${text.slice(0, 300)}`);
-    }
-  }
-  return hits;
-}
-
 /** What a thread's object still stores: rows per table, and whether an alarm is set. */
 export async function objectContents(threadId: string): Promise<{ rows: number; alarm: number | null; keys: number }> {
-  const { runInDurableObject } = await import("cloudflare:test");
   return runInDurableObject(env.MESSAGE_THREAD.getByName(threadId), async (_o, state) => {
     const tables = state.storage.sql.exec<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").toArray();
     let rows = 0;
