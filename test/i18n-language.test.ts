@@ -3,10 +3,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { acceptedLanguages, closestLanguage, resolveLanguage } from "../src/i18n/negotiate";
-import { Browser } from "./browser";
-import { call } from "./helpers";
-import { browserAs } from "./messaging-fixtures";
-import { insertUser, teacherWorld } from "./teacher-fixtures";
+import { Browser, browserAs, call, insertParent, teacherWorld } from "./world";
 
 const htmlLang = async (res: Response) => (await res.text()).match(/<html lang="([^"]+)" dir="(ltr|rtl)"/)?.slice(1);
 
@@ -72,7 +69,7 @@ describe("pages", () => {
   });
 
   it("a signed-in parent's choice is saved to the account and follows them to any browser", async () => {
-    const id = await insertUser("Lucia Ramos");
+    const { id } = await insertParent({ name: "Lucia Ramos" });
     const phone = await browserAs("parent", id);
     await phone.post("/language", { lang: "es", back: "/" });
     expect((await env.DB.prepare("SELECT language FROM users WHERE id = ?").bind(id).first<{ language: string }>())?.language).toBe("es");
