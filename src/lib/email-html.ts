@@ -1,7 +1,11 @@
 /**
  * The one look of every email we send (invitations, sign-in links, account emails, unread
- * notices): inline styles only, since mail clients drop style sheets. Pure string building.
+ * notices): inline styles only, since mail clients drop style sheets. Pure string building, in
+ * the recipient's language (English when none is given).
  */
+import { localeOf, type Locale } from "../i18n/locale";
+
+const ENGLISH = localeOf("en");
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -10,9 +14,9 @@ export function escapeHtml(s: string): string {
 }
 
 /** A whole email: the subject as its title, then the blocks (already HTML) in one narrow column. */
-export function emailHtml(subject: string, blocks: readonly string[]): string {
+export function emailHtml(subject: string, blocks: readonly string[], locale: Locale = ENGLISH): string {
   return [
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
+    `<!doctype html><html lang="${locale.tag}" dir="${locale.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
     `<body style="margin:0;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#111827;background:#ffffff">`,
     `<div style="max-width:560px;margin:0 auto">`,
     ...blocks,
@@ -26,10 +30,10 @@ export const emailParagraph = (text: string): string => `<p style="margin:0 0 16
 export const emailFooter = (text: string): string => `<p style="margin:0;font-size:14px;color:#4b5563">${escapeHtml(text)}</p>`;
 
 /** The button, and the same link written out for clients that hide buttons. */
-export function emailButton(label: string, href: string): string {
+export function emailButton(label: string, href: string, locale: Locale = ENGLISH): string {
   return (
     `<p style="margin:0 0 16px"><a href="${escapeHtml(href)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${escapeHtml(label)}</a></p>` +
-    `<p style="margin:0 0 16px;font-size:14px;color:#374151">Or open this link: <a href="${escapeHtml(href)}" style="color:#1d4ed8">${escapeHtml(href)}</a></p>`
+    `<p style="margin:0 0 16px;font-size:14px;color:#374151">${escapeHtml(locale.t.common.orOpenThisLink)} <a href="${escapeHtml(href)}" style="color:#1d4ed8">${escapeHtml(href)}</a></p>`
   );
 }
 
@@ -44,7 +48,15 @@ export interface Email {
  * The plain email: paragraphs, a button (its label and link, in the text version too), more
  * paragraphs, and the footer line; in text and in HTML.
  */
-export function buttonEmail(m: { subject: string; before: readonly string[]; button?: { label: string; href: string } | null; after?: readonly string[]; footer: string }): Email {
+export function buttonEmail(m: {
+  subject: string;
+  before: readonly string[];
+  button?: { label: string; href: string } | null;
+  after?: readonly string[];
+  footer: string;
+  locale?: Locale;
+}): Email {
+  const locale = m.locale ?? ENGLISH;
   const after = m.after ?? [];
   const text = [
     ...m.before.flatMap((p) => [p, ""]),
@@ -52,11 +64,10 @@ export function buttonEmail(m: { subject: string; before: readonly string[]; but
     ...after.flatMap((p) => [p, ""]),
     m.footer,
   ].join("\n");
-  const html = emailHtml(m.subject, [
-    ...m.before.map(emailParagraph),
-    m.button ? emailButton(m.button.label, m.button.href) : "",
-    ...after.map(emailParagraph),
-    emailFooter(m.footer),
-  ]);
+  const html = emailHtml(
+    m.subject,
+    [...m.before.map(emailParagraph), m.button ? emailButton(m.button.label, m.button.href, locale) : "", ...after.map(emailParagraph), emailFooter(m.footer)],
+    locale,
+  );
   return { subject: m.subject, text, html };
 }

@@ -76,5 +76,8 @@ export default {
   errors: {},
 
   // ---- common: words used across areas (kept small; an area's own words stay in its section)
-  common: {},
+  common: {
+    /** In every email, before the button's link written out. */
+    orOpenThisLink: "Or open this link:",
+  },
 };
