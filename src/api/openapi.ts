@@ -120,8 +120,13 @@ const paths: Record<string, Record<string, Op>> = {
     post: { summary: "Send a pending invitation again with a fresh link (the old link dies)", params: ["id"], responses: { "200": "The invitation", "409": "Not pending", ...NF } },
   },
   "/settings": {
-    get: { summary: "Read district settings", responses: { "200": "{invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin}" } },
-    put: { summary: "Change district settings (partial)", body: settingsBody, responses: { "200": "The settings", ...ERR } },
+    get: { summary: "Read district settings", responses: { "200": "{invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone}" } },
+    put: {
+      summary: "Change district settings (partial)",
+      description: "`timeZone` is an IANA name (`America/Chicago`); an unknown one is a 422. It is stored in its canonical spelling.",
+      body: settingsBody,
+      responses: { "200": "The settings", ...ERR },
+    },
   },
   "/links": {
     get: { summary: "List district links", responses: { "200": "{data}" } },
