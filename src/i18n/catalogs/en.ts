@@ -70,7 +70,29 @@ export default {
   teacher: {},
 
   // ---- invitations: what districts send families (invitations, renewals, reminders) and the district-facing words
-  invitations: {},
+  invitations: {
+    /** The email's subject; `child` is the first name and last initial ("Maya J."). */
+    subject: (district: string, child: string, school: string) => `${district}: join Family Portal for ${child} at ${school}`,
+    /** The whole text message. */
+    sms: (district: string, firstName: string, school: string, link: string) => `${district}: join Family Portal for ${firstName} at ${school}: ${link}`,
+    invites: (district: string, fullName: string, school: string) => `${district} invites you to Family Portal for ${fullName} at ${school}.`,
+    about: (firstName: string) => `Family Portal is one place to help ${firstName} log in to school, find the district's links, and message ${firstName}'s teachers.`,
+    accept: "Accept the invitation",
+    /** `date` and `time` are already formatted in this language and the district's time zone. */
+    singleUse: (date: string, time: string) =>
+      `This link is just for you and works once. It expires on ${date} at ${time}; after that you can ask for a fresh one from the same page.`,
+    /** The quoted words name the invitation page's button (onboarding's "This is not my child"): keep them the same. */
+    notYourChild: (district: string, school: string) =>
+      `Not your child? Open the link and choose "This is not my child": the invitation stops working and ${district} is told. Or contact ${school}.`,
+    sentBy: (district: string) => `Sent by ${district} through Family Portal.`,
+    /** Before the same message in English, when the family's language has no catalog of its own. */
+    englishBelow: "The same message in English:",
+    reminder: {
+      subject: (subject: string) => `Reminder: ${subject}`,
+      note: "Reminder: this invitation expires within a day. Here is a fresh link; earlier links no longer work.",
+      sms: (text: string) => `Reminder, expires tomorrow: ${text}`,
+    },
+  },
 
   // ---- errors: error pages and refusals (404, 405, 410, 413, 429, 500, cross-site forms)
   errors: {},
