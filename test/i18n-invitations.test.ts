@@ -18,6 +18,8 @@ import {
   contactIdFor,
   districtWithStudent,
   freshEmail,
+  insertGuardianship,
+  insertParent,
   lastMailTo,
   latestLinkToken,
   mailTo,
@@ -349,5 +351,40 @@ describe("the district's time zone (PUT/GET /settings)", () => {
       expect(res.status, JSON.stringify(timeZone)).toBe(422);
     }
     expect(((await (await api(f.district.token, "GET", "/settings")).json()) as { timeZone: string }).timeZone).toBe("Pacific/Honolulu");
+  });
+});
+
+describe("families per language in GET /reports", () => {
+  it("counts contacts once per address by the district's language, connected guardians by their account's, and unknown for none", async () => {
+    const f = await districtWithStudent();
+    const sibling = (await env.DB.prepare("INSERT INTO students (id, district_id, sis_id, school_id, first_name, last_name, created_at, updated_at) VALUES (?, ?, 'sib', ?, 'Leo', 'Johnson', 0, 0) RETURNING id").bind(`stu_sib${Date.now()}`, f.district.id, f.school.id).first<{ id: string }>())!.id;
+    const rosa = freshEmail("rosa");
+    // Rosa is invited for both children (one family), in Spanish; a cousin as ES-mx (the same tag in another case).
+    await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: rosa, language: "es" });
+    await postInvitation(f.district.token, { studentSisId: "sib", email: rosa, language: "es" });
+    await postInvitation(f.district.token, { studentSisId: f.student.sisId, phone: "+12125550111", language: "ES-mx" });
+    await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("mx"), language: "es-MX" });
+    await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("vi"), language: "vi" });
+    await postInvitation(f.district.token, { studentSisId: f.student.sisId, email: freshEmail("none") });
+    await postInvitation(f.district.token, { studentSisId: "sib", email: freshEmail("none") });
+    // Connected guardians: one saved Spanish (connected to both children), one with nothing saved.
+    const lucia = await insertParent();
+    await env.DB.prepare("UPDATE users SET language = 'es' WHERE id = ?").bind(lucia.id).run();
+    await insertGuardianship(f.district.id, lucia.id, f.student.id);
+    await insertGuardianship(f.district.id, lucia.id, sibling);
+    const tom = await insertParent();
+    await insertGuardianship(f.district.id, tom.id, sibling);
+    // Another district's families are not counted.
+    const other = await districtWithStudent();
+    await postInvitation(other.district.token, { studentSisId: other.student.sisId, email: freshEmail(), language: "es" });
+
+    const report = (await (await api(f.district.token, "GET", "/reports")).json()) as { languages: { language: string; families: number; guardians: number }[] };
+    expect(report.languages).toEqual([
+      // Most families first, then most guardians.
+      { language: "unknown", families: 2, guardians: 1 },
+      { language: "es-MX", families: 2, guardians: 0 },
+      { language: "es", families: 1, guardians: 1 },
+      { language: "vi", families: 1, guardians: 0 },
+    ]);
   });
 });

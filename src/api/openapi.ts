@@ -167,7 +167,13 @@ const paths: Record<string, Record<string, Op>> = {
     },
   },
   "/reports": {
-    get: { summary: "“Not my child” disputes and expired-invitation renewals", responses: { "200": "{disputes, renewals}" } },
+    get: {
+      summary: "“Not my child” disputes, expired-invitation renewals, and families per language",
+      description:
+        "`languages`: `[{language, families, guardians}]`, most families first. `families` counts the district's guardian contacts by the `language` given with their invitations, once per address (a parent invited for three children is one family; an address given two languages counts in each); `guardians` counts parents connected to the district's students by their account's language. `unknown`: none given or saved. Tags are grouped regardless of case (`es` and `es-MX` stay apart). The whole list comes with every page of disputes and renewals.",
+      query: ["limit", "disputesCursor", "renewalsCursor"],
+      responses: { "200": "{disputes, renewals, nextDisputesCursor, nextRenewalsCursor, languages: [{language, families, guardians}]}", "422": ERR["422"] },
+    },
   },
 };
 
