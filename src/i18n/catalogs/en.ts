@@ -95,7 +95,33 @@ export default {
   },
 
   // ---- errors: error pages and refusals (404, 405, 410, 413, 429, 500, cross-site forms)
-  errors: {},
+  errors: {
+    /** The link at the end of every error page. */
+    home: "Go to the home page",
+    notFound: {
+      title: "Page not found",
+      text: "There is no page at this address. The link may be old or mistyped.",
+    },
+    /** The CSRF refusal (403). */
+    crossSite: {
+      title: "Form refused",
+      text: "This form was sent from another site, so it was refused. Go back, reload the page and try again.",
+    },
+    /** 413: `size` is the limit, already formatted ("64 KB"). */
+    tooLarge: {
+      title: "Form too large",
+      text: (size: string) => `This form is too large to send (more than ${size}). Go back, shorten what you wrote and try again.`,
+    },
+    /** 400: a form body that cannot be parsed. */
+    unreadable: {
+      title: "Form not read",
+      text: "This form could not be read. Go back, reload the page and try again.",
+    },
+    serverError: {
+      title: "Something went wrong",
+      text: "Something went wrong on our side. Please try again in a few minutes.",
+    },
+  },
 
   // ---- common: words used across areas (kept small; an area's own words stay in its section)
   common: {

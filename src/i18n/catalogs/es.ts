@@ -92,7 +92,33 @@ export default {
   },
 
   // ---- errors: error pages and refusals (404, 405, 410, 413, 429, 500, cross-site forms)
-  errors: {},
+  errors: {
+    /** The link at the end of every error page. */
+    home: "Ir a la página de inicio",
+    notFound: {
+      title: "Página no encontrada",
+      text: "No hay ninguna página en esta dirección. Es posible que el enlace sea antiguo o tenga un error.",
+    },
+    /** The CSRF refusal (403). */
+    crossSite: {
+      title: "Formulario rechazado",
+      text: "Este formulario se envió desde otro sitio, por eso fue rechazado. Regrese, vuelva a cargar la página e inténtelo de nuevo.",
+    },
+    /** 413: `size` is the limit, already formatted ("64 KB"). */
+    tooLarge: {
+      title: "Formulario demasiado grande",
+      text: (size: string) => `Este formulario es demasiado grande para enviarlo (más de ${size}). Regrese, acorte lo que escribió e inténtelo de nuevo.`,
+    },
+    /** 400: a form body that cannot be parsed. */
+    unreadable: {
+      title: "No se pudo leer el formulario",
+      text: "No se pudo leer este formulario. Regrese, vuelva a cargar la página e inténtelo de nuevo.",
+    },
+    serverError: {
+      title: "Algo salió mal",
+      text: "Algo salió mal de nuestra parte. Inténtelo de nuevo en unos minutos.",
+    },
+  },
 
   // ---- common: words used across areas (kept small; an area's own words stay in its section)
   common: {
