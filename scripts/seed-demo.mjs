@@ -38,8 +38,9 @@ export const DEMO = {
     { studentSisId: "s-2001", email: "jordan.johnson@example.com", name: "Jordan Johnson", relationship: "parent" },
     // A second guardian for one of the children.
     { studentSisId: "s-1001", email: "sam.johnson@example.com", name: "Sam Johnson", relationship: "parent" },
-    { studentSisId: "s-1003", email: "carmen.martinez@example.com", name: "Carmen Martinez", relationship: "mother" },
-    { studentSisId: "s-1003", phone: "+1 555 555 0100", name: "Luis Martinez", relationship: "father" },
+    // A Spanish-speaking family: their email and text invitations go out in Spanish.
+    { studentSisId: "s-1003", email: "carmen.martinez@example.com", name: "Carmen Martinez", relationship: "mother", language: "es" },
+    { studentSisId: "s-1003", phone: "+1 555 555 0100", name: "Luis Martinez", relationship: "father", language: "es-MX" },
     { studentSisId: "s-1004", email: "grace.kim@example.com", name: "Grace Kim", relationship: "grandmother" },
   ],
   links: [

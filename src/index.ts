@@ -13,6 +13,7 @@ import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
+import { notFound, plainErrorPage } from "./error-pages";
 import { asset } from "./static";
 import { staticRoutes } from "./static-routes";
 
@@ -55,6 +56,12 @@ app.use("/dev/*", async (c, next) => {
 app.route("/dev", devRoutes);
 app.route("/", pages);
 
+// Unknown addresses: a page in the reader's language, or the API's JSON error under /api/.
+app.notFound(notFound);
+
+/** HTTP errors a page can end with, and the page that says so (in the reader's language). */
+const PAGE_ERRORS = { 400: "unreadable", 404: "notFound", 413: "tooLarge" } as const;
+
 app.onError((err, c) => {
   const isApi = c.req.path.startsWith("/api/");
   if (err instanceof HTTPException) {
@@ -63,10 +70,12 @@ app.onError((err, c) => {
       const malformed = err.status === 400;
       return apiError(c, err.status, malformed ? "invalid_json" : "internal", malformed ? "The request body is not valid JSON." : err.message);
     }
-    return err.getResponse();
+    const page = PAGE_ERRORS[err.status as keyof typeof PAGE_ERRORS];
+    return page ? plainErrorPage(c, err.status, page) : err.getResponse();
   }
   console.error("unhandled error", c.req.method, c.req.path, err);
-  return isApi ? apiError(c, 500, "internal", "Something went wrong on our side.") : c.text("Something went wrong on our side.", 500);
+  // A small page of its own: the layout (or D1 behind it) may be what failed.
+  return isApi ? apiError(c, 500, "internal", "Something went wrong on our side.") : plainErrorPage(c, 500, "serverError");
 });
 
 /** In development, API responses say how many D1 statements they ran (for `npm run bench`). */

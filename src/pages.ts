@@ -15,6 +15,7 @@ import { onboardingRoutes } from "./family/onboarding-routes";
 import { passwordResetRoutes } from "./family/password-reset-routes";
 import { signInRoutes } from "./family/sign-in-routes";
 import { renderer } from "./render";
+import { errorPage, PAGE_BODY_LIMIT_BYTES, plainErrorPage } from "./error-pages";
 import { chooseLanguage } from "./i18n/middleware";
 import { languageRoutes } from "./i18n/language-routes";
 import { badgeLoginRoutes } from "./student/badge-login-routes";
@@ -25,10 +26,11 @@ import { teacherRoutes } from "./teacher/index";
 export const pages = new Hono<AppEnv>();
 
 // Forms are small: refuse a bigger body before the CSRF check or anything else reads it (the
-// JSON API under /api/ has its own limit and error shape).
+// JSON API under /api/ has its own limit and error shape). This runs before chooseLanguage, so
+// the page takes its language from the request itself.
 const pageBodyLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: (c) => c.text("This form is too large to send (more than 64 KB). Go back, shorten what you wrote and try again.", 413),
+  maxSize: PAGE_BODY_LIMIT_BYTES,
+  onError: (c) => plainErrorPage(c, 413, "tooLarge"),
 });
 pages.use((c, next) => (c.req.path.startsWith("/api/") ? next() : pageBodyLimit(c, next)));
 pages.use(csrfProtection, csrfFormToken, loadActor, chooseLanguage, renderer);
@@ -36,7 +38,7 @@ pages.use(csrfProtection, csrfFormToken, loadActor, chooseLanguage, renderer);
 pages.use(async (c, next) => {
   if (c.req.method !== "POST" || !/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "")) return next();
   const readable = await c.req.parseBody().then(() => true, () => false);
-  if (!readable) return c.text("This form could not be read. Go back, reload the page and try again.", 400);
+  if (!readable) return errorPage(c, 400, "unreadable");
   return next();
 });
 // Pages are personal: never cached by shared caches; htmx asks for the same URLs.

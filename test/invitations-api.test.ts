@@ -42,10 +42,12 @@ describe("POST /invitations", () => {
     expect(msg).toMatchObject({ kind: "invitation", channel: "email", district_id: f.district.id, student_id: f.student.id });
     expect(msg.subject).toBe("Riverside Unified: join Family Portal for Maya J. at Maple Grove Elementary");
     expect(msg.body_text.startsWith("Welcome to our new family portal!")).toBe(true);
-    for (const words of ["Maya Johnson", "Maple Grove Elementary", "Riverside Unified", "works once", "This is not my child", "UTC"]) {
+    for (const words of ["Maya Johnson", "Maple Grove Elementary", "Riverside Unified", "works once", "This is not my child"]) {
       expect(msg.body_text).toContain(words);
       expect(msg.body_html).toContain(words);
     }
+    // The expiry in the district's time zone (America/New_York unless it set another), naming it.
+    expect(msg.body_text).toMatch(/ at \d{1,2}:\d\d\s[AP]M E[SD]T;/);
     expect(msg.body_html).toContain("Welcome to our new family portal!");
 
     // The link carries a 160-bit token; only its hash is stored, and it finds the invitation.
@@ -432,12 +434,13 @@ describe("invitation domain", () => {
       channel: "email",
       link: "https://x.test/i/abc",
       expiresAt: Date.UTC(2026, 2, 4, 11, 20),
-      district: { name: "North\r\nDistrict", invitationMessage: null },
+      language: null,
+      district: { name: "North\r\nDistrict", invitationMessage: null, timeZone: "UTC" },
       school: { name: "Elm" },
       student: { firstName: "Ana", lastName: "Ávila" },
     });
     expect(m.subject).toBe("North District: join Family Portal for Ana Á. at Elm");
-    expect(m.text).toContain("Wednesday, March 4, 2026 at 11:20 UTC");
+    expect(m.text).toMatch(/Wednesday, March 4, 2026 at 11:20\sAM UTC/);
     expect(m.text.startsWith("North District invites you")).toBe(true);
   });
 });

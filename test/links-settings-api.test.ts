@@ -116,14 +116,15 @@ describe("district settings", () => {
       reminderBeforeExpiry: false,
       invitationTtlDays: null,
       badgePin: false,
+      timeZone: "America/New_York",
     });
 
     const res = await api(d.token, "PUT", "/settings", { invitationMessage: "  Welcome to Springfield!  ", invitationTtlDays: 30 });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: false, invitationTtlDays: 30, badgePin: false });
+    expect(await json(res)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: false, invitationTtlDays: 30, badgePin: false, timeZone: "America/New_York" });
 
     const more = await api(d.token, "PUT", "/settings", { reminderBeforeExpiry: true, badgePin: true });
-    expect(await json(more)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: true, invitationTtlDays: 30, badgePin: true });
+    expect(await json(more)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: true, invitationTtlDays: 30, badgePin: true, timeZone: "America/New_York" });
 
     const reset = await api(d.token, "PUT", "/settings", { invitationMessage: "", invitationTtlDays: null });
     expect(await json(reset)).toMatchObject({ invitationMessage: null, invitationTtlDays: null, reminderBeforeExpiry: true });
@@ -152,7 +153,7 @@ describe("district settings", () => {
       expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     }
-    expect(await json(await api(d.token, "GET", "/settings"))).toEqual({ invitationMessage: null, reminderBeforeExpiry: false, invitationTtlDays: 20, badgePin: false });
+    expect(await json(await api(d.token, "GET", "/settings"))).toEqual({ invitationMessage: null, reminderBeforeExpiry: false, invitationTtlDays: 20, badgePin: false, timeZone: "America/New_York" });
     expect(await countRows("audit_log", "district_id = ? AND action = 'settings.update'", d.id)).toBe(1);
   });
 

@@ -73,7 +73,7 @@ describe("GET /reports", () => {
     const stranger = await createDistrict();
     const res = await api(stranger.token, "GET", "/reports");
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ disputes: [], renewals: [], nextDisputesCursor: null, nextRenewalsCursor: null });
+    expect(await res.json()).toEqual({ disputes: [], renewals: [], nextDisputesCursor: null, nextRenewalsCursor: null, languages: [] });
     expect((await api(null, "GET", "/reports")).status).toBe(401);
     expect((await api("fpd_nope", "GET", "/reports")).status).toBe(401);
     for (const q of ["limit=0", "limit=500", "limit=x", "disputesCursor=zzz", "renewalsCursor=%7B", "other=1"]) {

@@ -1,6 +1,6 @@
 import { z, type ZodType } from "zod";
 import { ideaBody } from "../ideas/ideas";
-import { invitationBatchInput, invitationInput } from "../invitations/input";
+import { invitationBatchInput, invitationInput, MAX_BATCH_INVITATIONS } from "../invitations/input";
 import { linkBody } from "../links/links";
 import { rosterBody, schoolBody, sectionBody, studentBody, teacherBody } from "../roster/schemas";
 import { settingsBody } from "../roster/settings";
@@ -22,6 +22,15 @@ type Op = {
   idempotent?: boolean;
   responses: Record<string, string>;
 };
+
+/**
+ * The batch validates its items one by one (so one bad item does not sink the others); the
+ * document describes each item with the single invitation's schema.
+ */
+const invitationBatchDoc = invitationBatchInput.extend({ invitations: z.array(invitationInput).max(MAX_BATCH_INVITATIONS) });
+
+/** What every invitation answer carries. */
+const INVITATION = "{id, status, studentSisId, channel, address, name, relationship, language, expiresAt, createdAt, sentAt, sendCount, acceptedAt, disputedAt, revokedAt, renewedFromId}";
 
 const ERR = { "401": "Missing or invalid token", "422": "Invalid input; nothing was written" };
 const NF = { "404": "Not found in this district" };
@@ -98,30 +107,38 @@ const paths: Record<string, Record<string, Op>> = {
   "/invitations": {
     post: {
       summary: "Invite a guardian of a student by email or text",
+      description:
+        "`language` (BCP 47, e.g. `es`, `es-MX`, `vi`) is the family's language: stored with the contact as given (a later invitation with another language replaces it; none keeps it) and returned in every invitation answer. The email or text goes out in the closest language the portal has (`es-MX` → Spanish), else English, with the expiry in the district's `timeZone`; the district's `invitationMessage` is shown as written.",
       body: invitationInput,
       idempotent: true,
-      responses: { "201": "{id, status: pending, expiresAt, channel, …}", "409": "A pending invitation to this address for this student exists", ...ERR, "422": "Invalid input, or Idempotency-Key reused with another body" },
+      responses: { "201": `The invitation: ${INVITATION}`, "409": "A pending invitation to this address for this student exists", ...ERR, "422": "Invalid input, or Idempotency-Key reused with another body" },
     },
-    get: { summary: "List invitations", query: ["status", "studentSisId", "cursor", "limit"], responses: { "200": "{data, nextCursor}", "422": ERR["422"] } },
+    get: { summary: "List invitations", query: ["status", "studentSisId", "cursor", "limit"], responses: { "200": `{data: [${INVITATION}], nextCursor}`, "422": ERR["422"] } },
   },
   "/invitations/batch": {
     post: {
       summary: "Up to 1,000 invitations; valid items are kept even when others fail",
-      body: invitationBatchInput,
+      description: "Each item is a single invitation's body, `language` included.",
+      body: invitationBatchDoc,
       idempotent: true,
       responses: { "200": "{results: [{index, status: created|error, invitation?|error?}], created, failed}", ...ERR },
     },
   },
   "/invitations/{id}": {
-    get: { summary: "Read an invitation", params: ["id"], responses: { "200": "The invitation", ...NF } },
+    get: { summary: "Read an invitation", params: ["id"], responses: { "200": `The invitation: ${INVITATION}`, ...NF } },
     delete: { summary: "Revoke an invitation: its link stops working at once", params: ["id"], responses: { "200": "Revoked", "409": "Already accepted", ...NF } },
   },
   "/invitations/{id}/resend": {
-    post: { summary: "Send a pending invitation again with a fresh link (the old link dies)", params: ["id"], responses: { "200": "The invitation", "409": "Not pending", ...NF } },
+    post: { summary: "Send a pending invitation again with a fresh link (the old link dies), in the contact's language", params: ["id"], responses: { "200": "The invitation", "409": "Not pending", ...NF } },
   },
   "/settings": {
-    get: { summary: "Read district settings", responses: { "200": "{invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin}" } },
-    put: { summary: "Change district settings (partial)", body: settingsBody, responses: { "200": "The settings", ...ERR } },
+    get: { summary: "Read district settings", responses: { "200": "{invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone}" } },
+    put: {
+      summary: "Change district settings (partial)",
+      description: "`timeZone` is an IANA name (`America/Chicago`); an unknown one is a 422. It is stored in its canonical spelling.",
+      body: settingsBody,
+      responses: { "200": "The settings", ...ERR },
+    },
   },
   "/links": {
     get: { summary: "List district links", responses: { "200": "{data}" } },
@@ -150,7 +167,13 @@ const paths: Record<string, Record<string, Op>> = {
     },
   },
   "/reports": {
-    get: { summary: "“Not my child” disputes and expired-invitation renewals", responses: { "200": "{disputes, renewals}" } },
+    get: {
+      summary: "“Not my child” disputes, expired-invitation renewals, and families per language",
+      description:
+        "`languages`: `[{language, families, guardians}]`, most families first. `families` counts the district's guardian contacts by the `language` given with their invitations, once per address (a parent invited for three children is one family; an address given two languages counts in each); `guardians` counts parents connected to the district's students by their account's language. `unknown`: none given or saved. Tags are grouped regardless of case (`es` and `es-MX` stay apart). The whole list comes with every page of disputes and renewals.",
+      query: ["limit", "disputesCursor", "renewalsCursor"],
+      responses: { "200": "{disputes, renewals, nextDisputesCursor, nextRenewalsCursor, languages: [{language, families, guardians}]}", "422": ERR["422"] },
+    },
   },
 };
 

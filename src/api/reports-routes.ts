@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { now as clock } from "../lib/time";
 import { decodeCursor } from "../lib/cursor";
 import { listDisputes, listRenewals } from "../invitations/reports";
+import { countFamiliesByLanguage } from "../invitations/language-report";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 
@@ -16,7 +17,8 @@ const reportQuery = z.strictObject({
 
 /**
  * `GET /reports`: "not my child" disputes and renewals of expired invitations, newest first.
- * Each list pages on its own cursor (`nextDisputesCursor`, `nextRenewalsCursor`).
+ * Each list pages on its own cursor (`nextDisputesCursor`, `nextRenewalsCursor`). `languages`:
+ * families and connected guardians per language (see language-report.ts), whole on every page.
  */
 export const reportsApi = new Hono<AppEnv>().get("/", validate("query", reportQuery), async (c) => {
   const q = c.req.valid("query");
@@ -28,14 +30,16 @@ export const reportsApi = new Hono<AppEnv>().get("/", validate("query", reportQu
   }
   const db = getDb(c.env.DB);
   const districtId = c.get("district").id;
-  const [disputes, renewals] = await Promise.all([
+  const [disputes, renewals, languages] = await Promise.all([
     listDisputes(db, districtId, q.limit, disputesCursor),
     listRenewals(db, districtId, q.limit, clock(), renewalsCursor),
+    countFamiliesByLanguage(db, districtId),
   ]);
   return c.json({
     disputes: disputes.items,
     renewals: renewals.items,
     nextDisputesCursor: disputes.nextCursor,
     nextRenewalsCursor: renewals.nextCursor,
+    languages,
   });
 });

@@ -5,7 +5,7 @@ import { getSettings, settingsBody, updateSettings } from "../roster/settings";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 
-/** `/settings`: the district's invitation wording, reminder, invitation lifetime and badge PIN. */
+/** `/settings`: the district's invitation wording, reminder, invitation lifetime, badge PIN and time zone. */
 export const settingsApi = new Hono<AppEnv>()
   .get("/", async (c) => {
     const settings = await getSettings(getDb(c.env.DB), c.get("district").id);

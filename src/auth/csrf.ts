@@ -5,6 +5,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { CSRF_FIELD } from "../lib/csrf-field";
 import { readShortCookie, setShortCookie } from "./cookies";
 import { SECRET } from "../lib/ids";
+import { plainErrorPage } from "../error-pages";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export const CSRF_COOKIE = "fp_csrf";
@@ -24,7 +25,8 @@ export const csrfProtection = createMiddleware<AppEnv>(async (c, next) => {
   if (site) allowed = site === "same-origin" || site === "none";
   else if (origin && origin !== "null") allowed = origin === self;
   else allowed = await formTokenMatches(c.req.raw.clone(), readShortCookie(c, CSRF_COOKIE));
-  if (!allowed) return c.text("This form was sent from another site, so it was refused. Go back, reload the page and try again.", 403);
+  // Before chooseLanguage: the refusal's language comes from the request itself (error-pages.tsx).
+  if (!allowed) return plainErrorPage(c, 403, "crossSite");
   return next();
 });
 

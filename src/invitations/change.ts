@@ -1,7 +1,7 @@
 /** District-side changes to one invitation: resend (new link) and revoke. */
 import { and, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { invitations, outbox, schools, students, type ACTOR_KINDS } from "../db/schema";
+import { guardianContacts, invitations, outbox, schools, students, type ACTOR_KINDS } from "../db/schema";
 import { auditInsertWhere } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newSecret } from "../lib/random";
@@ -40,10 +40,12 @@ async function loadForChange(db: Db, districtId: string, id: string) {
       firstName: students.firstName,
       lastName: students.lastName,
       schoolName: schools.name,
+      language: guardianContacts.language,
     })
     .from(invitations)
     .innerJoin(students, eq(students.id, invitations.studentId))
     .innerJoin(schools, eq(schools.id, students.schoolId))
+    .innerJoin(guardianContacts, eq(guardianContacts.id, invitations.contactId))
     .where(and(eq(invitations.districtId, districtId), eq(invitations.id, id)))
     .get();
   return row ?? null;
@@ -105,6 +107,8 @@ export async function resendInvitation(ctx: ChangeContext, id: string): Promise<
     channel: inv.channel,
     link: invitationLink(ctx.publicUrl, token),
     expiresAt,
+    // The contact's language as it is now (a later invitation may have changed it).
+    language: inv.language,
     district,
     school: { name: inv.schoolName },
     student: inv,

@@ -9,16 +9,22 @@ export interface InvitingDistrict {
   name: string;
   invitationMessage: string | null;
   invitationTtlDays: number | null;
+  /** IANA zone in which invitations write their expiry. */
+  timeZone: string;
 }
+
+/** The columns of an InvitingDistrict, for queries that join more. */
+export const invitingDistrictColumns = {
+  id: districts.id,
+  name: districts.name,
+  invitationMessage: districts.invitationMessage,
+  invitationTtlDays: districts.invitationTtlDays,
+  timeZone: districts.timeZone,
+};
 
 export async function loadInvitingDistrict(db: Db, districtId: string): Promise<InvitingDistrict | null> {
   const row = await db
-    .select({
-      id: districts.id,
-      name: districts.name,
-      invitationMessage: districts.invitationMessage,
-      invitationTtlDays: districts.invitationTtlDays,
-    })
+    .select(invitingDistrictColumns)
     .from(districts)
     .where(eq(districts.id, districtId))
     .get();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cleanLine } from "../lib/text";
 import { email, sisId } from "../roster/schemas";
 import { normalizePhone } from "./normalize";
+import { BCP47 } from "../i18n/negotiate";
 
 export const MAX_BATCH_INVITATIONS = 1000;
 
@@ -29,6 +30,17 @@ const phone = z
     return e164;
   });
 
+/**
+ * The family's language (BCP 47: `es`, `es-MX`, `vi`), stored as given even when we have no catalog
+ * for it (teachers and the district still see it; messages use the closest catalog, see
+ * message-language.ts).
+ */
+export const languageTag = z
+  .string()
+  .max(35)
+  .regex(BCP47, "Not a BCP 47 language tag: use one such as es, es-MX or vi.")
+  .describe("The family's language as a BCP 47 tag (es, es-MX, vi). Invitations go out in the closest language we have, else English; the tag is kept as given.");
+
 /** One invitation as a district posts it; the output is in normal form. */
 export const invitationInput = z
   .strictObject({
@@ -37,6 +49,7 @@ export const invitationInput = z
     phone: phone.nullish(),
     name: optionalText(200),
     relationship: optionalText(100),
+    language: languageTag.nullish(),
   })
   .superRefine((v, ctx) => {
     if ((v.email == null) === (v.phone == null)) {
@@ -49,9 +62,11 @@ export const invitationInput = z
     address: (v.email ?? v.phone) as string,
     name: v.name,
     relationship: v.relationship,
+    language: v.language ?? null,
   }));
 
-export type InvitationInput = z.output<typeof invitationInput>;
+/** One valid item. `language` omitted or null: the contact keeps the language on record (if any). */
+export type InvitationInput = Omit<z.output<typeof invitationInput>, "language"> & { language?: string | null };
 
 /** Items are validated one by one so that one bad item does not sink the others. */
 export const invitationBatchInput = z.strictObject({

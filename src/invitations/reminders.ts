@@ -5,26 +5,16 @@
  */
 import { and, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { districts, invitations, outbox, schools, students } from "../db/schema";
+import { districts, guardianContacts, invitations, outbox, schools, students } from "../db/schema";
 import { auditInsertWhere } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newSecret } from "../lib/random";
 import { DAY } from "../lib/time";
-import { buildInvitationMessage, invitationLink, type InvitationMessage } from "./messages";
+import { buildInvitationMessage, invitationLink } from "./messages";
 import { insertWhere, runBatch, type Statement } from "../db/batch";
 
 /** Invitations reminded per run; the cron runs every few minutes, so a backlog drains quickly. */
 const PER_RUN = 50;
-
-function asReminder(m: InvitationMessage, channel: "email" | "sms"): InvitationMessage {
-  if (channel === "sms") return { text: `Reminder, expires tomorrow: ${m.text}` };
-  const note = "Reminder: this invitation expires within a day. Here is a fresh link; earlier links no longer work.";
-  return {
-    subject: `Reminder: ${m.subject ?? "your Family Portal invitation"}`,
-    text: `${note}\n\n${m.text}`,
-    html: m.html ? `<p><strong>${note}</strong></p>${m.html}` : undefined,
-  };
-}
 
 /** Sends due reminders; returns how many were sent. */
 export async function sendExpiryReminders(db: Db, publicUrl: string, now: number): Promise<number> {
@@ -41,9 +31,12 @@ export async function sendExpiryReminders(db: Db, publicUrl: string, now: number
       schoolName: schools.name,
       districtName: districts.name,
       invitationMessage: districts.invitationMessage,
+      timeZone: districts.timeZone,
+      language: guardianContacts.language,
     })
     .from(invitations)
     .innerJoin(districts, eq(districts.id, invitations.districtId))
+    .innerJoin(guardianContacts, eq(guardianContacts.id, invitations.contactId))
     .innerJoin(students, eq(students.id, invitations.studentId))
     .innerJoin(schools, eq(schools.id, students.schoolId))
     .where(
@@ -64,17 +57,17 @@ export async function sendExpiryReminders(db: Db, publicUrl: string, now: number
   for (const inv of due) {
     const token = newSecret();
     const tokenHash = hashToken(token);
-    const message = asReminder(
-      buildInvitationMessage({
-        channel: inv.channel,
-        link: invitationLink(publicUrl, token),
-        expiresAt: inv.expiresAt,
-        district: { name: inv.districtName, invitationMessage: inv.invitationMessage },
-        school: { name: inv.schoolName },
-        student: inv,
-      }),
-      inv.channel,
-    );
+    // In the family's language, the expiry in the district's time zone, with the reminder's note first.
+    const message = buildInvitationMessage({
+      channel: inv.channel,
+      link: invitationLink(publicUrl, token),
+      expiresAt: inv.expiresAt,
+      language: inv.language,
+      district: { name: inv.districtName, invitationMessage: inv.invitationMessage, timeZone: inv.timeZone },
+      school: { name: inv.schoolName },
+      student: inv,
+      reminder: true,
+    });
     // Mail and audit only if this run rotated the token (the parent may have accepted meanwhile).
     const rotated = sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${inv.id} AND token_hash = ${tokenHash})`;
     statements.push(

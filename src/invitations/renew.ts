@@ -1,11 +1,11 @@
 /** A guardian's "send me a fresh invitation" from an expired link: same student, same address on file. */
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { invitations, outbox } from "../db/schema";
+import { districts, guardianContacts, invitations, outbox } from "../db/schema";
 import { auditInsertWhere } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newId, newSecret } from "../lib/random";
-import { invitationTtlMs, loadInvitingDistrict } from "./district";
+import { invitationTtlMs, invitingDistrictColumns, type InvitingDistrict } from "./district";
 import { buildInvitationMessage, invitationLink } from "./messages";
 import { insertWhere, runBatch } from "../db/batch";
 
@@ -44,8 +44,9 @@ export type RenewOutcome =
  */
 export async function renewExpiredInvitation(ctx: RenewContext, old: ExpiredInvitation): Promise<RenewOutcome> {
   const { db, now } = ctx;
-  const district = await loadInvitingDistrict(db, old.districtId);
-  if (!district) return { ok: false, error: "not_expired" };
+  const found = await districtAndLanguage(db, old);
+  if (!found) return { ok: false, error: "not_expired" };
+  const { language, ...district } = found;
   const id = newId("inv");
   const token = newSecret();
   const expiresAt = now + invitationTtlMs(district, ctx.defaultTtlDays);
@@ -53,6 +54,8 @@ export async function renewExpiredInvitation(ctx: RenewContext, old: ExpiredInvi
     channel: old.channel,
     link: invitationLink(ctx.publicUrl, token),
     expiresAt,
+    // In the family's language (the contact's, as the district gave it), like the first invitation.
+    language,
     district,
     school: old.school,
     student: old.student,
@@ -97,4 +100,15 @@ export async function renewExpiredInvitation(ctx: RenewContext, old: ExpiredInvi
     .where(and(eq(invitations.studentId, old.studentId), eq(invitations.channel, old.channel), eq(invitations.address, old.address), eq(invitations.status, "pending"), gt(invitations.expiresAt, now)))
     .get();
   return live ? { ok: false, error: "superseded" } : { ok: false, error: "not_expired" };
+}
+
+/** The district, and the language of the contact the invitation went to: one query. */
+async function districtAndLanguage(db: Db, old: Pick<ExpiredInvitation, "districtId" | "contactId">): Promise<(InvitingDistrict & { language: string | null }) | null> {
+  const row = await db
+    .select({ ...invitingDistrictColumns, language: guardianContacts.language })
+    .from(districts)
+    .leftJoin(guardianContacts, and(eq(guardianContacts.id, old.contactId), eq(guardianContacts.districtId, districts.id)))
+    .where(eq(districts.id, old.districtId))
+    .get();
+  return row ?? null;
 }

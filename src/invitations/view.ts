@@ -10,6 +10,7 @@ export const invitationViewColumns = {
   address: invitations.address,
   name: guardianContacts.name,
   relationship: guardianContacts.relationship,
+  language: guardianContacts.language,
   status: invitations.status,
   expiresAt: invitations.expiresAt,
   createdAt: invitations.createdAt,
@@ -28,6 +29,8 @@ export interface InvitationViewRow {
   address: string;
   name: string | null;
   relationship: string | null;
+  /** The contact's language as the district gave it (BCP 47), or null. */
+  language: string | null;
   status: "pending" | "accepted" | "revoked" | "disputed";
   expiresAt: number;
   createdAt: number;
@@ -47,6 +50,7 @@ export interface InvitationJson {
   address: string;
   name: string | null;
   relationship: string | null;
+  language: string | null;
   expiresAt: string;
   createdAt: string;
   sentAt: string | null;
@@ -68,6 +72,7 @@ export function toInvitationJson(r: InvitationViewRow, now: number): InvitationJ
     address: r.address,
     name: r.name,
     relationship: r.relationship,
+    language: r.language,
     expiresAt: isoDate(r.expiresAt),
     createdAt: isoDate(r.createdAt),
     sentAt: iso(r.sentAt),

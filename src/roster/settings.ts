@@ -6,6 +6,23 @@ import { districts } from "../db/schema";
 import { cleanText } from "../lib/text";
 import { now } from "../lib/time";
 
+/**
+ * An IANA time zone name the platform knows (`America/Chicago`), in its canonical spelling; the
+ * district's pages and emails write dates and times in it.
+ */
+export const timeZoneName = z
+  .string()
+  .min(1)
+  .max(64)
+  .transform((zone, ctx) => {
+    try {
+      return new Intl.DateTimeFormat(undefined, { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Not an IANA time zone: use a name such as America/New_York or America/Los_Angeles." });
+      return z.NEVER;
+    }
+  });
+
 /** `PUT /settings`: a partial update; null puts invitationMessage / invitationTtlDays back to the default. */
 export const settingsBody = z
   .strictObject({
@@ -17,9 +34,11 @@ export const settingsBody = z
     invitationTtlDays: z.int().min(1).max(90).nullable().optional(),
     /** Ask for the badge's 6-digit PIN after a badge scan. */
     badgePin: z.boolean().optional(),
+    /** IANA name; dates and times on the district's pages and in its emails. Default America/New_York. */
+    timeZone: timeZoneName.optional().describe("IANA time zone in which families' and teachers' pages and emails show dates and times (default America/New_York)."),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), {
-    message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin.",
+    message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone.",
   });
 
 export type SettingsPatch = z.infer<typeof settingsBody>;
@@ -30,6 +49,8 @@ export interface DistrictSettings {
   /** null: the platform default (INVITATION_TTL_DAYS). */
   invitationTtlDays: number | null;
   badgePin: boolean;
+  /** IANA name. */
+  timeZone: string;
 }
 
 const settingsColumns = {
@@ -37,6 +58,7 @@ const settingsColumns = {
   reminderBeforeExpiry: districts.reminderBeforeExpiry,
   invitationTtlDays: districts.invitationTtlDays,
   badgePin: districts.badgePin,
+  timeZone: districts.timeZone,
 };
 
 export async function getSettings(db: Db, districtId: string): Promise<DistrictSettings | null> {

@@ -114,8 +114,9 @@ export async function sendContactInvitation(ctx: TeacherInviteContext, contact: 
 async function createInvitation(ctx: TeacherInviteContext, district: InvitingDistrict, ttlMs: number, contact: TeacherContact): Promise<InviteOutcome> {
   const { db, teacher, now } = ctx;
   const plan = await planInvitations({ db, district, publicUrl: ctx.publicUrl, ttlMs, now }, [
-    // name/relationship null: the contact's stored ones are kept.
-    { studentSisId: contact.studentSisId, channel: contact.channel, address: contact.address, name: null, relationship: null },
+    // name/relationship/language not given: the contact's stored ones are kept, and the invitation
+    // goes out in the contact's language (a re-send does too: see resendInvitation).
+    { studentSisId: contact.studentSisId, channel: contact.channel, address: contact.address, name: null, relationship: null, language: null },
   ]);
   const outcome = plan.outcomes[0];
   const created = plan.created[0];

@@ -1,0 +1,51 @@
+/**
+ * Every error answer of the pages, in the reader's language with `content-language` (the JSON
+ * API's errors stay English: they are for district developers). Some are given before
+ * chooseLanguage has run (the body limit, the CSRF check, a failure while loading the signed-in
+ * person): those take the language from the request itself (requestLocale) and are a small page
+ * of their own; the others use the one layout.
+ */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "./env";
+import type { Catalog } from "./i18n/catalog";
+import { requestLocale } from "./i18n/request-locale";
+import { apiError } from "./api/errors";
+import { ErrorDocument, ErrorMessage, type ErrorWords } from "../views/pages/error";
+
+/** Page forms are small; a bigger body is refused before anything reads it (src/pages.ts). */
+export const PAGE_BODY_LIMIT_BYTES = 64 * 1024;
+
+export type PageError = "notFound" | "crossSite" | "tooLarge" | "unreadable" | "serverError";
+
+function wordsFor(t: Catalog, tag: string, kind: PageError): ErrorWords {
+  if (kind === "tooLarge") {
+    const size = `${new Intl.NumberFormat(tag).format(PAGE_BODY_LIMIT_BYTES / 1024)} KB`;
+    return { title: t.errors.tooLarge.title, text: t.errors.tooLarge.text(size) };
+  }
+  return t.errors[kind];
+}
+
+/** A whole small page that needs no middleware, no layout and no D1: safe before the pages' middleware and after a failure. */
+export function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode, kind: PageError): Response | Promise<Response> {
+  const locale = requestLocale(c);
+  c.header("content-language", locale.tag);
+  c.header("vary", "Accept-Language, Cookie", { append: true });
+  c.header("cache-control", "private, no-cache");
+  return c.html(<ErrorDocument locale={locale} words={wordsFor(locale.t, locale.tag, kind)} />, status);
+}
+
+/** Within the pages (after chooseLanguage and the renderer): the error in the one layout, with the language switcher. */
+export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, kind: PageError): Response | Promise<Response> {
+  const locale = c.get("locale") as AppEnv["Variables"]["locale"] | undefined;
+  if (!locale) return plainErrorPage(c, status, kind);
+  const words = wordsFor(locale.t, locale.tag, kind);
+  c.status(status);
+  return c.render(<ErrorMessage words={words} home={locale.t.errors.home} />, { title: words.title });
+}
+
+/** Any address nothing answers: JSON under /api/ (for district developers), a page elsewhere. */
+export function notFound(c: Context<AppEnv>): Response | Promise<Response> {
+  if (c.req.path.startsWith("/api/")) return apiError(c, 404, "not_found", "No such route.");
+  return errorPage(c, 404, "notFound");
+}
