@@ -49,7 +49,7 @@ export default {
     title: "Inicio",
     hello: (name: string) => `Hola, ${name}`,
     noChildren:
-      "Todavía no hay niños conectados a su cuenta. Abra el enlace de la invitación que le envió la escuela de su hijo; si no tiene ninguna, pida al maestro de su hijo que le envíe una invitación.",
+      "Todavía no hay niños conectados a su cuenta. Abra el enlace de la invitación que le envió la escuela de su hijo o hija; si no tiene ninguna, pida al maestro de su hijo o hija que le envíe una invitación.",
     /** After the school's name on a child's card; the grade as the district wrote it. */
     grade: (grade: string) => `Grado ${grade}`,
     /** After onboarding: `names` is already a list ("Maya y Leo"), `count` how many. */
@@ -59,7 +59,7 @@ export default {
     notAddedReasons: {
       used: "esa invitación ya se usó",
       revoked: "la escuela retiró esa invitación",
-      disputed: 'esa invitación se marcó como "no es mi hijo"',
+      disputed: 'esa invitación se marcó como «No es mi hijo ni mi hija»',
       expired: "esa invitación venció",
       unknown: "no se pudo usar esa invitación",
     },
@@ -69,7 +69,7 @@ export default {
     /** Read by screen readers after a button's name: "Instant Login for Maya". */
     forChild: (name: string) => `para ${name}`,
     whatHappens:
-      "Su hijo quedará con la sesión iniciada en este dispositivo y usted saldrá de Family Portal, para que su hijo no pueda ver su cuenta. Para volver, inicie sesión otra vez.",
+      "Su hijo o hija quedará con la sesión iniciada en este dispositivo y usted saldrá de Family Portal, para que su hijo o hija no pueda ver su cuenta. Para volver, inicie sesión otra vez.",
     /** The link to a child's badge page. */
     badge: "Credencial",
     linksHeading: "Enlaces de su distrito",
@@ -78,19 +78,19 @@ export default {
     // The public landing page (signed out).
     landingTitle: "Bienvenidos",
     landingIntro:
-      "Un solo lugar para ayudar a su hijo a entrar a los programas de la escuela, encontrar los enlaces de su distrito y escribir a los maestros de su hijo.",
+      "Un solo lugar para ayudar a su hijo o hija a entrar a los programas de la escuela, encontrar los enlaces de su distrito y escribir a los maestros de su hijo o hija.",
     newHere: "¿Es su primera vez aquí?",
     howToStart:
-      "Las invitaciones llegan de la escuela de su hijo, por correo electrónico o por mensaje de texto. Abra el enlace de ese mensaje para empezar. Si no ha recibido ninguna, pida al maestro de su hijo que le envíe una invitación.",
+      "Las invitaciones llegan de la escuela de su hijo o hija, por correo electrónico o por mensaje de texto. Abra el enlace de ese mensaje para empezar. Si no ha recibido ninguna, pida al maestro de su hijo o hija que le envíe una invitación.",
     accountDeleted: "Su cuenta fue eliminada. Gracias por usar Family Portal.",
     // The Instant Login page (GET /children/:id/instant-login).
     instantLoginFor: (name: string) => `Inicio de sesión instantáneo para ${name}`,
     instantLoginExplains: (name: string) =>
       `El inicio de sesión instantáneo abre el portal escolar de ${name} en el dispositivo que usted está usando ahora, sin contraseña.`,
-    handToChild: "Úselo en un dispositivo que pueda darle a su hijo. El portal escolar cierra la sesión de su hijo después de ocho horas.",
+    handToChild: "Úselo en un dispositivo que pueda darle a su hijo o hija. El portal escolar cierra la sesión de su hijo o hija después de ocho horas.",
     backHome: "Volver al inicio",
     childNotFound: "No encontramos a este estudiante",
-    childNotFoundBody: "Este estudiante no está conectado a su cuenta. Si cree que es un error, consulte con la escuela de su hijo.",
+    childNotFoundBody: "Este estudiante no está conectado a su cuenta. Si cree que es un error, consulte con la escuela de su hijo o hija.",
   },
 
   // ---- badges: a child's badge (parent side) and badge login at /badges
@@ -101,13 +101,13 @@ export default {
     badgeFor: (name: string) => `Credencial de ${name}`,
     fresh: (name: string) => `Esta es la primera credencial de ${name}. Se acaba de crear.`,
     pin: "PIN",
-    pinHint: "Su hijo escribe este número después de mostrar la credencial. No lo comparta con nadie más: no aparece en la credencial impresa ni en la descargada.",
+    pinHint: "Su hijo o hija escribe este número después de mostrar la credencial. No lo comparta con nadie más: no aparece en la credencial impresa ni en la descargada.",
     howToUse: "Cómo se usa",
     /** `**…**` is shown in bold. */
     steps: {
       open: "Abra la credencial en su teléfono (guarde la imagen en sus fotos para tenerla siempre a mano).",
-      goTo: (address: string) => `En el dispositivo de su hijo, abra el navegador web y vaya a **${address}**.`,
-      holdUp: "Ponga su teléfono frente a la cámara web con la credencial en la pantalla. Su hijo entra automáticamente.",
+      goTo: (address: string) => `En el dispositivo de su hijo o hija, abra el navegador web y vaya a **${address}**.`,
+      holdUp: "Ponga su teléfono frente a la cámara web con la credencial en la pantalla. Su hijo o hija entra automáticamente.",
     },
     download: "Descargar la imagen de la credencial",
     print: "Imprimir",
@@ -122,12 +122,12 @@ export default {
     showToWebcam: (address: string) => `Muéstrela a la cámara web en ${address}`,
     // When there is no badge to show.
     notUsed: (name: string) => `En esta escuela, ${name} no usa credencial.`,
-    notUsedWhy: "El distrito escolar decide qué estudiantes usan credenciales. Si tiene preguntas, consulte con la escuela de su hijo.",
+    notUsedWhy: "El distrito escolar decide qué estudiantes usan credenciales. Si tiene preguntas, consulte con la escuela de su hijo o hija.",
     voided: (name: string) => `La escuela desactivó la credencial de ${name}, así que ya no funciona.`,
     voidedAsk: (name: string) => `Pida una nueva al maestro o a la escuela de ${name}. Cuando la hagan, aparecerá aquí.`,
     unavailableTitle: "Credenciales no disponibles",
     unavailableHeading: "No podemos mostrar credenciales en este momento",
-    unavailableBody: "Falta configurar algo de nuestro lado. Intente más tarde o consulte con la escuela de su hijo.",
+    unavailableBody: "Falta configurar algo de nuestro lado. Intente más tarde o consulte con la escuela de su hijo o hija.",
     // Badge login at /badges, on the child's device (the child is addressed as "tú", as teachers speak to students).
     loginTitle: "Entra con tu credencial",
     /** The only failure message: nothing about why is revealed. */
@@ -189,7 +189,7 @@ export default {
     heading: "Ideas para aprender en casa",
     /** `[…](#suggest)` is a link to the form below. */
     intro:
-      "Actividades cortas y prácticas para hacer con su hijo esta noche, de organizaciones de confianza. Cada título abre el sitio web de la organización. ¿Conoce una buena? [Sugiera una idea](#suggest).",
+      "Actividades cortas y prácticas para hacer con su hijo o hija esta noche, de organizaciones de confianza. Cada título abre el sitio web de la organización. ¿Conoce una buena? [Sugiera una idea](#suggest).",
     topics: {
       reading: "Lectura",
       math: "Matemáticas",
@@ -220,7 +220,7 @@ export default {
     suggest: {
       heading: "Sugiera una idea",
       thanks: "¡Gracias! Su sugerencia se envió al equipo de Family Portal. Leemos todas.",
-      intro: "¿Encontró un sitio web, una actividad o un hábito que ayuda a su hijo a aprender en casa? Cuéntenos y tal vez lo agreguemos aquí para todas las familias.",
+      intro: "¿Encontró un sitio web, una actividad o un hábito que ayuda a su hijo o hija a aprender en casa? Cuéntenos y tal vez lo agreguemos aquí para todas las familias.",
       label: "Su idea",
       hint: (min: number, max: number) => `Qué es, y un enlace si lo hay (de ${min.toLocaleString("es")} a ${max.toLocaleString("es")} caracteres).`,
       topicLabel: "Tema (opcional)",
@@ -239,7 +239,7 @@ export default {
   help: {
     title: "Ayuda",
     intro:
-      "Respuestas a las preguntas más frecuentes de las familias. Las invitaciones, los niños y las Credenciales los maneja el distrito escolar de su hijo: para todo lo que no esté aquí, comuníquese con la escuela.",
+      "Respuestas a las preguntas más frecuentes de las familias. Las invitaciones, los niños y las Credenciales los maneja el distrito escolar de su hijo o hija: para todo lo que no esté aquí, comuníquese con la escuela.",
     contents: "Preguntas",
     /**
      * Each question (its key is the section's anchor) and its answer: paragraphs, and a list of
@@ -251,12 +251,12 @@ export default {
         q: "¿Cómo creo mi cuenta?",
         a: [
           [
-            "La escuela de su hijo le envía una invitación por correo electrónico o por mensaje de texto. Abra el enlace.",
-            "Revise la escuela y el nombre de su hijo. Si son correctos, oprima **Sí, es mi hijo**.",
+            "La escuela de su hijo o hija le envía una invitación por correo electrónico o por mensaje de texto. Abra el enlace.",
+            "Revise la escuela y el nombre de su hijo o hija. Si son correctos, oprima **Sí, es mi hijo o hija**.",
             "Cree su cuenta. Elija **Continuar con Google** (la cuenta de Google no tiene que ser la dirección a la que llegó la invitación) o **Continuar con correo electrónico** y elija una contraseña. Con correo electrónico, le enviamos un mensaje para confirmar su dirección; cuando la confirme, su sesión queda iniciada.",
           ],
-          "Use **su propia dirección de correo electrónico personal**, no la dirección de correo escolar de su hijo. La dirección escolar de un estudiante no se puede usar para una cuenta familiar.",
-          "¿No tiene invitación? Pida al maestro o a la escuela de su hijo que le envíe una.",
+          "Use **su propia dirección de correo electrónico personal**, no la dirección de correo escolar de su hijo o hija. La dirección escolar de un estudiante no se puede usar para una cuenta familiar.",
+          "¿No tiene invitación? Pida al maestro o a la escuela de su hijo o hija que le envíe una.",
         ],
       },
       "several-children": {
@@ -269,7 +269,7 @@ export default {
       "missing-child": {
         q: "No veo a todos mis hijos. ¿Quién me puede ayudar?",
         a: [
-          "El distrito escolar de su hijo decide qué direcciones se conectan con cada estudiante. Si no recibió una invitación para alguno de sus hijos, comuníquese con la escuela o con la oficina de ayuda del distrito y pídales que envíen una a la dirección que usa aquí.",
+          "El distrito escolar de su hijo o hija decide qué direcciones se conectan con cada estudiante. Si no recibió una invitación para alguno de sus hijos, comuníquese con la escuela o con la oficina de ayuda del distrito y pídales que envíen una a la dirección que usa aquí.",
         ],
       },
       "several-guardians": {
@@ -281,25 +281,25 @@ export default {
       "expired-invitation": {
         q: "Mi invitación venció. ¿Puedo recibir una nueva?",
         a: [
-          "Sí. Las invitaciones solo funcionan por un tiempo limitado (normalmente dos semanas). Abra el enlace viejo de todos modos: la página dice que la invitación venció y muestra el botón **Enviarme una invitación nueva**. La invitación nueva llega a la misma dirección. Si eso no funciona, comuníquese con la escuela de su hijo.",
+          "Sí. Las invitaciones solo funcionan por un tiempo limitado (normalmente dos semanas). Abra el enlace viejo de todos modos: la página dice que la invitación venció y muestra el botón **Envíenme una nueva invitación**. La invitación nueva llega a la misma dirección. Si eso no funciona, comuníquese con la escuela de su hijo o hija.",
         ],
       },
       "change-email": {
         q: "¿Puedo cambiar la dirección de correo electrónico de mi cuenta?",
         a: [
-          "No, la dirección de correo electrónico de una cuenta no se puede cambiar. Para usar otra dirección, pida al distrito escolar de su hijo que envíe una invitación nueva para cada niño a esa dirección, y luego cree una cuenta con ella.",
+          "No, la dirección de correo electrónico de una cuenta no se puede cambiar. Para usar otra dirección, pida al distrito escolar de su hijo o hija que envíe una invitación nueva para cada niño a esa dirección, y luego cree una cuenta con ella.",
         ],
       },
       "change-name": {
         q: "¿Cómo cambio mi nombre?",
         a: [
-          "Seleccione su nombre en la parte de arriba de la página y elija [Configuración de la cuenta](/account). En **Nombre**, escriba el nombre que quiere y oprima **Guardar nombre**. Los maestros ven este nombre.",
+          "Seleccione su nombre en la parte de arriba de la página y elija [Configuración de la cuenta](/account). En **Nombre**, escriba el nombre que quiere y oprima **Guardar el nombre**. Los maestros ven este nombre.",
         ],
       },
       "wrong-child": {
-        q: "El niño que aparece no es mi hijo. ¿Qué hago?",
+        q: "El niño que aparece no es mi hijo ni mi hija. ¿Qué hago?",
         a: [
-          "Si la invitación muestra a un niño que no es suyo, oprima **No es mi hijo**. La invitación deja de funcionar y se le avisa a la escuela, para que lo corrija.",
+          "Si la invitación muestra a un niño que no es suyo, oprima **No es mi hijo ni mi hija**. La invitación deja de funcionar y se le avisa a la escuela, para que lo corrija.",
           "Si un niño que no es suyo ya aparece en su página de inicio, no use sus herramientas para entrar. Comuníquese con la escuela de inmediato, dígales su distrito y el nombre del niño, y ellos lo desconectarán.",
         ],
       },
@@ -312,18 +312,18 @@ export default {
       "instant-login": {
         q: "¿Qué hace el Inicio de sesión instantáneo?",
         a: [
-          "La tarjeta de cada niño en su página de inicio tiene un botón de **Inicio de sesión instantáneo**. Abre la página de estudiante de su hijo en el dispositivo que usted está usando, para que pueda abrir los enlaces de su escuela enseguida.",
+          "La tarjeta de cada niño en su página de inicio tiene un botón de **Inicio de sesión instantáneo**. Abre la página de estudiante de su hijo o hija en el dispositivo que usted está usando, para que pueda abrir los enlaces de su escuela enseguida.",
           "Para proteger su cuenta y la información de sus otros hijos, el Inicio de sesión instantáneo primero **cierra su sesión** de Family Portal en ese dispositivo. Para volver a su cuenta después, inicie sesión otra vez.",
         ],
       },
       badges: {
-        q: "¿Qué es una Credencial y cómo la usa mi hijo?",
+        q: "¿Qué es una Credencial y cómo la usa mi hijo o hija?",
         a: [
-          "Una Credencial es una imagen con un código QR que le permite a su hijo entrar sin escribir nada. Abra **Credencial** en la tarjeta de su hijo y luego guarde la imagen en las fotos de su teléfono o imprímala.",
+          "Una Credencial es una imagen con un código QR que le permite a su hijo o hija entrar sin escribir nada. Abra **Credencial** en la tarjeta de su hijo o hija y luego guarde la imagen en las fotos de su teléfono o imprímala.",
           [
             "Abra la Credencial en su teléfono.",
-            "En el dispositivo de su hijo, abra la página **/badges** de este sitio en el navegador web.",
-            "Muestre la Credencial a la cámara. Su hijo entra. ¿No hay cámara? Elija el archivo de imagen de la Credencial.",
+            "En el dispositivo de su hijo o hija, abra la página **/badges** de este sitio en el navegador web.",
+            "Muestre la Credencial a la cámara. Su hijo o hija entra. ¿No hay cámara? Elija el archivo de imagen de la Credencial.",
           ],
           "No todos los estudiantes tienen Credencial: lo decide el distrito escolar. Si la tarjeta dice que no se usan credenciales, es una decisión de su distrito. No comparta la Credencial, igual que una contraseña; si se pierde o se comparte, pida una nueva al maestro o a la escuela y la anterior deja de funcionar.",
         ],
