@@ -2,7 +2,8 @@
  * Badge scanner for /badges (the only page that loads it). Reads a badge's QR code from the
  * webcam, or from a chosen picture when there is no camera, and posts its token in the page's
  * login form. Decoding uses the browser's BarcodeDetector where it reads QR codes, else jsQR,
- * fetched from our own static files only when needed.
+ * fetched from our own static files only when needed. What it says comes from the page, in the
+ * page's language: the form's data-say-* attributes (views/pages/badge-login.tsx).
  */
 (function () {
   "use strict";
@@ -28,8 +29,13 @@
   for (var i = 0; i < nojs.length; i++) nojs[i].hidden = true;
   form.hidden = false;
 
-  function say(text) {
-    statusEl.textContent = text;
+  /** The page's words for `key` (data-say-<key>), in the page's language. */
+  function words(key) {
+    return form.getAttribute("data-say-" + key) || "";
+  }
+
+  function say(key, more) {
+    statusEl.textContent = more ? words(key) + " " + words(more) : words(key);
   }
 
   function loadScript(src) {
@@ -91,7 +97,7 @@
     done = true;
     stopCamera();
     tokenField.value = text.slice(PREFIX.length);
-    say("Badge found. Logging in…");
+    say("found");
     form.submit();
     return true;
   }
@@ -103,11 +109,11 @@
     stream = null;
   }
 
-  function noCamera(message) {
+  function noCamera(why) {
     stopCamera();
     if (camera) camera.hidden = true;
     if (retry) retry.hidden = false;
-    say(message + " You can choose the badge picture below instead.");
+    say(why, "choose-instead");
   }
 
   function scanFrame() {
@@ -116,7 +122,7 @@
     getDecoder()
       .then(function (decode) { return decode(video, video.videoWidth, video.videoHeight, false); })
       .then(function (text) {
-        if (text && !found(text)) say("That code is not a Family Portal badge. Hold up the badge.");
+        if (text && !found(text)) say("not-a-badge");
       })
       .catch(function () {})
       .then(function () { busy = false; });
@@ -124,10 +130,10 @@
 
   function startCamera() {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-      noCamera("This browser can't use a camera on this page.");
+      noCamera("no-camera-api");
       return;
     }
-    say("Starting the camera…");
+    say("starting");
     if (camera) camera.hidden = false;
     if (retry) retry.hidden = true;
     navigator.mediaDevices
@@ -138,13 +144,13 @@
         return video.play();
       })
       .then(function () {
-        say("Hold the badge up to the camera.");
+        say("hold-up");
         getDecoder();
         timer = setInterval(scanFrame, 250);
       })
       .catch(function (err) {
         var blocked = err && (err.name === "NotAllowedError" || err.name === "SecurityError");
-        noCamera(blocked ? "The camera is blocked for this page." : "No camera was found.");
+        noCamera(blocked ? "blocked" : "not-found");
       });
   }
 
@@ -173,14 +179,14 @@
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0];
     if (!file) return;
-    say("Reading the picture…");
+    say("reading");
     Promise.all([loadPicture(file), getDecoder()])
       .then(function (r) { return r[1](r[0].source, r[0].width, r[0].height, true); })
       .then(function (text) {
         if (found(text)) return;
-        say(text ? "That picture has a code, but it is not a Family Portal badge." : "No badge was found in that picture. Choose a clear picture of the whole badge.");
+        say(text ? "picture-not-a-badge" : "picture-no-badge");
       })
-      .catch(function () { say("That picture could not be read. Choose the badge image (a PNG or a photo)."); })
+      .catch(function () { say("picture-unreadable"); })
       .then(function () { if (!done) fileInput.value = ""; });
   });
 

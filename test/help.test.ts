@@ -3,6 +3,8 @@
 // instructions that name the buttons the pages really show. It is plain HTML: nothing needs
 // JavaScript.
 import { describe, expect, it } from "vitest";
+import en from "../src/i18n/catalogs/en";
+import { englishLeftIn } from "./i18n-helpers";
 import { Browser, browserAs, confirmChild, districtWithSiblings, freshEmail, GoogleBrowser, insertParent, inviteTo, parentOf, setInvitation } from "./world";
 
 /** The questions of the seed article's FAQ, and the guide's topics, each with how /help's heading for it reads. */
@@ -23,6 +25,24 @@ const SEED_QUESTIONS: [seed: string, heading: RegExp][] = [
   ["Messages", /messages with teachers/],
 ];
 
+/** The same questions as /help asks them in Spanish. */
+const SEED_QUESTIONS_ES: [seed: string, heading: RegExp][] = [
+  ["Setting up your Family Portal account", /creo mi cuenta/],
+  ["I forgot my password! How can I access my Family Portal account?", /Olvidé mi contraseña/],
+  ["If I have multiple children, how do I connect to them all?", /más de un hijo/],
+  ["I do not see all of my children when I log in. Who should I reach out to?", /No veo a todos mis hijos/],
+  ["Can a child be connected to multiple parents/guardians?", /Dos padres o tutores/],
+  ["My invitation expired! Can I receive an updated invite?", /invitación venció/],
+  ["Is there a way for my family account to be associated with a different email address?", /cambiar la dirección de correo/],
+  ["Is there a way to update my name?", /cambio mi nombre/],
+  ["What do I do if I am not connected to the correct students?", /no es mi hijo/],
+  ["Instant Login", /Inicio de sesión instantáneo/],
+  ["Clever Badge", /Credencial/],
+  ["District added links", /enlaces de mi página de inicio/],
+  ["Clever ideas", /pestaña Ideas/],
+  ["Messages", /mensajes con los maestros/],
+];
+
 interface Section {
   id: string;
   heading: string;
@@ -36,8 +56,11 @@ function sections(html: string): Section[] {
   return [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h2[^>]*>([\s\S]*?)<\/h2>([\s\S]*?)<\/section>/g)].map((m) => ({ id: m[1]!, heading: text(m[2]!), answer: text(m[3]!) }));
 }
 
-async function helpPage(b = new Browser()): Promise<string> {
-  const res = await b.get("/help", { follow: false });
+/** Every text of a catalog section, however nested. */
+const helpTexts = (node: unknown): string[] => (typeof node === "string" ? [node] : node && typeof node === "object" ? Object.values(node).flatMap(helpTexts) : []);
+
+async function helpPage(b = new Browser(), headers: Record<string, string> = {}): Promise<string> {
+  const res = await b.request("/help", { method: "GET", follow: false, headers: { "sec-fetch-site": "none", ...headers } });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -50,6 +73,28 @@ describe("GET /help", () => {
       expect(matching.map((s) => s.heading), seed).toHaveLength(1);
       expect(matching[0]!.answer.length, seed).toBeGreaterThan(80);
     }
+  });
+
+  it("answers the same questions in Spanish, section for section, with no English left", async () => {
+    const english = sections(await helpPage());
+    const html = await helpPage(new Browser(), { "accept-language": "es-MX" });
+    expect(html).toMatch(/<html lang="es" dir="ltr">/);
+    const found = sections(html);
+    expect(found.map((s) => s.id)).toEqual(english.map((s) => s.id));
+    for (const [seed, heading] of SEED_QUESTIONS_ES) {
+      const matching = found.filter((s) => heading.test(s.heading));
+      expect(matching.map((s) => s.heading), seed).toHaveLength(1);
+      expect(matching[0]!.answer.length, seed).toBeGreaterThan(80);
+    }
+    const page = text(html);
+    expect(englishLeftIn(page)).toEqual([]);
+    // The answers' English, markup or not: no run of three words or more is on the Spanish page.
+    const english3 = helpTexts(en.help).flatMap((t) => t.split(/\*\*|\[|\]\([^)]*\)/)).map((run) => run.trim()).filter((run) => run.split(/\s+/).length >= 3);
+    expect(english3.length).toBeGreaterThan(50);
+    expect(english3.filter((run) => page.includes(run))).toEqual([]);
+    // Same anchors, same links.
+    const links = (h: string) => [...h.matchAll(/<a href="(\/[^"]*)"/g)].map((m) => m[1]).filter((p) => p !== "/");
+    expect(links(html.slice(html.indexOf("<main")))).toEqual(links((await helpPage()).replace(/^[\s\S]*?<main/, "<main")));
   });
 
   it("has a table of contents whose every link lands on one section, in page order, and no section left out", async () => {

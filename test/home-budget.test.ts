@@ -22,7 +22,7 @@ function prose(length: number, seed: number): string {
   return out.slice(0, length).trim();
 }
 
-async function homeWith(opts: { nameLength: number; titleLength: number; descriptionLength: number }) {
+async function homeWith(opts: { nameLength: number; titleLength: number; descriptionLength: number; language?: string }) {
   const district = await createDistrict(prose(Math.min(opts.nameLength, 200), 1));
   const schools = [await insertSchool(district.id, prose(opts.nameLength, 2)), await insertSchool(district.id, prose(opts.nameLength, 3))];
   const kids = [];
@@ -41,9 +41,10 @@ async function homeWith(opts: { nameLength: number; titleLength: number; descrip
   }
   const parent = await parentOf(district.id, kids.map((k) => k.id), { name: prose(opts.nameLength, 50) });
   const b = await browserAs("parent", parent.id);
-  const res = await b.get("/");
+  const res = opts.language ? await b.request("/", { headers: { "accept-language": opts.language } }) : await b.get("/");
   expect(res.status).toBe(200);
   const html = await res.text();
+  if (opts.language) expect(html).toContain(`<html lang="${opts.language}"`);
   expect(html.match(/<li class="card child"/g)).toHaveLength(3);
   expect(html.match(/rel="noopener"/g)).toHaveLength(5);
   return html;
@@ -64,5 +65,15 @@ describe("the parent's home page weight (SPEC 4: HTML ≤ 14 KB compressed)", ()
     const size = await gzipSize(html);
     console.info(`home, 3 children + 5 maximal links: ${html.length} bytes of HTML, ${size} gzipped`);
     expect(size).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it("in Spanish (longer words), with three children and five links, ordinary and at the longest", async () => {
+    const ordinary = await homeWith({ nameLength: 24, titleLength: 40, descriptionLength: 160, language: "es" });
+    const longest = await homeWith({ nameLength: 200, titleLength: 200, descriptionLength: 1000, language: "es" });
+    expect(ordinary).toContain("Inicio de sesión instantáneo");
+    const [small, large] = [await gzipSize(ordinary), await gzipSize(longest)];
+    console.info(`home in Spanish, 3 children + 5 links: ${small} gzipped; with maximal links: ${large} gzipped`);
+    expect(small).toBeLessThanOrEqual(4 * 1024);
+    expect(large).toBeLessThanOrEqual(BUDGET);
   });
 });

@@ -64,7 +64,9 @@ describe("GET /ideas", () => {
     expect(links.length).toBe(cards.length);
     for (const [, , attrs] of links) expect(attrs).toContain('target="_blank" rel="noopener noreferrer"');
     expect(html).toContain("Reading Rockets");
-    expect(html).toContain('<span lang="es" class="idea-lang">En español</span>');
+    // An idea in another language is marked with that language's name in the reader's language (issue 12, point 8).
+    expect(html).toContain('<span class="idea-lang">In Spanish</span>');
+    expect(html).toContain('<h3 lang="es">');
     // Filters are plain links that htmx enhances; "all" is current.
     expect(html).toMatch(/<a href="\/ideas\?topic=math" hx-get="\/ideas\?topic=math">Math<\/a>/);
     expect(html).toMatch(/<a href="\/ideas" hx-get="\/ideas" aria-current="page">All topics<\/a>/);
@@ -157,7 +159,8 @@ describe("GET /ideas", () => {
     expect(html).toMatch(/>3–5 \(Maya\)<\/a>/);
     expect(html).toMatch(/>K–2 \(Leo\)<\/a>/);
     expect(html).toContain("ideas for your children&#39;s grades (K–2, 3–5) come first");
-    const metas = cardMetas(html);
+    // Ideas in the reader's language come first (issue 12, point 8); the grade bands order them within it.
+    const metas = cardMetas(html).filter((m) => !m.includes(" · In "));
     const firstOther = metas.findIndex((m) => !/Grades K–2|Grades 3–5/.test(m));
     expect(firstOther).toBeGreaterThan(3);
     expect(metas.slice(firstOther).some((m) => /Grades K–2|Grades 3–5/.test(m))).toBe(false);

@@ -1,6 +1,7 @@
 import qrcode from "qrcode-generator";
 import { FONT_HEIGHT, GLYPHS } from "./font";
 import { encodeGrayPng } from "./png";
+import en from "../i18n/catalogs/en";
 
 /**
  * What a badge's QR code says: a recognisable prefix and the opaque token. Not a URL, so a
@@ -54,6 +55,8 @@ export interface BadgeImageInput {
   schoolName: string;
   /** e.g. "family.example.org/badges" */
   loginHint: string;
+  /** The line under the school in the downloader's language (their catalog's badges.showToWebcam); English when not given. */
+  whereToShow?: (loginHint: string) => string;
 }
 
 /** The downloadable badge: QR code with the child's name and school under it, as a PNG. */
@@ -66,7 +69,7 @@ export async function badgePng(input: BadgeImageInput): Promise<Uint8Array> {
   const lines = [
     { text: fit(input.childName, 2, width - 32), scale: 2 },
     { text: fit(input.schoolName, 1, width - 32), scale: 1 },
-    { text: fit(`Show to the webcam at ${input.loginHint}`, 1, width - 32), scale: 1 },
+    { text: fit((input.whereToShow ?? en.badges.showToWebcam)(input.loginHint), 1, width - 32), scale: 1 },
   ];
   const textTop = qrPx;
   const height = textTop + lines.reduce((h, l) => h + FONT_HEIGHT * l.scale + 6, 0) + 16;

@@ -55,17 +55,18 @@ async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "p
 
 /** The page for an outcome that is not a badge (404, badges off, not configured). */
 function otherPage<E extends AppEnv>(c: Context<E>, o: Exclude<Outcome, { kind: "badge" }>) {
+  const t = c.var.locale.t;
   switch (o.kind) {
     case "not_found":
       c.status(404);
-      return c.render(<ChildNotFoundPage />, { title: "Child not found" });
+      return c.render(<ChildNotFoundPage />, { title: t.home.childNotFound });
     case "off":
-      return c.render(<BadgesOffPage firstName={o.child.firstName} />, { title: `Badge for ${o.child.firstName}` });
+      return c.render(<BadgesOffPage firstName={o.child.firstName} />, { title: t.badges.badgeFor(o.child.firstName) });
     case "voided":
-      return c.render(<BadgeVoidedPage firstName={o.child.firstName} />, { title: `Badge for ${o.child.firstName}` });
+      return c.render(<BadgeVoidedPage firstName={o.child.firstName} />, { title: t.badges.badgeFor(o.child.firstName) });
     case "unavailable":
       c.status(503);
-      return c.render(<BadgesUnavailablePage />, { title: "Badges unavailable" });
+      return c.render(<BadgesUnavailablePage />, { title: t.badges.unavailableTitle });
   }
 }
 
@@ -76,7 +77,7 @@ function view<E extends AppEnv>(c: Context<E>, o: Extract<Outcome, { kind: "badg
     firstName: child.firstName,
     lastName: child.lastName,
     schoolName: child.schoolName,
-    qrSvg: badgeQrSvg(o.token, `Badge for ${child.firstName} ${child.lastName}`),
+    qrSvg: badgeQrSvg(o.token, c.var.locale.t.badges.badgeFor(`${child.firstName} ${child.lastName}`)),
     pin: child.pinRequired ? badgePin(config(c.env).badgeSecret!, o.badge.id) : null,
     loginAt: badgeLoginHint(config(c.env).publicUrl),
     fresh: o.fresh,
@@ -89,7 +90,7 @@ export const familyBadgeRoutes = new Hono<AppEnv>()
     if (o.kind !== "badge") return otherPage(c, o);
     // The page holds a live credential: never stored by any cache.
     c.header("cache-control", "private, no-store");
-    return c.render(<ChildBadgePage {...view(c, o)} />, { title: `${o.child.firstName}'s badge` });
+    return c.render(<ChildBadgePage {...view(c, o)} />, { title: c.var.locale.t.badges.title(o.child.firstName) });
   })
   .get("/:studentId/badge.png", requireParent, async (c) => {
     const o = await openBadge(c, c.get("actor").user.id, "png");
@@ -99,6 +100,8 @@ export const familyBadgeRoutes = new Hono<AppEnv>()
       childName: `${o.child.firstName} ${o.child.lastName}`,
       schoolName: o.child.schoolName,
       loginHint: badgeLoginHint(config(c.env).publicUrl),
+      // In the downloader's language: the badge font draws Latin letters with their accents (src/badges/font.ts).
+      whereToShow: c.var.locale.t.badges.showToWebcam,
     });
     return c.body(new Uint8Array(png), 200, {
       "content-type": "image/png",
@@ -110,5 +113,5 @@ export const familyBadgeRoutes = new Hono<AppEnv>()
     const o = await openBadge(c, c.get("actor").user.id, "print");
     if (o.kind !== "badge") return otherPage(c, o);
     c.header("cache-control", "private, no-store");
-    return c.render(<ChildBadgePrintPage {...view(c, o)} />, { title: `Print ${o.child.firstName}'s badge` });
+    return c.render(<ChildBadgePrintPage {...view(c, o)} />, { title: c.var.locale.t.badges.printTitle(o.child.firstName) });
   });

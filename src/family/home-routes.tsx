@@ -11,10 +11,11 @@ export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get("/", async (c) => {
   const actor = c.get("actor");
+  const t = c.var.locale.t;
   // The one notice a signed-out visitor can get: after deleting their account (a fixed text, nothing echoed).
-  const notice = c.req.query("done") === "account-deleted" ? "Your account is deleted. Thank you for using Family Portal." : null;
-  if (!actor) return c.render(<LandingPage notice={notice} />, { title: "Welcome" });
+  const notice = c.req.query("done") === "account-deleted" ? t.home.accountDeleted : null;
+  if (!actor) return c.render(<LandingPage notice={notice} />, { title: t.home.landingTitle });
   if (actor.kind !== "parent") return c.redirect(HOME_OF[actor.kind], 303);
   const { kids, links } = await loadHome(getDb(c.env.DB), actor.user.id);
-  return c.render(<HomePage name={actor.user.name} kids={kids} links={links} summary={takeConnectedSummary(c)} />, { title: "Home" });
+  return c.render(<HomePage name={actor.user.name} kids={kids} links={links} summary={takeConnectedSummary(c)} />, { title: t.home.title });
 });

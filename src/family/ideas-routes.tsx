@@ -26,10 +26,10 @@ const wantsFragment = (c: Context) =>
 
 async function renderIdeas(c: Context<ParentEnv>, status: 200 | 422 | 429, suggest: SuggestFormState) {
   const filters = filtersOf(c);
-  const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), c.var.actor.user.id, filters.topic, filters.grade);
+  const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), c.var.actor.user.id, filters, c.var.locale.tag);
   if (status === 200 && wantsFragment(c)) return renderFragment(c, <IdeaResults ideas={ideas} filters={filters} childBands={childBands} />);
   c.status(status);
-  return c.render(<IdeasPage ideas={ideas} filters={filters} childBands={childBands} suggest={suggest} />, { title: "Ideas" });
+  return c.render(<IdeasPage ideas={ideas} filters={filters} childBands={childBands} suggest={suggest} />, { title: c.var.locale.t.ideas.title });
 }
 
 ideasRoutes.get("/", (c) => renderIdeas(c, 200, { thanks: c.req.query("suggested") === "1" }));
@@ -38,7 +38,8 @@ ideasRoutes.post("/suggest", async (c) => {
   const body = await c.req.parseBody();
   const raw = { text: body.text, topic: body.topic };
   const values = { text: typeof raw.text === "string" ? raw.text.slice(0, SUGGESTION_MAX + 100) : "", topic: typeof raw.topic === "string" ? raw.topic : "" };
-  const parsed = suggestionForm.safeParse(raw);
+  const say = c.var.locale.t.ideas.suggest;
+  const parsed = suggestionForm(say).safeParse(raw);
   if (!parsed.success) {
     const errors: NonNullable<SuggestFormState["errors"]> = {};
     for (const issue of parsed.error.issues) {
@@ -51,8 +52,7 @@ ideasRoutes.post("/suggest", async (c) => {
   const verdict = await rateLimit(c.env, `idea-suggest:${userId}`, SUGGESTION_LIMIT);
   if (!verdict.allowed) {
     c.header("retry-after", String(verdict.retryAfter));
-    const minutes = Math.max(1, Math.ceil(verdict.retryAfter / 60));
-    return renderIdeas(c, 429, { problem: `You have sent several suggestions in the last hour. Thank you! Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, values });
+    return renderIdeas(c, 429, { problem: say.tooMany(Math.max(1, Math.ceil(verdict.retryAfter / 60))), values });
   }
   await createSuggestion(getDb(c.env.DB), userId, parsed.data);
   return c.redirect("/ideas?suggested=1#suggest", 303);

@@ -10,7 +10,7 @@ import { ChildNotFoundPage, InstantLoginPage } from "../../views/pages/instant-l
 
 function notFound<E extends AppEnv>(c: Context<E>) {
   c.status(404);
-  return c.render(<ChildNotFoundPage />, { title: "Child not found" });
+  return c.render(<ChildNotFoundPage />, { title: c.var.locale.t.home.childNotFound });
 }
 
 export const instantLoginRoutes = new Hono<AppEnv>()
@@ -18,7 +18,7 @@ export const instantLoginRoutes = new Hono<AppEnv>()
     const { user } = c.get("actor");
     const child = await findOwnChild(getDb(c.env.DB), user.id, c.req.param("studentId"));
     if (!child) return notFound(c);
-    return c.render(<InstantLoginPage child={child} />, { title: `Instant Login for ${child.firstName}` });
+    return c.render(<InstantLoginPage child={child} />, { title: c.var.locale.t.home.instantLoginFor(child.firstName) });
   })
   .post("/:studentId/instant-login", requireParent, async (c) => {
     const { user, session } = c.get("actor");

@@ -1,50 +1,33 @@
-/** The fixed vocabularies of the Ideas tab: topics, grade bands and languages, with their labels. */
+/**
+ * The fixed vocabularies of the Ideas tab: topics, grade bands and languages. Their names are in
+ * the language catalogs (ideas.topics, ideas.grades); a language is named by Intl.DisplayNames.
+ */
 
 export const IDEA_TOPICS = ["reading", "math", "science", "wellbeing", "digital-life", "study-habits"] as const;
 export type IdeaTopic = (typeof IDEA_TOPICS)[number];
-
-export const TOPIC_LABELS: Record<IdeaTopic, string> = {
-  reading: "Reading",
-  math: "Math",
-  science: "Science",
-  wellbeing: "Wellbeing",
-  "digital-life": "Digital life",
-  "study-habits": "Study habits",
-};
 
 /** "all" is an idea for every age; the others follow the usual K-12 school stages. */
 export const GRADE_BANDS = ["K-2", "3-5", "6-8", "9-12", "all"] as const;
 export type GradeBand = (typeof GRADE_BANDS)[number];
 
-export const GRADE_LABELS: Record<GradeBand, string> = {
-  "K-2": "Grades K–2",
-  "3-5": "Grades 3–5",
-  "6-8": "Grades 6–8",
-  "9-12": "Grades 9–12",
-  all: "All ages",
-};
-
-/** Languages families in US districts most often read at home, each named in itself. */
-export const IDEA_LANGUAGES = {
-  en: "English",
-  es: "En español",
-  zh: "中文",
-  vi: "Tiếng Việt",
-  ar: "العربية",
-  ht: "Kreyòl ayisyen",
-  ko: "한국어",
-  pt: "Em português",
-  ru: "На русском",
-  so: "Af-Soomaali",
-  fr: "En français",
-  tl: "Tagalog",
-} as const;
-export type IdeaLanguage = keyof typeof IDEA_LANGUAGES;
-export const IDEA_LANGUAGE_CODES = Object.keys(IDEA_LANGUAGES) as [IdeaLanguage, ...IdeaLanguage[]];
+/** Languages families in US districts most often read at home: an idea is written in one of them. */
+export const IDEA_LANGUAGE_CODES = ["en", "es", "zh", "vi", "ar", "ht", "ko", "pt", "ru", "so", "fr", "tl"] as const;
+export type IdeaLanguage = (typeof IDEA_LANGUAGE_CODES)[number];
 
 export const isTopic = (s: string | undefined): s is IdeaTopic => (IDEA_TOPICS as readonly string[]).includes(s ?? "");
 export const isGradeBand = (s: string | undefined): s is GradeBand => (GRADE_BANDS as readonly string[]).includes(s ?? "");
-export const languageLabel = (code: string): string => (IDEA_LANGUAGES as Record<string, string>)[code] ?? code;
+
+/** Whether an idea's language is the reader's: the same primary language ("es" reads "es-MX"). */
+export const sameLanguage = (a: string, b: string): boolean => a.split("-")[0]!.toLowerCase() === b.split("-")[0]!.toLowerCase();
+
+/** A language's name in the reader's language ("Spanish", "español"); the code itself when the platform has no name. */
+export function languageName(code: string, readerTag: string): string {
+  try {
+    return new Intl.DisplayNames([readerTag], { type: "language", fallback: "code" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /**
  * The band of a roster grade ("K", "KG", "PK", "3", "03", "Grade 10", "11th"), or null for

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianships, students } from "../db/schema";
-import { gradeBandOf, IDEA_TOPICS, type GradeBand, type IdeaTopic } from "./catalog";
+import { gradeBandOf, IDEA_TOPICS, sameLanguage, type GradeBand, type IdeaTopic } from "./catalog";
 import { selectIdeas, type IdeaRow } from "./ideas";
 
 const SCHOOL_BANDS = ["K-2", "3-5", "6-8", "9-12"] as const;
@@ -19,9 +19,16 @@ export interface ParentIdeas {
 
 /**
  * The ideas for a parent's filters, with their children's grade bands, in one D1 round trip.
- * Without a grade filter, ideas for the children's bands come first, then ideas for all ages.
+ * Ideas in the reader's language (the page's) come first, then the others. Within each, without
+ * a grade filter, ideas for the children's bands come first, then ideas for all ages.
  */
-export async function ideasForParent(db: Db, userId: string, topic: IdeaTopic | undefined, gradeBand: GradeBand | undefined): Promise<ParentIdeas> {
+export async function ideasForParent(
+  db: Db,
+  userId: string,
+  filters: { topic?: IdeaTopic | undefined; grade?: GradeBand | undefined },
+  language: string,
+): Promise<ParentIdeas> {
+  const { topic, grade: gradeBand } = filters;
   const [rows, children] = await db.batch([
     selectIdeas(db, { topic, gradeBand, includeAllAges: true }),
     db
@@ -51,7 +58,8 @@ export async function ideasForParent(db: Db, userId: string, topic: IdeaTopic | 
     const i = (IDEA_TOPICS as readonly string[]).indexOf(idea.topic);
     return i === -1 ? IDEA_TOPICS.length : i;
   };
+  const other = (idea: IdeaRow) => (sameLanguage(idea.language, language) ? 0 : 1);
   // A stable sort keeps the query's title order within each group.
-  const ideas = [...rows].sort((a, b) => rank(a) - rank(b) || topicOrder(a) - topicOrder(b));
+  const ideas = [...rows].sort((a, b) => other(a) - other(b) || rank(a) - rank(b) || topicOrder(a) - topicOrder(b));
   return { ideas, childBands };
 }

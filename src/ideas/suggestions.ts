@@ -7,6 +7,7 @@ import { newId } from "../lib/random";
 import { cleanText } from "../lib/text";
 import { isoDate, now } from "../lib/time";
 import { IDEA_TOPICS } from "./catalog";
+import type { Catalog } from "../i18n/catalog";
 
 export type SuggestionRow = typeof ideaSuggestions.$inferSelect;
 
@@ -16,20 +17,25 @@ export const SUGGESTION_MAX = 2000;
 /** A parent may send this many suggestions an hour (enough to be useful, too few to flood the list). */
 export const SUGGESTION_LIMIT = { limit: 5, windowMs: 3_600_000 } as const;
 
-/** The "Suggest an idea" form. An empty topic select means "no topic". */
-export const suggestionForm = z.strictObject({
-  text: z
-    .string({ error: "Please write your idea." })
-    .overwrite(cleanText)
-    .trim()
-    .min(SUGGESTION_MIN, `Please write at least ${SUGGESTION_MIN} characters, so we understand the idea.`)
-    .max(SUGGESTION_MAX, `Please keep it under ${SUGGESTION_MAX.toLocaleString("en-US")} characters.`),
-  topic: z
-    .union([z.enum(IDEA_TOPICS), z.literal("")], { error: "Please choose a topic from the list." })
-    .optional()
-    .transform((t) => t || null),
-});
-export type SuggestionInput = z.output<typeof suggestionForm>;
+/** What the form says when a field is wrong: the reader's catalog (ideas.suggest). */
+type SuggestionMessages = Pick<Catalog["ideas"]["suggest"], "missing" | "tooShort" | "tooLong" | "unknownTopic">;
+
+/** The "Suggest an idea" form, its messages in the reader's language. An empty topic select means "no topic". */
+export const suggestionForm = (say: SuggestionMessages) =>
+  z.strictObject({
+    text: z
+      .string({ error: say.missing })
+      .overwrite(cleanText)
+      .trim()
+      .min(SUGGESTION_MIN, say.tooShort(SUGGESTION_MIN))
+      .max(SUGGESTION_MAX, say.tooLong(SUGGESTION_MAX)),
+    topic: z
+      .union([z.enum(IDEA_TOPICS), z.literal("")], { error: say.unknownTopic })
+      .optional()
+      .transform((t) => t || null),
+  });
+
+export type SuggestionInput = z.output<ReturnType<typeof suggestionForm>>;
 
 export async function createSuggestion(db: Db, userId: string, input: SuggestionInput): Promise<SuggestionRow> {
   const row: SuggestionRow = { id: newId("sug"), userId, text: input.text, topic: input.topic, createdAt: now(), handledAt: null };

@@ -2,7 +2,7 @@
  * /badges: the student-side login page (public), and POST /badges/login {token, pin?}.
  *
  * Every POST counts against the device's limit (10 a minute), and every POST that names a badge
- * against that badge's (10 a minute). Any failure reads the same (BADGE_FAILED, 401): unknown,
+ * against that badge's (10 a minute). Any failure reads the same (badges.failed, 401): unknown,
  * voided or regenerated-away badges, badges turned off, a locked PIN. When the district asks for
  * a PIN, a good scan sets a signed five-minute cookie naming the badge and asks for the PIN; five
  * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
@@ -35,35 +35,40 @@ import {
 import { now as clock } from "../lib/time";
 import { runBatch } from "../db/batch";
 import { asset } from "../static";
-import { BADGE_FAILED, BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
-import { waitWords } from "../../views/components";
+import { BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
 
 const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
 const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
 
 type Ctx = Context<AppEnv>;
 
+/** "45 seconds", "12 minutes": how long to wait, in the page's language. */
+function waitFor(c: Ctx, seconds: number): string {
+  const b = c.var.locale.t.badges;
+  return seconds < 90 ? b.waitSeconds(Math.max(1, Math.ceil(seconds))) : b.waitMinutes(Math.ceil(seconds / 60));
+}
+
 function loginPage(c: Ctx, error?: string) {
   const actor = c.get("actor");
   const signedInAs = actor && actor.kind !== "student" ? actor.kind : undefined;
-  return c.render(<BadgeLoginPage error={error} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} />, { title: "Log in with your badge", scripts: ["badge-scanner.js"] });
+  return c.render(<BadgeLoginPage error={error} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
 }
 
 function failed(c: Ctx) {
   clearShortCookie(c, PIN_STEP_COOKIE);
   c.status(401);
-  return loginPage(c, BADGE_FAILED);
+  return loginPage(c, c.var.locale.t.badges.failed);
 }
 
 function tooMany(c: Ctx, retryAfter: number) {
   c.status(429);
   c.header("retry-after", String(retryAfter));
-  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter)} />, { title: "Too many tries" });
+  return c.render(<BadgeTooManyPage wait={waitFor(c, retryAfter)} />, { title: c.var.locale.t.badges.tooManyTitle });
 }
 
 function askPin(c: Ctx, error?: string) {
   c.status(error ? 422 : 200);
-  return c.render(<BadgePinPage error={error} />, { title: "Type your PIN" });
+  return c.render(<BadgePinPage error={error} />, { title: c.var.locale.t.badges.pinTitle });
 }
 
 /** Signs the student in on this device with a session that lives as long as this badge (its grant). */
@@ -107,7 +112,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
     if (!secret || !form.success) {
       if (!secret) console.error("badges: BADGE_SECRET is not set");
       c.status(422);
-      return loginPage(c, BADGE_FAILED);
+      return loginPage(c, c.var.locale.t.badges.failed);
     }
     const { token, pin } = form.data;
     const db = getDb(c.env.DB);
@@ -120,7 +125,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
       const badgeId = readPinStep(secret, readShortCookie(c, PIN_STEP_COOKIE), clock());
       if (!badgeId) {
         c.status(422);
-        return loginPage(c, BADGE_FAILED);
+        return loginPage(c, c.var.locale.t.badges.failed);
       }
       live = await findLiveBadgeByToken(db, badgeToken(secret, badgeId));
     }
@@ -133,7 +138,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
     if (live.pinLocked) return failed(c);
     if (!pin) {
       setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
-      return token ? askPin(c) : askPin(c, "Please type the 6-digit PIN.");
+      return token ? askPin(c) : askPin(c, c.var.locale.t.badges.pinMissing);
     }
     // Counted before it is checked, in one step in the badge's row: no parallel guess slips past.
     const failures = await reservePinCheck(db, live.badge.id, clock());
@@ -141,5 +146,5 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
     if (verifyBadgePin(secret, live.badge.id, pin.replace(/\s+/g, ""))) return logIn(c, live, true);
     if (failures >= PIN_FAILURES.limit) return failed(c);
     setShortCookie(c, PIN_STEP_COOKIE, pinStepValue(secret, live.badge.id, clock()), PIN_STEP_SECONDS);
-    return askPin(c, "That PIN didn't match. Check it and try again.");
+    return askPin(c, c.var.locale.t.badges.pinWrong);
   });

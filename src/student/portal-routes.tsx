@@ -12,7 +12,7 @@ export const studentRoutes = new Hono<AppEnv>().get("/", requireStudent, async (
   // Shared devices: after sign-out, Back must not show this page from a cache.
   c.header("cache-control", "no-store");
   return c.render(<StudentPortalPage firstName={student.firstName} schoolName={portal.schoolName} links={portal.links} />, {
-    title: `${student.firstName}'s school links`,
+    title: c.var.locale.t.student.title(student.firstName),
     bare: true,
   });
 });

@@ -1,14 +1,15 @@
 /**
  * /badges on a child's device. Without JavaScript the page says what is needed; with it,
  * static/badge-scanner.js reveals the camera and the "choose the picture" controls, reads the QR
- * code and posts the token in the form below (a real POST form).
+ * code and posts the token in the form below (a real POST form). The script cannot read the
+ * catalog: the form hands it what it says, in the page's language, as data-say-* attributes.
  */
 import { CsrfField, Notice } from "../components";
-
-/** The only failure message: nothing about why (voided, unknown, another school…) is revealed. */
-export const BADGE_FAILED = "That badge didn't work. Ask your teacher for a new one.";
+import { useT } from "../i18n";
+import type { Catalog } from "../../src/i18n/catalog";
 
 export interface BadgeLoginProps {
+  /** The only failure message (badges.failed): nothing about why (voided, unknown, another school…) is revealed. */
   error?: string;
   /** Someone else is signed in on this device; logging in with a badge ends their session. */
   signedInAs?: "parent" | "teacher";
@@ -16,22 +17,23 @@ export interface BadgeLoginProps {
   decoderUrl: string;
 }
 
+/** data-say-not-a-badge="…" for each scanner message (the script reads them by these names). */
+function scannerWords(scanner: Catalog["badges"]["scanner"]): Record<string, string> {
+  return Object.fromEntries(Object.entries(scanner).map(([key, text]) => [`data-say-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, text]));
+}
+
 export function BadgeLoginPage(p: BadgeLoginProps) {
+  const b = useT().badges;
   return (
     <section class="badge-login">
-      <h1>Log in with your badge</h1>
+      <h1>{b.loginTitle}</h1>
       {p.error && <Notice kind="error">{p.error}</Notice>}
-      {p.signedInAs && (
-        <Notice kind="info">
-          {`A ${p.signedInAs} is signed in on this device. Logging in with a badge signs them out here.`}
-        </Notice>
-      )}
+      {p.signedInAs && <Notice kind="info">{p.signedInAs === "parent" ? b.signedInParent : b.signedInTeacher}</Notice>}
       <div class="badge-nojs" data-badge-nojs>
         <p>
-          <strong>This page needs JavaScript and a camera.</strong> It reads the badge with the device's webcam, and the browser needs JavaScript turned on to do
-          that.
+          <strong>{b.needsJs}</strong> {b.needsJsWhy}
         </p>
-        <p>Please turn JavaScript on, or use another device or browser that has a camera. A grown-up can show the badge from their phone, or ask the teacher for a printed one.</p>
+        <p>{b.needsJsWhat}</p>
       </div>
       <form
         id="badge-form"
@@ -40,26 +42,27 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
         action="/badges/login"
         hx-boost="false"
         data-decoder={p.decoderUrl}
+        {...scannerWords(b.scanner)}
         hidden
       >
         <CsrfField />
         <input type="hidden" name="token" value="" />
         <p id="badge-status" class="badge-status" role="status" aria-live="polite">
-          Starting the camera…
+          {b.scanner.starting}
         </p>
         <div class="badge-camera">
-          <video id="badge-video" muted playsinline aria-label="What the camera sees"></video>
-          <p>Hold the badge up to the camera, with the whole square code showing.</p>
+          <video id="badge-video" muted playsinline aria-label={b.cameraView}></video>
+          <p>{b.holdUpWhole}</p>
         </div>
         <p>
           <button type="button" id="badge-camera-retry" class="secondary" hidden>
-            Try the camera again
+            {b.retryCamera}
           </button>
         </p>
-        <h2>No camera?</h2>
-        <label for="badge-file">Choose the badge picture</label>
+        <h2>{b.noCamera}</h2>
+        <label for="badge-file">{b.chooseLabel}</label>
         <p class="hint muted" id="badge-file-hint">
-          If the badge image is saved on this device, choose it here.
+          {b.chooseHint}
         </p>
         <input id="badge-file" type="file" accept="image/*" aria-describedby="badge-file-hint" />
       </form>
@@ -69,15 +72,16 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
 
 /** The second step when the district asks for a PIN after the scan. */
 export function BadgePinPage({ error }: { error?: string }) {
+  const b = useT().badges;
   return (
     <section class="badge-login">
-      <h1>Type your PIN</h1>
+      <h1>{b.pinTitle}</h1>
       {error && <Notice kind="error">{error}</Notice>}
-      <p>Your badge worked. Now type the 6-digit PIN that goes with it.</p>
+      <p>{b.pinIntro}</p>
       <form method="post" action="/badges/login" hx-boost="false">
         <CsrfField />
         <div class="field">
-          <label for="f-pin">PIN</label>
+          <label for="f-pin">{b.pin}</label>
           <input
             id="f-pin"
             name="pin"
@@ -92,8 +96,8 @@ export function BadgePinPage({ error }: { error?: string }) {
           />
         </div>
         <p class="actions">
-          <button type="submit">Log in</button>
-          <a href="/badges">Scan again</a>
+          <button type="submit">{b.logIn}</button>
+          <a href="/badges">{b.scanAgain}</a>
         </p>
       </form>
     </section>
@@ -101,12 +105,13 @@ export function BadgePinPage({ error }: { error?: string }) {
 }
 
 export function BadgeTooManyPage({ wait }: { wait: string }) {
+  const b = useT().badges;
   return (
     <section class="badge-login">
-      <h1>Too many tries</h1>
-      <p>{`This device tried to log in with a badge many times in a short while. Please wait ${wait} and try again.`}</p>
+      <h1>{b.tooManyTitle}</h1>
+      <p>{b.tooMany(wait)}</p>
       <p>
-        <a href="/badges">Back to the badge login</a>
+        <a href="/badges">{b.backToLogin}</a>
       </p>
     </section>
   );

@@ -1,36 +1,26 @@
 /** The parent's home (one card per connected child) and the public landing page. */
 import { Notice } from "../components";
+import { useLocale, useT } from "../i18n";
 import type { ConnectedChild } from "../../src/accounts/children";
 import type { HomeLink } from "../../src/accounts/home";
 import type { ConnectedSummary } from "../../src/onboarding/finish";
-import { InstantLoginForm, WHAT_HAPPENS } from "./instant-login";
-
-const REASONS: Record<ConnectedSummary["notAdded"][number]["reason"], string> = {
-  used: "that invitation was already used",
-  revoked: "the school withdrew that invitation",
-  disputed: "that invitation was marked \"not my child\"",
-  expired: "that invitation expired",
-  unknown: "that invitation could not be used",
-};
-
-/** "Maya", "Maya and Leo", "Maya, Leo and Ethan". */
-const listWords = (names: string[]) => (names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`);
+import { InstantLoginForm } from "./instant-login";
 
 function ConnectedNotice({ summary }: { summary: ConnectedSummary }) {
+  const { t, tag } = useLocale();
+  const names = new Intl.ListFormat(tag, { type: "conjunction" }).format(summary.added);
   return (
     <>
-      {summary.added.length > 0 && <Notice kind="ok">Welcome! {listWords(summary.added)} {summary.added.length === 1 ? "is" : "are"} now connected to your account.</Notice>}
+      {summary.added.length > 0 && <Notice kind="ok">{t.home.connected(names, summary.added.length)}</Notice>}
       {summary.notAdded.length > 0 && (
         <Notice kind="error">
-          <p>Some children were not added:</p>
+          <p>{t.home.notAddedIntro}</p>
           <ul>
             {summary.notAdded.map((n) => (
-              <li>
-                {n.name} ({n.school}): {REASONS[n.reason]}.
-              </li>
+              <li>{t.home.notAddedItem(n.name, n.school, t.home.notAddedReasons[n.reason])}</li>
             ))}
           </ul>
-          <p>Please contact the school for a new invitation.</p>
+          <p>{t.home.askForNewInvitation}</p>
         </Notice>
       )}
     </>
@@ -39,19 +29,21 @@ function ConnectedNotice({ summary }: { summary: ConnectedSummary }) {
 
 /** Instant Login (a POST) with what it does, and the Badge or why there is none, for one child. */
 function LoginTools({ child }: { child: ConnectedChild }) {
+  const t = useT();
   return (
     <div class="login-tools" data-student-id={child.studentId}>
       <div class="tool">
         <InstantLoginForm studentId={child.studentId} firstName={child.firstName} />
-        <p class="hint muted">{WHAT_HAPPENS}</p>
+        <p class="hint muted">{t.home.whatHappens}</p>
       </div>
       <div class="tool">
         {child.badgesEnabled ? (
           <a class="button secondary" href={`/children/${child.studentId}/badge`}>
-            Badge<span class="vh"> for {child.firstName}</span>
+            {t.home.badge}
+            <span class="vh"> {t.home.forChild(child.firstName)}</span>
           </a>
         ) : (
-          <p class="muted">Badges are not used for {child.firstName} at this school.</p>
+          <p class="muted">{t.badges.notUsed(child.firstName)}</p>
         )}
       </div>
     </div>
@@ -60,10 +52,11 @@ function LoginTools({ child }: { child: ConnectedChild }) {
 
 /** The districts' links for families, under each district's name when there is more than one. */
 function DistrictLinks({ links }: { links: HomeLink[] }) {
+  const t = useT();
   const districts = [...new Map(links.map((l) => [l.districtId, l.districtName])).entries()];
   return (
     <section class="district-links" aria-labelledby="links-h">
-      <h2 id="links-h">Links from your district</h2>
+      <h2 id="links-h">{t.home.linksHeading}</h2>
       {districts.map(([id, name]) => (
         <>
           {districts.length > 1 && <h3>{name}</h3>}
@@ -74,7 +67,7 @@ function DistrictLinks({ links }: { links: HomeLink[] }) {
                 <li>
                   <a href={l.url} target="_blank" rel="noopener">
                     {l.title}
-                    <span class="vh"> (opens in a new tab)</span>
+                    <span class="vh"> {t.home.opensInNewTab}</span>
                   </a>
                   {l.description && <p class="muted">{l.description}</p>}
                 </li>
@@ -87,15 +80,13 @@ function DistrictLinks({ links }: { links: HomeLink[] }) {
 }
 
 export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeLink[]; summary: ConnectedSummary | null }) {
+  const t = useT();
   return (
     <section>
       {p.summary && <ConnectedNotice summary={p.summary} />}
-      <h1>Hello, {p.name}</h1>
+      <h1>{t.home.hello(p.name)}</h1>
       {p.kids.length === 0 ? (
-        <p>
-          No children are connected to your account yet. Open the invitation link your child's school sent you; if you have none, ask your child's teacher to
-          invite you.
-        </p>
+        <p>{t.home.noChildren}</p>
       ) : (
         <ul class="children">
           {p.kids.map((child) => (
@@ -105,7 +96,7 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
               </h2>
               <p class="muted">
                 {child.schoolName}
-                {child.grade ? ` · Grade ${child.grade}` : ""}
+                {child.grade ? ` · ${t.home.grade(child.grade)}` : ""}
               </p>
               <LoginTools child={child} />
             </li>
@@ -118,19 +109,17 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
 }
 
 export function LandingPage({ notice = null }: { notice?: string | null } = {}) {
+  const t = useT();
   return (
     <section class="landing">
       {notice && <Notice kind="ok">{notice}</Notice>}
-      <h1>Family Portal</h1>
-      <p>One place to help your child log in to school, find your district's links, and message your child's teachers.</p>
+      <h1>{t.layout.siteName}</h1>
+      <p>{t.home.landingIntro}</p>
       <p class="actions">
-        <a class="button" href="/sign-in">Sign in</a>
+        <a class="button" href="/sign-in">{t.layout.signIn}</a>
       </p>
-      <h2>New here?</h2>
-      <p>
-        Invitations come from your child's school, by email or text message. Open the link in that message to get started. If you have not received one, ask your
-        child's teacher to invite you.
-      </p>
+      <h2>{t.home.newHere}</h2>
+      <p>{t.home.howToStart}</p>
     </section>
   );
 }

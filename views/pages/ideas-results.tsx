@@ -1,7 +1,8 @@
 /** The Ideas tab's filters and list: the part of /ideas that htmx swaps when a filter is chosen. */
+import { useLocale, useT } from "../i18n";
 import type { IdeaRow } from "../../src/ideas/ideas";
 import type { ChildBand } from "../../src/ideas/for-parent";
-import { GRADE_BANDS, GRADE_LABELS, IDEA_TOPICS, languageLabel, TOPIC_LABELS, type GradeBand, type IdeaTopic } from "../../src/ideas/catalog";
+import { GRADE_BANDS, IDEA_TOPICS, languageName, sameLanguage, type GradeBand, type IdeaTopic } from "../../src/ideas/catalog";
 
 export interface IdeaFilters {
   topic?: IdeaTopic | undefined;
@@ -17,7 +18,8 @@ export function ideasUrl(f: IdeaFilters): string {
   return s ? `/ideas?${s}` : "/ideas";
 }
 
-const SHORT_GRADE: Record<GradeBand, string> = { "K-2": "K–2", "3-5": "3–5", "6-8": "6–8", "9-12": "9–12", all: "All ages" };
+/** A band in the filters and the count line: the same in every language. */
+const SHORT_GRADE: Record<Exclude<GradeBand, "all">, string> = { "K-2": "K–2", "3-5": "3–5", "6-8": "6–8", "9-12": "9–12" };
 
 /** A plain link that works without JavaScript; htmx fetches only the list (same URL) and keeps the address. */
 function FilterLink(p: { to: IdeaFilters; current: boolean; children: string }) {
@@ -32,19 +34,20 @@ function FilterLink(p: { to: IdeaFilters; current: boolean; children: string }) 
 }
 
 function Filters({ filters, childBands }: { filters: IdeaFilters; childBands: ChildBand[] }) {
+  const t = useT();
   const names = (band: GradeBand) => childBands.find((b) => b.band === band)?.names.join(", ");
   return (
-    <nav class="idea-filters" aria-label="Filter ideas">
-      <p class="filter-label" id="filter-topic">Topic</p>
+    <nav class="idea-filters" aria-label={t.ideas.filters}>
+      <p class="filter-label" id="filter-topic">{t.ideas.topic}</p>
       <ul aria-labelledby="filter-topic">
-        <FilterLink to={{ grade: filters.grade }} current={!filters.topic}>All topics</FilterLink>
+        <FilterLink to={{ grade: filters.grade }} current={!filters.topic}>{t.ideas.allTopics}</FilterLink>
         {IDEA_TOPICS.map((topic) => (
-          <FilterLink to={{ topic, grade: filters.grade }} current={filters.topic === topic}>{TOPIC_LABELS[topic]}</FilterLink>
+          <FilterLink to={{ topic, grade: filters.grade }} current={filters.topic === topic}>{t.ideas.topics[topic]}</FilterLink>
         ))}
       </ul>
-      <p class="filter-label" id="filter-grade">Grade</p>
+      <p class="filter-label" id="filter-grade">{t.ideas.grade}</p>
       <ul aria-labelledby="filter-grade">
-        <FilterLink to={{ topic: filters.topic }} current={!filters.grade}>All grades</FilterLink>
+        <FilterLink to={{ topic: filters.topic }} current={!filters.grade}>{t.ideas.allGrades}</FilterLink>
         {GRADE_BANDS.filter((g) => g !== "all").map((grade) => {
           const kids = names(grade);
           return (
@@ -58,16 +61,21 @@ function Filters({ filters, childBands }: { filters: IdeaFilters; childBands: Ch
   );
 }
 
+/**
+ * One idea. One in another language than the page's says which (named in the reader's language)
+ * and carries its own lang attribute, so a screen reader reads it with the right voice.
+ */
 function IdeaCard({ idea }: { idea: IdeaRow }) {
-  const lang = idea.language === "en" ? undefined : idea.language;
-  const topic = (TOPIC_LABELS as Record<string, string>)[idea.topic] ?? idea.topic;
-  const grade = (GRADE_LABELS as Record<string, string>)[idea.gradeBand] ?? idea.gradeBand;
+  const { t, tag } = useLocale();
+  const lang = sameLanguage(idea.language, tag) ? undefined : idea.language;
+  const topic = (t.ideas.topics as Record<string, string>)[idea.topic] ?? idea.topic;
+  const grade = (t.ideas.grades as Record<string, string>)[idea.gradeBand] ?? idea.gradeBand;
   return (
     <li class="card idea">
       <h3 lang={lang}>
         <a href={idea.sourceUrl} target="_blank" rel="noopener noreferrer">
           {idea.title}
-          <span class="new-tab"> (opens in a new tab)</span>
+          <span class="new-tab" lang={lang && tag}> {t.home.opensInNewTab}</span>
         </a>
       </h3>
       <p class="idea-meta muted">
@@ -75,7 +83,7 @@ function IdeaCard({ idea }: { idea: IdeaRow }) {
         {lang && (
           <>
             {" · "}
-            <span lang={lang} class="idea-lang">{languageLabel(idea.language)}</span>
+            <span class="idea-lang">{t.ideas.inLanguage(languageName(idea.language, tag))}</span>
           </>
         )}
       </p>
@@ -92,17 +100,20 @@ export interface IdeaResultsProps {
 
 /** The swap target: filters (so the current one moves) and the cards. */
 export function IdeaResults(p: IdeaResultsProps) {
+  const t = useT();
   const firstBands = !p.filters.grade && p.childBands.length > 0 ? p.childBands.map((b) => SHORT_GRADE[b.band]).join(", ") : null;
   return (
     <div id="idea-results" hx-target="#idea-results" hx-swap="outerHTML" hx-push-url="true">
       <Filters filters={p.filters} childBands={p.childBands} />
       <p class="muted" id="idea-count">
-        {p.ideas.length === 1 ? "1 idea" : `${p.ideas.length} ideas`}
-        {firstBands ? `; ideas for your children's grades (${firstBands}) come first.` : "."}
+        {t.ideas.countLine(p.ideas.length, firstBands)}
       </p>
       {p.ideas.length === 0 ? (
         <p>
-          No ideas match yet. <a href="/ideas" hx-get="/ideas">Show all ideas</a>
+          {t.ideas.noMatch}{" "}
+          <a href="/ideas" hx-get="/ideas">
+            {t.ideas.showAll}
+          </a>
         </p>
       ) : (
         <ul class="ideas">

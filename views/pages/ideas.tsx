@@ -1,6 +1,8 @@
 /** /ideas: curated resources for learning at home, and the "Suggest an idea" form. */
 import { CsrfField, Notice } from "../components";
-import { IDEA_TOPICS, TOPIC_LABELS } from "../../src/ideas/catalog";
+import { useT } from "../i18n";
+import { RichText } from "../rich-text";
+import { IDEA_TOPICS } from "../../src/ideas/catalog";
 import { SUGGESTION_MAX, SUGGESTION_MIN } from "../../src/ideas/suggestions";
 import { IdeaResults, type IdeaResultsProps } from "./ideas-results";
 
@@ -14,22 +16,24 @@ export interface SuggestFormState {
 }
 
 function SuggestForm({ state }: { state: SuggestFormState }) {
+  const t = useT();
+  const say = t.ideas.suggest;
   const e = state.errors ?? {};
   const v = state.values ?? {};
   const textDescribed = ["f-text-hint", e.text ? "f-text-error" : null].filter(Boolean).join(" ");
   return (
     <section class="card suggest" id="suggest" aria-labelledby="suggest-heading">
-      <h2 id="suggest-heading">Suggest an idea</h2>
-      {state.thanks && <Notice kind="ok">Thank you! Your suggestion was sent to the Family Portal team. We read every one.</Notice>}
+      <h2 id="suggest-heading">{say.heading}</h2>
+      {state.thanks && <Notice kind="ok">{say.thanks}</Notice>}
       {state.problem && <Notice kind="error">{state.problem}</Notice>}
-      <p>Found a website, activity or habit that helps your child learn at home? Tell us about it and we may add it here for every family.</p>
+      <p>{say.intro}</p>
       {/* A plain full-page post: the browser then scrolls to #suggest, where the thanks or the messages are. */}
       <form method="post" action="/ideas/suggest#suggest" hx-boost="false">
         <CsrfField />
         <div class="field">
-          <label for="f-text">Your idea</label>
+          <label for="f-text">{say.label}</label>
           <p class="hint muted" id="f-text-hint">
-            What it is, and a link if there is one ({SUGGESTION_MIN} to {SUGGESTION_MAX.toLocaleString("en-US")} characters).
+            {say.hint(SUGGESTION_MIN, SUGGESTION_MAX)}
           </p>
           {e.text && (
             <p class="error" id="f-text-error">
@@ -41,23 +45,23 @@ function SuggestForm({ state }: { state: SuggestFormState }) {
           </textarea>
         </div>
         <div class="field">
-          <label for="f-topic">Topic (optional)</label>
+          <label for="f-topic">{say.topicLabel}</label>
           {e.topic && (
             <p class="error" id="f-topic-error">
               {e.topic}
             </p>
           )}
           <select id="f-topic" name="topic" aria-describedby={e.topic ? "f-topic-error" : undefined} aria-invalid={e.topic ? "true" : undefined}>
-            <option value="">No particular topic</option>
-            {IDEA_TOPICS.map((t) => (
-              <option value={t} selected={v.topic === t}>
-                {TOPIC_LABELS[t]}
+            <option value="">{say.noTopic}</option>
+            {IDEA_TOPICS.map((topic) => (
+              <option value={topic} selected={v.topic === topic}>
+                {t.ideas.topics[topic]}
               </option>
             ))}
           </select>
         </div>
         <div class="actions">
-          <button type="submit">Send suggestion</button>
+          <button type="submit">{say.send}</button>
         </div>
       </form>
     </section>
@@ -65,12 +69,12 @@ function SuggestForm({ state }: { state: SuggestFormState }) {
 }
 
 export function IdeasPage(p: IdeaResultsProps & { suggest: SuggestFormState }) {
+  const t = useT();
   return (
     <section class="ideas-page">
-      <h1>Ideas for learning at home</h1>
+      <h1>{t.ideas.heading}</h1>
       <p>
-        Short, practical things to try with your child tonight, from trusted organisations. Each title opens the organisation's own website. Know a good
-        one? <a href="#suggest">Suggest an idea</a>.
+        <RichText text={t.ideas.intro} />
       </p>
       <IdeaResults ideas={p.ideas} filters={p.filters} childBands={p.childBands} />
       <SuggestForm state={p.suggest} />

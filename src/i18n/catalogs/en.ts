@@ -49,19 +49,310 @@ export default {
   account: {},
 
   // ---- home: home, the children's cards, Instant Login, district links
-  home: {},
+  home: {
+    title: "Home",
+    hello: (name: string) => `Hello, ${name}`,
+    noChildren:
+      "No children are connected to your account yet. Open the invitation link your child's school sent you; if you have none, ask your child's teacher to invite you.",
+    /** After the school's name on a child's card; the grade as the district wrote it. */
+    grade: (grade: string) => `Grade ${grade}`,
+    /** After onboarding: `names` is already a list ("Maya and Leo"), `count` how many. */
+    connected: (names: string, count: number) =>
+      n(count, { one: `Welcome! ${names} is now connected to your account.`, other: `Welcome! ${names} are now connected to your account.` }),
+    notAddedIntro: "Some children were not added:",
+    notAddedItem: (name: string, school: string, reason: string) => `${name} (${school}): ${reason}.`,
+    notAddedReasons: {
+      used: "that invitation was already used",
+      revoked: "the school withdrew that invitation",
+      disputed: 'that invitation was marked "not my child"',
+      expired: "that invitation expired",
+      unknown: "that invitation could not be used",
+    },
+    askForNewInvitation: "Please contact the school for a new invitation.",
+    /** The button on each card and on the Instant Login page. */
+    instantLogin: "Instant Login",
+    /** Read by screen readers after a button's name: "Instant Login for Maya". */
+    forChild: (name: string) => `for ${name}`,
+    whatHappens:
+      "Your child will be signed in on this device, and you will be signed out of Family Portal, so they can't see your account. To come back, sign in again.",
+    /** The link to a child's badge page. */
+    badge: "Badge",
+    linksHeading: "Links from your district",
+    /** After a link's text, for screen readers (the link opens a new tab). */
+    opensInNewTab: "(opens in a new tab)",
+    // The public landing page (signed out).
+    landingTitle: "Welcome",
+    landingIntro: "One place to help your child log in to school, find your district's links, and message your child's teachers.",
+    newHere: "New here?",
+    howToStart:
+      "Invitations come from your child's school, by email or text message. Open the link in that message to get started. If you have not received one, ask your child's teacher to invite you.",
+    accountDeleted: "Your account is deleted. Thank you for using Family Portal.",
+    // The Instant Login page (GET /children/:id/instant-login).
+    instantLoginFor: (name: string) => `Instant Login for ${name}`,
+    instantLoginExplains: (name: string) => `Instant Login signs ${name} in to their school portal on the device you are using now, without a password.`,
+    handToChild: "Use it on a device you can hand to your child. The school portal signs them out after eight hours.",
+    backHome: "Back to home",
+    childNotFound: "Child not found",
+    childNotFoundBody: "This child is not connected to your account. If you think that is wrong, ask your child's school.",
+  },
 
   // ---- badges: a child's badge (parent side) and badge login at /badges
-  badges: {},
+  badges: {
+    backHome: "← Home",
+    title: (name: string) => `${name}'s badge`,
+    /** The page's heading when there is no badge to show, and the QR code's label: "Badge for Maya Lopez". */
+    badgeFor: (name: string) => `Badge for ${name}`,
+    fresh: (name: string) => `This is ${name}'s first badge. It was made just now.`,
+    pin: "PIN",
+    pinHint: "Your child types this after showing the badge. Keep it to yourselves: it is not on the printed or downloaded badge.",
+    howToUse: "How to use it",
+    /** `**…**` is shown in bold. */
+    steps: {
+      open: "Open the badge on your phone (save the image to your photos so it is always at hand).",
+      goTo: (address: string) => `On your child's device, open the web browser and go to **${address}**.`,
+      holdUp: "Hold your phone up to the webcam with the badge showing. Your child is logged in automatically.",
+    },
+    download: "Download the badge image",
+    print: "Print",
+    saveHint: 'On a phone, open the downloaded image and choose "Save Image" or "Save to Photos", so the badge is in your photos.',
+    keepPrivate: (name: string) =>
+      `Keep the badge private: anyone who holds it up to a webcam is logged in as ${name}. If it is lost or shared, ask the school for a new one; the old one stops working at once.`,
+    // The print page.
+    backToBadge: (name: string) => `← Back to ${name}'s badge`,
+    printTitle: (name: string) => `Print ${name}'s badge`,
+    printHow: "Use your browser's Print command (Ctrl+P, ⌘P, or Share → Print on a phone). Only the badge below is printed.",
+    /** Under the code on the printed badge and in the badge image (the image's font has Latin letters and their accents only). */
+    showToWebcam: (address: string) => `Show to the webcam at ${address}`,
+    // When there is no badge to show.
+    notUsed: (name: string) => `Badges are not used for ${name} at this school.`,
+    notUsedWhy: "Your school district decides which students use badges. If you have questions, please ask your child's school.",
+    voided: (name: string) => `${name}'s badge was turned off by the school, so it no longer works.`,
+    voidedAsk: (name: string) => `Please ask ${name}'s teacher or school for a new one. Once they make it, it shows up here.`,
+    unavailableTitle: "Badges unavailable",
+    unavailableHeading: "Badges can't be shown right now",
+    unavailableBody: "Something is not set up on our side. Please try again later, or ask your child's school.",
+    // Badge login at /badges, on the child's device.
+    loginTitle: "Log in with your badge",
+    /** The only failure message: nothing about why is revealed. */
+    failed: "That badge didn't work. Ask your teacher for a new one.",
+    signedInParent: "A parent is signed in on this device. Logging in with a badge signs them out here.",
+    signedInTeacher: "A teacher is signed in on this device. Logging in with a badge signs them out here.",
+    needsJs: "This page needs JavaScript and a camera.",
+    needsJsWhy: "It reads the badge with the device's webcam, and the browser needs JavaScript turned on to do that.",
+    needsJsWhat:
+      "Please turn JavaScript on, or use another device or browser that has a camera. A grown-up can show the badge from their phone, or ask the teacher for a printed one.",
+    cameraView: "What the camera sees",
+    holdUpWhole: "Hold the badge up to the camera, with the whole square code showing.",
+    retryCamera: "Try the camera again",
+    noCamera: "No camera?",
+    chooseLabel: "Choose the badge picture",
+    chooseHint: "If the badge image is saved on this device, choose it here.",
+    /** What static/badge-scanner.js says as it works (the page hands them over in data- attributes). */
+    scanner: {
+      starting: "Starting the camera…",
+      holdUp: "Hold the badge up to the camera.",
+      found: "Badge found. Logging in…",
+      notABadge: "That code is not a Family Portal badge. Hold up the badge.",
+      noCameraApi: "This browser can't use a camera on this page.",
+      blocked: "The camera is blocked for this page.",
+      notFound: "No camera was found.",
+      chooseInstead: "You can choose the badge picture below instead.",
+      reading: "Reading the picture…",
+      pictureNotABadge: "That picture has a code, but it is not a Family Portal badge.",
+      pictureNoBadge: "No badge was found in that picture. Choose a clear picture of the whole badge.",
+      pictureUnreadable: "That picture could not be read. Choose the badge image (a PNG or a photo).",
+    },
+    // The PIN step.
+    pinTitle: "Type your PIN",
+    pinIntro: "Your badge worked. Now type the 6-digit PIN that goes with it.",
+    logIn: "Log in",
+    scanAgain: "Scan again",
+    pinMissing: "Please type the 6-digit PIN.",
+    pinWrong: "That PIN didn't match. Check it and try again.",
+    // Too many tries from one device.
+    tooManyTitle: "Too many tries",
+    tooMany: (wait: string) => `This device tried to log in with a badge many times in a short while. Please wait ${wait} and try again.`,
+    waitSeconds: (count: number) => n(count, { one: "1 second", other: `${count} seconds` }),
+    waitMinutes: (count: number) => n(count, { one: "a minute", other: `${count} minutes` }),
+    backToLogin: "Back to the badge login",
+  },
 
   // ---- student: the student portal
-  student: {},
+  student: {
+    title: (name: string) => `${name}'s school links`,
+    hi: (name: string) => `Hi, ${name}!`,
+    linksLabel: "Your school's links",
+    noLinks: "Your school has not added any links here yet.",
+    sharedDevice: "On a shared computer, sign out when you are done.",
+  },
 
   // ---- ideas: Ideas and suggestions
-  ideas: {},
+  ideas: {
+    title: "Ideas",
+    heading: "Ideas for learning at home",
+    /** `[…](#suggest)` is a link to the form below. */
+    intro:
+      "Short, practical things to try with your child tonight, from trusted organisations. Each title opens the organisation's own website. Know a good one? [Suggest an idea](#suggest).",
+    topics: {
+      reading: "Reading",
+      math: "Math",
+      science: "Science",
+      wellbeing: "Wellbeing",
+      "digital-life": "Digital life",
+      "study-habits": "Study habits",
+    },
+    grades: {
+      "K-2": "Grades K–2",
+      "3-5": "Grades 3–5",
+      "6-8": "Grades 6–8",
+      "9-12": "Grades 9–12",
+      all: "All ages",
+    },
+    filters: "Filter ideas",
+    topic: "Topic",
+    allTopics: "All topics",
+    grade: "Grade",
+    allGrades: "All grades",
+    /** "27 ideas." or, with the children's grade bands, "27 ideas; ideas for your children's grades (K–2, 3–5) come first." */
+    countLine: (count: number, bands: string | null) =>
+      `${n(count, { one: "1 idea", other: `${count} ideas` })}${bands ? `; ideas for your children's grades (${bands}) come first.` : "."}`,
+    /** On an idea written in another language than the page's: the language's name comes from Intl.DisplayNames. */
+    inLanguage: (language: string) => `In ${language}`,
+    noMatch: "No ideas match yet.",
+    showAll: "Show all ideas",
+    suggest: {
+      heading: "Suggest an idea",
+      thanks: "Thank you! Your suggestion was sent to the Family Portal team. We read every one.",
+      intro: "Found a website, activity or habit that helps your child learn at home? Tell us about it and we may add it here for every family.",
+      label: "Your idea",
+      hint: (min: number, max: number) => `What it is, and a link if there is one (${min.toLocaleString("en")} to ${max.toLocaleString("en")} characters).`,
+      topicLabel: "Topic (optional)",
+      noTopic: "No particular topic",
+      send: "Send suggestion",
+      missing: "Please write your idea.",
+      tooShort: (min: number) => `Please write at least ${min.toLocaleString("en")} characters, so we understand the idea.`,
+      tooLong: (max: number) => `Please keep it under ${max.toLocaleString("en")} characters.`,
+      unknownTopic: "Please choose a topic from the list.",
+      tooMany: (minutes: number) =>
+        `You have sent several suggestions in the last hour. Thank you! Please try again in ${n(minutes, { one: "1 minute", other: `${minutes} minutes` })}.`,
+    },
+  },
 
   // ---- help: the Help page
-  help: {},
+  help: {
+    title: "Help",
+    intro:
+      "Answers to the questions families ask most. Invitations, children and Badges are managed by your child's school district: for anything not here, please contact the school.",
+    contents: "Questions",
+    /**
+     * Each question (its key is the section's anchor) and its answer: paragraphs, and a list of
+     * steps where the answer has one. `**…**` is bold (a button's or heading's name, as the page
+     * shows it); `[text](/path)` is a link.
+     */
+    questions: {
+      "setting-up": {
+        q: "How do I set up my account?",
+        a: [
+          [
+            "Your child's school sends you an invitation by email or text message. Open its link.",
+            "Check the school and your child's name. If they are right, press **Yes, this is my child**.",
+            "Create your account. Choose **Continue with Google** (the Google account does not have to be the address the invitation went to) or **Continue with email** and pick a password. With email, we send you a message to confirm your address; after you confirm, you are signed in.",
+          ],
+          "Please use **your own personal email address**, not your child's school email address. A student's school address cannot be used for a family account.",
+          "No invitation? Ask your child's teacher or school to invite you.",
+        ],
+      },
+      "several-children": {
+        q: "I have more than one child. How do I connect them all?",
+        a: [
+          "The school sends one invitation for each child. Open each invitation and confirm the child. When several invitations went to the same address, we show you the others right after the first one, so you can confirm them together.",
+          "You confirm your email address only once. If you already have an account, sign in when asked and the child is added to it.",
+        ],
+      },
+      "missing-child": {
+        q: "I don't see all of my children. Who can help?",
+        a: [
+          "Your child's school district decides which addresses are connected to each student. If you did not get an invitation for one of your children, contact the school or the district's help desk and ask them to send one to the address you use here.",
+        ],
+      },
+      "several-guardians": {
+        q: "Can two parents or guardians connect to the same child?",
+        a: [
+          "Yes. Each parent or guardian needs their own email address and their own invitation, and each one accepts the invitation sent to them. If one of you did not get an invitation, ask the school to send one.",
+        ],
+      },
+      "expired-invitation": {
+        q: "My invitation expired. Can I get a new one?",
+        a: [
+          "Yes. Invitations only work for a limited time (usually two weeks). Open the old link anyway: the page says the invitation has expired and offers a **Send me a fresh invitation** button. The new invitation goes to the same address. If that does not work, contact your child's school.",
+        ],
+      },
+      "change-email": {
+        q: "Can I change the email address of my account?",
+        a: [
+          "No, the email address of an account cannot be changed. To use a different address, ask your child's school district to send a new invitation for each child to that address, then create an account with it.",
+        ],
+      },
+      "change-name": {
+        q: "How do I change my name?",
+        a: [
+          "Select your name at the top of the page and choose [Account settings](/account). Under **Name**, type the name you want and press **Save name**. Teachers see this name.",
+        ],
+      },
+      "wrong-child": {
+        q: "The child shown is not my child. What do I do?",
+        a: [
+          "If the invitation shows a child who is not yours, press **This is not my child**. The invitation stops working and the school is told, so they can fix it.",
+          "If a child who is not yours is already on your home page, please do not use their login tools. Contact the school straight away, tell them your district and the child's name, and they will disconnect you.",
+        ],
+      },
+      "forgot-password": {
+        q: "I forgot my password.",
+        a: [
+          "Go to [Forgot your password?](/forgot-password) (also linked from the sign-in page) and enter your email address. If your account has a password, we email you a link to choose a new one; the link works for one hour. If you signed up with Google, you have no password here: use **Continue with Google** instead.",
+        ],
+      },
+      "instant-login": {
+        q: "What does Instant Login do?",
+        a: [
+          "Each child's card on your home page has an **Instant Login** button. It signs your child in to their student page on the device you are using, so they can open their school's links straight away.",
+          "To protect your account and your other children's information, Instant Login first **signs you out** of Family Portal on that device. To come back to your account afterwards, sign in again.",
+        ],
+      },
+      badges: {
+        q: "What is a Badge, and how does my child use it?",
+        a: [
+          "A Badge is a picture with a QR code that logs your child in, without typing. Open **Badge** on your child's card, then save the image to your phone's photos or print it.",
+          [
+            "Open the Badge on your phone.",
+            "On your child's device, open the **/badges** page of this site in the web browser.",
+            "Hold the Badge up to the camera. Your child is logged in. No camera? Choose the Badge image file instead.",
+          ],
+          "Not every student has a Badge: the school district decides. If the card says badges are not used, that is your district's choice. Keep the Badge private, like a password; if it is lost or shared, ask the teacher or school for a new one and the old one stops working.",
+        ],
+      },
+      "district-links": {
+        q: "What are the links on my home page?",
+        a: [
+          "Below the login tools, your district may add links for families, such as the school calendar or lunch menus. They open the district's own websites. The district chooses these links; if one does not work, tell the school.",
+        ],
+      },
+      ideas: {
+        q: "What is the Ideas tab?",
+        a: [
+          "[Ideas](/ideas) are short, practical things to try at home, chosen from trusted organisations such as libraries, museums and children's health groups. Filter them by topic and grade; each one opens the organisation's website in a new tab. Know a good one? Use **Suggest an idea** at the bottom of the Ideas page.",
+        ],
+      },
+      messages: {
+        q: "How do messages with teachers work?",
+        a: [
+          "The **Messages** tab appears once a teacher has written to you. You can reply in that conversation, but you cannot start a new one; if a teacher is missing, email them and ask them to write to you here.",
+          "Messages are text only: no photos, videos or attachments.",
+          "If a message stays unread for three hours, we send you one email with a link to it. You can turn these emails off in [Account settings](/account), under **Emails about messages**.",
+        ],
+      },
+    },
+  },
 
   // ---- messages: the parent's and the teacher's conversations
   messages: {},
