@@ -9,11 +9,14 @@ export type User = typeof users.$inferSelect;
 export type Teacher = typeof teachers.$inferSelect;
 export type StudentRow = typeof students.$inferSelect;
 
-/** Who is making a page request: a parent, a teacher, a student, or nobody (null). */
+/**
+ * Who is making a page request: a parent, a teacher, a student, or nobody (null). `timeZone` is
+ * their district's IANA zone (a parent's: their first child's district), read with the row.
+ */
 export type Actor =
-  | { kind: "parent"; session: Session; user: User }
-  | { kind: "teacher"; session: Session; teacher: Teacher }
-  | { kind: "student"; session: Session; student: StudentRow };
+  | { kind: "parent"; session: Session; user: User; timeZone: string }
+  | { kind: "teacher"; session: Session; teacher: Teacher; timeZone: string }
+  | { kind: "student"; session: Session; student: StudentRow; timeZone: string };
 
 export type ActorKind = Actor["kind"];
 /** The actor of one kind: `ActorOf<"parent">` has `user`. */

@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { teachers, users } from "../db/schema";
+import { districts, guardianships, teachers, users } from "../db/schema";
+import { DEFAULT_TIME_ZONE } from "../i18n/locale";
 import type { Actor } from "./actor-type";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
 import { liveGrantedStudent } from "./grants";
@@ -31,17 +32,32 @@ async function loadSubject(d1: D1Database, session: Session): Promise<Actor | nu
   const db = getDb(d1);
   switch (session.kind) {
     case "parent": {
-      const user = await db.select().from(users).where(eq(users.id, session.subjectId)).get();
-      return user ? { kind: "parent", session, user } : null;
+      // The district's time zone comes in the same query: the district of their first child (default without one).
+      // ("users"."id" written out: drizzle drops the table name of a one-table select, and "id" would be ambiguous here.)
+      const row = await db
+        .select({
+          user: users,
+          timeZone: sql<string | null>`(SELECT d.time_zone FROM ${guardianships} g JOIN ${districts} d ON d.id = g.district_id WHERE g.user_id = "users"."id" ORDER BY g.created_at, g.id LIMIT 1)`,
+        })
+        .from(users)
+        .where(eq(users.id, session.subjectId))
+        .get();
+      return row ? { kind: "parent", session, user: row.user, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null;
     }
     case "teacher": {
-      const teacher = await db.select().from(teachers).where(eq(teachers.id, session.subjectId)).get();
-      return teacher ? { kind: "teacher", session, teacher } : null;
+      const row = await db
+        .select({ teacher: teachers, timeZone: districts.timeZone })
+        .from(teachers)
+        .innerJoin(districts, eq(districts.id, teachers.districtId))
+        .where(eq(teachers.id, session.subjectId))
+        .get();
+      return row ? { kind: "teacher", session, teacher: row.teacher, timeZone: row.timeZone } : null;
     }
     case "student": {
       // Only while the badge or guardianship that opened the session holds (checked in the same query).
+      // Student pages show no times: the default zone, without another query.
       const student = await liveGrantedStudent(db, session);
-      return student ? { kind: "student", session, student } : null;
+      return student ? { kind: "student", session, student, timeZone: DEFAULT_TIME_ZONE } : null;
     }
   }
 }

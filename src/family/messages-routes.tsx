@@ -8,7 +8,6 @@ import { delayInWords } from "../messaging/notice-email";
 import { cursorParam, listCursorOf } from "../messaging/page-input";
 import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { listThreadsForParent } from "../messaging/threads";
-import { viewerTimeZone } from "../messaging/time-zone";
 import { ParentMessagesPage, ParentThreadPage } from "../../views/pages/messages";
 
 /** The parent's side of a thread: only while they are the child's guardian (checked in findThreadFor). */
@@ -23,7 +22,7 @@ const parentThreads: ThreadRole<"parent"> = {
   // A teacher who turned Messages off, or who no longer teaches the child, gets no replies (the page says which).
   refusePost: (thread) => (thread.teacherMessagesEnabled && thread.teacherTeaches ? null : { status: 403, blocked: true }),
   page: (_parent, props) => <ParentThreadPage {...props} />,
-  title: (thread) => `Messages with ${thread.teacherName}`,
+  title: (thread, t) => t.messages.threadTitle(thread.teacherName),
 };
 
 export const parentMessageRoutes = new Hono<AppEnv>()
@@ -37,14 +36,14 @@ parentMessageRoutes.get("/", async (c) => {
   const cursor = listCursorOf(c);
   if (cursor === undefined) return c.redirect("/messages", 303);
   const list = await listThreadsForParent(getDb(c.env.DB), parent.user.id, cursor);
+  const { tag, t } = c.var.locale;
   return c.render(
     <ParentMessagesPage
       threads={list.items}
       olderHref={list.next ? `/messages?before=${cursorParam(list.next)}` : null}
-      timeZone={viewerTimeZone(c.req.raw)}
       notifyUnread={parent.user.notifyUnread}
-      unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds)}
+      unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds, tag)}
     />,
-    { title: "Messages" },
+    { title: t.messages.title },
   );
 });

@@ -21,7 +21,8 @@ function sourcesOf(c: Context<AppEnv>): LanguageSources {
 }
 
 export const chooseLanguage = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("locale", localeOf(resolveLanguage(sourcesOf(c))));
+  // The time zone is the signed-in person's district's (loaded with them); the default for everyone else.
+  c.set("locale", localeOf(resolveLanguage(sourcesOf(c)), c.get("actor")?.timeZone));
   await next();
   c.header("content-language", c.get("locale").tag);
   c.header("vary", "Accept-Language", { append: true });

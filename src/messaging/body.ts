@@ -1,7 +1,11 @@
 /** What a message may be: text only, at most MAX_MESSAGE_CHARS characters (not counting the white space around it). */
+import type { Catalog } from "../i18n/catalog";
 import { cleanText } from "../lib/text";
 
 export const MAX_MESSAGE_CHARS = 2000;
+
+/** What a deleted account's messages are replaced with (stored; pages show it in the reader's language). */
+export const FORGOTTEN_BODY = "(This message was removed when its writer deleted their account.)";
 
 /** Characters as a person counts them (code points), so an emoji is one, not two. */
 export const charCount = (s: string): number => [...s].length;
@@ -16,17 +20,15 @@ export function normalizeBody(raw: string): string {
 
 export type BodyCheck = { ok: true; body: string } | { ok: false; error: string };
 
-/** The words a person sees when their message cannot be sent as it is. */
-export function checkBody(raw: unknown): BodyCheck {
-  if (typeof raw !== "string") return { ok: false, error: "Write your message in the box, then press Send." };
+/** The words a person sees when their message cannot be sent as it is, in the page's language (`tag`, `t`). */
+export function checkBody(raw: unknown, tag: string, t: Catalog["messages"]["form"]): BodyCheck {
+  if (typeof raw !== "string") return { ok: false, error: t.missing };
   const body = normalizeBody(raw);
-  if (body === "") return { ok: false, error: "Your message is empty. Write something, then press Send." };
+  if (body === "") return { ok: false, error: t.empty };
   const n = charCount(body);
   if (n > MAX_MESSAGE_CHARS) {
-    return {
-      ok: false,
-      error: `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} characters, and this one has ${n.toLocaleString("en-US")}. Please shorten it, or send it in parts.`,
-    };
+    const number = new Intl.NumberFormat(tag);
+    return { ok: false, error: t.tooLong(number.format(MAX_MESSAGE_CHARS), number.format(n)) };
   }
   return { ok: true, body };
 }

@@ -1,5 +1,6 @@
 /** Reading the message pages' inputs: thread ids, seq numbers, list cursors and the message form. */
 import type { Context } from "hono";
+import type { AppEnv } from "../env";
 import { z } from "zod";
 import { readForm } from "../lib/form";
 import { decodeCursor, encodeCursor, type Cursor } from "../lib/cursor";
@@ -38,13 +39,14 @@ export type MessageForm =
 /** Fields every message form has; the others (e.g. the family of a new conversation) are the caller's to check. */
 export const MESSAGE_FIELDS = ["body", "key"];
 
-/** The message text and one-time key of a form (plus its other fields, for the caller to check). */
-export async function readMessageForm(c: Context): Promise<MessageForm> {
+/** The message text and one-time key of a form (plus its other fields, for the caller to check); what is wrong, in the page's language. */
+export async function readMessageForm<E extends AppEnv>(c: Context<E>): Promise<MessageForm> {
   const fields = await readForm(c);
-  const checked = checkBody(fields.body);
+  const { tag, t } = c.var.locale;
+  const checked = checkBody(fields.body, tag, t.messages.form);
   const typed = (fields.body ?? "").slice(0, 20_000);
   const key = formKeyOf(fields.key);
-  if (key === undefined) return { ok: false, error: "This form is out of date. Reload the page, then send your message again.", typed, key: null, fields };
+  if (key === undefined) return { ok: false, error: t.messages.form.outOfDate, typed, key: null, fields };
   return checked.ok ? { ok: true, body: checked.body, key, fields } : { ok: false, error: checked.error, typed, key, fields };
 }
 

@@ -1,6 +1,7 @@
 /** How many messages one sender may post (finding 9: a parent posted 40 in a second, all stored). */
 import { LIMITS, type RateVerdict } from "../auth/rate-limiter";
 import type { Bindings } from "../env";
+import type { Catalog } from "../i18n/catalog";
 import type { Participant } from "./types";
 
 const POST_RULES = [LIMITS.messagePostsPerMinute, LIMITS.messagePostsPerDay] as const;
@@ -10,16 +11,16 @@ export function countPost(env: Pick<Bindings, "RATE_LIMITER">, sender: Participa
   return env.RATE_LIMITER.getByName(`message-posts:${sender.kind}:${sender.id}`).take(POST_RULES);
 }
 
-/** "in 45 seconds", "in a minute", "in 3 minutes", "in 4 hours". */
-export function tryAgainIn(seconds: number): string {
+type FormWords = Catalog["messages"]["form"];
+
+/** "in 45 seconds", "in a minute", "in 3 minutes", "in 4 hours" (in the page's language). */
+export function tryAgainIn(seconds: number, t: FormWords): string {
   const s = Math.max(1, Math.ceil(seconds));
-  if (s < 60) return `in ${s} ${s === 1 ? "second" : "seconds"}`;
+  if (s < 60) return t.tryAgainInSeconds(s);
   const m = Math.ceil(s / 60);
-  if (m < 60) return m === 1 ? "in a minute" : `in ${m} minutes`;
-  const h = Math.ceil(s / 3600);
-  return h === 1 ? "in an hour" : `in ${h} hours`;
+  if (m < 60) return t.tryAgainInMinutes(m);
+  return t.tryAgainInHours(Math.ceil(s / 3600));
 }
 
 /** The words of a 429 page: what happened, when to try again, and that the draft is kept. */
-export const tooManyPosts = (retryAfter: number): string =>
-  `You've sent a lot of messages in a short time, so this one wasn't sent. Please try again ${tryAgainIn(retryAfter)}: what you wrote is still here.`;
+export const tooManyPosts = (retryAfter: number, t: FormWords): string => t.tooMany(tryAgainIn(retryAfter, t));

@@ -1,19 +1,29 @@
-/** A teacher's Messages settings (SPEC 3.6): on/off, the name families see, unread-message emails. */
+/** A teacher's settings (SPEC 3.6, 3.10): Messages on/off, the name families see, unread-message emails, language. */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { teachers } from "../db/schema";
+import type { Catalog } from "../i18n/catalog";
+import { LANGUAGES } from "../i18n/negotiate";
 
-const onOff = (what: string) => z.enum(["on", "off"], `Choose whether ${what} are on or off.`);
+type Words = Catalog["teacher"]["settings"]["errors"];
 
-export const messagesForm = z.strictObject({ messagesEnabled: onOff("Messages") });
-export const notificationsForm = z.strictObject({ notifyUnread: onOff("unread-message emails") });
-export const nameForm = z.strictObject({
-  // Empty means "use my roster name".
-  displayName: z.string("Enter a name, or leave the box empty.").trim().max(200, "Use at most 200 characters."),
-});
+/** The forms of /teacher/settings, their messages in the page's language. */
+export function settingsForms(t: Words) {
+  const onOff = (message: string) => z.enum(["on", "off"], message);
+  return {
+    messages: z.strictObject({ messagesEnabled: onOff(t.chooseMessages) }),
+    notifications: z.strictObject({ notifyUnread: onOff(t.chooseEmails) }),
+    name: z.strictObject({
+      // Empty means "use my roster name".
+      displayName: z.string(t.nameMissing).trim().max(200, t.nameTooLong),
+    }),
+    // Only a language we have a catalog for: pages and emails are shown in it.
+    language: z.strictObject({ language: z.string(t.chooseLanguage).refine((tag) => LANGUAGES.includes(tag), t.chooseLanguage) }),
+  };
+}
 
-type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabled" | "notifyUnread" | "displayName">>;
+type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabled" | "notifyUnread" | "displayName" | "language">>;
 
 export function updateTeacherSettings(db: Db, teacherId: string, changes: TeacherSettings, at: number) {
   return db.update(teachers).set({ ...changes, updatedAt: at }).where(eq(teachers.id, teacherId));

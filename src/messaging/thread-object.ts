@@ -4,7 +4,8 @@ import { config } from "../config";
 import type { Bindings } from "../env";
 import { SECOND } from "../lib/time";
 import { kickOutbox } from "../outbox/enqueue";
-import { isStorableBody } from "./body";
+import { FORMER_GUARDIAN_NAME } from "../stewardship/parent-account";
+import { FORGOTTEN_BODY, isStorableBody } from "./body";
 import { writeIndex } from "./index-sync";
 import { ThreadStore, type StoredMeta } from "./thread-store";
 import type { ListOptions, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
@@ -13,7 +14,6 @@ import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } fro
 /** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
 const RETRY_MS = 30 * SECOND;
 /** What a former guardian's message says once they deleted their account. */
-const FORGOTTEN_BODY = "(This message was removed when its writer deleted their account.)";
 
 const sameThread = (a: ThreadMeta, b: ThreadMeta) =>
   a.id === b.id && a.districtId === b.districtId && a.teacherId === b.teacherId && a.guardianUserId === b.guardianUserId && a.studentId === b.studentId;
@@ -107,7 +107,7 @@ export class MessageThread extends DurableObject<Bindings> {
    */
   async forgetGuardian(): Promise<void> {
     this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.sql.exec("UPDATE messages SET body = ?, sender_name = ? WHERE sender_kind = 'guardian'", FORGOTTEN_BODY, "Former guardian");
+      this.ctx.storage.sql.exec("UPDATE messages SET body = ?, sender_name = ? WHERE sender_kind = 'guardian'", FORGOTTEN_BODY, FORMER_GUARDIAN_NAME);
       this.ctx.storage.sql.exec("DELETE FROM participants WHERE kind = 'guardian'");
       this.store.forgetKeys("guardian");
       this.ctx.storage.sql.exec("UPDATE thread SET guardian_user_id = ''");

@@ -13,6 +13,7 @@ import type { ActorOf } from "../auth/actor-type";
 import { actorOfKind, requireKind, turnAway } from "../auth/guards";
 import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
+import type { Catalog } from "../i18n/catalog";
 import { NewMessagesFragment } from "../../views/pages/messages-parts";
 import { ThreadNotFoundPage } from "../../views/pages/messages";
 import { countPost, tooManyPosts } from "./post-limit";
@@ -20,7 +21,6 @@ import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./pa
 import { newFormKey } from "./form-key";
 import { openThread, pollThread, postMessage, storedForKey } from "./thread-calls";
 import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
-import { viewerTimeZone } from "./time-zone";
 import type { Participant, SenderKind, ThreadMessage } from "./types";
 
 /** What a thread page shows, whichever side is looking. */
@@ -30,7 +30,6 @@ export interface ThreadPageProps {
   lastSeq: number;
   earlierBefore: number | null;
   older: boolean;
-  timeZone: string;
   /** After a refused post: what was typed, and why it was not sent. */
   draft?: string;
   error?: string;
@@ -61,10 +60,11 @@ export interface ThreadRole<K extends ThreadSide, A extends ActorOf<K> = ActorOf
   participant(actor: A): Participant;
   /** The name the other side sees on a message. */
   senderName(actor: A): string;
-  /** Why this person may not write in this thread now (null: they may). */
-  refusePost(thread: ThreadHeader, actor: A): PostRefusal | null;
+  /** Why this person may not write in this thread now (null: they may), in the page's language `t`. */
+  refusePost(thread: ThreadHeader, actor: A, t: Catalog): PostRefusal | null;
   page(actor: A, props: ThreadPageProps): JSX.Element;
-  title(thread: ThreadHeader): string;
+  /** The page's title, in the page's language `t`. */
+  title(thread: ThreadHeader, t: Catalog): string;
 }
 
 /** The thread routes of one side: GET /:id, GET /:id/since/:seq, POST /:id. */
@@ -72,9 +72,9 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
   type A = ActorOf<K>;
   const routes = new Hono<AppEnv>();
 
-  const notFound = (c: Context) => {
+  const notFound = <E extends AppEnv>(c: Context<E>) => {
     c.status(404);
-    return c.render(<ThreadNotFoundPage back={role.base} />, { title: "Conversation not found" });
+    return c.render(<ThreadNotFoundPage back={role.base} />, { title: c.var.locale.t.messages.notFound.title });
   };
 
   /** The thread, if this person may see it now (one D1 query); null for anything else. */
@@ -95,13 +95,12 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
         lastSeq: page.lastSeq,
         earlierBefore: page.hasEarlier ? (page.messages[0]?.seq ?? null) : null,
         older: before !== null,
-        timeZone: viewerTimeZone(c.req.raw),
         draft: form.draft,
         error: form.error,
         blocked: form.blocked,
         formKey: form.key ?? newFormKey(),
       }),
-      { title: role.title(thread) },
+      { title: role.title(thread, c.var.locale.t) },
     );
   }
 
@@ -128,7 +127,7 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
     }
     if (page.messages.length === 0) return c.body(null, 204);
     const path = `${role.base}/${thread.id}`;
-    return renderFragment(c, <NewMessagesFragment messages={page.messages} viewer={role.kind} timeZone={viewerTimeZone(c.req.raw)} path={path} lastSeq={page.nextSince} />);
+    return renderFragment(c, <NewMessagesFragment messages={page.messages} viewer={role.kind} path={path} lastSeq={page.nextSince} />);
   });
 
   // Pages and posts are for this side only: its guard turns everyone else away.
@@ -147,11 +146,12 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
     if (!thread) return notFound(c);
     const form = await readMessageForm(c);
     const { key } = form;
-    const refusal = role.refusePost(thread, actor);
+    const { t } = c.var.locale;
+    const refusal = role.refusePost(thread, actor, t);
     if (refusal) return renderThread(c, actor, thread, refusal.status, { draft: form.ok ? form.body : form.typed, error: refusal.error, blocked: refusal.blocked, key });
     if (!form.ok) return renderThread(c, actor, thread, 422, { draft: form.typed, error: form.error, key });
     if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) {
-      return renderThread(c, actor, thread, 422, { draft: form.body, error: "This form had fields we don't know. Reload the page and try again.", key });
+      return renderThread(c, actor, thread, 422, { draft: form.body, error: t.messages.form.unknownFields, key });
     }
     const sender = role.participant(actor);
     const sent = () => c.redirect(`${role.base}/${thread.id}#reply`, 303);
@@ -160,7 +160,7 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
       // The same form sent again after it went through is answered as the first time, limit or not.
       if (key && (await storedForKey(c.env, thread.id, sender, key))) return sent();
       c.header("retry-after", String(verdict.retryAfter));
-      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter), key });
+      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter, t.messages.form), key });
     }
     const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key);
     if (!result.ok) return notFound(c);

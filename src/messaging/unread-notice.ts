@@ -6,9 +6,10 @@
 import { eq, sql } from "drizzle-orm";
 import { runBatch } from "../db/batch";
 import type { Db } from "../db/client";
-import { guardianships, outbox, students, teachers, threads, users } from "../db/schema";
+import { districts, guardianships, outbox, students, teachers, threads, users } from "../db/schema";
+import { localeFor } from "../i18n/locale";
 import { outboxRow } from "../outbox/enqueue";
-import { buildUnreadNotice, delayInWords, settingsLink, threadLink } from "./notice-email";
+import { buildUnreadNotice, settingsLink, threadLink } from "./notice-email";
 import { teaches } from "../roster/teaching";
 import type { SenderKind } from "./types";
 
@@ -17,9 +18,11 @@ export interface NoticeContext {
   districtId: string;
   studentId: string;
   student: { firstName: string; lastName: string };
-  /** `teaching`: the teacher still teaches the student (a former teacher is told nothing about them). */
-  teacher: { name: string; email: string; notifyUnread: boolean; teaching: boolean };
-  guardian: { name: string; email: string; notifyUnread: boolean; connected: boolean };
+  /** The district's IANA zone, for any time an email shows. */
+  timeZone: string;
+  /** `teaching`: the teacher still teaches the student (a former teacher is told nothing about them). `language`: as saved (BCP 47), or null. */
+  teacher: { name: string; email: string; notifyUnread: boolean; teaching: boolean; language: string | null };
+  guardian: { name: string; email: string; notifyUnread: boolean; connected: boolean; language: string | null };
 }
 
 /** One query: the thread's people as they are now; null when the thread is gone from the index. */
@@ -33,9 +36,12 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
       teacherName: sql<string>`coalesce(${teachers.displayName}, ${teachers.name})`,
       teacherEmail: teachers.email,
       teacherNotify: teachers.notifyUnread,
+      teacherLanguage: teachers.language,
       guardianName: users.name,
       guardianEmail: users.email,
       guardianNotify: users.notifyUnread,
+      guardianLanguage: users.language,
+      timeZone: districts.timeZone,
       teaching: sql<number>`${teaches(threads.teacherId, threads.districtId, threads.studentId)}`,
       connected: sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId})`,
     })
@@ -43,6 +49,7 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
     .innerJoin(teachers, eq(teachers.id, threads.teacherId))
     .innerJoin(users, eq(users.id, threads.guardianUserId))
     .innerJoin(students, eq(students.id, threads.studentId))
+    .innerJoin(districts, eq(districts.id, threads.districtId))
     .where(eq(threads.id, threadId))
     .get();
   if (!row) return null;
@@ -51,8 +58,9 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
     districtId: row.districtId,
     studentId: row.studentId,
     student: { firstName: row.firstName, lastName: row.lastName },
-    teacher: { name: row.teacherName, email: row.teacherEmail, notifyUnread: row.teacherNotify, teaching: Boolean(row.teaching) },
-    guardian: { name: row.guardianName, email: row.guardianEmail, notifyUnread: row.guardianNotify, connected: Boolean(row.connected) },
+    timeZone: row.timeZone,
+    teacher: { name: row.teacherName, email: row.teacherEmail, notifyUnread: row.teacherNotify, teaching: Boolean(row.teaching), language: row.teacherLanguage },
+    guardian: { name: row.guardianName, email: row.guardianEmail, notifyUnread: row.guardianNotify, connected: Boolean(row.connected), language: row.guardianLanguage },
   };
 }
 
@@ -73,14 +81,18 @@ export function unreadNoticeRow(ctx: NoticeContext, due: DueNotice, publicUrl: s
   if (!recipient.notifyUnread) return null;
   if (!toTeacher && !ctx.guardian.connected) return null;
   if (toTeacher && !ctx.teacher.teaching) return null;
-  const words = buildUnreadNotice({
-    recipientKind: due.kind,
-    writerName: toTeacher ? ctx.guardian.name : ctx.teacher.name,
-    student: ctx.student,
-    link: threadLink(publicUrl, due.kind, ctx.threadId),
-    settingsLink: settingsLink(publicUrl, due.kind),
-    delayWords: delayInWords(delaySeconds),
-  });
+  // In the recipient's saved language (the closest catalog, else English), never the writer's.
+  const words = buildUnreadNotice(
+    {
+      recipientKind: due.kind,
+      writerName: toTeacher ? ctx.guardian.name : ctx.teacher.name,
+      student: ctx.student,
+      link: threadLink(publicUrl, due.kind, ctx.threadId),
+      settingsLink: settingsLink(publicUrl, due.kind),
+      delaySeconds,
+    },
+    localeFor(recipient.language, ctx.timeZone),
+  );
   const row = outboxRow(
     { kind: "unread_message", channel: "email", to: recipient.email, ...words, districtId: ctx.districtId, studentId: ctx.studentId },
     at,

@@ -32,7 +32,7 @@ const noticeQuery = z.object({
 
 function notFound<E extends AppEnv>(c: Context<E>) {
   c.status(404);
-  return c.render(<TeacherSectionNotFoundPage />, { title: "Not found" });
+  return c.render(<TeacherSectionNotFoundPage />, { title: c.var.locale.t.teacher.badges.notFoundTitle });
 }
 
 function back(sectionId: string | undefined, notice: BadgeNotice, extra: Record<string, string> = {}): string {
@@ -56,23 +56,24 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     const q = noticeQuery.safeParse(c.req.query());
     const notice = q.success ? { code: q.data.notice, studentId: q.data.student, count: q.data.count } : undefined;
     c.header("cache-control", "private, no-store");
-    return c.render(<ClassBadgesPage section={s} pins={pins} notice={notice} />, { title: `Badges · ${s.name}` });
+    return c.render(<ClassBadgesPage section={s} pins={pins} notice={notice} />, { title: c.var.locale.t.teacher.badges.title(s.name) });
   })
   .get("/sections/:id/badges/print", requireTeacher, async (c) => {
     const actor = c.get("actor");
     const s = await section(c, actor.teacher);
     if (!s) return notFound(c);
     const secret = config(c.env).badgeSecret;
+    const { t } = c.var.locale;
     const labels: BadgeLabel[] = [];
     if (secret) {
       for (const st of s.students) {
-        if (st.badgesEnabled && st.badge) labels.push({ student: st, qrSvg: badgeQrSvg(badgeToken(secret, st.badge.id), `Badge for ${st.firstName} ${st.lastName}`) });
+        if (st.badgesEnabled && st.badge) labels.push({ student: st, qrSvg: badgeQrSvg(badgeToken(secret, st.badge.id), t.teacher.badges.qrAlt(`${st.firstName} ${st.lastName}`)) });
       }
     }
     const db = getDb(c.env.DB);
     await runBatch(db, printedAudits(db, { districtId: actor.teacher.districtId, teacherId: actor.teacher.id, sectionId: s.id, printed: labels.map((l) => ({ studentId: l.student.id, badgeId: l.student.badge!.id })) }));
     c.header("cache-control", "private, no-store");
-    return c.render(<ClassBadgeSheet section={s} labels={labels} loginAt={badgeLoginHint(config(c.env).publicUrl)} />, { title: `Badge labels · ${s.name}` });
+    return c.render(<ClassBadgeSheet section={s} labels={labels} loginAt={badgeLoginHint(config(c.env).publicUrl)} />, { title: t.teacher.badges.sheetTitle(s.name) });
   })
   .post("/sections/:id/badges/regenerate", requireTeacher, async (c) => {
     const actor = c.get("actor");

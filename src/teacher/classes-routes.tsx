@@ -27,7 +27,7 @@ const inviteForm = z.strictObject({ back: backPath.optional(), _csrf: z.string()
 
 function notFound<E extends AppEnv>(c: Context<E>) {
   c.status(404);
-  return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
+  return c.render(<TeacherSectionNotFoundPage />, { title: c.var.locale.t.teacher.classes.notFound.title });
 }
 
 function readNotice<E extends AppEnv>(c: Context<E>): { code: InviteNotice; contactId?: string } | undefined {
@@ -42,7 +42,7 @@ export const teacherClassRoutes = new Hono<AppEnv>()
     const sections = await loadTeacherClasses(getDb(c.env.DB), teacher, clock());
     return c.render(
       <TeacherClassesPage teacherName={teacher.displayName ?? teacher.name} sections={sections} notice={readNotice(c)} back="/teacher" />,
-      { title: "My classes" },
+      { title: c.var.locale.t.teacher.classes.title },
     );
   })
   .get("/sections/:id", requireTeacher, async (c) => {

@@ -19,8 +19,16 @@ export interface ClassContact {
   address: string;
   name: string | null;
   relationship: string | null;
+  /** The family's language as the district gave it (BCP 47, maybe without a catalog), or null. */
+  language: string | null;
   /** The contact's latest invitation, or null when none was ever sent. */
   invitation: { id: string; status: InvitationViewStatus; expiresAt: number; sentAt: number | null } | null;
+}
+
+export interface ClassGuardian {
+  id: string;
+  name: string;
+  language: string | null;
 }
 
 export interface ClassStudent {
@@ -28,8 +36,8 @@ export interface ClassStudent {
   firstName: string;
   lastName: string;
   grade: string | null;
-  /** The connected guardians (accounts with a guardianship): users.id and name. */
-  guardians: { id: string; name: string }[];
+  /** The connected guardians (accounts with a guardianship): users.id, name and saved language (or null). */
+  guardians: ClassGuardian[];
   contacts: ClassContact[];
 }
 
@@ -58,7 +66,7 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       .innerJoin(students, eq(students.id, enrollments.studentId))
       .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, teacherSectionIds(db, teacher, sectionId)))),
     db
-      .select({ studentId: guardianships.studentId, userId: guardianships.userId, name: users.name })
+      .select({ studentId: guardianships.studentId, userId: guardianships.userId, name: users.name, language: users.language })
       .from(guardianships)
       .innerJoin(users, eq(users.id, guardianships.userId))
       .where(and(eq(guardianships.districtId, teacher.districtId), inArray(guardianships.studentId, teacherStudentIds(db, teacher, sectionId))))
@@ -71,6 +79,7 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
         address: guardianContacts.address,
         name: guardianContacts.name,
         relationship: guardianContacts.relationship,
+        language: guardianContacts.language,
         invitationId: sql<string | null>`${invitations.id}`.as("invitation_id"),
         status: invitations.status,
         expiresAt: invitations.expiresAt,
@@ -89,8 +98,8 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id)),
   ]);
 
-  const guardiansOf = new Map<string, { id: string; name: string }[]>();
-  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), { id: g.userId, name: g.name }]);
+  const guardiansOf = new Map<string, ClassGuardian[]>();
+  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), { id: g.userId, name: g.name, language: g.language }]);
   const contactsOf = new Map<string, ClassContact[]>();
   for (const r of contactRows) {
     const contact: ClassContact = {
@@ -99,6 +108,7 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       address: r.address,
       name: r.name,
       relationship: r.relationship,
+      language: r.language,
       invitation:
         r.invitationId && r.status && r.expiresAt !== null
           ? { id: r.invitationId, status: invitationStatus({ status: r.status, expiresAt: r.expiresAt }, now), expiresAt: r.expiresAt, sentAt: r.sentAt }

@@ -20,22 +20,21 @@ import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
 import { rowIdField as rowId } from "../lib/ids";
 
 const familyQuery = z.object({ student: rowId, guardian: rowId });
-const UNKNOWN_FIELDS = "This form had fields we don't know. Reload the page and try again.";
 
-function familyNotFound(c: Context) {
+function familyNotFound<E extends AppEnv>(c: Context<E>) {
   c.status(404);
-  return c.render(<FamilyNotFoundPage />, { title: "Family not found" });
+  return c.render(<FamilyNotFoundPage />, { title: c.var.locale.t.teacher.messages.familyNotFound.title });
 }
 
-function sectionNotFound(c: Context) {
+function sectionNotFound<E extends AppEnv>(c: Context<E>) {
   c.status(404);
-  return c.render(<TeacherSectionNotFoundPage />, { title: "Class not found" });
+  return c.render(<TeacherSectionNotFoundPage />, { title: c.var.locale.t.teacher.classes.notFound.title });
 }
 
 /** Over the sender's posting limit: 429, when to try again, and the draft kept. */
-function tooMany<R>(c: Context, retryAfter: number, page: (status: 429, draft: string, error: string) => R, draft: string): R {
+function tooMany<E extends AppEnv, R>(c: Context<E>, retryAfter: number, page: (status: 429, draft: string, error: string) => R, draft: string): R {
   c.header("retry-after", String(retryAfter));
-  return page(429, draft, tooManyPosts(retryAfter));
+  return page(429, draft, tooManyPosts(retryAfter, c.var.locale.t.messages.form));
 }
 
 const refused = (c: Context<TeacherEnv>) => (c.var.actor.teacher.messagesEnabled ? null : 403);
@@ -49,7 +48,9 @@ teacherComposeRoutes.get("/new", async (c) => {
   const family = q.success ? await findFamilyForTeacher(getDb(c.env.DB), teacher, q.data.student, q.data.guardian) : null;
   if (!family) return familyNotFound(c);
   if (family.threadId) return c.redirect(`/teacher/messages/${family.threadId}#reply`, 303);
-  return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message ${family.guardianName}` });
+  return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} formKey={newFormKey()} />, {
+    title: c.var.locale.t.teacher.messages.newTitle(family.guardianName),
+  });
 });
 
 teacherComposeRoutes.post("/new", async (c) => {
@@ -59,16 +60,17 @@ teacherComposeRoutes.post("/new", async (c) => {
   const db = getDb(c.env.DB);
   const family = q.success ? await findFamilyForTeacher(db, teacher, q.data.student, q.data.guardian) : null;
   if (!family) return familyNotFound(c);
+  const { t } = c.var.locale;
   const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
     c.status(status);
     return c.render(<NewMessagePage family={family} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} formKey={form.key ?? newFormKey()} />, {
-      title: `Message ${family.guardianName}`,
+      title: t.teacher.messages.newTitle(family.guardianName),
     });
   };
   const status = refused(c);
   if (status) return page(status, form.ok ? form.body : form.typed);
   if (!form.ok) return page(422, form.typed, form.error);
-  if (Object.keys(form.fields).some((k) => ![...MESSAGE_FIELDS, "student", "guardian"].includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
+  if (Object.keys(form.fields).some((k) => ![...MESSAGE_FIELDS, "student", "guardian"].includes(k))) return page(422, form.body, t.messages.form.unknownFields);
   const sender = { kind: "teacher" as const, id: teacher.id };
   const verdict = await countPost(c.env, sender);
   if (!verdict.allowed) {
@@ -79,7 +81,7 @@ teacherComposeRoutes.post("/new", async (c) => {
   const [meta] = await ensureThreads(db, teacher, [family], clock());
   if (!meta) return familyNotFound(c);
   const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
-  if (failed.length > 0) return page(422, form.body, "Your message couldn't be sent just now. Please try again in a moment.");
+  if (failed.length > 0) return page(422, form.body, t.teacher.messages.couldNotSend);
   return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
 });
 
@@ -91,7 +93,9 @@ async function sectionFamilies(c: Context<TeacherEnv>) {
 teacherComposeRoutes.get("/broadcast/:sectionId", async (c) => {
   const data = await sectionFamilies(c);
   if (!data) return sectionNotFound(c);
-  return c.render(<BroadcastPage data={data} messagesEnabled={c.var.actor.teacher.messagesEnabled} formKey={newFormKey()} />, { title: `Message all families of ${data.section.name}` });
+  return c.render(<BroadcastPage data={data} messagesEnabled={c.var.actor.teacher.messagesEnabled} formKey={newFormKey()} />, {
+    title: c.var.locale.t.teacher.messages.broadcastTitle(data.section.name),
+  });
 });
 
 /** One D1 batch creates (or finds) a thread per family; the first message goes to every thread's object in parallel. */
@@ -100,17 +104,18 @@ teacherComposeRoutes.post("/broadcast/:sectionId", async (c) => {
   const data = await sectionFamilies(c);
   if (!data) return sectionNotFound(c);
   const form = await readMessageForm(c);
+  const { t } = c.var.locale;
   const page = (status: 403 | 422 | 429, draft: string, error?: string) => {
     c.status(status);
     return c.render(<BroadcastPage data={data} messagesEnabled={teacher.messagesEnabled} draft={draft} error={error} formKey={form.key ?? newFormKey()} />, {
-      title: `Message all families of ${data.section.name}`,
+      title: t.teacher.messages.broadcastTitle(data.section.name),
     });
   };
   const status = refused(c);
   if (status) return page(status, form.ok ? form.body : form.typed);
   if (!form.ok) return page(422, form.typed, form.error);
-  if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) return page(422, form.body, UNKNOWN_FIELDS);
-  if (data.families.length === 0) return page(422, form.body, "No families of this class are connected yet, so there is no one to send this to.");
+  if (Object.keys(form.fields).some((k) => !MESSAGE_FIELDS.includes(k))) return page(422, form.body, t.messages.form.unknownFields);
+  if (data.families.length === 0) return page(422, form.body, t.teacher.messages.noOneToSend);
   // The whole broadcast is one post, however many families it reaches.
   const verdict = await countPost(c.env, { kind: "teacher", id: teacher.id });
   if (!verdict.allowed) return tooMany(c, verdict.retryAfter, page, form.body);

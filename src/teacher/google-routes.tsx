@@ -14,7 +14,7 @@ import { CHOICE_COOKIE } from "./sign-in-routes";
 /** One answer for every failure, so it never tells which check failed; nothing is written. */
 function refused(c: Context<AppEnv>, status: 400 | 403) {
   c.status(status);
-  return c.render(<TeacherGoogleRefusedPage googleEnabled={googleConfigured(c.env)} />, { title: "Teacher sign-in" });
+  return c.render(<TeacherGoogleRefusedPage googleEnabled={googleConfigured(c.env)} />, { title: c.var.locale.t.teacher.signIn.title });
 }
 
 export const teacherGoogleRoutes = new Hono<AppEnv>()

@@ -9,8 +9,8 @@ import { getDb } from "../db/client";
 import { cursorParam, listCursorOf } from "../messaging/page-input";
 import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { familyFacingName } from "../messaging/teacher-settings";
+import { shownName } from "../../views/pages/messages-parts";
 import { listThreadsForTeacher } from "../messaging/threads";
-import { viewerTimeZone } from "../messaging/time-zone";
 import { TeacherMessagesPage, TeacherThreadPage } from "../../views/pages/teacher-messages";
 import { teacherComposeRoutes } from "./compose-routes";
 
@@ -25,10 +25,10 @@ const teacherThreads: ThreadRole<"teacher"> = {
   participant: ({ teacher }) => ({ kind: "teacher", id: teacher.id }),
   senderName: ({ teacher }) => familyFacingName(teacher),
   // A teacher can write in their threads while the guardian is still connected to the child.
-  refusePost: (thread) =>
-    thread.connected ? null : { status: 422, error: `${thread.guardianName} is no longer connected to ${thread.student.firstName}, so this can't be sent.` },
+  refusePost: (thread, _teacher, t) =>
+    thread.connected ? null : { status: 422, error: t.teacher.messages.refusedDisconnected(thread.guardianName, thread.student.firstName) },
   page: ({ teacher }, props) => <TeacherThreadPage {...props} messagesEnabled={teacher.messagesEnabled} />,
-  title: (thread) => `Messages with ${thread.guardianName}`,
+  title: (thread, t) => t.messages.threadTitle(shownName(thread.guardianName, t)),
 };
 
 export const teacherMessagingRoutes = new Hono<AppEnv>()
@@ -48,10 +48,9 @@ teacherMessagingRoutes.get("/", async (c) => {
     <TeacherMessagesPage
       threads={list.items}
       olderHref={list.next ? `/teacher/messages?before=${cursorParam(list.next)}` : null}
-      timeZone={viewerTimeZone(c.req.raw)}
       messagesEnabled={teacher.messagesEnabled}
       sent={sent !== null ? { sent, failed: failed ?? 0 } : null}
     />,
-    { title: "Messages" },
+    { title: c.var.locale.t.messages.title },
   );
 });

@@ -10,6 +10,7 @@ import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { authTokens, districts, teachers } from "../db/schema";
+import { localeFor } from "../i18n/locale";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { HOUR, MINUTE } from "../lib/time";
 import { outboxInsert } from "../outbox/enqueue";
@@ -34,6 +35,10 @@ export interface TeacherRecord {
   googleSub: string | null;
   districtId: string;
   districtName: string;
+  /** The teacher's saved language (BCP 47), or null. */
+  language: string | null;
+  /** The district's IANA time zone. */
+  timeZone: string;
 }
 
 const recordColumns = {
@@ -44,6 +49,8 @@ const recordColumns = {
   googleSub: teachers.googleSub,
   districtId: teachers.districtId,
   districtName: districts.name,
+  language: teachers.language,
+  timeZone: districts.timeZone,
 };
 
 /** Every roster row with this (normal-form) email, across districts. */
@@ -84,17 +91,25 @@ function tokenRow(token: string, payload: SignInPayload, now: number, ttl: numbe
   };
 }
 
-/** The token and email for these records (all with the same address), as ONE batch to run. */
-export function planSignInLink(db: Db, publicUrl: string, records: readonly TeacherRecord[], now: number) {
+/**
+ * The token and email for these records (all with the same address), as ONE batch to run. The
+ * email is in the teacher's saved language (the first roster row that has one), else in
+ * `askedIn` (the language of the page the link was asked for on); times in the district's zone.
+ */
+export function planSignInLink(db: Db, publicUrl: string, records: readonly TeacherRecord[], now: number, askedIn: string) {
   const first = records[0];
   if (!first) throw new Error("planSignInLink needs at least one teacher record");
   const token = newSecret();
-  const message = buildTeacherSignInMessage({
-    link: signInLink(publicUrl, token),
-    expiresAt: now + TEACHER_LINK_TTL,
-    name: first.displayName ?? first.name,
-    districts: records.map((r) => r.districtName),
-  });
+  const saved = records.find((r) => r.language)?.language;
+  const message = buildTeacherSignInMessage(
+    {
+      link: signInLink(publicUrl, token),
+      expiresAt: now + TEACHER_LINK_TTL,
+      name: first.displayName ?? first.name,
+      districts: records.map((r) => r.districtName),
+    },
+    localeFor(saved ?? askedIn, first.timeZone),
+  );
   const payload: SignInPayload = { email: first.email, teacherIds: records.map((r) => r.id) };
   return [
     db.insert(authTokens).values(tokenRow(token, payload, now, TEACHER_LINK_TTL)),

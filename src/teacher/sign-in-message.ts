@@ -1,4 +1,5 @@
-/** The teacher sign-in email: plain words, text and escaped HTML. Pure: no database, no Hono. */
+/** The teacher sign-in email, in the teacher's language: plain words, text and escaped HTML. Pure: no database, no Hono. */
+import type { Locale } from "../i18n/locale";
 import { emailButton, emailFooter, emailHtml, emailParagraph as p, type Email } from "../lib/email-html";
 import { oneLine } from "../lib/text";
 
@@ -11,25 +12,21 @@ export interface TeacherSignInMessageInput {
   districts: readonly string[];
 }
 
-function timeUtc(ms: number): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(new Date(ms));
+/** "3:20 PM EST" / "15:20 GMT-5": when the link runs out, in the district's zone, saying which. */
+function timeOfDay(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale.tag, { hour: "numeric", minute: "2-digit", timeZone: locale.timeZone, timeZoneName: "short" }).format(new Date(ms));
 }
 
-export function buildTeacherSignInMessage(m: TeacherSignInMessageInput): Email {
-  const subject = "Your Family Portal sign-in link";
-  const name = oneLine(m.name);
+export function buildTeacherSignInMessage(m: TeacherSignInMessageInput, locale: Locale): Email {
+  const t = locale.t.teacher.signInEmail;
+  const subject = t.subject;
   const districts = m.districts.map(oneLine);
-  const paragraphs = [
-    `Hello ${name},`,
-    "Someone, probably you, asked to sign in to Family Portal as a teacher with this email address.",
-  ];
-  const rules = `The link works once and only for 15 minutes (until ${timeUtc(m.expiresAt)} UTC). If it has run out, ask for a new one on the sign-in page.`;
-  const several =
-    districts.length > 1 ? `Your address is on the roster of ${districts.length} school districts (${districts.join(", ")}). After opening the link, choose which one to sign in to.` : null;
-  const ignore = "Didn't ask for this? You can ignore this email: nobody can sign in without the link.";
+  const paragraphs = [t.hello(oneLine(m.name)), t.someone];
+  const rules = t.rules(timeOfDay(m.expiresAt, locale));
+  const several = districts.length > 1 ? t.severalDistricts(districts.length, new Intl.ListFormat(locale.tag, { type: "conjunction" }).format(districts)) : null;
 
-  const text = [...paragraphs.flatMap((p) => [p, ""]), "Sign in:", m.link, "", rules, "", ...(several ? [several, ""] : []), ignore].join("\n");
+  const text = [...paragraphs.flatMap((p) => [p, ""]), t.signIn, m.link, "", rules, "", ...(several ? [several, ""] : []), t.ignore].join("\n");
 
-  const html = emailHtml(subject, [...paragraphs.map(p), emailButton("Sign in to Family Portal", m.link), p(rules), several ? p(several) : "", emailFooter(ignore)]);
+  const html = emailHtml(subject, [...paragraphs.map(p), emailButton(t.button, m.link, locale), p(rules), several ? p(several) : "", emailFooter(t.ignore)], locale);
   return { subject, text, html };
 }

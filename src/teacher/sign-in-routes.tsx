@@ -28,7 +28,8 @@ const csrf = z.string().max(200).optional();
 const emailForm = z.strictObject({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()), _csrf: csrf });
 const choiceForm = z.strictObject({ teacherId: z.string().max(64).optional(), _csrf: csrf });
 
-const TITLE = "Teacher sign-in";
+/** Every page of the sign-in has the same title, in the page's language. */
+const title = (c: Context<AppEnv>) => ({ title: c.var.locale.t.teacher.signIn.title });
 
 function choices(pending: PendingSignIn): SignInChoice[] {
   return pending.choices.map((t) => ({ id: t.id, name: t.displayName ?? t.name, districtName: t.districtName }));
@@ -36,14 +37,14 @@ function choices(pending: PendingSignIn): SignInChoice[] {
 
 function expired(c: Context<AppEnv>) {
   c.status(410);
-  return c.render(<TeacherLinkExpiredPage googleEnabled={googleConfigured(c.env)} />, { title: TITLE });
+  return c.render(<TeacherLinkExpiredPage googleEnabled={googleConfigured(c.env)} />, title(c));
 }
 
 /** Shows the button; writes nothing. */
 async function showChoice(c: Context<AppEnv>, token: string | undefined, action: string) {
   const pending = token ? await findPendingSignIn(getDb(c.env.DB), token, clock()) : null;
   if (!pending) return expired(c);
-  return c.render(<TeacherSignInChoicePage action={action} choices={choices(pending)} />, { title: TITLE });
+  return c.render(<TeacherSignInChoicePage action={action} choices={choices(pending)} />, title(c));
 }
 
 /** Consumes the token (once, even under a race) and signs in as the chosen roster row. */
@@ -57,13 +58,13 @@ async function completeSignIn(c: Context<AppEnv>, token: string | undefined, act
   const chosen = pending.choices.find((t) => t.id === teacherId) ?? (pending.choices.length === 1 ? pending.choices[0] : undefined);
   if (!chosen) {
     c.status(422);
-    return c.render(<TeacherSignInChoicePage action={action} choices={choices(pending)} error="Please choose the district to sign in to." />, { title: TITLE });
+    return c.render(<TeacherSignInChoicePage action={action} choices={choices(pending)} error={c.var.locale.t.teacher.signIn.chooseDistrict} />, title(c));
   }
   if (!(await consumeSignInToken(db, pending.tokenId, at))) return expired(c);
   const sub = pending.payload.googleSub;
   if (sub !== undefined && !(await bindGoogleSub(db, chosen.id, chosen.email, sub))) {
     c.status(403);
-    return c.render(<TeacherGoogleRefusedPage googleEnabled={googleConfigured(c.env)} />, { title: TITLE });
+    return c.render(<TeacherGoogleRefusedPage googleEnabled={googleConfigured(c.env)} />, title(c));
   }
   if (fromCookie) clearShortCookie(c, CHOICE_COOKIE);
   await signInAs(c, "teacher", chosen.id);
@@ -74,7 +75,7 @@ export const teacherSignInRoutes = new Hono<AppEnv>()
   .get("/", (c) => {
     const actor = c.get("actor");
     if (actor?.kind === "teacher") return c.redirect("/teacher", 303);
-    return c.render(<TeacherSignInPage googleEnabled={googleConfigured(c.env)} sent={c.req.query("sent") === "1"} signedInAs={actor?.kind} />, { title: TITLE });
+    return c.render(<TeacherSignInPage googleEnabled={googleConfigured(c.env)} sent={c.req.query("sent") === "1"} signedInAs={actor?.kind} />, title(c));
   })
   .post("/", async (c) => {
     const body = await c.req.parseBody();
@@ -83,8 +84,8 @@ export const teacherSignInRoutes = new Hono<AppEnv>()
       c.status(422);
       const typed = typeof body.email === "string" ? body.email.slice(0, 254) : "";
       return c.render(
-        <TeacherSignInPage googleEnabled={googleConfigured(c.env)} email={typed} error="Enter the email address your school has on its roster, like name@school.org." />,
-        { title: TITLE },
+        <TeacherSignInPage googleEnabled={googleConfigured(c.env)} email={typed} error={c.var.locale.t.teacher.signIn.emailInvalid} />,
+        title(c),
       );
     }
     const { email } = parsed.data;
@@ -93,12 +94,13 @@ export const teacherSignInRoutes = new Hono<AppEnv>()
     if (!verdict.allowed) {
       c.status(429);
       c.header("retry-after", String(verdict.retryAfter));
-      return c.render(<TeacherTooManyLinksPage minutes={Math.ceil(verdict.retryAfter / 60)} googleEnabled={googleConfigured(c.env)} />, { title: TITLE });
+      return c.render(<TeacherTooManyLinksPage minutes={Math.ceil(verdict.retryAfter / 60)} googleEnabled={googleConfigured(c.env)} />, title(c));
     }
     const db = getDb(c.env.DB);
     const records = await findTeachersByEmail(db, email);
     if (records.length > 0) {
-      await db.batch(planSignInLink(db, config(c.env).publicUrl, records, clock()));
+      // In the teacher's saved language; a teacher who saved none gets the language they asked in.
+      await db.batch(planSignInLink(db, config(c.env).publicUrl, records, clock(), c.var.locale.tag));
       c.executionCtx.waitUntil(kickOutbox(c.env));
     }
     // The same answer whether or not the address is on a roster.

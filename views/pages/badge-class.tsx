@@ -1,30 +1,33 @@
 /** Teacher pages for a class's badges: the list with void / new badge buttons, and the printable 2-inch label sheet. */
 import { raw } from "hono/html";
 import type { BadgeStudent, SectionBadges } from "../../src/badges/class-badges";
+import type { Catalog } from "../../src/i18n/catalog";
 import { Notice, PostForm } from "../components";
+import { useLocale, useT } from "../i18n";
 
 export const BADGE_NOTICES = ["regenerated", "voided", "class_regenerated", "no_badge", "badges_off", "class_none", "unavailable"] as const;
 export type BadgeNotice = (typeof BADGE_NOTICES)[number];
 
-const day = (ms: number) => new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" }).format(new Date(ms));
+type Words = Catalog["teacher"]["badges"];
+
 const fullName = (s: Pick<BadgeStudent, "firstName" | "lastName">) => `${s.firstName} ${s.lastName}`;
 
-function noticeText(code: BadgeNotice, student: string, count: number | undefined): { kind: "ok" | "info" | "error"; text: string } {
+function noticeText(t: Words["notice"], code: BadgeNotice, student: string, count: number | undefined): { kind: "ok" | "info" | "error"; text: string } {
   switch (code) {
     case "regenerated":
-      return { kind: "ok", text: `${student} has a new badge. The old one no longer works; print or share the new one.` };
+      return { kind: "ok", text: t.regenerated(student) };
     case "voided":
-      return { kind: "ok", text: `${student}'s badge no longer works.` };
+      return { kind: "ok", text: t.voided(student) };
     case "class_regenerated":
-      return { kind: "ok", text: `New badges for ${count ?? "the"} student${count === 1 ? "" : "s"}. The old ones no longer work; print the sheet below.` };
+      return { kind: "ok", text: count === undefined ? t.classRegeneratedSome : t.classRegenerated(count) };
     case "no_badge":
-      return { kind: "info", text: `${student} has no badge in use, so there was nothing to void.` };
+      return { kind: "info", text: t.noBadge(student) };
     case "badges_off":
-      return { kind: "error", text: `Badges are turned off for ${student}. Your district decides who uses badges.` };
+      return { kind: "error", text: t.badgesOff(student) };
     case "class_none":
-      return { kind: "info", text: "No student in this class uses badges, so nothing was made." };
+      return { kind: "info", text: t.classNone };
     case "unavailable":
-      return { kind: "error", text: "Badges can't be made right now: something is not set up on our side. Please tell your district office." };
+      return { kind: "error", text: t.unavailable };
   }
 }
 
@@ -36,12 +39,16 @@ export interface ClassBadgesProps {
 }
 
 function BadgeStatus({ s }: { s: BadgeStudent }) {
-  if (!s.badgesEnabled) return <span class="t-status none">Badges off (the district decides)</span>;
-  if (!s.badge) return <span class="t-status expired">No badge yet</span>;
-  return <span class="t-status accepted">{`In use since ${day(s.badge.createdAt)}`}</span>;
+  const { tag, timeZone, t } = useLocale();
+  if (!s.badgesEnabled) return <span class="t-status none">{t.teacher.badges.off}</span>;
+  if (!s.badge) return <span class="t-status expired">{t.teacher.badges.noneYet}</span>;
+  // The day in the teacher's language and district's time zone.
+  const day = new Intl.DateTimeFormat(tag, { month: "short", day: "numeric", year: "numeric", timeZone }).format(new Date(s.badge.createdAt));
+  return <span class="t-status accepted">{t.teacher.badges.inUseSince(day)}</span>;
 }
 
 function StudentActions({ s, sectionId }: { s: BadgeStudent; sectionId: string }) {
+  const t = useT().teacher.badges;
   const name = fullName(s);
   if (!s.badgesEnabled && !s.badge) return <span class="muted">—</span>;
   return (
@@ -49,8 +56,8 @@ function StudentActions({ s, sectionId }: { s: BadgeStudent; sectionId: string }
       {s.badgesEnabled && (
       <PostForm action={`/teacher/students/${s.id}/badge/regenerate`} class="inline">
         <input type="hidden" name="section" value={sectionId} />
-        <button type="submit" class="link" aria-label={`${s.badge ? "New badge" : "Make a badge"} for ${name}`}>
-          {s.badge ? "New badge" : "Make a badge"}
+        <button type="submit" class="link" aria-label={t.actionFor(s.badge ? t.newBadge : t.makeBadge, name)}>
+          {s.badge ? t.newBadge : t.makeBadge}
         </button>
       </PostForm>
       )}
@@ -59,8 +66,8 @@ function StudentActions({ s, sectionId }: { s: BadgeStudent; sectionId: string }
           {s.badgesEnabled && " · "}
           <PostForm action={`/teacher/students/${s.id}/badge/void`} class="inline">
             <input type="hidden" name="section" value={sectionId} />
-            <button type="submit" class="link" aria-label={`Void ${name}'s badge`}>
-              Void
+            <button type="submit" class="link" aria-label={t.voidLabel(name)}>
+              {t.void}
             </button>
           </PostForm>
         </>
@@ -70,43 +77,45 @@ function StudentActions({ s, sectionId }: { s: BadgeStudent; sectionId: string }
 }
 
 export function ClassBadgesPage({ section, pins, notice }: ClassBadgesProps) {
+  const all = useT().teacher;
+  const t = all.badges;
   const who = notice?.studentId ? section.students.find((s) => s.id === notice.studentId) : undefined;
-  const message = notice ? noticeText(notice.code, who ? fullName(who) : "The student", notice.count) : null;
+  const message = notice ? noticeText(t.notice, notice.code, who ? fullName(who) : t.theStudent, notice.count) : null;
   const using = section.students.filter((s) => s.badgesEnabled).length;
   return (
     <>
       <p>
         <a href={`/teacher/sections/${section.id}`}>{`← ${section.name}`}</a>
       </p>
-      <h1>{`Badges · ${section.name}`}</h1>
-      <p class="muted">{`${section.schoolName} · ${using} of ${section.students.length} student${section.students.length === 1 ? "" : "s"} use badges`}</p>
+      <h1>{t.title(section.name)}</h1>
+      <p class="muted">{t.summary(section.schoolName, using, section.students.length)}</p>
       {message && <Notice kind={message.kind}>{message.text}</Notice>}
       <p class="actions">
         <a class="button" href={`/teacher/sections/${section.id}/badges/print`}>
-          Print badges
+          {t.printBadges}
         </a>
       </p>
       {section.students.length === 0 ? (
-        <p>No students are enrolled in this class yet.</p>
+        <p>{all.classes.noStudents}</p>
       ) : (
         <table class="teacher-roster badge-roster">
           <thead>
             <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Badge</th>
-              {pins.size > 0 && <th scope="col">PIN</th>}
-              <th scope="col">Change</th>
+              <th scope="col">{t.student}</th>
+              <th scope="col">{t.badge}</th>
+              {pins.size > 0 && <th scope="col">{t.pin}</th>}
+              <th scope="col">{t.change}</th>
             </tr>
           </thead>
           <tbody>
             {section.students.map((s) => (
               <tr>
                 <th scope="row">{`${s.lastName}, ${s.firstName}`}</th>
-                <td data-label="Badge">
+                <td data-label={t.badge}>
                   <BadgeStatus s={s} />
                 </td>
-                {pins.size > 0 && <td data-label="PIN">{pins.get(s.id) ?? <span class="muted">—</span>}</td>}
-                <td data-label="Change">
+                {pins.size > 0 && <td data-label={t.pin}>{pins.get(s.id) ?? <span class="muted">—</span>}</td>}
+                <td data-label={t.change}>
                   <StudentActions s={s} sectionId={section.id} />
                 </td>
               </tr>
@@ -116,18 +125,14 @@ export function ClassBadgesPage({ section, pins, notice }: ClassBadgesProps) {
       )}
       {using > 0 && (
         <section class="card">
-          <h2>New badges for the whole class</h2>
-          <p>Every badge of this class stops working at once and each student who uses badges gets a new one. Do this when badges may have been shared or lost.</p>
+          <h2>{t.wholeClassTitle}</h2>
+          <p>{t.wholeClass}</p>
           <PostForm action={`/teacher/sections/${section.id}/badges/regenerate`}>
-            <button type="submit" class="secondary">{`Make ${using} new badge${using === 1 ? "" : "s"}`}</button>
+            <button type="submit" class="secondary">{t.makeNew(using)}</button>
           </PostForm>
         </section>
       )}
-      <p class="muted">
-        A badge logs a student in when it is shown to the webcam at the badges page. Voiding it or making a new one stops the old badge at once, on paper and on
-        parents' phones.
-        {pins.size > 0 ? " Your district also asks for each student's PIN after the scan; PINs are not printed on the labels." : ""}
-      </p>
+      <p class="muted">{pins.size > 0 ? `${t.footnote} ${t.pinsNote}` : t.footnote}</p>
     </>
   );
 }
@@ -139,20 +144,21 @@ export interface BadgeLabel {
 
 /** 2 in × 2 in labels, one per student with a badge; the rest listed as "no badge". */
 export function ClassBadgeSheet({ section, labels, loginAt }: { section: SectionBadges; labels: BadgeLabel[]; loginAt: string }) {
+  const t = useT().teacher.badges;
   const without = section.students.filter((s) => !s.badgesEnabled || !s.badge);
   return (
     <>
       <div class="no-print">
         <p>
-          <a href={`/teacher/sections/${section.id}/badges`}>{`← Badges · ${section.name}`}</a>
+          <a href={`/teacher/sections/${section.id}/badges`}>{`← ${t.title(section.name)}`}</a>
         </p>
-        <h1>{`Badge labels · ${section.name}`}</h1>
-        <p>{`Use your browser's Print command (Ctrl+P or ⌘P). Each badge prints as a 2-inch square label; students show theirs to the webcam at ${loginAt}.`}</p>
+        <h1>{t.sheetTitle(section.name)}</h1>
+        <p>{t.printHint(loginAt)}</p>
       </div>
       {labels.length === 0 ? (
-        <p>No student in this class has a badge in use.</p>
+        <p>{t.noneInUse}</p>
       ) : (
-        <ul class="badge-sheet" aria-label="Badge labels">
+        <ul class="badge-sheet" aria-label={t.labels}>
           {labels.map((l) => (
             <li class="badge-label">
               <div class="badge-qr">{raw(l.qrSvg)}</div>
@@ -164,10 +170,10 @@ export function ClassBadgeSheet({ section, labels, loginAt }: { section: Section
       )}
       {without.length > 0 && (
         <section class="badge-none">
-          <h2>No badge</h2>
+          <h2>{t.noBadgeTitle}</h2>
           <ul>
             {without.map((s) => (
-              <li>{`${fullName(s)}: no badge${s.badgesEnabled ? "" : " (badges are off for this student)"}`}</li>
+              <li>{s.badgesEnabled ? t.noBadge(fullName(s)) : t.noBadgeOff(fullName(s))}</li>
             ))}
           </ul>
         </section>

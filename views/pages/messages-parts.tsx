@@ -1,30 +1,35 @@
 /** Pieces shared by the parents' and teachers' message pages, and the htmx fragment of new messages. */
 import { cleanLine, cleanText } from "../../src/lib/text";
 import { splitLinks } from "../../src/outbox/links";
-import { MAX_MESSAGE_CHARS } from "../../src/messaging/body";
+import { FORGOTTEN_BODY, MAX_MESSAGE_CHARS } from "../../src/messaging/body";
+import { FORMER_GUARDIAN_NAME } from "../../src/stewardship/parent-account";
+import type { Catalog } from "../../src/i18n/catalog";
 import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
 import type { Child } from "hono/jsx";
 import { Notice, PostForm } from "../components";
+import { useLocale, useT } from "../i18n";
+import type { Locale } from "../../src/i18n/locale";
 
 /** How often an open thread asks for new messages. */
 export const POLL_SECONDS = 5;
 
-export const TEXT_ONLY_HINT = `Text only: photos, videos and attachments can't be sent. Links are fine. Up to ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} characters.`;
-
-/** "Mar 5, 2:14 PM CST": in the reader's time zone when we know it, UTC otherwise, and always saying which. */
-export function formatWhen(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", {
+/** "Mar 5, 2:14 PM EST" / "5 mar, 14:14 GMT-5": in the reader's language and the district's time zone, always saying which zone. */
+export function formatWhen(ms: number, locale: Pick<Locale, "tag" | "timeZone">): string {
+  return new Intl.DateTimeFormat(locale.tag, {
     month: "short",
     day: "numeric",
     hour: "numeric",
     minute: "2-digit",
-    timeZone,
+    timeZone: locale.timeZone,
     timeZoneName: "short",
   }).format(new Date(ms));
 }
 
-export function When({ ms, timeZone }: { ms: number; timeZone: string }) {
-  return <time datetime={new Date(ms).toISOString()}>{formatWhen(ms, timeZone)}</time>;
+/** A name as stored, except a deleted account's, which each reader sees in their own language. */
+export const shownName = (name: string, t: Catalog): string => (name === FORMER_GUARDIAN_NAME ? t.messages.formerGuardian : name);
+
+export function When({ ms }: { ms: number }) {
+  return <time datetime={new Date(ms).toISOString()}>{formatWhen(ms, useLocale())}</time>;
 }
 
 /**
@@ -33,13 +38,15 @@ export function When({ ms, timeZone }: { ms: number; timeZone: string }) {
  * reaches the page, in the text, a link's text or its href.
  */
 export function MessageBody({ body }: { body: string }) {
+  const t = useT();
+  if (body === FORGOTTEN_BODY) return <p class="msg-body muted">{t.messages.removedMessage}</p>;
   return (
     <p class="msg-body">
       {splitLinks(cleanText(body)).map((piece) =>
         "href" in piece ? (
           <a href={piece.href} rel="noopener noreferrer nofollow" target="_blank">
             {piece.href}
-            <span class="new-tab"> (opens in a new tab)</span>
+            <span class="new-tab">{` ${t.messages.opensInNewTab}`}</span>
           </a>
         ) : (
           piece.text
@@ -53,15 +60,15 @@ export interface MessageItemProps {
   message: ThreadMessage;
   /** Whose page this is: their own messages say "You". */
   viewer: SenderKind;
-  timeZone: string;
 }
 
-export function MessageItem({ message, viewer, timeZone }: MessageItemProps) {
+export function MessageItem({ message, viewer }: MessageItemProps) {
   const mine = message.senderKind === viewer;
+  const t = useT();
   return (
     <li class={`msg ${mine ? "mine" : "theirs"}`} id={`m-${message.seq}`}>
       <p class="msg-meta">
-        <strong>{mine ? "You" : cleanLine(message.senderName)}</strong> <span class="muted">· <When ms={message.createdAt} timeZone={timeZone} /></span>
+        <strong>{mine ? t.messages.you : cleanLine(shownName(message.senderName, t))}</strong> <span class="muted">· <When ms={message.createdAt} /></span>
       </p>
       <MessageBody body={message.body} />
     </li>
@@ -83,11 +90,11 @@ export function Poller({ path, seq, oob = false }: { path: string; seq: number; 
 }
 
 /** The answer to a poll with news: the new messages to append, and the poller moved on to the newest seq. */
-export function NewMessagesFragment({ messages, viewer, timeZone, path, lastSeq }: { messages: ThreadMessage[]; viewer: SenderKind; timeZone: string; path: string; lastSeq: number }) {
+export function NewMessagesFragment({ messages, viewer, path, lastSeq }: { messages: ThreadMessage[]; viewer: SenderKind; path: string; lastSeq: number }) {
   return (
     <>
       {messages.map((m) => (
-        <MessageItem message={m} viewer={viewer} timeZone={timeZone} />
+        <MessageItem message={m} viewer={viewer} />
       ))}
       <Poller path={path} seq={lastSeq} oob />
     </>
@@ -97,7 +104,6 @@ export function NewMessagesFragment({ messages, viewer, timeZone, path, lastSeq 
 export interface ThreadMessagesProps {
   messages: ThreadMessage[];
   viewer: SenderKind;
-  timeZone: string;
   /** The thread's page, e.g. /messages/thr_…. */
   path: string;
   lastSeq: number;
@@ -109,29 +115,31 @@ export interface ThreadMessagesProps {
 }
 
 export function ThreadMessages(p: ThreadMessagesProps) {
+  const t = useT().messages;
   return (
     <section aria-labelledby="thread-messages-h">
-      <h2 id="thread-messages-h" class="visually-hidden">Messages</h2>
+      <h2 id="thread-messages-h" class="visually-hidden">{t.title}</h2>
       {p.earlierBefore !== null && (
         <p>
-          <a href={`${p.path}?before=${p.earlierBefore}`}>Earlier messages</a>
+          <a href={`${p.path}?before=${p.earlierBefore}`}>{t.earlierMessages}</a>
         </p>
       )}
       {p.messages.length === 0 && <p class="muted">{p.emptyText}</p>}
       <ol id="messages" class="messages" aria-live="polite">
         {p.messages.map((m) => (
-          <MessageItem message={m} viewer={p.viewer} timeZone={p.timeZone} />
+          <MessageItem message={m} viewer={p.viewer} />
         ))}
       </ol>
       {p.older ? (
         <p>
-          <a href={p.path}>Newest messages</a>
+          <a href={p.path}>{t.newestMessages}</a>
         </p>
       ) : (
         <>
           <Poller path={p.path} seq={p.lastSeq} />
           <p class="muted small">
-            New messages appear here by themselves. <a href={`${p.path}#reply`}>Check for new messages</a>
+            {`${t.liveHint} `}
+            <a href={`${p.path}#reply`}>{t.checkForNew}</a>
           </p>
         </>
       )}
@@ -146,7 +154,6 @@ export interface ConversationView {
   lastSeq: number;
   earlierBefore: number | null;
   older: boolean;
-  timeZone: string;
   error?: string;
 }
 
@@ -156,19 +163,21 @@ export interface ConversationView {
  * (the reply form, or why there is none).
  */
 export function Conversation(p: ConversationView & { base: string; withName: string; viewer: SenderKind; emptyText: string; notice?: Child; children?: Child }) {
+  const all = useT();
+  const t = all.messages;
+  const withName = shownName(p.withName, all);
   return (
     <>
       <p>
-        <a href={p.base}>← All messages</a>
+        <a href={p.base}>{t.allMessages}</a>
       </p>
-      <h1>{p.withName}</h1>
-      <p class="muted">{`About ${p.thread.student.firstName} ${p.thread.student.lastName}. Only you and ${p.withName} see this conversation.`}</p>
-      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
+      <h1>{withName}</h1>
+      <p class="muted">{t.aboutWith(`${p.thread.student.firstName} ${p.thread.student.lastName}`, withName)}</p>
+      {p.error && <Notice kind="error">{t.notSent}</Notice>}
       {p.notice}
       <ThreadMessages
         messages={p.messages}
         viewer={p.viewer}
-        timeZone={p.timeZone}
         path={`${p.base}/${p.thread.id}`}
         lastSeq={p.lastSeq}
         earlierBefore={p.earlierBefore}
@@ -194,6 +203,7 @@ export interface ReplyFormProps {
 
 /** The one text box of every message form; a real form, so it works without JavaScript. */
 export function ReplyForm(p: ReplyFormProps) {
+  const { tag, t } = useLocale();
   const described = ["f-body-hint", p.error ? "f-body-error" : null].filter(Boolean).join(" ");
   return (
     <PostForm action={p.action} class="reply" id="reply">
@@ -204,7 +214,7 @@ export function ReplyForm(p: ReplyFormProps) {
       <div class="field">
         <label for="f-body">{p.label}</label>
         <p class="hint muted" id="f-body-hint">
-          {TEXT_ONLY_HINT}
+          {t.messages.textOnlyHint(new Intl.NumberFormat(tag).format(MAX_MESSAGE_CHARS))}
         </p>
         {p.error && (
           <p class="error" id="f-body-error" role="alert">
@@ -216,7 +226,7 @@ export function ReplyForm(p: ReplyFormProps) {
         </textarea>
       </div>
       <div class="actions">
-        <button type="submit">{p.button ?? "Send"}</button>
+        <button type="submit">{p.button ?? t.messages.send}</button>
       </div>
     </PostForm>
   );
@@ -232,17 +242,19 @@ export interface ThreadListItemView {
   note?: string;
 }
 
-export function ThreadListView({ items, timeZone }: { items: ThreadListItemView[]; timeZone: string }) {
+export function ThreadListView({ items }: { items: ThreadListItemView[] }) {
+  const all = useT();
+  const t = all.messages;
   return (
     <ul class="threads">
-      {items.map((t) => (
-        <li class={t.unread > 0 ? "thread unread" : "thread"}>
-          <a href={t.href}>
-            <span class="thread-with">{t.withName}</span> <span class="thread-about">{t.about}</span>
+      {items.map((item) => (
+        <li class={item.unread > 0 ? "thread unread" : "thread"}>
+          <a href={item.href}>
+            <span class="thread-with">{shownName(item.withName, all)}</span> <span class="thread-about">{item.about}</span>
           </a>
           <span class="thread-meta muted">
-            {t.unread > 0 && <span class="unread-count">{`${t.unread} new`}</span>} <When ms={t.lastMessageAt} timeZone={timeZone} />
-            {t.note && ` · ${t.note}`}
+            {item.unread > 0 && <span class="unread-count">{t.newCount(item.unread)}</span>} <When ms={item.lastMessageAt} />
+            {item.note && ` · ${item.note}`}
           </span>
         </li>
       ))}

@@ -2,15 +2,18 @@
 import type { SectionFamilies } from "../../src/messaging/start";
 import type { ThreadHeader, ThreadListItem } from "../../src/messaging/threads";
 import { Notice } from "../components";
+import { useT } from "../i18n";
 import { Conversation, ReplyForm, ThreadListView, type ConversationView } from "./messages-parts";
 
 const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`;
 
-function MessagesOffNotice({ what }: { what: string }) {
+/** Why something can't be done while Messages are off (a whole sentence), and where to turn them on. */
+function MessagesOffNotice({ text }: { text: string }) {
+  const t = useT().teacher.messages;
   return (
     <Notice kind="info">
-      {`Your Messages are off, so ${what}. `}
-      <a href="/teacher/settings">Turn them on in Settings</a>
+      {`${text} `}
+      <a href="/teacher/settings">{t.turnOnInSettings}</a>
     </Notice>
   );
 }
@@ -18,48 +21,47 @@ function MessagesOffNotice({ what }: { what: string }) {
 export interface TeacherMessagesPageProps {
   threads: ThreadListItem[];
   olderHref: string | null;
-  timeZone: string;
   messagesEnabled: boolean;
   /** After a section broadcast. */
   sent?: { sent: number; failed: number } | null;
 }
 
 export function TeacherMessagesPage(p: TeacherMessagesPageProps) {
+  const all = useT();
+  const t = all.teacher.messages;
   return (
     <>
-      <h1>Messages</h1>
+      <h1>{all.messages.title}</h1>
       {p.sent && (
         <Notice kind={p.sent.failed > 0 ? "error" : "ok"}>
-          {p.sent.failed > 0
-            ? `Sent to ${p.sent.sent} of ${p.sent.sent + p.sent.failed} families. ${p.sent.failed} could not be sent; please try again in a moment.`
-            : `Sent to ${p.sent.sent} ${p.sent.sent === 1 ? "family" : "families"}. Each family has its own conversation with you below.`}
+          {p.sent.failed > 0 ? t.sentSome(p.sent.sent, p.sent.sent + p.sent.failed, p.sent.failed) : t.sentAll(p.sent.sent)}
         </Notice>
       )}
-      {!p.messagesEnabled && <MessagesOffNotice what="families can't reply and you can't start new conversations" />}
+      {!p.messagesEnabled && <MessagesOffNotice text={t.offNoReplies} />}
       {p.threads.length === 0 ? (
         <p>
-          No conversations yet. Start one from <a href="/teacher">My classes</a>: "Message family" next to a connected guardian, or "Message all families" for a
-          whole class.
+          {`${t.noneBefore} `}
+          <a href="/teacher">{t.noneLink}</a>
+          {t.noneAfter}
         </p>
       ) : (
         <ThreadListView
-          timeZone={p.timeZone}
-          items={p.threads.map((t) => ({
-            href: `/teacher/messages/${t.id}`,
-            withName: t.withName,
-            about: `about ${fullName(t.student)}`,
-            lastMessageAt: t.lastMessageAt,
-            unread: t.unread,
-            note: !t.connected ? "no longer connected" : t.lastSenderKind === "teacher" ? "you wrote last" : undefined,
+          items={p.threads.map((th) => ({
+            href: `/teacher/messages/${th.id}`,
+            withName: th.withName,
+            about: t.aboutStudent(fullName(th.student)),
+            lastMessageAt: th.lastMessageAt,
+            unread: th.unread,
+            note: !th.connected ? t.noLongerConnected : th.lastSenderKind === "teacher" ? all.messages.youWroteLast : undefined,
           }))}
         />
       )}
       {p.olderHref && (
         <p>
-          <a href={p.olderHref} rel="next">Older conversations</a>
+          <a href={p.olderHref} rel="next">{all.messages.olderConversations}</a>
         </p>
       )}
-      <p class="muted">Messages are text only: photos, videos and attachments aren't supported.</p>
+      <p class="muted">{all.messages.textOnlyNote}</p>
     </>
   );
 }
@@ -72,6 +74,7 @@ export interface TeacherThreadPageProps extends ConversationView {
 }
 
 export function TeacherThreadPage(p: TeacherThreadPageProps) {
+  const t = useT().teacher.messages;
   const path = `/teacher/messages/${p.thread.id}`;
   const guardian = p.thread.guardianName;
   return (
@@ -80,13 +83,13 @@ export function TeacherThreadPage(p: TeacherThreadPageProps) {
       base="/teacher/messages"
       withName={guardian}
       viewer="teacher"
-      emptyText="No messages here yet. Write the first one below."
-      notice={!p.messagesEnabled && <MessagesOffNotice what={`${guardian} can read this conversation but can't reply`} />}
+      emptyText={t.empty}
+      notice={!p.messagesEnabled && <MessagesOffNotice text={t.offGuardianCantReply(guardian)} />}
     >
       {p.thread.connected ? (
-        <ReplyForm action={path} formKey={p.formKey} label={`Write to ${guardian}`} value={p.draft} error={p.error} />
+        <ReplyForm action={path} formKey={p.formKey} label={t.writeTo(guardian)} value={p.draft} error={p.error} />
       ) : (
-        <Notice kind="info">{`${guardian} is no longer connected to ${p.thread.student.firstName} in Family Portal, so new messages can't be sent here.`}</Notice>
+        <Notice kind="info">{t.disconnected(guardian, p.thread.student.firstName)}</Notice>
       )}
     </Conversation>
   );
@@ -102,20 +105,22 @@ export interface NewMessagePageProps {
 
 /** The first message to one family. */
 export function NewMessagePage(p: NewMessagePageProps) {
+  const all = useT();
+  const t = all.teacher.messages;
   const f = p.family;
   const child = `${f.studentFirstName} ${f.studentLastName}`;
   return (
     <>
       <p>
-        <a href="/teacher">← My classes</a>
+        <a href="/teacher">{t.backToClasses}</a>
       </p>
-      <h1>{`Message ${f.guardianName}`}</h1>
-      <p class="muted">{`About ${child}. This starts a conversation that only you and ${f.guardianName} see; they can reply to you here.`}</p>
-      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
+      <h1>{t.newTitle(f.guardianName)}</h1>
+      <p class="muted">{t.newAbout(child, f.guardianName)}</p>
+      {p.error && <Notice kind="error">{all.messages.notSent}</Notice>}
       {p.messagesEnabled ? (
-        <ReplyForm action="/teacher/messages/new" formKey={p.formKey} label="Your message" value={p.draft} error={p.error} hidden={{ student: f.studentId, guardian: f.guardianUserId }} />
+        <ReplyForm action="/teacher/messages/new" formKey={p.formKey} label={t.yourMessage} value={p.draft} error={p.error} hidden={{ student: f.studentId, guardian: f.guardianUserId }} />
       ) : (
-        <MessagesOffNotice what="you can't start new conversations" />
+        <MessagesOffNotice text={t.offCantStart} />
       )}
     </>
   );
@@ -131,6 +136,8 @@ export interface BroadcastPageProps {
 
 /** One message to every connected family of a section, each in its own conversation. */
 export function BroadcastPage(p: BroadcastPageProps) {
+  const all = useT();
+  const t = all.teacher.messages;
   const { section, families } = p.data;
   const students = new Set(families.map((f) => f.studentId)).size;
   const count = families.length;
@@ -139,28 +146,25 @@ export function BroadcastPage(p: BroadcastPageProps) {
       <p>
         <a href={`/teacher/sections/${section.id}`}>{`← ${section.name}`}</a>
       </p>
-      <h1>{`Message all families of ${section.name}`}</h1>
-      {p.error && <Notice kind="error">Your message wasn't sent. Please see below.</Notice>}
+      <h1>{t.broadcastTitle(section.name)}</h1>
+      {p.error && <Notice kind="error">{all.messages.notSent}</Notice>}
       {count === 0 ? (
-        <p>No families of this class are connected to Family Portal yet. Once a guardian accepts their invitation, you can write to them here.</p>
+        <p>{t.noFamilies}</p>
       ) : (
         <>
-          <p>
-            {`This goes to ${count} ${count === 1 ? "guardian" : "guardians"} of ${students} ${students === 1 ? "student" : "students"}. `}
-            Each family gets it in their own conversation with you: no family sees another family's messages or replies.
-          </p>
+          <p>{`${t.goesTo(count, students)} ${t.eachOwn}`}</p>
           <details class="recipients">
-            <summary>Who gets it</summary>
+            <summary>{t.whoGetsIt}</summary>
             <ul>
               {families.map((f) => (
-                <li>{`${f.guardianName} (about ${f.studentFirstName} ${f.studentLastName})`}</li>
+                <li>{t.recipient(f.guardianName, `${f.studentFirstName} ${f.studentLastName}`)}</li>
               ))}
             </ul>
           </details>
           {p.messagesEnabled ? (
-            <ReplyForm action={`/teacher/messages/broadcast/${section.id}`} formKey={p.formKey} label="Your message" value={p.draft} error={p.error} button={`Send to ${count} ${count === 1 ? "family" : "families"}`} />
+            <ReplyForm action={`/teacher/messages/broadcast/${section.id}`} formKey={p.formKey} label={t.yourMessage} value={p.draft} error={p.error} button={t.sendTo(count)} />
           ) : (
-            <MessagesOffNotice what="you can't start new conversations" />
+            <MessagesOffNotice text={t.offCantStart} />
           )}
         </>
       )}
@@ -169,12 +173,13 @@ export function BroadcastPage(p: BroadcastPageProps) {
 }
 
 export function FamilyNotFoundPage() {
+  const t = useT().teacher.messages.familyNotFound;
   return (
     <>
-      <h1>Family not found</h1>
-      <p>This guardian isn't connected to one of your students, or the student isn't in one of your classes.</p>
+      <h1>{t.title}</h1>
+      <p>{t.text}</p>
       <p>
-        <a href="/teacher">Back to my classes</a>
+        <a href="/teacher">{t.back}</a>
       </p>
     </>
   );

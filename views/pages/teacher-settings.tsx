@@ -1,54 +1,58 @@
-/** /teacher/settings: Messages on or off, the name families see, and unread-message emails. */
+/** /teacher/settings: Messages on or off, the name families see, unread-message emails, and language. */
+import { CATALOGS } from "../../src/generated/catalogs";
+import { LANGUAGES } from "../../src/i18n/negotiate";
 import { Notice, PostForm } from "../components";
+import { useT } from "../i18n";
+
+type SettingsForm = "messages" | "name" | "notifications" | "language";
 
 export interface TeacherSettingsPageProps {
   rosterName: string;
   displayName: string | null;
   messagesEnabled: boolean;
   notifyUnread: boolean;
-  /** "3 hours". */
+  /** The catalog tag the teacher's pages are in (their saved one, else this page's). */
+  language: string;
+  /** "3 hours", in the page's language. */
   unreadDelay: string;
   notice?: string | null;
   /** After a 422 of one of the forms: its message and what was typed. */
-  error?: { form: "messages" | "name" | "notifications"; message: string; typed?: string } | null;
+  error?: { form: SettingsForm; message: string; typed?: string } | null;
 }
 
 function Toggle({ action, field, on, label }: { action: string; field: string; on: boolean; label: string }) {
   return (
     <PostForm action={action}>
       <input type="hidden" name={field} value={on ? "off" : "on"} />
-      <button type="submit" class={on ? "secondary" : undefined}>{`Turn ${label} ${on ? "off" : "on"}`}</button>
+      <button type="submit" class={on ? "secondary" : undefined}>{label}</button>
     </PostForm>
   );
 }
 
 export function TeacherSettingsPage(p: TeacherSettingsPageProps) {
-  const errorOf = (form: "messages" | "name" | "notifications") => (p.error?.form === form ? p.error.message : undefined);
+  const t = useT().teacher.settings;
+  const errorOf = (form: SettingsForm) => (p.error?.form === form ? p.error.message : undefined);
   const nameError = errorOf("name");
   const nameValue = p.error?.form === "name" ? (p.error.typed ?? "") : (p.displayName ?? "");
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t.title}</h1>
       {p.notice && <Notice kind="ok">{p.notice}</Notice>}
-      {p.error && <Notice kind="error">Please check the form below.</Notice>}
+      {p.error && <Notice kind="error">{t.checkForm}</Notice>}
 
       <section class="card" aria-labelledby="settings-messages">
-        <h2 id="settings-messages">Messages</h2>
+        <h2 id="settings-messages">{t.messagesTitle}</h2>
         {errorOf("messages") && <p class="error">{errorOf("messages")}</p>}
-        <p>
-          {p.messagesEnabled
-            ? "Messages are on: you can write to the families of your students, and they can reply."
-            : "Messages are off: families can read earlier conversations but can't reply, and you can't start new ones."}
-        </p>
-        <Toggle action="/teacher/settings/messages" field="messagesEnabled" on={p.messagesEnabled} label="Messages" />
+        <p>{p.messagesEnabled ? t.messagesOn : t.messagesOff}</p>
+        <Toggle action="/teacher/settings/messages" field="messagesEnabled" on={p.messagesEnabled} label={p.messagesEnabled ? t.turnMessagesOff : t.turnMessagesOn} />
       </section>
 
       <section class="card" aria-labelledby="settings-name">
-        <h2 id="settings-name">The name families see</h2>
+        <h2 id="settings-name">{t.nameTitle}</h2>
         <PostForm action="/teacher/settings/name">
           <div class="field">
-            <label for="f-displayName">Your name in messages</label>
-            <p class="hint muted" id="f-displayName-hint">{`For example "Ms. Rivera". Leave it empty to use your name on the roster: ${p.rosterName}.`}</p>
+            <label for="f-displayName">{t.nameLabel}</label>
+            <p class="hint muted" id="f-displayName-hint">{t.nameHint(p.rosterName)}</p>
             {nameError && (
               <p class="error" id="f-displayName-error">
                 {nameError}
@@ -66,20 +70,40 @@ export function TeacherSettingsPage(p: TeacherSettingsPageProps) {
             />
           </div>
           <div class="actions">
-            <button type="submit">Save name</button>
+            <button type="submit">{t.saveName}</button>
           </div>
         </PostForm>
       </section>
 
       <section class="card" aria-labelledby="settings-notifications">
-        <h2 id="settings-notifications">Emails about unread messages</h2>
+        <h2 id="settings-notifications">{t.emailsTitle}</h2>
         {errorOf("notifications") && <p class="error">{errorOf("notifications")}</p>}
-        <p>
-          {p.notifyUnread
-            ? `On: when a family's message is still unread after ${p.unreadDelay}, you get one email with a link to the conversation (never the message itself).`
-            : "Off: you see new messages when you open Messages, and get no emails about them."}
-        </p>
-        <Toggle action="/teacher/settings/notifications" field="notifyUnread" on={p.notifyUnread} label="unread-message emails" />
+        <p>{p.notifyUnread ? t.emailsOn(p.unreadDelay) : t.emailsOff}</p>
+        <Toggle action="/teacher/settings/notifications" field="notifyUnread" on={p.notifyUnread} label={p.notifyUnread ? t.turnEmailsOff : t.turnEmailsOn} />
+      </section>
+
+      <section class="card" aria-labelledby="settings-language">
+        <h2 id="settings-language">{t.languageTitle}</h2>
+        <PostForm action="/teacher/settings/language">
+          <fieldset class="field" aria-describedby={errorOf("language") ? "f-language-hint f-language-error" : "f-language-hint"}>
+            <legend class="visually-hidden">{t.languageTitle}</legend>
+            <p class="hint muted" id="f-language-hint">{t.languageHint}</p>
+            {errorOf("language") && (
+              <p class="error" id="f-language-error">
+                {errorOf("language")}
+              </p>
+            )}
+            {/* Each language by its own name, so a teacher finds theirs whatever this page's language. */}
+            {LANGUAGES.map((tag) => (
+              <label class="choice" lang={tag}>
+                <input type="radio" name="language" value={tag} checked={tag === p.language} /> {CATALOGS[tag]!.meta.name}
+              </label>
+            ))}
+          </fieldset>
+          <div class="actions">
+            <button type="submit">{t.saveLanguage}</button>
+          </div>
+        </PostForm>
       </section>
     </>
   );

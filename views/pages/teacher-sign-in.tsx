@@ -1,37 +1,39 @@
 import { Field, Notice, PostForm } from "../components";
+import { useT } from "../i18n";
 
 /** The two ways in: Google (when configured) and a one-time link mailed to the roster address. */
 function SignInOptions(p: { googleEnabled: boolean; email?: string; error?: string }) {
+  const t = useT().teacher.signIn;
   return (
     <>
-      <h2>With Google</h2>
+      <h2>{t.withGoogle}</h2>
       {p.googleEnabled ? (
         <>
-          <p>Use the Google account of the email address your school has on its roster.</p>
+          <p>{t.googleHint}</p>
           {/* A full-page navigation: Google's page cannot be fetched by htmx. */}
           <p>
-            <a class="button" href="/teacher/auth/google" hx-boost="false">Sign in with Google</a>
+            <a class="button" href="/teacher/auth/google" hx-boost="false">{t.googleButton}</a>
           </p>
         </>
       ) : (
-        <p class="muted">Google sign-in is not set up on this server, so please use an email link below.</p>
+        <p class="muted">{t.googleOff}</p>
       )}
-      <h2>With an email link</h2>
+      <h2>{t.withLink}</h2>
       <PostForm action="/teacher/sign-in">
         <Field
           name="email"
-          label="Your school email address"
+          label={t.emailLabel}
           type="email"
           value={p.email}
           error={p.error}
-          hint="The address on your school's roster. We'll email you a link that signs you in once, within 15 minutes."
+          hint={t.emailHint}
           autocomplete="email"
           inputmode="email"
           required
           maxlength={254}
         />
         <div class="actions">
-          <button type="submit">Email me a sign-in link</button>
+          <button type="submit">{t.emailButton}</button>
         </div>
       </PostForm>
     </>
@@ -39,28 +41,27 @@ function SignInOptions(p: { googleEnabled: boolean; email?: string; error?: stri
 }
 
 export function TeacherSignInPage(p: { googleEnabled: boolean; sent?: boolean; email?: string; error?: string; signedInAs?: "parent" | "student" }) {
+  const t = useT().teacher.signIn;
   return (
     <>
-      <h1>Teacher sign-in</h1>
-      {p.signedInAs && <Notice>{`You're signed in as a ${p.signedInAs} on this device. Signing in as a teacher ends that session here.`}</Notice>}
-      {p.sent && (
-        <Notice kind="ok">
-          If that address belongs to a teacher on a roster, we've sent a link. Check your inbox (and spam folder): the link works once, within 15 minutes.
-        </Notice>
-      )}
+      <h1>{t.title}</h1>
+      {p.signedInAs && <Notice>{p.signedInAs === "parent" ? t.signedInAsParent : t.signedInAsStudent}</Notice>}
+      {p.sent && <Notice kind="ok">{t.sent}</Notice>}
       <SignInOptions googleEnabled={p.googleEnabled} email={p.email} error={p.error} />
-      <p class="muted">Parent or guardian? <a href="/sign-in">Sign in here</a>.</p>
+      <p class="muted">
+        {`${t.parentQuestion} `}
+        <a href="/sign-in">{t.parentLink}</a>.
+      </p>
     </>
   );
 }
 
 export function TeacherTooManyLinksPage(p: { minutes: number; googleEnabled: boolean }) {
+  const t = useT().teacher.signIn;
   return (
     <>
-      <h1>Please wait a little</h1>
-      <Notice kind="error">
-        Several sign-in links were asked for this address recently. To protect the inbox, please wait about {p.minutes} minute{p.minutes === 1 ? "" : "s"} and ask again, or use the newest link you already have.
-      </Notice>
+      <h1>{t.tooManyTitle}</h1>
+      <Notice kind="error">{t.tooMany(p.minutes)}</Notice>
       <SignInOptions googleEnabled={p.googleEnabled} />
     </>
   );
@@ -77,29 +78,32 @@ export interface SignInChoice {
  * happens until it is pressed (mail scanners open links too).
  */
 export function TeacherSignInChoicePage(p: { action: string; choices: SignInChoice[]; error?: string }) {
+  const t = useT().teacher.signIn;
   const only = p.choices.length === 1 ? p.choices[0] : undefined;
   return (
     <>
-      <h1>Sign in to Family Portal</h1>
+      <h1>{t.choiceTitle}</h1>
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {only ? (
         <>
           <p>
-            You're signing in as <strong>{only.name}</strong>, {only.districtName}.
+            {`${t.signingInAs} `}
+            <strong>{only.name}</strong>
+            {`, ${only.districtName}.`}
           </p>
           <PostForm action={p.action}>
             <div class="actions">
-              <button type="submit" name="teacherId" value={only.id}>Sign in</button>
+              <button type="submit" name="teacherId" value={only.id}>{t.signInButton}</button>
             </div>
           </PostForm>
         </>
       ) : (
         <>
-          <p>Your address is on the roster of more than one school district. Which one would you like to sign in to?</p>
+          <p>{t.severalDistricts}</p>
           <PostForm action={p.action} class="teacher-choices">
-            {p.choices.map((t) => (
+            {p.choices.map((choice) => (
               <p>
-                <button type="submit" name="teacherId" value={t.id}>{`${t.districtName} (as ${t.name})`}</button>
+                <button type="submit" name="teacherId" value={choice.id}>{t.districtAs(choice.districtName, choice.name)}</button>
               </p>
             ))}
           </PostForm>
@@ -110,10 +114,11 @@ export function TeacherSignInChoicePage(p: { action: string; choices: SignInChoi
 }
 
 export function TeacherLinkExpiredPage(p: { googleEnabled: boolean }) {
+  const t = useT().teacher.signIn;
   return (
     <>
-      <h1>This sign-in link no longer works</h1>
-      <Notice kind="error">Sign-in links work once, within 15 minutes. This one was already used or has run out. Ask for a new one below.</Notice>
+      <h1>{t.expiredTitle}</h1>
+      <Notice kind="error">{t.expired}</Notice>
       <SignInOptions googleEnabled={p.googleEnabled} />
     </>
   );
@@ -121,12 +126,11 @@ export function TeacherLinkExpiredPage(p: { googleEnabled: boolean }) {
 
 /** One page for every Google failure: it never says which check failed. */
 export function TeacherGoogleRefusedPage(p: { googleEnabled: boolean }) {
+  const t = useT().teacher.signIn;
   return (
     <>
-      <h1>We couldn't sign you in with Google</h1>
-      <Notice kind="error">
-        Use the Google account of the email address your school has on its roster, or ask for an email link instead. If this keeps happening, contact your district office.
-      </Notice>
+      <h1>{t.googleRefusedTitle}</h1>
+      <Notice kind="error">{t.googleRefused}</Notice>
       <SignInOptions googleEnabled={p.googleEnabled} />
     </>
   );
