@@ -20,15 +20,6 @@ export const isGradeBand = (s: string | undefined): s is GradeBand => (GRADE_BAN
 /** Whether an idea's language is the reader's: the same primary language ("es" reads "es-MX"). */
 export const sameLanguage = (a: string, b: string): boolean => a.split("-")[0]!.toLowerCase() === b.split("-")[0]!.toLowerCase();
 
-/** A language's name in the reader's language ("Spanish", "español"); the code itself when the platform has no name. */
-export function languageName(code: string, readerTag: string): string {
-  try {
-    return new Intl.DisplayNames([readerTag], { type: "language", fallback: "code" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 /**
  * The band of a roster grade ("K", "KG", "PK", "3", "03", "Grade 10", "11th"), or null for
  * anything else (adult education, "ungraded"). Districts write grades many ways.

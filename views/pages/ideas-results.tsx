@@ -2,7 +2,8 @@
 import { useLocale, useT } from "../i18n";
 import type { IdeaRow } from "../../src/ideas/ideas";
 import type { ChildBand } from "../../src/ideas/for-parent";
-import { GRADE_BANDS, IDEA_TOPICS, languageName, sameLanguage, type GradeBand, type IdeaTopic } from "../../src/ideas/catalog";
+import { GRADE_BANDS, IDEA_TOPICS, sameLanguage, type GradeBand, type IdeaTopic } from "../../src/ideas/catalog";
+import { languageName } from "../../src/i18n/language-name";
 
 export interface IdeaFilters {
   topic?: IdeaTopic | undefined;

@@ -1,6 +1,6 @@
 import type { ClassContact, ClassSection, ClassStudent } from "../../src/teacher/classes";
 import type { Catalog } from "../../src/i18n/catalog";
-import { languageName } from "../../src/teacher/language-name";
+import { languageName } from "../../src/i18n/language-name";
 import { Notice, PostForm } from "../components";
 import { useLocale, useT } from "../i18n";
 
