@@ -58,7 +58,7 @@ function failed(c: Ctx) {
 function tooMany(c: Ctx, retryAfter: number) {
   c.status(429);
   c.header("retry-after", String(retryAfter));
-  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter)} />, { title: "Too many tries" });
+  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter, c.var.locale)} />, { title: "Too many tries" });
 }
 
 function askPin(c: Ctx, error?: string) {
