@@ -9,6 +9,7 @@ import { outboxInsert } from "../outbox/enqueue";
 import { passwordChangedEmail } from "./messages";
 import type { Catalog } from "../i18n/catalog";
 import { localeFor } from "../i18n/locale";
+import { LANGUAGES } from "../i18n/negotiate";
 
 /** Wrong current passwords allowed per account before "change password" pauses (a stolen session must not guess it). */
 export const WRONG_CURRENT_PASSWORD = { limit: 10, windowMs: HOUR } as const;
@@ -35,12 +36,23 @@ export const passwordForm = ({ account: { errors: e, passwordRules } }: Catalog)
     username: z.string().max(254).optional(),
   });
 
+/** One of the languages we have a catalog for. */
+export const languageForm = ({ account: { language } }: Catalog) =>
+  z.strictObject({
+    language: z.string(language.chooseOne).refine((tag) => LANGUAGES.includes(tag), language.chooseOne),
+  });
+
 export function updateName(db: Db, userId: string, name: string) {
   return db.update(users).set({ name, updatedAt: now() }).where(eq(users.id, userId));
 }
 
 export function setUnreadEmails(db: Db, userId: string, on: boolean) {
   return db.update(users).set({ notifyUnread: on, updatedAt: now() }).where(eq(users.id, userId));
+}
+
+/** The account's language: its pages on any browser, and every email to it. */
+export function setLanguage(db: Db, userId: string, language: string) {
+  return db.update(users).set({ language, updatedAt: now() }).where(eq(users.id, userId));
 }
 
 /** New password, every other session and open reset link ended (this session kept), and a heads-up email in the account's language: one batch. */

@@ -11,13 +11,15 @@ import { deleteOtherSessions } from "../auth/sessions";
 import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "../lib/form";
 import { endAccountSession, listAccountSessions } from "../accounts/sessions";
-import { changePassword, nameForm, notificationsForm, passwordForm, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "../accounts/settings";
+import { changePassword, languageForm, nameForm, notificationsForm, passwordForm, setLanguage, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "../accounts/settings";
 import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";
 import { AccountDeletePage } from "../../views/pages/account-delete";
 import { deleteParentAccount } from "../stewardship/parent-account";
 import { deleteAccountForm, matchesEmail } from "../accounts/delete";
 import { SESSION_ID } from "../lib/ids";
 import type { Catalog } from "../i18n/catalog";
+import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_SECONDS } from "../i18n/middleware";
+import { setShortCookie } from "../auth/cookies";
 
 /** What the page says after each redirect (`?done=`): a fixed list, so nothing from the URL is echoed. */
 const NOTICES = {
@@ -28,6 +30,7 @@ const NOTICES = {
   "password-reset": "passwordReset",
   "session-ended": "sessionEnded",
   "others-ended": "othersEnded",
+  language: "language",
 } as const satisfies Record<string, keyof Catalog["account"]["notices"]>;
 type Done = keyof typeof NOTICES;
 
@@ -58,7 +61,7 @@ async function renderAccount(c: Context<ParentEnv>, status: 200 | 422 | 429, err
 
 const done = (c: Context, what: Done) => c.redirect(`/account?done=${what}`, 303);
 
-/** /account: name, unread-message emails, password, email (read-only) and sessions (SPEC 3.7). */
+/** /account: name, language, unread-message emails, password, email (read-only) and sessions (SPEC 3.7, 3.10). */
 export const accountRoutes = new Hono<AppEnv>().use(requireParent);
 
 accountRoutes.get("/", (c) => renderAccount(c, 200));
@@ -70,6 +73,19 @@ accountRoutes.post("/name", async (c) => {
   if (!parsed.success) return renderAccount(c, 422, { form: "name", fields: fieldErrors(parsed.error, t), values: { name: (form.name ?? "").slice(0, 200) } });
   await updateName(getDb(c.env.DB), c.var.actor.user.id, parsed.data.name);
   return done(c, "name");
+});
+
+/**
+ * The account's language (any browser, every email). Also this browser's switcher cookie, so the
+ * pages stay in it after signing out.
+ */
+accountRoutes.post("/language", async (c) => {
+  const { t } = c.var.locale;
+  const parsed = languageForm(t).safeParse(await readForm(c));
+  if (!parsed.success) return renderAccount(c, 422, { form: "language", fields: fieldErrors(parsed.error, t) });
+  await setLanguage(getDb(c.env.DB), c.var.actor.user.id, parsed.data.language);
+  setShortCookie(c, LANGUAGE_COOKIE, parsed.data.language, LANGUAGE_COOKIE_SECONDS);
+  return done(c, "language");
 });
 
 accountRoutes.post("/notifications", async (c) => {

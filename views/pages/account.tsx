@@ -1,13 +1,15 @@
 import type { User } from "../../src/auth/actor";
 import type { Session } from "../../src/auth/sessions";
+import { CATALOGS } from "../../src/generated/catalogs";
+import { LANGUAGES } from "../../src/i18n/negotiate";
 import { Field, FullPageForm, Notice } from "../components";
-import { useT } from "../i18n";
+import { useLocale, useT } from "../i18n";
 import { NewPasswordField } from "./account-form";
 import { AccountSessions } from "./account-sessions";
 
 /** Which form a 422 belongs to, with its field messages and the values to show again. */
 export interface AccountFormErrors {
-  form: "name" | "notifications" | "password";
+  form: "name" | "notifications" | "password" | "language";
   fields: Record<string, string>;
   values?: Record<string, string>;
 }
@@ -52,6 +54,8 @@ export function AccountPage(p: AccountPageProps) {
         </p>
         <p class="muted">{t.email.cannotChange}</p>
       </section>
+
+      <LanguageSettings fields={err("language")} />
 
       <section class="card" aria-labelledby="account-notifications">
         <h2 id="account-notifications">{t.notifications.heading}</h2>
@@ -101,6 +105,41 @@ export function AccountPage(p: AccountPageProps) {
         </p>
       </section>
     </>
+  );
+}
+
+/**
+ * The account's language, each named in itself ("English", "Español"): the language of every
+ * page once signed in, on any browser, and of every email. Checked: the language of this page.
+ */
+function LanguageSettings({ fields }: { fields: Record<string, string> }) {
+  const { tag, t } = useLocale();
+  const error = fields.language ?? fields.form;
+  return (
+    <section class="card" aria-labelledby="account-language">
+      <h2 id="account-language">{t.account.language.heading}</h2>
+      <FullPageForm action="/account/language" class="checkbox-form">
+        <fieldset aria-labelledby="account-language" aria-describedby={error ? "f-language-error" : undefined}>
+          {error && (
+            <p class="error" id="f-language-error">
+              {error}
+            </p>
+          )}
+          {LANGUAGES.map((other) => (
+            <div class="field">
+              <input id={`f-language-${other}`} name="language" type="radio" value={other} checked={other === tag} />{" "}
+              <label for={`f-language-${other}`} class="inline-label" lang={other}>
+                {CATALOGS[other]!.meta.name}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <p class="muted">{t.account.language.intro}</p>
+        <div class="actions">
+          <button type="submit">{t.account.language.save}</button>
+        </div>
+      </FullPageForm>
+    </section>
   );
 }
 
