@@ -163,6 +163,18 @@ describe("Account settings in Spanish", () => {
   });
 });
 
+describe("page budgets in Spanish (SPEC 4: ≤ 14 KB compressed)", () => {
+  it("Account settings with five devices, the delete page and sign-in", async () => {
+    const { parent, b } = await spanishParent();
+    for (let i = 0; i < 4; i++) await openSession("parent", parent.id, PHONE_UA);
+    const gzipSize = async (res: Response) =>
+      (await new Response((await res.blob()).stream().pipeThrough(new CompressionStream("gzip"))).arrayBuffer()).byteLength;
+    expect(await gzipSize(await b.get("/account"))).toBeLessThan(14 * 1024);
+    expect(await gzipSize(await b.get("/account/delete"))).toBeLessThan(14 * 1024);
+    expect(await gzipSize(await new BrowserIn("es").get("/sign-in"))).toBeLessThan(14 * 1024);
+  });
+});
+
 describe("Account settings → Language", () => {
   it("lists each language by its own name, the page's checked, and saves the choice without JavaScript", async () => {
     const parent = await insertParent();

@@ -159,6 +159,11 @@ describe("the email step in Spanish", () => {
     expect(await spanishPage(await laptop.post(`/verify-email/${token}`, { password: "not the one" }), 422)).toContain(
       "Esa no es la contraseña que se eligió para este registro.",
     );
+    // Four more wrong tries use up the attempt's five; the next is paused, in Spanish.
+    for (let i = 0; i < 4; i++) await laptop.post(`/verify-email/${token}`, { password: "not the one" });
+    expect(await spanishPage(await laptop.post(`/verify-email/${token}`, { password: "not the one" }), 429)).toMatch(
+      /Demasiados intentos\. Espere (\d+ minutos|un minuto|\d+ segundos), o regístrese de nuevo\./,
+    );
 
     // The signing-up browser confirms with one press; the account is made in Spanish.
     expect(await spanishPage(await b.get(`/verify-email/${token}`))).toContain("Presione el botón para confirmar");
