@@ -182,6 +182,22 @@ describe("the email step in Spanish", () => {
     await spanishPage(await new BrowserIn("es").get(`/verify-email/${"a".repeat(32)}`), 404);
   });
 
+  it("an English browser signing up through a Spanish invitation stays in Spanish after the account step: check your email, resend", async () => {
+    const f = await districtWithSiblings();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
+    await setContactLanguage(inv.id, "es");
+    const b = new BrowserIn("en-US");
+    await confirmChild(b, inv.token);
+    const personal = freshEmail("personal");
+    const check = await postSignUpForm(b, personal);
+    expect(await spanishPage(check.clone())).toContain("Revise su correo electrónico");
+    expect((await lastMailTo(personal))?.subject).toBe("Confirme su correo electrónico para Family Portal");
+    const resendLink = (await check.text()).match(/href="(\/verify-email\/resend[^"]*)"/)?.[1]?.replace(/&amp;/g, "&");
+    expect(resendLink).toBe("/verify-email/resend?lang=es");
+    await spanishPage(await b.get(resendLink!));
+    expect(await spanishPage(await b.post(resendLink!, { email: personal }))).toContain("le enviamos un enlace nuevo");
+  });
+
   it("an English sign-up gets the English email and an English account", async () => {
     const f = await districtWithSiblings();
     const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());

@@ -79,6 +79,14 @@ function speakInvitationLanguage(c: C, link: LinkedInvitation | null): void {
 
 const titles = (c: C) => c.var.locale.t.onboarding.titles;
 
+/**
+ * The pages after the account step have no onboarding state left to say the invitation's
+ * language: its links carry the language they were shown in (`?lang=`), which counts as the
+ * invitation's (after the person's own saved or switched language, before the browser's).
+ */
+const withLanguage = (c: C, path: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(c.var.locale.tag)}`;
+const speakCarriedLanguage = (c: C) => preferInvitationLanguage(c, c.req.query("lang")?.slice(0, 35));
+
 /** Every state of a link other than "pending": its own clear page, never a child's name unless it is the recipient's to renew. */
 function renderLinkState(c: C, token: string, link: LinkedInvitation | null) {
   if (!link) return renderWith(c, 404, <InvitationProblemPage problem="not_found" />, { title: titles(c).invitationNotFound });
@@ -280,7 +288,7 @@ onboardingRoutes.post("/join/email", async (c) => {
   const allowed = await signUpAllowed(c, state.invitationIds);
   ensureDeviceCookie(c);
   const browserHash = bindSignUpToBrowser(c);
-  if (!allowed) return c.redirect("/join/check-email", 303);
+  if (!allowed) return c.redirect(withLanguage(c, "/join/check-email"), 303);
   const { name, email, password } = parsed.data;
   // Hashed either way, so the answer takes as long whether or not the address has an account.
   const passwordHash = hashPassword(password);
@@ -304,10 +312,13 @@ onboardingRoutes.post("/join/email", async (c) => {
   // The attempt takes the confirmed children along in its link; an existing account keeps them here for signing in.
   if (outcome.kind === "attempt") clearShortCookie(c, ONBOARDING_COOKIE);
   kick(c);
-  return c.redirect("/join/check-email", 303);
+  return c.redirect(withLanguage(c, "/join/check-email"), 303);
 });
 
-onboardingRoutes.get("/join/check-email", (c) => c.render(<CheckEmailPage />, { title: titles(c).checkEmail }));
+onboardingRoutes.get("/join/check-email", (c) => {
+  speakCarriedLanguage(c);
+  return c.render(<CheckEmailPage />, { title: titles(c).checkEmail });
+});
 
 /** A signed-in parent who confirmed new children adds them with one press. */
 onboardingRoutes.post("/join/connect", async (c) => {
@@ -321,9 +332,13 @@ onboardingRoutes.post("/join/connect", async (c) => {
 
 const emailForm = (t: Catalog) => z.object({ email: emailField(t) });
 
-onboardingRoutes.get("/verify-email/resend", (c) => c.render(<ResendVerificationPage sent={c.req.query("sent") === "1"} />, { title: titles(c).sendLinkAgain }));
+onboardingRoutes.get("/verify-email/resend", (c) => {
+  speakCarriedLanguage(c);
+  return c.render(<ResendVerificationPage sent={c.req.query("sent") === "1"} />, { title: titles(c).sendLinkAgain });
+});
 
 onboardingRoutes.post("/verify-email/resend", async (c) => {
+  speakCarriedLanguage(c);
   const parsed = emailForm(c.var.locale.t).safeParse(await c.req.parseBody());
   if (!parsed.success) {
     return renderWith(c, 422, <ResendVerificationPage error={parsed.error.issues[0]?.message} />, { title: titles(c).sendLinkAgain });
@@ -335,7 +350,7 @@ onboardingRoutes.post("/verify-email/resend", async (c) => {
     return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter, c.var.locale)} />, { title: titles(c).sendLinkAgain });
   }
   if (await resendSignUpLink(db(c), email, config(c.env).publicUrl, clock())) kick(c);
-  return c.redirect("/verify-email/resend?sent=1", 303);
+  return c.redirect(withLanguage(c, "/verify-email/resend?sent=1"), 303);
 });
 
 onboardingRoutes.get("/verify-email/:token", async (c) => {

@@ -1,6 +1,6 @@
 /** The account step of onboarding: Google or email, the "check your email" page, and the confirmation link. */
 import { Field, FullPageForm, GoogleChoice, Notice, PostForm } from "../components";
-import { useT } from "../i18n";
+import { useLocale, useT } from "../i18n";
 import type { InvitedChild } from "./onboarding";
 
 export interface SignUpValues {
@@ -106,14 +106,17 @@ export function NothingToJoinPage({ answered }: { answered: boolean }) {
   );
 }
 
+/** The resend page in this page's language (it has no invitation left to tell it). */
+const resendPath = (tag: string) => `/verify-email/resend?lang=${encodeURIComponent(tag)}`;
+
 export function CheckEmailPage() {
-  const t = useT().onboarding.checkEmail;
+  const { tag, t: { onboarding: { checkEmail: t } } } = useLocale();
   return (
     <section>
       <h1>{t.heading}</h1>
       <p>{t.sent}</p>
       <p class="muted">
-        {t.nothingArrived} <a href="/verify-email/resend">{t.sendAgain}</a>.
+        {t.nothingArrived} <a href={resendPath(tag)}>{t.sendAgain}</a>.
       </p>
     </section>
   );
@@ -143,25 +146,25 @@ export function VerifyEmailPage(p: { token: string; email: string; askPassword: 
 }
 
 export function VerifyProblemPage({ alreadyConfirmed }: { alreadyConfirmed: boolean }) {
-  const t = useT().onboarding;
+  const { tag, t } = useLocale();
   return (
     <section>
       {alreadyConfirmed ? (
         <>
-          <h1>{t.verify.alreadyHeading}</h1>
-          <p>{t.verify.already}</p>
+          <h1>{t.onboarding.verify.alreadyHeading}</h1>
+          <p>{t.onboarding.verify.already}</p>
         </>
       ) : (
         <>
-          <h1>{t.verify.brokenHeading}</h1>
-          <p>{t.verify.broken}</p>
+          <h1>{t.onboarding.verify.brokenHeading}</h1>
+          <p>{t.onboarding.verify.broken}</p>
         </>
       )}
       <p class="actions">
-        <a class="button" href="/sign-in">{t.signIn}</a>
+        <a class="button" href="/sign-in">{t.onboarding.signIn}</a>
         {!alreadyConfirmed && (
-          <a class="button secondary" href="/verify-email/resend">
-            {t.verify.sendNewLink}
+          <a class="button secondary" href={resendPath(tag)}>
+            {t.onboarding.verify.sendNewLink}
           </a>
         )}
       </p>
@@ -170,13 +173,13 @@ export function VerifyProblemPage({ alreadyConfirmed }: { alreadyConfirmed: bool
 }
 
 export function ResendVerificationPage(p: { email?: string; error?: string; sent?: boolean; limitedFor?: string }) {
-  const t = useT().onboarding.resend;
+  const { tag, t: { onboarding: { resend: t } } } = useLocale();
   return (
     <section>
       <h1>{t.heading}</h1>
       {p.sent && <Notice kind="ok">{t.sent}</Notice>}
       {p.limitedFor && <Notice kind="error">{t.limited(p.limitedFor)}</Notice>}
-      <FullPageForm action="/verify-email/resend">
+      <FullPageForm action={resendPath(tag)}>
         <Field name="email" label={t.email} type="email" value={p.email} error={p.error} autocomplete="email" required maxlength={254} />
         <p class="actions">
           <button type="submit">{t.submit}</button>
