@@ -2,6 +2,8 @@ import type { Child } from "hono/jsx";
 import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../src/env";
 import { CSRF_FIELD } from "../src/lib/csrf-field";
+import type { Locale } from "../src/i18n/locale";
+import { useT } from "./i18n";
 
 /** The hidden double-submit token every form carries (for old browsers without Origin headers); csrfFormToken made it. */
 export function CsrfField() {
@@ -84,21 +86,25 @@ export function FullPageForm({ action, children, class: className }: { action: s
   );
 }
 
-/** Google when it is configured; otherwise an honest sentence instead of a dead button. */
-export function GoogleChoice({ configured, label = "Continue with Google" }: { configured: boolean; label?: string }) {
+/** Google when it is configured; otherwise an honest sentence instead of a dead button. `label`: the page's own words, if any. */
+export function GoogleChoice({ configured, label }: { configured: boolean; label?: string }) {
+  const t = useT();
   return configured ? (
     // A full page load: Google's sign-in cannot open inside an htmx request.
     <a class="button secondary google" href="/auth/google" hx-boost="false">
-      {label}
+      {label ?? t.common.continueWithGoogle}
     </a>
   ) : (
-    <p class="muted">Google sign-in is not set up on this Family Portal, so please use your email address.</p>
+    <p class="muted">{t.common.googleNotSetUp}</p>
   );
 }
 
-/** "45 seconds", "12 minutes": how long to wait before trying again (after a rate limit). */
-export function waitWords(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.ceil(seconds))} seconds`;
+/**
+ * "45 seconds", "12 minutes": how long to wait before trying again (after a rate limit), in the
+ * page's language: `waitWords(retryAfter, c.var.locale)` in a route, `useLocale()` in a view.
+ */
+export function waitWords(seconds: number, { t }: Pick<Locale, "t">): string {
+  if (seconds < 90) return t.common.seconds(Math.max(1, Math.ceil(seconds)));
   const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? "a minute" : `${minutes} minutes`;
+  return minutes === 1 ? t.common.aMinute : t.common.minutes(minutes);
 }

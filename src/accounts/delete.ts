@@ -8,9 +8,4 @@ export const deleteAccountForm = z.strictObject({
   username: z.string().max(254).optional(),
 });
 
-export const DELETE_CONFIRM_ERRORS = {
-  password: "Enter your password to confirm.",
-  email: "Type the email address you sign in with, exactly as shown.",
-} as const;
-
 export const matchesEmail = (typed: string | undefined, email: string): boolean => (typed ?? "").trim().toLowerCase() === email;

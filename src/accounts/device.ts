@@ -2,6 +2,9 @@
  * "Chrome on Android" from a user agent: enough for a parent to recognise a device in the
  * session list. Order matters: Edge and Opera say "Chrome", Chrome says "Safari".
  */
+import type { Catalog } from "../i18n/catalog";
+import { localeOf } from "../i18n/locale";
+
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(e|A|iOS)?\//, "Edge"],
   [/\b(OPR|Opera)\//, "Opera"],
@@ -21,10 +24,12 @@ const SYSTEMS: [RegExp, string][] = [
   [/\bLinux\b/, "Linux"],
 ];
 
-export function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
+/** In the page's language (`t`; English when none is given); browser and system names are names. */
+export function describeDevice(userAgent: string | null, t: Catalog = localeOf("en").t): string {
+  const words = t.account.sessions;
+  if (!userAgent) return words.unknownDevice;
   const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];
   const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
-  if (browser && system) return `${browser} on ${system}`;
-  return browser ?? system ?? "Unknown device";
+  if (browser && system) return words.browserOn(browser, system);
+  return browser ?? system ?? words.unknownDevice;
 }

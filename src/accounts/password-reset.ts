@@ -7,21 +7,24 @@ import { HOUR, now } from "../lib/time";
 import { outboxInsert } from "../outbox/enqueue";
 import { googleAccountEmail, passwordResetEmail, resetLink } from "./messages";
 import { SECRET } from "../lib/ids";
+import { localeFor } from "../i18n/locale";
 
 /** How long a reset link works (short: whoever holds it can take the account). */
 export const RESET_TTL = HOUR;
 
 /**
  * Queues the email for "forgot password" to an existing account, in one batch with its token:
- * a single-use link, or (Google-only accounts have no password) how to sign in.
+ * a single-use link, or (Google-only accounts have no password) how to sign in. In the account's
+ * language, whoever asked.
  */
 export async function sendPasswordReset(db: Db, user: User, publicUrl: string, at = now()): Promise<void> {
+  const locale = localeFor(user.language);
   if (user.passwordHash === null && user.googleSub !== null) {
-    await outboxInsert(db, { kind: "password_reset_google", channel: "email", to: user.email, ...googleAccountEmail(publicUrl) });
+    await outboxInsert(db, { kind: "password_reset_google", channel: "email", to: user.email, ...googleAccountEmail(publicUrl, locale) });
     return;
   }
   const token = newSecret();
-  const message = passwordResetEmail(resetLink(publicUrl, token));
+  const message = passwordResetEmail(resetLink(publicUrl, token), locale);
   await db.batch([
     db.insert(authTokens).values({
       id: newId("tok"),

@@ -7,26 +7,40 @@ import { cleanLine } from "../lib/text";
 import { HOUR, now } from "../lib/time";
 import { outboxInsert } from "../outbox/enqueue";
 import { passwordChangedEmail } from "./messages";
+import type { Catalog } from "../i18n/catalog";
+import { localeFor } from "../i18n/locale";
+import { LANGUAGES } from "../i18n/negotiate";
 
 /** Wrong current passwords allowed per account before "change password" pauses (a stolen session must not guess it). */
 export const WRONG_CURRENT_PASSWORD = { limit: 10, windowMs: HOUR } as const;
 
-export const nameForm = z.strictObject({
-  name: z.string("Enter your name.").overwrite(cleanLine).trim().min(1, "Enter your name.").max(200, "Use at most 200 characters."),
-});
+// The forms, their messages in the page's language (built per request from its catalog).
+
+export const nameForm = ({ account: { errors: e } }: Catalog) =>
+  z.strictObject({
+    name: z.string(e.enterName).overwrite(cleanLine).trim().min(1, e.enterName).max(200, e.tooLong(200)),
+  });
 
 /** A checkbox sends its field only when ticked, so an absent field means off. */
-export const notificationsForm = z.strictObject({
-  notifyUnread: z.literal("on", "Tick the box or leave it empty.").optional(),
-});
+export const notificationsForm = ({ account: { errors: e } }: Catalog) =>
+  z.strictObject({
+    notifyUnread: z.literal("on", e.tickOrLeave).optional(),
+  });
 
-export const passwordForm = z.strictObject({
-  // Never trimmed: spaces are part of a password. The lengths only bound the work; the policy says the rest.
-  currentPassword: z.string("Enter your current password.").min(1, "Enter your current password.").max(1024, "That is not your current password."),
-  newPassword: z.string("Choose a new password.").min(1, "Choose a new password.").max(1024, "Use at most 128 characters."),
-  // The hidden field for password managers; ignored.
-  username: z.string().max(254).optional(),
-});
+export const passwordForm = ({ account: { errors: e, passwordRules } }: Catalog) =>
+  z.strictObject({
+    // Never trimmed: spaces are part of a password. The lengths only bound the work; the policy says the rest.
+    currentPassword: z.string(e.enterCurrent).min(1, e.enterCurrent).max(1024, e.wrongCurrent),
+    newPassword: z.string(e.chooseNew).min(1, e.chooseNew).max(1024, passwordRules.tooLong(128)),
+    // The hidden field for password managers; ignored.
+    username: z.string().max(254).optional(),
+  });
+
+/** One of the languages we have a catalog for. */
+export const languageForm = ({ account: { language } }: Catalog) =>
+  z.strictObject({
+    language: z.string(language.chooseOne).refine((tag) => LANGUAGES.includes(tag), language.chooseOne),
+  });
 
 export function updateName(db: Db, userId: string, name: string) {
   return db.update(users).set({ name, updatedAt: now() }).where(eq(users.id, userId));
@@ -36,8 +50,19 @@ export function setUnreadEmails(db: Db, userId: string, on: boolean) {
   return db.update(users).set({ notifyUnread: on, updatedAt: now() }).where(eq(users.id, userId));
 }
 
-/** New password, every other session and open reset link ended (this session kept), and a heads-up email: one batch. */
-export async function changePassword(db: Db, user: { id: string; email: string }, keepSessionId: string, passwordHash: string, publicUrl: string): Promise<void> {
+/** The account's language: its pages on any browser, and every email to it. */
+export function setLanguage(db: Db, userId: string, language: string) {
+  return db.update(users).set({ language, updatedAt: now() }).where(eq(users.id, userId));
+}
+
+/** New password, every other session and open reset link ended (this session kept), and a heads-up email in the account's language: one batch. */
+export async function changePassword(
+  db: Db,
+  user: { id: string; email: string; language: string | null },
+  keepSessionId: string,
+  passwordHash: string,
+  publicUrl: string,
+): Promise<void> {
   const t = now();
   await db.batch([
     db.update(users).set({ passwordHash, updatedAt: t }).where(eq(users.id, user.id)),
@@ -46,6 +71,6 @@ export async function changePassword(db: Db, user: { id: string; email: string }
       .update(authTokens)
       .set({ usedAt: t })
       .where(and(eq(authTokens.purpose, "reset_password"), eq(authTokens.subjectId, user.id), isNull(authTokens.usedAt))),
-    outboxInsert(db, { kind: "password_changed", channel: "email", to: user.email, ...passwordChangedEmail(publicUrl) }),
+    outboxInsert(db, { kind: "password_changed", channel: "email", to: user.email, ...passwordChangedEmail(publicUrl, localeFor(user.language)) }),
   ]);
 }

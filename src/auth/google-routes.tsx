@@ -9,6 +9,7 @@ import { readShortCookie } from "./cookies";
 import { connectConfirmed } from "../onboarding/finish";
 import { loadOnboardingState, ONBOARDING_COOKIE } from "../onboarding/state";
 import { resolveGoogleAccount } from "../onboarding/google-account";
+import { preferInvitationLanguage } from "../i18n/middleware";
 import { GoogleProblemPage } from "../../views/pages/sign-in";
 
 export const googleRoutes = new Hono<AppEnv>();
@@ -22,7 +23,7 @@ googleRoutes.get("/", (c) => {
 googleRoutes.get("/callback", async (c) => {
   const problem = (studentEmail: boolean) => {
     c.status(400);
-    return c.render(<GoogleProblemPage studentEmail={studentEmail} />, { title: "Google sign-in" });
+    return c.render(<GoogleProblemPage studentEmail={studentEmail} />, { title: c.var.locale.t.signIn.google.title });
   };
   if (!googleConfigured(c.env)) return problem(false);
   const profile = await finishGoogleSignIn(c, "parent");
@@ -30,7 +31,9 @@ googleRoutes.get("/callback", async (c) => {
   const db = getDb(c.env.DB);
   // The student-address check looks at the districts of the invitations confirmed in this browser.
   const state = await loadOnboardingState(db, readShortCookie(c, ONBOARDING_COOKIE), clock());
-  const account = await resolveGoogleAccount(db, profile, state?.invitationIds ?? [], clock());
+  // A sign-up from an invitation speaks, and stores, the invitation's language as its pages did.
+  preferInvitationLanguage(c, state?.language);
+  const account = await resolveGoogleAccount(db, profile, state?.invitationIds ?? [], clock(), c.var.locale.tag);
   if (!account.ok) return problem(account.error === "student_email");
   await connectConfirmed(c, account.userId);
   await signInAs(c, "parent", account.userId);

@@ -54,6 +54,8 @@ import {
   type SignUpErrors,
 } from "../../views/pages/onboarding-account";
 import { waitWords } from "../../views/components";
+import type { Catalog } from "../i18n/catalog";
+import { preferInvitationLanguage } from "../i18n/middleware";
 
 export const onboardingRoutes = new Hono<AppEnv>();
 
@@ -63,20 +65,41 @@ const db = (c: C) => getDb(c.env.DB);
 const kick = (c: C) => c.executionCtx.waitUntil(kickOutbox(c.env));
 const childOf = (l: LinkedInvitation): InvitedChild => ({ firstName: l.found.student.firstName, lastName: l.found.student.lastName, schoolName: l.found.school.name });
 
-const currentState = (c: C) => loadOnboardingState(db(c), readShortCookie(c, ONBOARDING_COOKIE), clock());
+/** This browser's onboarding state; its pages speak the invitation's language (SPEC 3.10). */
+async function currentState(c: C): Promise<OnboardingState | null> {
+  const state = await loadOnboardingState(db(c), readShortCookie(c, ONBOARDING_COOKIE), clock());
+  if (state) preferInvitationLanguage(c, state.language);
+  return state;
+}
+
+/** An invitation link's pages speak the language the district gave for its contact. */
+function speakInvitationLanguage(c: C, link: LinkedInvitation | null): void {
+  if (link) preferInvitationLanguage(c, link.found.contact.language);
+}
+
+const titles = (c: C) => c.var.locale.t.onboarding.titles;
+
+/**
+ * The pages after the account step have no onboarding state left to say the invitation's
+ * language: its links carry the language they were shown in (`?lang=`), which counts as the
+ * invitation's (after the person's own saved or switched language, before the browser's).
+ */
+const withLanguage = (c: C, path: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${encodeURIComponent(c.var.locale.tag)}`;
+const speakCarriedLanguage = (c: C) => preferInvitationLanguage(c, c.req.query("lang")?.slice(0, 35));
 
 /** Every state of a link other than "pending": its own clear page, never a child's name unless it is the recipient's to renew. */
 function renderLinkState(c: C, token: string, link: LinkedInvitation | null) {
-  if (!link) return renderWith(c, 404, <InvitationProblemPage problem="not_found" />, { title: "Invitation not found" });
+  if (!link) return renderWith(c, 404, <InvitationProblemPage problem="not_found" />, { title: titles(c).invitationNotFound });
+  speakInvitationLanguage(c, link);
   switch (link.status) {
     case "expired":
       return c.render(<ExpiredInvitationPage token={token} child={childOf(link)} address={link.found.invitation.address} channel={link.found.invitation.channel} />, {
-        title: "Invitation expired",
+        title: titles(c).invitationExpired,
       });
     case "pending":
       return c.redirect(`/i/${token}`, 303);
     default:
-      return renderWith(c, 410, <InvitationProblemPage problem={link.status} />, { title: "Invitation" });
+      return renderWith(c, 410, <InvitationProblemPage problem={link.status} />, { title: titles(c).invitation });
   }
 }
 
@@ -93,6 +116,8 @@ onboardingRoutes.get("/i/:token", async (c) => {
   const link = await openInvitationLink(db(c), token, clock());
   if (!link || link.status !== "pending") return renderLinkState(c, token, link);
   const state = await currentState(c);
+  // This link's own language, whatever an earlier link in this browser said.
+  speakInvitationLanguage(c, link);
   return c.render(
     <ConfirmInvitationPage
       token={token}
@@ -100,7 +125,7 @@ onboardingRoutes.get("/i/:token", async (c) => {
       districtName={link.found.district.name}
       alreadyConfirmed={Boolean(state?.invitationIds.includes(link.found.invitation.id))}
     />,
-    { title: "Is this your child?" },
+    { title: titles(c).isThisYourChild },
   );
 });
 
@@ -116,7 +141,7 @@ onboardingRoutes.post("/i/:token/confirm", async (c) => {
   if (state && state.address === inv.address) {
     await addToOnboardingState(db(c), state, [inv.id], at);
   } else {
-    const stateToken = await createOnboardingState(db(c), inv.address, [inv.id], at);
+    const stateToken = await createOnboardingState(db(c), inv.address, [inv.id], at, link.found.contact.language);
     setShortCookie(c, ONBOARDING_COOKIE, stateToken, Math.floor(ONBOARDING_TTL_MS / 1000));
   }
   return c.redirect("/join/next", 303);
@@ -131,7 +156,8 @@ onboardingRoutes.post("/i/:token/not-my-child", async (c) => {
   if (!(await disputeInvitation(db(c), inv, at))) return renderLinkState(c, token, await openInvitationLink(db(c), token, clock()));
   const state = await currentState(c);
   const more = state?.address === inv.address && (await pendingSiblings(db(c), inv.address, state.invitationIds, at)).length > 0;
-  return c.render(<DisputedPage schoolName={link.found.school.name} more={more} />, { title: "The school has been told" });
+  speakInvitationLanguage(c, link);
+  return c.render(<DisputedPage schoolName={link.found.school.name} more={more} />, { title: titles(c).schoolTold });
 });
 
 /** "Send me a fresh invitation": same address on file, rate-limited, never for a revoked invitation. */
@@ -141,10 +167,11 @@ onboardingRoutes.post("/i/:token/renew", async (c) => {
   const link = await openInvitationLink(db(c), token, at);
   if (!link || link.status !== "expired") return renderLinkState(c, token, link);
   const inv = link.found.invitation;
+  speakInvitationLanguage(c, link);
   const verdict = await rateLimit(c.env, `renew:address:${inv.address}`, LIMITS.invitationRenewalPerAddress);
   if (!verdict.allowed) {
     c.header("retry-after", String(verdict.retryAfter));
-    return renderWith(c, 429, <RenewalPage result={{ kind: "limited", retryAfter: verdict.retryAfter }} />, { title: "Please wait" });
+    return renderWith(c, 429, <RenewalPage result={{ kind: "limited", retryAfter: verdict.retryAfter }} />, { title: titles(c).pleaseWait });
   }
   const outcome = await renewExpiredInvitation(
     { db: db(c), publicUrl: config(c.env).publicUrl, defaultTtlDays: config(c.env).invitationTtlDays, now: at },
@@ -152,7 +179,7 @@ onboardingRoutes.post("/i/:token/renew", async (c) => {
   );
   if (outcome.ok) kick(c);
   const result = outcome.ok ? ({ kind: "sent", address: inv.address, channel: inv.channel } as const) : ({ kind: outcome.error } as const);
-  return c.render(<RenewalPage result={result} />, { title: "Fresh invitation" });
+  return c.render(<RenewalPage result={result} />, { title: titles(c).freshInvitation });
 });
 
 // ------------------------------------------------------------------ siblings
@@ -164,7 +191,7 @@ onboardingRoutes.get("/join/next", async (c) => {
   const [remaining, confirmed] = await Promise.all([pendingSiblings(db(c), state.address, state.invitationIds, clock()), describeInvitations(db(c), state.invitationIds)]);
   const [next, ...others] = remaining;
   if (!next) return c.redirect("/join", 303);
-  return c.render(<SiblingPage next={next} others={others} confirmed={confirmed} />, { title: "Another invitation" });
+  return c.render(<SiblingPage next={next} others={others} confirmed={confirmed} />, { title: titles(c).anotherInvitation });
 });
 
 async function withState(c: C, answer: (state: OnboardingState) => Promise<void>): Promise<Response> {
@@ -207,31 +234,40 @@ onboardingRoutes.get("/join", async (c) => {
   const actor = c.get("actor");
   if (!state) {
     if (actor?.kind === "parent") return c.redirect("/", 303);
-    return c.render(<NothingToJoinPage answered={false} />, { title: "Join Family Portal" });
+    return c.render(<NothingToJoinPage answered={false} />, { title: titles(c).join });
   }
   const [remaining, confirmed] = await Promise.all([pendingSiblings(db(c), state.address, state.invitationIds, clock()), describeInvitations(db(c), state.invitationIds)]);
   if (remaining.length) return c.redirect("/join/next", 303);
-  if (confirmed.length === 0) return c.render(<NothingToJoinPage answered />, { title: "Thank you" });
-  if (actor?.kind === "parent") return c.render(<AddToAccountPage confirmed={confirmed} email={actor.user.email} />, { title: "Add to your account" });
-  return c.render(<JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={{}} errors={{}} />, { title: "Create your account" });
+  if (confirmed.length === 0) return c.render(<NothingToJoinPage answered />, { title: titles(c).thankYou });
+  if (actor?.kind === "parent") return c.render(<AddToAccountPage confirmed={confirmed} email={actor.user.email} />, { title: titles(c).addToAccount });
+  return c.render(<JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={{}} errors={{}} />, { title: titles(c).createAccount });
 });
 
-const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, `Use at most ${max} characters.`));
-const signUpForm = z.object({
-  // Control and bidirectional characters never reach a page or an email.
-  name: z.preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().trim().max(200, "Use at most 200 characters.")).pipe(z.string().min(1, "Please enter your name.")),
-  email: text(254).transform((v) => v.toLowerCase()).pipe(z.email("Please enter an email address like name@example.com.")),
-  // Not trimmed: spaces can be part of a password.
-  password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
-});
+/** The forms' messages in the page's language: schemas are built per request from its catalog. */
+const text = (t: Catalog, max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, t.account.errors.tooLong(max)));
+const emailField = (t: Catalog) =>
+  text(t, 254)
+    .transform((v) => v.toLowerCase())
+    .pipe(z.email(t.onboarding.errors.enterEmail));
+const signUpForm = (t: Catalog) =>
+  z.object({
+    // Control and bidirectional characters never reach a page or an email.
+    name: z
+      .preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().trim().max(200, t.account.errors.tooLong(200)))
+      .pipe(z.string().min(1, t.onboarding.errors.enterName)),
+    email: emailField(t),
+    // Not trimmed: spaces can be part of a password.
+    password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
+  });
 
 onboardingRoutes.post("/join/email", async (c) => {
   const state = await currentState(c);
-  if (!state || state.invitationIds.length === 0) return renderWith(c, 400, <NothingToJoinPage answered={false} />, { title: "Join Family Portal" });
+  if (!state || state.invitationIds.length === 0) return renderWith(c, 400, <NothingToJoinPage answered={false} />, { title: titles(c).join });
+  const { t } = c.var.locale;
   const confirmed = await describeInvitations(db(c), state.invitationIds);
   const body = await c.req.parseBody();
   const values = { name: typeof body.name === "string" ? body.name.slice(0, 200) : "", email: typeof body.email === "string" ? body.email.slice(0, 254) : "" };
-  const parsed = signUpForm.safeParse(body);
+  const parsed = signUpForm(t).safeParse(body);
   const errors: SignUpErrors = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -239,20 +275,20 @@ onboardingRoutes.post("/join/email", async (c) => {
       if ((field === "name" || field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
     }
   } else {
-    const problem = passwordProblem(parsed.data.password, parsed.data.email);
+    const problem = passwordProblem(parsed.data.password, parsed.data.email, t);
     if (problem) errors.password = problem;
     if (await isStudentEmail(db(c), parsed.data.email, state.invitationIds)) {
-      errors.email = "This is a student's school address. Please use your own personal email address.";
+      errors.email = t.onboarding.errors.studentAddress;
     }
   }
   if (!parsed.success || Object.keys(errors).length) {
-    return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: "Create your account" });
+    return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: titles(c).createAccount });
   }
   // Over the limit: the same page, but no email and nothing written.
   const allowed = await signUpAllowed(c, state.invitationIds);
   ensureDeviceCookie(c);
   const browserHash = bindSignUpToBrowser(c);
-  if (!allowed) return c.redirect("/join/check-email", 303);
+  if (!allowed) return c.redirect(withLanguage(c, "/join/check-email"), 303);
   const { name, email, password } = parsed.data;
   // Hashed either way, so the answer takes as long whether or not the address has an account.
   const passwordHash = hashPassword(password);
@@ -268,16 +304,21 @@ onboardingRoutes.post("/join/email", async (c) => {
       // Bounds "you already have an account" emails to one address.
       notifyExisting: async () => (await rateLimit(c.env, `signup:address:${email}`, LIMITS.passwordResetPerAddress)).allowed,
       browserHash,
+      // What this page was shown in: the confirmation email's language, then the account's.
+      language: c.var.locale.tag,
     },
     clock(),
   );
   // The attempt takes the confirmed children along in its link; an existing account keeps them here for signing in.
   if (outcome.kind === "attempt") clearShortCookie(c, ONBOARDING_COOKIE);
   kick(c);
-  return c.redirect("/join/check-email", 303);
+  return c.redirect(withLanguage(c, "/join/check-email"), 303);
 });
 
-onboardingRoutes.get("/join/check-email", (c) => c.render(<CheckEmailPage />, { title: "Check your email" }));
+onboardingRoutes.get("/join/check-email", (c) => {
+  speakCarriedLanguage(c);
+  return c.render(<CheckEmailPage />, { title: titles(c).checkEmail });
+});
 
 /** A signed-in parent who confirmed new children adds them with one press. */
 onboardingRoutes.post("/join/connect", async (c) => {
@@ -289,31 +330,37 @@ onboardingRoutes.post("/join/connect", async (c) => {
 
 // ------------------------------------------------------------------ the email confirmation link
 
-const emailForm = z.object({ email: text(254).transform((v) => v.toLowerCase()).pipe(z.email("Please enter an email address like name@example.com.")) });
+const emailForm = (t: Catalog) => z.object({ email: emailField(t) });
 
-onboardingRoutes.get("/verify-email/resend", (c) => c.render(<ResendVerificationPage sent={c.req.query("sent") === "1"} />, { title: "Send the link again" }));
+onboardingRoutes.get("/verify-email/resend", (c) => {
+  speakCarriedLanguage(c);
+  return c.render(<ResendVerificationPage sent={c.req.query("sent") === "1"} />, { title: titles(c).sendLinkAgain });
+});
 
 onboardingRoutes.post("/verify-email/resend", async (c) => {
-  const parsed = emailForm.safeParse(await c.req.parseBody());
+  speakCarriedLanguage(c);
+  const parsed = emailForm(c.var.locale.t).safeParse(await c.req.parseBody());
   if (!parsed.success) {
-    return renderWith(c, 422, <ResendVerificationPage error={parsed.error.issues[0]?.message} />, { title: "Send the link again" });
+    return renderWith(c, 422, <ResendVerificationPage error={parsed.error.issues[0]?.message} />, { title: titles(c).sendLinkAgain });
   }
   const { email } = parsed.data;
   const verdict = await rateLimit(c.env, `verify-resend:address:${email}`, LIMITS.passwordResetPerAddress);
   if (!verdict.allowed) {
     c.header("retry-after", String(verdict.retryAfter));
-    return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter)} />, { title: "Send the link again" });
+    return renderWith(c, 429, <ResendVerificationPage email={email} limitedFor={waitWords(verdict.retryAfter, c.var.locale)} />, { title: titles(c).sendLinkAgain });
   }
   if (await resendSignUpLink(db(c), email, config(c.env).publicUrl, clock())) kick(c);
-  return c.redirect("/verify-email/resend?sent=1", 303);
+  return c.redirect(withLanguage(c, "/verify-email/resend?sent=1"), 303);
 });
 
 onboardingRoutes.get("/verify-email/:token", async (c) => {
   const token = c.req.param("token");
   const link = await openSignUpLink(db(c), token, clock());
-  if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
-  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
-  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} askPassword={!isSigningUpBrowser(c, link)} />, { title: "Confirm your email" });
+  if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: titles(c).linkNotValid });
+  // The language of the sign-up, on whichever device the email is opened.
+  preferInvitationLanguage(c, link.attempt.language);
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: titles(c).alreadyConfirmed });
+  return c.render(<VerifyEmailPage token={token} email={link.attempt.email} askPassword={!isSigningUpBrowser(c, link)} />, { title: titles(c).confirmEmail });
 });
 
 /**
@@ -324,21 +371,25 @@ onboardingRoutes.get("/verify-email/:token", async (c) => {
 onboardingRoutes.post("/verify-email/:token", async (c) => {
   const at = clock();
   const link = await openSignUpLink(db(c), c.req.param("token"), at);
-  if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
-  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: "Already confirmed" });
+  if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: titles(c).linkNotValid });
+  preferInvitationLanguage(c, link.attempt.language);
+  if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: titles(c).alreadyConfirmed });
   if (!isSigningUpBrowser(c, link)) {
     const body = await c.req.parseBody();
     const proof = await provesAttemptPassword(c, link, typeof body.password === "string" ? body.password.slice(0, 1024) : "");
     if (!proof.ok) {
       if (proof.limited) c.header("retry-after", String(proof.limited.retryAfter));
-      const error = proof.limited ? `Too many tries. Please wait ${waitWords(proof.limited.retryAfter)}, or sign up again.` : "That is not the password chosen for this sign-up. Type it again.";
-      return renderWith(c, proof.limited ? 429 : 422, <VerifyEmailPage token={c.req.param("token")} email={link.attempt.email} askPassword error={error} />, { title: "Confirm your email" });
+      const { t } = c.var.locale;
+      const error = proof.limited ? t.onboarding.errors.tooManyTries(waitWords(proof.limited.retryAfter, c.var.locale)) : t.onboarding.errors.wrongAttemptPassword;
+      return renderWith(c, proof.limited ? 429 : 422, <VerifyEmailPage token={c.req.param("token")} email={link.attempt.email} askPassword error={error} />, {
+        title: titles(c).confirmEmail,
+      });
     }
   }
   const use = useSignUpLinkStatements(db(c), link, at);
   // The invitations are consumed only if this request used the link and made the account (guard).
   const outcomes = await connectInvitations(db(c), use.userId, link.attempt.invitationIds, at, { before: use.statements, guard: use.ours });
-  if (!(await usedSignUpLink(db(c), use))) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: "Link not valid" });
+  if (!(await usedSignUpLink(db(c), use))) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: titles(c).linkNotValid });
   rememberConnected(c, outcomes);
   await signInAs(c, "parent", use.userId);
   return c.redirect("/", 303);

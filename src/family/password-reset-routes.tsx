@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
@@ -11,26 +11,36 @@ import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "../lib/form";
 import { completePasswordReset, findResetToken, sendPasswordReset } from "../accounts/password-reset";
 import { findUserByEmail } from "../accounts/users";
-import { ForgotPasswordPage, ResetLinkProblemPage, ResetPasswordPage, resetProblemTitle } from "../../views/pages/password-reset";
+import type { Catalog } from "../i18n/catalog";
+import { ForgotPasswordPage, ResetLinkProblemPage, ResetPasswordPage, type ResetLinkProblem } from "../../views/pages/password-reset";
 
 /** /forgot-password and /reset-password/:token (SPEC 3.2, last bullet). */
 export const passwordResetRoutes = new Hono<AppEnv>();
 
-const forgotForm = z.strictObject({
-  email: z
-    .string("Enter your email address.")
-    .trim()
-    .toLowerCase()
-    .min(1, "Enter your email address.")
-    .max(254, "That address is too long.")
-    .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "Enter an email address like name@example.com."),
-});
+/** The forms' messages in the page's language: schemas are built per request from its catalog. */
+const forgotForm = ({ signIn: { forgotPage: t } }: Catalog) =>
+  z.strictObject({
+    email: z
+      .string(t.enterEmail)
+      .trim()
+      .toLowerCase()
+      .min(1, t.enterEmail)
+      .max(254, t.tooLong)
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, t.invalidEmail),
+  });
 
-const resetForm = z.strictObject({
-  password: z.string("Choose a new password.").min(1, "Choose a new password.").max(1024, "Use at most 128 characters."),
-  // The hidden field for password managers; ignored.
-  username: z.string().max(254).optional(),
-});
+const resetForm = (t: Catalog) =>
+  z.strictObject({
+    password: z.string(t.account.errors.chooseNew).min(1, t.account.errors.chooseNew).max(1024, t.account.passwordRules.tooLong(128)),
+    // The hidden field for password managers; ignored.
+    username: z.string().max(254).optional(),
+  });
+
+/** A reset link that cannot be used: 404 when unknown, 410 when used or expired. */
+function linkProblem(c: Context<AppEnv>, reason: ResetLinkProblem) {
+  c.status(reason === "unknown" ? 404 : 410);
+  return c.render(<ResetLinkProblemPage reason={reason} />, { title: c.var.locale.t.signIn.resetProblems[reason].title });
+}
 
 // Reset pages carry a bearer token in their URL: never stored by any cache.
 passwordResetRoutes.use("/reset-password/*", async (c, next) => {
@@ -39,7 +49,7 @@ passwordResetRoutes.use("/reset-password/*", async (c, next) => {
 });
 
 passwordResetRoutes.get("/forgot-password", (c) => {
-  return c.render(<ForgotPasswordPage sent={c.req.query("sent") === "1"} />, { title: "Forgot your password?" });
+  return c.render(<ForgotPasswordPage sent={c.req.query("sent") === "1"} />, { title: c.var.locale.t.signIn.forgotPage.title });
 });
 
 /**
@@ -48,10 +58,11 @@ passwordResetRoutes.get("/forgot-password", (c) => {
  */
 passwordResetRoutes.post("/forgot-password", async (c) => {
   const form = await readForm(c);
-  const parsed = forgotForm.safeParse(form);
+  const { t } = c.var.locale;
+  const parsed = forgotForm(t).safeParse(form);
   if (!parsed.success) {
     c.status(422);
-    return c.render(<ForgotPasswordPage email={(form.email ?? "").slice(0, 254)} errors={fieldErrors(parsed.error)} />, { title: "Forgot your password?" });
+    return c.render(<ForgotPasswordPage email={(form.email ?? "").slice(0, 254)} errors={fieldErrors(parsed.error, t)} />, { title: t.signIn.forgotPage.title });
   }
   const { email } = parsed.data;
   const verdict = await rateLimit(c.env, `reset:addr:${email}`, LIMITS.passwordResetPerAddress);
@@ -68,11 +79,8 @@ passwordResetRoutes.post("/forgot-password", async (c) => {
 
 passwordResetRoutes.get("/reset-password/:token", async (c) => {
   const found = await findResetToken(getDb(c.env.DB), c.req.param("token"));
-  if (!found.ok) {
-    c.status(found.reason === "unknown" ? 404 : 410);
-    return c.render(<ResetLinkProblemPage reason={found.reason} />, { title: resetProblemTitle(found.reason) });
-  }
-  return c.render(<ResetPasswordPage token={c.req.param("token")} email={found.user.email} />, { title: "Choose a new password" });
+  if (!found.ok) return linkProblem(c, found.reason);
+  return c.render(<ResetPasswordPage token={c.req.param("token")} email={found.user.email} />, { title: c.var.locale.t.signIn.resetPage.title });
 });
 
 /**
@@ -84,22 +92,19 @@ passwordResetRoutes.post("/reset-password/:token", async (c) => {
   const token = c.req.param("token");
   const db = getDb(c.env.DB);
   const found = await findResetToken(db, token);
-  if (!found.ok) {
-    c.status(found.reason === "unknown" ? 404 : 410);
-    return c.render(<ResetLinkProblemPage reason={found.reason} />, { title: resetProblemTitle(found.reason) });
-  }
-  const parsed = resetForm.safeParse(await readForm(c));
-  const errors = parsed.success ? null : fieldErrors(parsed.error);
-  const problem = parsed.success ? passwordProblem(parsed.data.password, found.user.email) : (errors?.password ?? errors?.form ?? "Choose a new password.");
+  if (!found.ok) return linkProblem(c, found.reason);
+  const { t } = c.var.locale;
+  const parsed = resetForm(t).safeParse(await readForm(c));
+  const errors = parsed.success ? null : fieldErrors(parsed.error, t);
+  const problem = parsed.success ? passwordProblem(parsed.data.password, found.user.email, t) : (errors?.password ?? errors?.form ?? t.account.errors.chooseNew);
   if (!parsed.success || problem) {
     c.status(422);
-    return c.render(<ResetPasswordPage token={token} email={found.user.email} error={problem ?? undefined} />, { title: "Choose a new password" });
+    return c.render(<ResetPasswordPage token={token} email={found.user.email} error={problem ?? undefined} />, { title: t.signIn.resetPage.title });
   }
   const done = await completePasswordReset(db, found.tokenId, found.user.id, hashPassword(parsed.data.password));
   if (!done) {
     // Another request used the link a moment ago.
-    c.status(410);
-    return c.render(<ResetLinkProblemPage reason="used" />, { title: resetProblemTitle("used") });
+    return linkProblem(c, "used");
   }
   await signInAs(c, "parent", found.user.id);
   return c.redirect("/account?done=password-reset", 303);

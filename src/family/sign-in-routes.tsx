@@ -18,8 +18,6 @@ import { waitWords } from "../../views/components";
 
 export const signInRoutes = new Hono<AppEnv>();
 
-const WRONG = "The email or password is not right. Check them and try again.";
-
 const form = z.object({
   email: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().toLowerCase().max(254)),
   password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
@@ -30,18 +28,19 @@ signInRoutes.get("/sign-in", async (c) => {
   const next = c.req.query("next")?.slice(0, 2048);
   if (c.get("actor")?.kind === "parent") return c.redirect(safeNext(next), 303);
   const adding = Boolean(await loadOnboardingState(getDb(c.env.DB), readShortCookie(c, ONBOARDING_COOKIE), clock()));
-  return c.render(<SignInPage next={next ? safeNext(next) : undefined} googleConfigured={googleConfigured(c.env)} adding={adding} />, { title: "Sign in" });
+  return c.render(<SignInPage next={next ? safeNext(next) : undefined} googleConfigured={googleConfigured(c.env)} adding={adding} />, { title: c.var.locale.t.signIn.title });
 });
 
 signInRoutes.post("/sign-in", async (c) => {
   const parsed = form.safeParse(await c.req.parseBody());
   const fields = parsed.success ? parsed.data : { email: "", password: "", next: undefined };
   const next = fields.next ? safeNext(fields.next) : undefined;
+  const { t } = c.var.locale;
   const page = (props: { error?: string; unverifiedEmail?: string }) =>
-    c.render(<SignInPage email={fields.email} next={next} googleConfigured={googleConfigured(c.env)} {...props} />, { title: "Sign in" });
+    c.render(<SignInPage email={fields.email} next={next} googleConfigured={googleConfigured(c.env)} {...props} />, { title: t.signIn.title });
   if (!fields.email || !fields.password) {
     c.status(422);
-    return page({ error: "Please enter your email and your password." });
+    return page({ error: t.signIn.missing });
   }
   const db = getDb(c.env.DB);
   const at = clock();
@@ -52,10 +51,11 @@ signInRoutes.post("/sign-in", async (c) => {
       case "rate_limited":
         c.status(429);
         c.header("retry-after", String(result.retryAfter));
-        return c.render(<TooManyTriesPage wait={waitWords(result.retryAfter)} />, { title: "Too many tries" });
+        return c.render(<TooManyTriesPage wait={waitWords(result.retryAfter, c.var.locale)} />, { title: t.signIn.tooMany.title });
       case "wrong":
         c.status(401);
-        return page({ error: WRONG });
+        // One message for a wrong password and an unknown address.
+        return page({ error: t.signIn.wrong });
       case "unverified":
         c.status(403);
         return page({ unverifiedEmail: result.user.email });

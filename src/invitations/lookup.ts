@@ -68,6 +68,8 @@ export interface InvitationByToken {
   student: { id: string; sisId: string; firstName: string; lastName: string };
   school: { id: string; name: string };
   district: { id: string; name: string };
+  /** The contact it was sent to: their language (as the district gave it) is the language of the link's pages. */
+  contact: { language: string | null };
 }
 
 /**
@@ -82,8 +84,10 @@ export async function findInvitationByToken(db: Db, token: string): Promise<Invi
       student: { id: students.id, sisId: students.sisId, firstName: students.firstName, lastName: students.lastName },
       school: { id: schools.id, name: schools.name },
       district: { id: districts.id, name: districts.name },
+      contact: { language: guardianContacts.language },
     })
     .from(invitations)
+    .innerJoin(guardianContacts, eq(guardianContacts.id, invitations.contactId))
     .innerJoin(students, eq(students.id, invitations.studentId))
     .innerJoin(schools, eq(schools.id, students.schoolId))
     .innerJoin(districts, eq(districts.id, invitations.districtId))

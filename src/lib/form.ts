@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { ZodError } from "zod";
 import { CSRF_FIELD } from "./csrf-field";
+import type { Catalog } from "../i18n/catalog";
 
 /** A submitted page form as plain strings: the CSRF field dropped, a repeated field keeps its last value. */
 export async function readForm(c: Context): Promise<Record<string, string>> {
@@ -24,12 +25,12 @@ export async function readForm(c: Context): Promise<Record<string, string>> {
 
 export type FieldErrors = Record<string, string>;
 
-/** The first message for each field; problems not tied to a field (unknown fields) under "form". */
-export function fieldErrors(error: ZodError): FieldErrors {
+/** The first message for each field; problems not tied to a field (unknown fields) under "form", in the page's language. */
+export function fieldErrors(error: ZodError, t: Catalog): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.code === "unrecognized_keys" || issue.path.length === 0 ? "form" : String(issue.path[0]);
-    if (!(key in out)) out[key] = key === "form" ? "This form had fields we don't know. Reload the page and try again." : issue.message;
+    if (!(key in out)) out[key] = key === "form" ? t.common.unknownFields : issue.message;
   }
   return out;
 }

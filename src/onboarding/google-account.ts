@@ -27,7 +27,14 @@ export type GoogleAccountOutcome =
  *    password goes, or the other Google account lets go of the address. Pending email sign-ups
  *    for the address are retired.
  */
-export async function resolveGoogleAccount(db: Db, profile: GoogleProfile, invitationIds: readonly string[], now: number): Promise<GoogleAccountOutcome> {
+export async function resolveGoogleAccount(
+  db: Db,
+  profile: GoogleProfile,
+  invitationIds: readonly string[],
+  now: number,
+  /** The language the pages were shown in: a new account's language (an existing account keeps its own). */
+  language: string | null = null,
+): Promise<GoogleAccountOutcome> {
   const bySub = await db.select({ id: users.id }).from(users).where(eq(users.googleSub, profile.sub)).get();
   if (bySub) return { ok: true, userId: bySub.id, created: false };
   const email = profile.email;
@@ -49,7 +56,7 @@ export async function resolveGoogleAccount(db: Db, profile: GoogleProfile, invit
   const name = (cleanLine(profile.name ?? "").trim() || email.split("@")[0] || "Parent").slice(0, 200);
   try {
     await runBatch(db, [
-      ...claimAddressStatements(db, { id, email, name, passwordHash: null, googleSub: profile.sub }, now),
+      ...claimAddressStatements(db, { id, email, name, passwordHash: null, googleSub: profile.sub, language }, now),
       db.update(signUpAttempts).set({ usedAt: now }).where(and(eq(signUpAttempts.email, email), isNull(signUpAttempts.usedAt))),
     ]);
   } catch {

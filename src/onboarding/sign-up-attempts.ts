@@ -11,6 +11,7 @@ import { insertWhere, runBatch, type Statement } from "../db/batch";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { DAY } from "../lib/time";
 import { outboxRow } from "../outbox/enqueue";
+import { localeFor } from "../i18n/locale";
 import { claimAddressStatements } from "./claim-address";
 import { verifyEmailMessage } from "./messages";
 import { invitationIdsPayload, parseInvitationIds } from "./state";
@@ -38,14 +39,15 @@ function browserHashOf(payload: string): string | null {
   }
 }
 
-function confirmationMail(publicUrl: string, email: string, token: string, now: number) {
-  return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token) }, now);
+/** In the language the pages were shown in at sign-up. */
+function confirmationMail(publicUrl: string, email: string, token: string, language: string | null, now: number) {
+  return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token, localeFor(language)) }, now);
 }
 
 /** Retires every live attempt for the address, then writes the new one and its email (for one batch). */
 export function newAttemptStatements(
   db: Db,
-  input: { email: string; name: string; passwordHash: string; invitationIds: readonly string[]; browserHash: string },
+  input: { email: string; name: string; passwordHash: string; invitationIds: readonly string[]; browserHash: string; language: string },
   publicUrl: string,
   now: number,
 ): Statement[] {
@@ -59,17 +61,18 @@ export function newAttemptStatements(
       passwordHash: input.passwordHash,
       payload: attemptPayload(input.invitationIds, input.browserHash),
       tokenHash: hashToken(token),
+      language: input.language,
       createdAt: now,
       expiresAt: now + SIGN_UP_TTL_MS,
     }),
-    db.insert(outbox).values(confirmationMail(publicUrl, input.email, token, now)),
+    db.insert(outbox).values(confirmationMail(publicUrl, input.email, token, input.language, now)),
   ];
 }
 
 /** A fresh link for the newest live attempt of the address (its old link stops working); false for any other address. */
 export async function resendSignUpLink(db: Db, email: string, publicUrl: string, now: number): Promise<boolean> {
   const live = await db
-    .select({ id: signUpAttempts.id, tokenHash: signUpAttempts.tokenHash })
+    .select({ id: signUpAttempts.id, tokenHash: signUpAttempts.tokenHash, language: signUpAttempts.language })
     .from(signUpAttempts)
     .where(and(eq(signUpAttempts.email, email), isNull(signUpAttempts.usedAt), gt(signUpAttempts.expiresAt, now)))
     .orderBy(desc(signUpAttempts.createdAt))
@@ -84,13 +87,23 @@ export async function resendSignUpLink(db: Db, email: string, publicUrl: string,
       .set({ tokenHash, expiresAt: now + SIGN_UP_TTL_MS })
       .where(and(eq(signUpAttempts.id, live.id), eq(signUpAttempts.tokenHash, live.tokenHash), isNull(signUpAttempts.usedAt))),
     // Mailed only if the attempt was still live and took the new token.
-    insertWhere(db, outbox, confirmationMail(publicUrl, email, token, now), sql`EXISTS (SELECT 1 FROM sign_up_attempts WHERE id = ${live.id} AND token_hash = ${tokenHash})`),
+    insertWhere(db, outbox, confirmationMail(publicUrl, email, token, live.language, now), sql`EXISTS (SELECT 1 FROM sign_up_attempts WHERE id = ${live.id} AND token_hash = ${tokenHash})`),
   ]);
   return true;
 }
 
 export interface SignUpLink {
-  attempt: { id: string; email: string; name: string; passwordHash: string; tokenHash: string; invitationIds: string[]; browserHash: string | null };
+  attempt: {
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    tokenHash: string;
+    invitationIds: string[];
+    browserHash: string | null;
+    /** The language of the pages at sign-up: its confirmation page's, and the account's. */
+    language: string | null;
+  };
   /** The account already holding the address, if any (confirmed, or left unconfirmed by the old sign-up). */
   account: { id: string; emailVerifiedAt: number | null; googleSub: string | null } | null;
 }
@@ -105,6 +118,7 @@ export async function openSignUpLink(db: Db, token: string, now: number): Promis
       name: signUpAttempts.name,
       passwordHash: signUpAttempts.passwordHash,
       tokenHash: signUpAttempts.tokenHash,
+      language: signUpAttempts.language,
       payload: signUpAttempts.payload,
       accountId: users.id,
       emailVerifiedAt: users.emailVerifiedAt,
@@ -153,7 +167,12 @@ export function useSignUpLinkStatements(db: Db, link: SignUpLink, now: number): 
         .update(signUpAttempts)
         .set({ usedAt: now, tokenHash: marker })
         .where(and(eq(signUpAttempts.id, attempt.id), eq(signUpAttempts.tokenHash, attempt.tokenHash), isNull(signUpAttempts.usedAt), gt(signUpAttempts.expiresAt, now))),
-      ...claimAddressStatements(db, { id: userId, email: attempt.email, name: attempt.name, passwordHash: attempt.passwordHash, googleSub: null }, now, usedByUs),
+      ...claimAddressStatements(
+        db,
+        { id: userId, email: attempt.email, name: attempt.name, passwordHash: attempt.passwordHash, googleSub: null, language: attempt.language },
+        now,
+        usedByUs,
+      ),
     ],
   };
 }

@@ -5,6 +5,7 @@ import { invitations, outbox, students } from "../db/schema";
 import { findUserByEmail } from "../accounts/users";
 import { runBatch } from "../db/batch";
 import { outboxRow } from "../outbox/enqueue";
+import { localeFor } from "../i18n/locale";
 import { accountExistsMessage } from "./messages";
 import { newAttemptStatements } from "./sign-up-attempts";
 import { consumeOnboardingState } from "./state";
@@ -34,7 +35,7 @@ export type SignUpOutcome = { kind: "attempt" } | { kind: "exists" };
 
 /**
  * "Continue with email". An address with a confirmed account gets a "sign in instead" email
- * (when `notifyExisting`) and nothing changes; any other address gets a sign-up attempt and its
+ * (when `notifyExisting`, in the account's own language) and nothing changes; any other address gets a sign-up attempt and its
  * confirmation email, in one batch with consuming the onboarding state (the confirmed children
  * travel with the attempt, so the email can be opened on another device). No account is written
  * until the link is used. The page says the same either way.
@@ -51,13 +52,15 @@ export async function signUpWithEmail(
     notifyExisting: () => Promise<boolean>;
     /** SHA-256 of the secret in this browser's sign-up cookie. */
     browserHash: string;
+    /** The language the pages were shown in: the confirmation email's, and then the account's. */
+    language: string;
   },
   now: number,
 ): Promise<SignUpOutcome> {
   const existing = await findUserByEmail(db, input.email);
   if (existing && existing.emailVerifiedAt !== null) {
     if (await input.notifyExisting()) {
-      await db.insert(outbox).values(outboxRow({ kind: "account_exists", channel: "email", to: input.email, ...accountExistsMessage(input.publicUrl) }, now));
+      await db.insert(outbox).values(outboxRow({ kind: "account_exists", channel: "email", to: input.email, ...accountExistsMessage(input.publicUrl, localeFor(existing.language)) }, now));
     }
     return { kind: "exists" };
   }

@@ -19,6 +19,8 @@ export interface OnboardingState {
   /** The invited address (email or E.164 phone) that the parent proved control of. */
   address: string;
   invitationIds: string[];
+  /** The language the district gave for the first invitation confirmed here: the language of the pages that follow. */
+  language: string | null;
   expiresAt: number;
 }
 
@@ -32,7 +34,19 @@ export function parseInvitationIds(payload: string | null): string[] {
   }
 }
 
-export const invitationIdsPayload = (ids: readonly string[]): string => JSON.stringify({ invitationIds: [...new Set(ids)].slice(0, MAX_CONFIRMED) });
+/** The invitation's language as the district gave it (a BCP 47 tag, maybe without a catalog), or null. */
+export function parseStateLanguage(payload: string | null): string | null {
+  try {
+    const v: unknown = payload ? JSON.parse(payload) : null;
+    const language = v && typeof v === "object" && "language" in v ? v.language : null;
+    return typeof language === "string" && language.length <= 35 ? language : null;
+  } catch {
+    return null;
+  }
+}
+
+export const invitationIdsPayload = (ids: readonly string[], language?: string | null): string =>
+  JSON.stringify({ invitationIds: [...new Set(ids)].slice(0, MAX_CONFIRMED), ...(language ? { language: language.slice(0, 35) } : {}) });
 
 /** The live state a cookie token names, or null. */
 export async function loadOnboardingState(db: Db, token: string | undefined, now: number): Promise<OnboardingState | null> {
@@ -42,18 +56,18 @@ export async function loadOnboardingState(db: Db, token: string | undefined, now
     .from(authTokens)
     .where(and(eq(authTokens.tokenHash, hashToken(token)), eq(authTokens.purpose, "onboarding"), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)))
     .get();
-  return row ? { id: row.id, address: row.subjectId, invitationIds: parseInvitationIds(row.payload), expiresAt: row.expiresAt } : null;
+  return row ? { id: row.id, address: row.subjectId, invitationIds: parseInvitationIds(row.payload), language: parseStateLanguage(row.payload), expiresAt: row.expiresAt } : null;
 }
 
-/** A new state for `address` holding `invitationIds`; returns the cookie token. */
-export async function createOnboardingState(db: Db, address: string, invitationIds: readonly string[], now: number): Promise<string> {
+/** A new state for `address` holding `invitationIds` (and the invitation's `language`); returns the cookie token. */
+export async function createOnboardingState(db: Db, address: string, invitationIds: readonly string[], now: number, language: string | null = null): Promise<string> {
   const token = newSecret();
   await db.insert(authTokens).values({
     id: newId("atk"),
     purpose: "onboarding",
     tokenHash: hashToken(token),
     subjectId: address,
-    payload: invitationIdsPayload(invitationIds),
+    payload: invitationIdsPayload(invitationIds, language),
     expiresAt: now + ONBOARDING_TTL_MS,
     createdAt: now,
   });
@@ -64,7 +78,7 @@ export async function createOnboardingState(db: Db, address: string, invitationI
 export async function addToOnboardingState(db: Db, state: OnboardingState, invitationIds: readonly string[], now: number): Promise<void> {
   await db
     .update(authTokens)
-    .set({ payload: invitationIdsPayload([...state.invitationIds, ...invitationIds]) })
+    .set({ payload: invitationIdsPayload([...state.invitationIds, ...invitationIds], state.language) })
     .where(and(eq(authTokens.id, state.id), isNull(authTokens.usedAt), gt(authTokens.expiresAt, now)));
 }
 

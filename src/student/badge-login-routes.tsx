@@ -36,17 +36,12 @@ import { now as clock } from "../lib/time";
 import { runBatch } from "../db/batch";
 import { asset } from "../static";
 import { BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
+import { waitWords } from "../../views/components";
 
 const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
 const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
 
 type Ctx = Context<AppEnv>;
-
-/** "45 seconds", "12 minutes": how long to wait, in the page's language. */
-function waitFor(c: Ctx, seconds: number): string {
-  const b = c.var.locale.t.badges;
-  return seconds < 90 ? b.waitSeconds(Math.max(1, Math.ceil(seconds))) : b.waitMinutes(Math.ceil(seconds / 60));
-}
 
 function loginPage(c: Ctx, error?: string) {
   const actor = c.get("actor");
@@ -63,7 +58,7 @@ function failed(c: Ctx) {
 function tooMany(c: Ctx, retryAfter: number) {
   c.status(429);
   c.header("retry-after", String(retryAfter));
-  return c.render(<BadgeTooManyPage wait={waitFor(c, retryAfter)} />, { title: c.var.locale.t.badges.tooManyTitle });
+  return c.render(<BadgeTooManyPage wait={waitWords(retryAfter, c.var.locale)} />, { title: c.var.locale.t.badges.tooManyTitle });
 }
 
 function askPin(c: Ctx, error?: string) {

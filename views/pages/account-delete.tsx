@@ -1,4 +1,5 @@
 import { Field, FullPageForm, Notice } from "../components";
+import { useT } from "../i18n";
 
 export interface AccountDeletePageProps {
   /** Google-only accounts have no password: they type their email address instead. */
@@ -9,30 +10,32 @@ export interface AccountDeletePageProps {
 
 /** /account/delete: what goes, what stays with the teachers, and one confirmation. */
 export function AccountDeletePage(p: AccountDeletePageProps) {
+  const { account } = useT();
+  const t = account.deletePage;
   return (
     <>
-      <h1>Delete your account</h1>
-      {p.error && <Notice kind="error">Please check the form below.</Notice>}
+      <h1>{t.heading}</h1>
+      {p.error && <Notice kind="error">{account.checkForm}</Notice>}
       <section class="card" aria-labelledby="delete-what">
-        <h2 id="delete-what">What happens</h2>
+        <h2 id="delete-what">{t.whatHappens}</h2>
         <ul>
-          <li>Your account, your sign-ins on every device and your connections to your children are deleted. This cannot be undone.</li>
-          <li>Your messages to teachers are removed. Teachers keep what they wrote, and see you as "former guardian".</li>
-          <li>Your child's school keeps its own records. To use Family Portal again, ask the school for a new invitation.</li>
+          <li>{t.accountGoes}</li>
+          <li>{t.messagesGo}</li>
+          <li>{t.schoolKeeps}</li>
         </ul>
       </section>
       <section class="card" aria-labelledby="delete-confirm">
-        <h2 id="delete-confirm">Confirm</h2>
+        <h2 id="delete-confirm">{t.confirm}</h2>
         <FullPageForm action="/account/delete">
           {p.withPassword ? (
-            <Field name="password" label="Your password" type="password" autocomplete="current-password" required maxlength={1024} error={p.error ?? undefined} />
+            <Field name="password" label={t.password} type="password" autocomplete="current-password" required maxlength={1024} error={p.error ?? undefined} />
           ) : (
             <Field
               name="email"
-              label="Type your email address to confirm"
+              label={t.typeEmail}
               type="email"
               autocomplete="off"
-              hint={`You sign in with Google. Type ${p.email} to confirm.`}
+              hint={t.typeEmailHint(p.email)}
               required
               maxlength={254}
               error={p.error ?? undefined}
@@ -40,9 +43,9 @@ export function AccountDeletePage(p: AccountDeletePageProps) {
           )}
           <div class="actions">
             <button type="submit" class="danger">
-              Delete my account
+              {t.submit}
             </button>
-            <a href="/account">Keep my account</a>
+            <a href="/account">{t.keep}</a>
           </div>
         </FullPageForm>
       </section>

@@ -1,39 +1,47 @@
 import type { Session } from "../../src/auth/sessions";
 import { describeDevice } from "../../src/accounts/device";
 import { FullPageForm } from "../components";
+import { useT } from "../i18n";
 import { When } from "./account-form";
 
 /** The account's signed-in devices, each with a button to sign it out. */
 export function AccountSessions({ sessions, currentSessionId }: { sessions: Session[]; currentSessionId: string }) {
+  const all = useT();
+  const t = all.account.sessions;
   const others = sessions.filter((s) => s.id !== currentSessionId);
   return (
     <section class="card" aria-labelledby="account-sessions">
-      <h2 id="account-sessions">Where you're signed in</h2>
+      <h2 id="account-sessions">{t.heading}</h2>
       <ul class="session-list">
-        {sessions.map((s) => (
-          <li>
-            <strong>{describeDevice(s.userAgent)}</strong>
-            {s.id === currentSessionId && <span class="ok"> · this device</span>}
-            <br />
-            <span class="muted">
-              Signed in <When ms={s.createdAt} /> · last active <When ms={s.lastSeenAt} />
-            </span>
-            {s.id !== currentSessionId && (
-              <FullPageForm action={`/account/sessions/${s.id}/end`}>
-                <button type="submit" class="secondary">{`Sign out ${describeDevice(s.userAgent)}`}</button>
-              </FullPageForm>
-            )}
-          </li>
-        ))}
+        {sessions.map((s) => {
+          const device = describeDevice(s.userAgent, all);
+          return (
+            <li>
+              <strong>{device}</strong>
+              {s.id === currentSessionId && <span class="ok"> · {t.thisDevice}</span>}
+              <br />
+              <span class="muted">
+                {t.signedIn} <When ms={s.createdAt} /> · {t.lastActive} <When ms={s.lastSeenAt} />
+              </span>
+              {s.id !== currentSessionId && (
+                <FullPageForm action={`/account/sessions/${s.id}/end`}>
+                  <button type="submit" class="secondary">
+                    {t.signOut(device)}
+                  </button>
+                </FullPageForm>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {others.length > 0 ? (
         <FullPageForm action="/account/sessions/end-others">
-          <button type="submit">Sign out everywhere else</button>
+          <button type="submit">{t.signOutOthers}</button>
         </FullPageForm>
       ) : (
-        <p class="muted">You're not signed in anywhere else.</p>
+        <p class="muted">{t.nowhereElse}</p>
       )}
-      <p class="muted">Don't recognise a device? Sign it out, then change your password.</p>
+      <p class="muted">{t.dontRecognise}</p>
     </section>
   );
 }

@@ -1,12 +1,15 @@
 import type { User } from "../../src/auth/actor";
 import type { Session } from "../../src/auth/sessions";
+import { CATALOGS } from "../../src/generated/catalogs";
+import { LANGUAGES } from "../../src/i18n/negotiate";
 import { Field, FullPageForm, Notice } from "../components";
+import { useLocale, useT } from "../i18n";
 import { NewPasswordField } from "./account-form";
 import { AccountSessions } from "./account-sessions";
 
 /** Which form a 422 belongs to, with its field messages and the values to show again. */
 export interface AccountFormErrors {
-  form: "name" | "notifications" | "password";
+  form: "name" | "notifications" | "password" | "language";
   fields: Record<string, string>;
   values?: Record<string, string>;
 }
@@ -24,72 +27,70 @@ export interface AccountPageProps {
 
 /** /account: each setting its own small form that works without JavaScript. */
 export function AccountPage(p: AccountPageProps) {
+  const t = useT().account;
   const err = (form: AccountFormErrors["form"]) => (p.errors?.form === form ? p.errors.fields : {});
   const nameValue = p.errors?.form === "name" ? (p.errors.values?.name ?? "") : p.user.name;
   return (
     <>
-      <h1>Account settings</h1>
+      <h1>{t.heading}</h1>
       {p.notice && <Notice kind="ok">{p.notice}</Notice>}
-      {p.errors && <Notice kind="error">Please check the form below.</Notice>}
+      {p.errors && <Notice kind="error">{t.checkForm}</Notice>}
 
       <section class="card" aria-labelledby="account-name">
-        <h2 id="account-name">Name</h2>
+        <h2 id="account-name">{t.name.heading}</h2>
         {err("name").form && <p class="error">{err("name").form}</p>}
         <FullPageForm action="/account/name">
-          <Field name="name" label="Your name" value={nameValue} error={err("name").name} autocomplete="name" required maxlength={200} hint="Teachers see this name." />
+          <Field name="name" label={t.name.label} value={nameValue} error={err("name").name} autocomplete="name" required maxlength={200} hint={t.name.hint} />
           <div class="actions">
-            <button type="submit">Save name</button>
+            <button type="submit">{t.name.save}</button>
           </div>
         </FullPageForm>
       </section>
 
       <section class="card" aria-labelledby="account-email">
-        <h2 id="account-email">Email address</h2>
+        <h2 id="account-email">{t.email.heading}</h2>
         <p>
           <strong>{p.user.email}</strong>
         </p>
-        <p class="muted">
-          The email address of an account can't be changed. To use another address, ask your child's school district to send a new invitation for each
-          child to that address.
-        </p>
+        <p class="muted">{t.email.cannotChange}</p>
       </section>
 
+      <LanguageSettings fields={err("language")} />
+
       <section class="card" aria-labelledby="account-notifications">
-        <h2 id="account-notifications">Emails about messages</h2>
+        <h2 id="account-notifications">{t.notifications.heading}</h2>
         {err("notifications").form && <p class="error">{err("notifications").form}</p>}
         <FullPageForm action="/account/notifications" class="checkbox-form">
           <div class="field">
             <input id="f-notifyUnread" name="notifyUnread" type="checkbox" value="on" checked={p.user.notifyUnread} />{" "}
             <label for="f-notifyUnread" class="inline-label">
-              Email me when a message from a teacher is still unread after {p.unreadDelay}
+              {t.notifications.label(p.unreadDelay)}
             </label>
             {err("notifications").notifyUnread && <p class="error">{err("notifications").notifyUnread}</p>}
           </div>
           <div class="actions">
-            <button type="submit">Save</button>
+            <button type="submit">{t.notifications.save}</button>
           </div>
         </FullPageForm>
       </section>
 
       <section class="card" aria-labelledby="account-password">
-        <h2 id="account-password">Password</h2>
+        <h2 id="account-password">{t.password.heading}</h2>
         {p.user.passwordHash === null ? (
-          <p>
-            You sign in with Google, so your account has no password to change here. To keep your account safe, keep your Google account safe.
-          </p>
+          <p>{t.password.googleOnly}</p>
         ) : (
           <>
             {err("password").form && <p class="error">{err("password").form}</p>}
             <FullPageForm action="/account/password">
               <input type="hidden" name="username" autocomplete="username" value={p.user.email} />
-              <Field name="currentPassword" label="Current password" type="password" error={err("password").currentPassword} autocomplete="current-password" required maxlength={1024} />
+              <Field name="currentPassword" label={t.password.current} type="password" error={err("password").currentPassword} autocomplete="current-password" required maxlength={1024} />
               <NewPasswordField name="newPassword" error={err("password").newPassword} />
               <div class="actions">
-                <button type="submit">Change password</button>
+                <button type="submit">{t.password.submit}</button>
               </div>
             </FullPageForm>
             <p class="muted">
-              Changing your password signs you out on every other device. Forgot it? <a href="/forgot-password">Get a link by email</a>.
+              {t.password.signsOut} <a href="/forgot-password">{t.password.byEmail}</a>.
             </p>
           </>
         )}
@@ -98,22 +99,58 @@ export function AccountPage(p: AccountPageProps) {
       <AccountSessions sessions={p.sessions} currentSessionId={p.currentSessionId} />
 
       <section class="card" aria-labelledby="account-delete">
-        <h2 id="account-delete">Delete account</h2>
+        <h2 id="account-delete">{t.deleteSection.heading}</h2>
         <p>
-          Delete your account and your connections to your children. <a href="/account/delete">Delete my account</a>
+          {t.deleteSection.body} <a href="/account/delete">{t.deleteSection.link}</a>
         </p>
       </section>
     </>
   );
 }
 
+/**
+ * The account's language, each named in itself ("English", "Español"): the language of every
+ * page once signed in, on any browser, and of every email. Checked: the language of this page.
+ */
+function LanguageSettings({ fields }: { fields: Record<string, string> }) {
+  const { tag, t } = useLocale();
+  const error = fields.language ?? fields.form;
+  return (
+    <section class="card" aria-labelledby="account-language">
+      <h2 id="account-language">{t.account.language.heading}</h2>
+      <FullPageForm action="/account/language" class="checkbox-form">
+        <fieldset aria-labelledby="account-language" aria-describedby={error ? "f-language-error" : undefined}>
+          {error && (
+            <p class="error" id="f-language-error">
+              {error}
+            </p>
+          )}
+          {LANGUAGES.map((other) => (
+            <div class="field">
+              <input id={`f-language-${other}`} name="language" type="radio" value={other} checked={other === tag} />{" "}
+              <label for={`f-language-${other}`} class="inline-label" lang={other}>
+                {CATALOGS[other]!.meta.name}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <p class="muted">{t.account.language.intro}</p>
+        <div class="actions">
+          <button type="submit">{t.account.language.save}</button>
+        </div>
+      </FullPageForm>
+    </section>
+  );
+}
+
 /** POST /account/sessions/:id/end with an id that is not one of this account's sessions. */
 export function SessionNotFoundPage() {
+  const t = useT().account.sessionNotFound;
   return (
     <section>
-      <h1>That device isn't on your account</h1>
+      <h1>{t.heading}</h1>
       <p>
-        It may have been signed out already. <a href="/account">Back to account settings</a>
+        {t.body} <a href="/account">{t.back}</a>
       </p>
     </section>
   );

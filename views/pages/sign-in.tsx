@@ -1,5 +1,6 @@
 /** Parent sign-in, and the one page for any failed Google sign-in. */
 import { Field, FullPageForm, GoogleChoice, Notice } from "../components";
+import { useT } from "../i18n";
 
 export interface SignInPageProps {
   email?: string;
@@ -14,63 +15,61 @@ export interface SignInPageProps {
 }
 
 export function SignInPage(p: SignInPageProps) {
+  const t = useT().signIn;
   return (
     <section>
-      <h1>Sign in</h1>
-      {p.adding && <Notice>Sign in to add the children you confirmed to your account.</Notice>}
+      <h1>{t.heading}</h1>
+      {p.adding && <Notice>{t.adding}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {p.unverifiedEmail ? (
         <>
-          <Notice kind="error">Please confirm your email address first. We sent you a link when you created your account.</Notice>
+          <Notice kind="error">{t.confirmFirst}</Notice>
           <FullPageForm action="/verify-email/resend">
             <input type="hidden" name="email" value={p.unverifiedEmail} />
-            <button type="submit">Send me a new link</button>
+            <button type="submit">{t.sendNewLink}</button>
           </FullPageForm>
         </>
       ) : (
         <>
           <FullPageForm action="/sign-in">
             {p.next && <input type="hidden" name="next" value={p.next} />}
-            <Field name="email" label="Email" type="email" value={p.email} autocomplete="email" required maxlength={254} />
-            <Field name="password" label="Password" type="password" autocomplete="current-password" required maxlength={128} />
+            <Field name="email" label={t.email} type="email" value={p.email} autocomplete="email" required maxlength={254} />
+            <Field name="password" label={t.password} type="password" autocomplete="current-password" required maxlength={128} />
             <p class="actions">
-              <button type="submit">Sign in</button>
-              <a href="/forgot-password">Forgot your password?</a>
+              <button type="submit">{t.submit}</button>
+              <a href="/forgot-password">{t.forgot}</a>
             </p>
           </FullPageForm>
           <GoogleChoice configured={p.googleConfigured} />
         </>
       )}
-      <p class="muted">New to Family Portal? Invitations come from your child's school: open the link in the email or text message they sent you.</p>
+      <p class="muted">{t.newHere}</p>
     </section>
   );
 }
 
+/** `wait`: how long, in words (waitWords). */
 export function TooManyTriesPage({ wait }: { wait: string }) {
+  const t = useT().signIn;
   return (
     <section>
-      <h1>Too many tries</h1>
-      <p>To keep accounts safe, sign-in is paused for this address. Please wait about {wait} and try again.</p>
+      <h1>{t.tooMany.heading}</h1>
+      <p>{t.tooMany.body(wait)}</p>
       <p>
-        <a href="/forgot-password">Forgot your password?</a>
+        <a href="/forgot-password">{t.forgot}</a>
       </p>
     </section>
   );
 }
 
 export function GoogleProblemPage({ studentEmail }: { studentEmail: boolean }) {
+  const t = useT().signIn.google;
   return (
     <section>
-      <h1>We couldn't sign you in with Google</h1>
-      {studentEmail ? (
-        <p>
-          That Google account uses a student's school address. Please use your own personal Google account, or continue with your personal email address.
-        </p>
-      ) : (
-        <p>Something went wrong while signing in with Google, so nothing was changed. Please try again, or sign in with your email and password.</p>
-      )}
+      <h1>{t.heading}</h1>
+      <p>{studentEmail ? t.studentEmail : t.failed}</p>
       <p class="actions">
-        <a class="button" href="/sign-in">Back to sign in</a>
+        <a class="button" href="/sign-in">{t.back}</a>
       </p>
     </section>
   );
