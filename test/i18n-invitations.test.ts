@@ -69,7 +69,8 @@ describe("language on POST /invitations", () => {
     expect(m?.subject).toBe("Distrito Río: únase a Family Portal para Maya J. en Escuela Maple");
     expect(m?.body_text.startsWith("Welcome! Bienvenidos a nuestro portal.")).toBe(true);
     expect(m?.body_html).toContain("Welcome! Bienvenidos a nuestro portal.");
-    expect(m?.body_text).toContain('"No es mi hijo o hija"');
+    // The email names the invitation page's own button, in the same words.
+    expect(m?.body_text).toContain('«No es mi hijo ni mi hija»');
     expect(m?.body_text).toContain("Enviado por Distrito Río a través de Family Portal.");
   });
 

@@ -67,7 +67,7 @@ function emailWords(locale: Locale, m: Omit<InvitationMessageInput, "language">,
     note: m.reminder ? [t.reminder.note] : [],
     before: [t.invites(n.district, `${n.first} ${n.last}`.trim(), n.school), t.about(n.first)],
     accept: t.accept,
-    after: [t.singleUse(expires.date, expires.time), t.notYourChild(n.district, n.school)],
+    after: [t.singleUse(expires.date, expires.time), t.notYourChild(n.district, n.school, locale.t.onboarding.notMyChild)],
     footer: t.sentBy(n.district),
   };
 }

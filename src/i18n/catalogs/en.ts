@@ -1053,9 +1053,9 @@ export default {
     /** `date` and `time` are already formatted in this language and the district's time zone. */
     singleUse: (date: string, time: string) =>
       `This link is just for you and works once. It expires on ${date} at ${time}; after that you can ask for a fresh one from the same page.`,
-    /** The quoted words name the invitation page's button (onboarding's "This is not my child"): keep them the same. */
-    notYourChild: (district: string, school: string) =>
-      `Not your child? Open the link and choose "This is not my child": the invitation stops working and ${district} is told. Or contact ${school}.`,
+    /** `button`: the invitation page's own words for it (onboarding.notMyChild). */
+    notYourChild: (district: string, school: string, button: string) =>
+      `Not your child? Open the link and choose "${button}": the invitation stops working and ${district} is told. Or contact ${school}.`,
     sentBy: (district: string) => `Sent by ${district} through Family Portal.`,
     /** Before the same message in English, when the family's language has no catalog of its own. */
     englishBelow: "The same message in English:",

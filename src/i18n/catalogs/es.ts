@@ -1064,9 +1064,9 @@ export default {
     /** `date` and `time` are already formatted in this language and the district's time zone. */
     singleUse: (date: string, time: string) =>
       `Este enlace es solo para usted y funciona una vez. Vence el ${date} ${/^1[:.]/.test(time) ? "a la" : "a las"} ${time}; después puede pedir uno nuevo en la misma página.`,
-    /** The quoted words name the invitation page's button (onboarding's "This is not my child"): keep them the same. */
-    notYourChild: (district: string, school: string) =>
-      `¿No es su hijo o hija? Abra el enlace y elija "No es mi hijo o hija": la invitación deja de funcionar y se le avisa a ${district}. O comuníquese con ${school}.`,
+    /** `button`: the invitation page's own words for it (onboarding.notMyChild). */
+    notYourChild: (district: string, school: string, button: string) =>
+      `¿No es su hijo o hija? Abra el enlace y elija «${button}»: la invitación deja de funcionar y se le avisa a ${district}. O comuníquese con ${school}.`,
     sentBy: (district: string) => `Enviado por ${district} a través de Family Portal.`,
     /** Before the same message in English, when the family's language has no catalog of its own. */
     englishBelow: "El mismo mensaje en inglés:",
