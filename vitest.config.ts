@@ -39,7 +39,7 @@ export default defineConfig(async () => {
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
       // Fixtures hash no passwords (test/world/people.ts); tests of the sign-in paths that check
       // many real ones take a few seconds, and say so where they need more.
-      testTimeout: 10_000,
+      testTimeout: 20_000,
       hookTimeout: 30_000,
     },
   };
