@@ -38,8 +38,9 @@ export default defineConfig(async () => {
       setupFiles: ["./test/setup/fresh-storage.ts"],
       include: ["test/**/*.test.ts", "src/**/*.test.ts"],
       // Fixtures hash no passwords (test/world/people.ts); tests of the sign-in paths that check
-      // many real ones take a few seconds, and say so where they need more.
-      testTimeout: 10_000,
+      // many real ones take a few seconds, and say so where they need more. 20 s leaves room for a
+      // 2-core CI machine shared with other work (a passing test takes no longer for it).
+      testTimeout: 20_000,
       hookTimeout: 30_000,
     },
   };

@@ -60,7 +60,7 @@ describe("badge PIN under concurrency", () => {
     expect(open.status).toBe(303);
     expect(open.headers.get("location")).toBe("/student");
     expect(await pinState(badge.id)).toEqual({ pin_failures: 0, pin_failures_since: null });
-  });
+  }, 60_000); // forty requests at once, each decoding a PNG badge: on a loaded 2-core CI machine this took over 10 s
 
   it("a right PIN clears the wrong ones before it, so a child who mistyped is not locked out later", async () => {
     const w = await badgeWorld({ pin: true });
