@@ -1,7 +1,7 @@
 // Finding 6 of the trust issue: a `next` address may only lead back into this site.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeNext } from "../src/auth/actor";
+import { safeNext } from "../src/lib/url";
 import { Browser, insertParent, ORIGIN, postSignInForm } from "./world";
 
 

@@ -2,7 +2,7 @@ import { useRequestContext } from "hono/jsx-renderer";
 import type { AppEnv } from "../src/env";
 import { CATALOGS } from "../src/generated/catalogs";
 import { LANGUAGES } from "../src/i18n/negotiate";
-import { safeNext } from "../src/auth/actor";
+import { safeNext } from "../src/lib/url";
 import { PostForm } from "./components";
 import { useLocale } from "./i18n";
 

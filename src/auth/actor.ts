@@ -64,26 +64,3 @@ async function loadSubject(d1: D1Database, session: Session): Promise<Actor | nu
 
 /** Where each kind of person belongs when they open a page that is not theirs. */
 export const HOME_OF = { parent: "/", teacher: "/teacher", student: "/student" } as const;
-
-/** Any origin will do: only whether `next` stays on it matters, and only its path is returned. */
-const OWN_ORIGIN = "https://family-portal.invalid";
-/** Browsers drop tabs and newlines and read `\\` as `/`, so `/\t/evil.example` would leave the site. */
-const UNSAFE_IN_NEXT = /[\u0000-\u001f\u007f-\u009f\\]/;
-
-/**
- * A `next` parameter that can only point inside this site: it must parse (WHATWG URL, as browsers
- * do) against our origin to our origin, and the answer is the parsed path, query and fragment.
- */
-export function safeNext(next: string | undefined | null, fallback = "/"): string {
-  if (!next || next.length > 2048 || !next.startsWith("/") || UNSAFE_IN_NEXT.test(next)) return fallback;
-  let url: URL;
-  try {
-    url = new URL(next, OWN_ORIGIN);
-  } catch {
-    return fallback;
-  }
-  if (url.origin !== OWN_ORIGIN) return fallback;
-  const local = url.pathname + url.search + url.hash;
-  // "/.//evil.example" parses to the path "//evil.example", which a browser reads as another host.
-  return local.startsWith("/") && !local.startsWith("//") ? local : fallback;
-}

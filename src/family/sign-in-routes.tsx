@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
-import { safeNext } from "../auth/actor";
+import { safeNext } from "../lib/url";
 import { signInPageOf } from "../auth/guards";
 import { readShortCookie } from "../auth/cookies";
 import { googleConfigured } from "../auth/google";

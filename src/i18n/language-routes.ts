@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { safeNext } from "../auth/actor";
+import { safeNext } from "../lib/url";
 import { setShortCookie } from "../auth/cookies";
 import { getDb } from "../db/client";
 import { teachers, users } from "../db/schema";
