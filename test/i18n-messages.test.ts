@@ -41,7 +41,7 @@ async function conversation(): Promise<{ m: MessageWorld; id: string; teacher: B
   const id = await startThread(teacher, m.w.ids.S1, m.users.rosa.id, "Hello from school!");
   const rosa = await browserAs("parent", m.users.rosa.id);
   await get(rosa, `/messages/${id}`);
-  expect((await post(rosa, `/messages/${id}`, { body: "Thank you, see you soon." })).status).toBe(303);
+  expect((await post(rosa, `/messages/${id}`, { body: "Gracias, hasta pronto." })).status).toBe(303);
   return { m, id, teacher, rosa };
 }
 
