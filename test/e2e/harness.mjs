@@ -35,9 +35,9 @@ export async function startStack({ port, vars = {} } = {}) {
     origin: server.origin,
     mail,
     browser,
-    /** A new browser profile (own cookies), JavaScript on or off. */
-    async newPage({ javaScriptEnabled = true, viewport = { width: 390, height: 844 } } = {}) {
-      const context = await browser.newContext({ javaScriptEnabled, viewport, baseURL: server.origin });
+    /** A new browser profile (own cookies), JavaScript on or off, in a language (Accept-Language) if given. */
+    async newPage({ javaScriptEnabled = true, viewport = { width: 390, height: 844 }, locale } = {}) {
+      const context = await browser.newContext({ javaScriptEnabled, viewport, baseURL: server.origin, ...(locale ? { locale } : {}) });
       const page = await context.newPage();
       // page.evaluate never returns without JavaScript: checks that need it look here first.
       page.javaScriptEnabled = javaScriptEnabled;
