@@ -23,7 +23,8 @@ before(async () => {
     students: [{ sisId: "k1", firstName: "Mateo", lastName: "Ramos", schoolSisId: "sch", grade: "2", badgesEnabled: true }],
   });
   await api(origin, district.token, "PUT", "/links/calendario", { title: "Calendario escolar", url: "https://calendario.maple.example/", audience: "both" });
-  await api(origin, district.token, "POST", "/invitations", { studentSisId: "k1", email: FAMILY.email, name: FAMILY.name });
+  // The district says the family reads Spanish: the sign-up happens in Spanish and the account keeps it.
+  await api(origin, district.token, "POST", "/invitations", { studentSisId: "k1", email: FAMILY.email, name: FAMILY.name, language: "es" });
   const parent = await joinAsGuardian(origin, FAMILY);
   const studentId = (await parent.get("/")).text.match(/\/children\/([a-z]+_[a-z2-7]+)\/badge/)?.[1];
   assert.ok(studentId, "Mateo's card on the family's home page");
