@@ -4,6 +4,7 @@
 import { chromium } from "playwright-core";
 import { joinAsGuardian, signInTeacher } from "../scripts/page-client.mjs";
 import { ADMIN_TOKEN, api } from "../scripts/local-server.mjs";
+import { benchRoundTrips } from "./round-trips.mjs";
 
 /** SPEC 4: per parent page, HTML ≤ 14 KB compressed, first visit ≤ 40 KB compressed. */
 export const BUDGET = { htmlBytes: 14 * 1024, totalBytes: 40 * 1024 };
@@ -73,7 +74,7 @@ export function parentPages({ studentId, threadPath }) {
 }
 
 /** A district with one family, a teacher and one conversation, made through the real pages. */
-async function seedFamily(origin) {
+export async function seedFamily(origin) {
   const parent = { email: "pages.parent@example.com", name: "Ana Park", password: "bright pages at noon" };
   const teacherEmail = "pages.teacher@bench.example.org";
   const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Pages District" });
@@ -96,12 +97,13 @@ async function seedFamily(origin) {
   const threadId = (await family.get("/messages")).text.match(/\/messages\/(thr_[a-z2-7]{16})/)?.[1];
   if (!threadId) throw new Error("no conversation on the bench parent's Messages page");
   const threadPath = `/messages/${threadId}`;
-  return { family, studentId, threadPath };
+  return { family, teacher, studentId, sectionId, threadId, threadPath };
 }
 
 /** Rows for `npm run bench`: every parent page's weight, and the home page at 400 kbit/s, 400 ms RTT. */
 export async function benchPages(origin) {
-  const { family, studentId, threadPath } = await seedFamily(origin);
+  const seeded = await seedFamily(origin);
+  const { family, studentId, threadPath } = seeded;
   const cookies = cookiesOf(family, origin);
   const browser = await launchChromium();
   const rows = [];
@@ -119,5 +121,6 @@ export async function benchPages(origin) {
   } finally {
     await browser.close();
   }
+  rows.push(...(await benchRoundTrips(origin, seeded)));
   return rows;
 }

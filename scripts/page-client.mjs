@@ -32,7 +32,7 @@ export class PageClient {
       if (value === "" || attrs.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: res.status, location: res.headers.get("location"), text, ms };
+    return { status: res.status, location: res.headers.get("location"), text, ms, d1: d1Cost(res.headers.get("server-timing")) };
   }
 
   get(path) {
@@ -45,6 +45,12 @@ export class PageClient {
     if (res.status !== expect) throw new Error(`POST ${path} → ${res.status} (expected ${expect}): ${res.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 300)}`);
     return res;
   }
+}
+
+/** What a response cost in D1, from its development-only `Server-Timing` (null when absent). */
+export function d1Cost(serverTiming) {
+  const m = (serverTiming ?? "").match(/d1;dur=([\d.]+);desc="(\d+) round trips?, (\d+) statements?"/);
+  return m ? { ms: Number(m[1]), roundTrips: Number(m[2]), statements: Number(m[3]) } : null;
 }
 
 /** The newest link in mail to `to` whose path starts with `prefix`, from the dev mailbox (waits a little for it). */

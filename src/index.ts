@@ -78,21 +78,26 @@ app.onError((err, c) => {
   return isApi ? apiError(c, 500, "internal", "Something went wrong on our side.") : plainErrorPage(c, 500, "serverError");
 });
 
-/** In development, API responses say how many D1 statements they ran (for `npm run bench`). */
-async function fetchCountingStatements(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
-  const counter = countingD1(env.DB);
-  const res = await app.fetch(request, { ...env, DB: counter.db }, ctx);
+/**
+ * In development every response says what it cost in D1 (`Server-Timing`, shown by the browser's
+ * developer tools; `npm run bench` reads it per route), and API answers also give the statement
+ * count in `X-D1-Statements` (rows per statement in the bench).
+ */
+async function fetchMeasuringD1(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
+  const cost = countingD1(env.DB);
+  const res = await app.fetch(request, { ...env, DB: cost.db }, ctx);
   const out = new Response(res.body, res);
-  out.headers.set("x-d1-statements", String(counter.count()));
+  const trips = cost.roundTrips();
+  const statements = cost.count();
+  const desc = `${trips} round trip${trips === 1 ? "" : "s"}, ${statements} statement${statements === 1 ? "" : "s"}`;
+  out.headers.append("server-timing", `d1;dur=${cost.milliseconds().toFixed(1)};desc="${desc}"`);
+  if (new URL(request.url).pathname.startsWith("/api/")) out.headers.set("x-d1-statements", String(statements));
   return out;
 }
 
 export default {
   fetch(request, env, ctx) {
-    if (config(env).isDevelopment && new URL(request.url).pathname.startsWith("/api/")) {
-      return fetchCountingStatements(request, env, ctx);
-    }
-    return app.fetch(request, env, ctx);
+    return config(env).isDevelopment ? fetchMeasuringD1(request, env, ctx) : app.fetch(request, env, ctx);
   },
   /** Cron: invitation reminders, then a nudge to the outbox (its own alarm does the delivery); retention limits and owed erasures alongside. */
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {

@@ -1,16 +1,39 @@
+/** What a request cost in D1: round trips (a batch is one), statements, and time spent waiting. */
+export interface D1Cost {
+  db: D1Database;
+  /** Statements run. */
+  count: () => number;
+  /** Calls that went to the database: each batch once, each statement run alone once. */
+  roundTrips: () => number;
+  /** Milliseconds spent waiting on those calls (overlapping calls add up). */
+  milliseconds: () => number;
+}
+
 /**
- * Development-only instrumentation: a D1Database that counts the statements it runs, so the
- * benchmark can report rows per statement from the API's `X-D1-Statements` header.
+ * Development-only instrumentation: a D1Database that counts the statements and round trips it
+ * runs, so every response can say in `Server-Timing` (and the API in `X-D1-Statements`) what it
+ * cost, and `npm run bench` can report it per route.
  */
-export function countingD1(db: D1Database): { db: D1Database; count: () => number } {
+export function countingD1(db: D1Database): D1Cost {
   let n = 0;
+  let trips = 0;
+  let waited = 0;
+  async function timed<T>(call: () => Promise<T>): Promise<T> {
+    trips += 1;
+    const started = performance.now();
+    try {
+      return await call();
+    } finally {
+      waited += performance.now() - started;
+    }
+  }
   const unwrap = new WeakMap<object, D1PreparedStatement>();
   const wrapped = new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === "batch") {
         return (statements: D1PreparedStatement[]) => {
           n += statements.length;
-          return target.batch(statements.map((s) => unwrap.get(s) ?? s));
+          return timed(() => target.batch(statements.map((s) => unwrap.get(s) ?? s)));
         };
       }
       if (prop === "prepare") {
@@ -19,7 +42,7 @@ export function countingD1(db: D1Database): { db: D1Database; count: () => numbe
       if (prop === "exec") {
         return (query: string) => {
           n += 1;
-          return target.exec(query);
+          return timed(() => target.exec(query));
         };
       }
       const value = Reflect.get(target, prop, receiver) as unknown;
@@ -35,7 +58,7 @@ export function countingD1(db: D1Database): { db: D1Database; count: () => numbe
         if (prop === "first" || prop === "run" || prop === "all" || prop === "raw") {
           return (...args: unknown[]) => {
             n += 1;
-            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
+            return timed(() => (target[prop] as (...a: unknown[]) => Promise<unknown>).apply(target, args));
           };
         }
         const value = Reflect.get(target, prop, target) as unknown;
@@ -46,5 +69,5 @@ export function countingD1(db: D1Database): { db: D1Database; count: () => numbe
     return proxy;
   }
 
-  return { db: wrapped, count: () => n };
+  return { db: wrapped, count: () => n, roundTrips: () => trips, milliseconds: () => waited };
 }
