@@ -1089,6 +1089,21 @@ export default {
       title: "Form not read",
       text: "This form could not be read. Go back, reload the page and try again.",
     },
+    /** 405: an address asked with a method it does not take (a form sent to a page that only shows). */
+    methodNotAllowed: {
+      title: "This page cannot do that",
+      text: "This page cannot take what was sent to it. The link or the form may be old. Go back, reload the page and try again.",
+    },
+    /** 410: something that existed and is no longer there. */
+    gone: {
+      title: "No longer here",
+      text: "What this link pointed to is no longer here. Ask for a new link, or start from the home page.",
+    },
+    /** 429: too many requests in a short time. */
+    tooMany: {
+      title: "Please wait a little",
+      text: "There were too many tries in a short time. Please wait a few minutes and try again.",
+    },
     serverError: {
       title: "Something went wrong",
       text: "Something went wrong on our side. Please try again in a few minutes.",

@@ -1100,6 +1100,21 @@ export default {
       title: "No se pudo leer el formulario",
       text: "No se pudo leer este formulario. Regrese, vuelva a cargar la página e inténtelo de nuevo.",
     },
+    /** 405: an address asked with a method it does not take (a form sent to a page that only shows). */
+    methodNotAllowed: {
+      title: "Esta página no puede hacer eso",
+      text: "Esta página no puede recibir lo que se le envió. Es posible que el enlace o el formulario sean antiguos. Regrese, vuelva a cargar la página e inténtelo de nuevo.",
+    },
+    /** 410: something that existed and is no longer there. */
+    gone: {
+      title: "Ya no está disponible",
+      text: "Lo que buscaba con este enlace ya no está disponible. Pida un enlace nuevo o empiece desde la página de inicio.",
+    },
+    /** 429: too many requests in a short time. */
+    tooMany: {
+      title: "Espere un poco, por favor",
+      text: "Hubo demasiados intentos en poco tiempo. Espere unos minutos e inténtelo de nuevo.",
+    },
     serverError: {
       title: "Algo salió mal",
       text: "Algo salió mal de nuestra parte. Inténtelo de nuevo en unos minutos.",
