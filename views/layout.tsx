@@ -47,11 +47,14 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
               Every answer is a whole page, so 4xx/5xx pages (422 form errors, 429 waits) are shown too. */}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <script src={asset("htmx.min.js")} defer></script>
+          <script src={asset("enhance.js")} defer></script>
           {scripts.map((s) => (
             <script src={asset(s)} defer></script>
           ))}
         </head>
-        <body hx-boost="true">
+        {/* hx-disabled-elt (inherited by every boosted form): the form's submit button is disabled
+            until the answer, so a second tap on a slow connection cannot send twice. */}
+        <body hx-boost="true" hx-disabled-elt="find [type=submit]">
           <a class="skip" href="#main">{t.layout.skipToContent}</a>
           <header class="top">
             <a class="brand" href="/">{t.layout.siteName}</a>

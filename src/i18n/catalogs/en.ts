@@ -741,6 +741,12 @@ export default {
     newestMessages: "Newest messages",
     liveHint: "New messages appear here by themselves.",
     checkForNew: "Check for new messages",
+    /** The message box's counter as one types (static/enhance.js puts the number where `n` is). */
+    counter: {
+      left: (n: string) => `${n} characters left`,
+      one: "1 character left",
+      over: (n: string) => `${n} characters too many`,
+    },
     aboutWith: (child: string, withName: string) => `About ${child}. Only you and ${withName} see this conversation.`,
     notSent: "Your message wasn't sent. Please see below.",
     send: "Send",

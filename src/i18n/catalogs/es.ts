@@ -742,6 +742,12 @@ export default {
     newestMessages: "Mensajes más recientes",
     liveHint: "Los mensajes nuevos aparecen aquí solos.",
     checkForNew: "Ver si hay mensajes nuevos",
+    /** The message box's counter as one types (static/enhance.js puts the number where `n` is). */
+    counter: {
+      left: (n: string) => `Quedan ${n} caracteres`,
+      one: "Queda 1 carácter",
+      over: (n: string) => `${n} caracteres de más`,
+    },
     aboutWith: (child: string, withName: string) => `Sobre ${child}. Solo usted y ${withName} ven esta conversación.`,
     notSent: "Su mensaje no se envió. Vea abajo.",
     send: "Enviar",
