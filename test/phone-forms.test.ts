@@ -2,9 +2,10 @@
 // is on the way (hx-disabled-elt on <body>, inherited); the message box counts characters left only
 // with JavaScript (the hint says the plain limit); and "new messages appear here by themselves" is
 // only shown when JavaScript runs (it is hidden in the HTML, shown by static/enhance.js).
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { asset } from "../src/static";
-import { browserAs, call, messageWorld, pageText, startThread } from "./world";
+import { Browser, browserAs, call, confirmChild, countEveryTable, districtWithSiblings, freshEmail, inviteTo, messageWorld, pageText, startThread } from "./world";
 
 describe("every page", () => {
   it("disables the submit button of a boosted form while it is sent, and loads the enhancements from our own origin", async () => {
@@ -32,5 +33,45 @@ describe("a conversation's page", () => {
     const es = await parent.request(`/messages/${threadId}`, { headers: { "accept-language": "es" } });
     const spanish = await es.text();
     expect(spanish).toContain('data-say-left="Quedan # caracteres"');
+  });
+});
+
+describe("sign-up: every problem at once", () => {
+  /** The value a field was given back, if any (never the password). */
+  const valueOf = (html: string, name: string) => html.match(new RegExp(`<input[^>]* name="${name}"[^>]*>`))?.[0].match(/ value="([^"]*)"/)?.[1];
+
+  it("a bad email and a short password are both said, the typed name and email are kept, the password never", async () => {
+    const f = await districtWithSiblings();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
+    const b = new Browser();
+    await confirmChild(b, inv.token);
+    const before = await countEveryTable();
+    const res = await b.post("/join/email", { name: "Jordan Johnson", email: "jordan.example.com", password: "short" });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    const text = await pageText(new Response(html));
+    expect(text).toContain("Please enter an email address like name@example.com.");
+    expect(text).toContain("Use at least 8 characters.");
+    expect(valueOf(html, "name")).toBe("Jordan Johnson");
+    expect(valueOf(html, "email")).toBe("jordan.example.com");
+    expect(valueOf(html, "password")).toBeUndefined();
+    expect(html).not.toContain("short");
+    expect(await countEveryTable()).toEqual(before);
+  });
+
+  it("an empty name with a common password: both; a student's address with a short password: both", async () => {
+    const f = await districtWithSiblings();
+    const studentEmail = freshEmail("maya.student");
+    await env.DB.prepare("UPDATE students SET email = ? WHERE id = ?").bind(studentEmail, f.maya.id).run();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
+    const b = new Browser();
+    await confirmChild(b, inv.token);
+    const one = await pageText(await b.post("/join/email", { name: "", email: freshEmail(), password: "password1" }));
+    expect(one).toContain("Please enter your name.");
+    expect(one).toContain("most common");
+    const two = await pageText(await b.post("/join/email", { name: "", email: studentEmail, password: "short" }));
+    expect(two).toContain("Please enter your name.");
+    expect(two).toContain("This is a student's school address.");
+    expect(two).toContain("Use at least 8 characters.");
   });
 });

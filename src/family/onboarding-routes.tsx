@@ -274,12 +274,15 @@ onboardingRoutes.post("/join/email", async (c) => {
       const field = issue.path[0];
       if ((field === "name" || field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
     }
-  } else {
-    const problem = passwordProblem(parsed.data.password, parsed.data.email, t);
+  }
+  // Every problem at once (issue 14): the password and the address are checked even when another field is wrong.
+  const typedEmail = parsed.success ? parsed.data.email : emailField(t).safeParse(body.email).data;
+  if (!errors.password) {
+    const problem = passwordProblem(typeof body.password === "string" ? body.password : "", typedEmail ?? values.email, t);
     if (problem) errors.password = problem;
-    if (await isStudentEmail(db(c), parsed.data.email, state.invitationIds)) {
-      errors.email = t.onboarding.errors.studentAddress;
-    }
+  }
+  if (!errors.email && typedEmail && (await isStudentEmail(db(c), typedEmail, state.invitationIds))) {
+    errors.email = t.onboarding.errors.studentAddress;
   }
   if (!parsed.success || Object.keys(errors).length) {
     return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: titles(c).createAccount });
