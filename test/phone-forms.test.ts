@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { asset } from "../src/static";
-import { Browser, browserAs, call, confirmChild, countEveryTable, districtWithSiblings, freshEmail, inviteTo, messageWorld, pageText, startThread } from "./world";
+import { Browser, browserAs, call, confirmChild, countEveryTable, districtWithSiblings, freshEmail, insertParent, inviteSiblings, inviteTo, messageWorld, pageText, startThread } from "./world";
 
 describe("every page", () => {
   it("disables the submit button of a boosted form while it is sent, and loads the enhancements from our own origin", async () => {
@@ -73,5 +73,66 @@ describe("sign-up: every problem at once", () => {
     expect(two).toContain("Please enter your name.");
     expect(two).toContain("This is a student's school address.");
     expect(two).toContain("Use at least 8 characters.");
+  });
+});
+
+describe("a returning parent opens a new invitation", () => {
+  /** The page after "Yes, this is my child": its heading and the order of its two ways on. */
+  async function joinPage(b: Browser) {
+    const res = await b.get("/join");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const main = html.slice(html.indexOf("<main"));
+    const h1 = main.match(/<h1>([^<]*)<\/h1>/)?.[1];
+    return { html, h1, signIn: main.indexOf('href="/sign-in"'), create: main.indexOf('action="/join/email"') };
+  }
+
+  it("with an account at the invited address: 'Sign in to add Leo' first, creating an account below", async () => {
+    const f = await districtWithSiblings();
+    const parent = await insertParent();
+    const inv = await inviteTo(f.district, f.leo.sisId, parent.email);
+    const b = new Browser();
+    await confirmChild(b, inv.token);
+    const page = await joinPage(b);
+    expect(page.h1).toBe("Sign in to add Leo");
+    expect(page.signIn).toBeGreaterThan(0);
+    expect(page.signIn).toBeLessThan(page.create);
+    expect(await pageText(new Response(page.html))).toContain("New to Family Portal? Create your account");
+    // Signing in adds Leo.
+    const home = await b.post("/sign-in", { email: parent.email, password: parent.password });
+    expect(await pageText(home)).toContain("Leo Johnson");
+  });
+
+  it("on a browser where a parent signed in before (trusted device), even at another address: sign in first", async () => {
+    const f = await districtWithSiblings();
+    const parent = await insertParent();
+    const b = new Browser();
+    expect((await b.post("/sign-in", { email: parent.email, password: parent.password }, { follow: false })).status).toBe(303);
+    await b.post("/sign-out", {}, { follow: false });
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
+    await confirmChild(b, inv.token);
+    expect((await joinPage(b)).h1).toBe("Sign in to add Maya");
+  });
+
+  it("in Spanish, and naming every confirmed child", async () => {
+    const f = await districtWithSiblings();
+    const parent = await insertParent();
+    const invs = await inviteSiblings(f, parent.email, "maya", "leo");
+    const b = new Browser();
+    await confirmChild(b, invs.maya.token);
+    await b.post("/join/siblings/confirm-all", { id: invs.leo.id });
+    const res = await b.request("/join", { headers: { "accept-language": "es" } });
+    const html = await res.text();
+    expect(html).toMatch(/<h1>Inicie sesión para agregar a (Maya y Leo|Leo y Maya)<\/h1>/);
+  });
+
+  it("a new parent (no account, new browser) still sees 'Create your account' first", async () => {
+    const f = await districtWithSiblings();
+    const inv = await inviteTo(f.district, f.maya.sisId, freshEmail());
+    const b = new Browser();
+    await confirmChild(b, inv.token);
+    const page = await joinPage(b);
+    expect(page.h1).toBe("Create your account");
+    expect(page.create).toBeLessThan(page.signIn);
   });
 });

@@ -149,6 +149,14 @@ export default {
       haveAccountHeading: "Already have an account?",
       signInToAdd: "Sign in to add your children",
     },
+    /** A returning parent (an account at the invited address, or a browser where a parent signed in before): signing in comes first. */
+    returning: {
+      /** `names` is already a list ("Maya and Leo"). */
+      heading: (names: string) => `Sign in to add ${names}`,
+      signIn: "Sign in",
+      why: "If you already have a Family Portal account, sign in and they are added to it.",
+      newHere: "New to Family Portal? Create your account",
+    },
     addToAccount: {
       heading: "Add to your account",
       signedInAs: (email: string) => `You are signed in as ${email}.`,

@@ -148,6 +148,14 @@ export default {
       haveAccountHeading: "¿Ya tiene una cuenta?",
       signInToAdd: "Inicie sesión para agregar a sus hijos",
     },
+    /** A returning parent (an account at the invited address, or a browser where a parent signed in before): signing in comes first. */
+    returning: {
+      /** `names` is already a list ("Maya y Leo"). */
+      heading: (names: string) => `Inicie sesión para agregar a ${names}`,
+      signIn: "Iniciar sesión",
+      why: "Si ya tiene una cuenta de Family Portal, inicie sesión y se agregarán a ella.",
+      newHere: "¿Es nuevo en Family Portal? Cree su cuenta",
+    },
     addToAccount: {
       heading: "Agregar a su cuenta",
       signedInAs: (email: string) => `Usted inició sesión como ${email}.`,
