@@ -47,7 +47,6 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
               Every answer is a whole page, so 4xx/5xx pages (422 form errors, 429 waits) are shown too. */}
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <script src={asset("htmx.min.js")} defer></script>
-          <script src={asset("enhance.js")} defer></script>
           {scripts.map((s) => (
             <script src={asset(s)} defer></script>
           ))}

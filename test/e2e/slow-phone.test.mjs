@@ -123,6 +123,16 @@ describe("a slow phone", () => {
     assert.match(await counter.textContent(), /^3 characters too many$/);
     await page.context().close();
 
+    // Reached through a boosted link (htmx swaps the body in): the same.
+    const boosted = await familyPage();
+    await boosted.goto("/messages");
+    await boosted.locator(`a[href="${family.threadPath}"]`).first().click();
+    await boosted.waitForURL((u) => u.pathname === family.threadPath);
+    await boosted.locator("#f-body-count").waitFor({ state: "visible" });
+    assert.match(await boosted.locator("#f-body-count").textContent(), /^2,000 characters left$/);
+    assert.equal(await boosted.getByText("New messages appear here by themselves.").isVisible(), true);
+    await boosted.context().close();
+
     const plain = await familyPage({ javaScriptEnabled: false });
     await plain.goto(family.threadPath);
     assert.equal(await plain.getByText("New messages appear here by themselves.").isVisible(), false, "not said when nothing polls");

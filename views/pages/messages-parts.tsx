@@ -7,6 +7,7 @@ import type { Catalog } from "../../src/i18n/catalog";
 import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
 import type { Child } from "hono/jsx";
 import { Notice, PostForm } from "../components";
+import { asset } from "../../src/static";
 import { useLocale, useT } from "../i18n";
 import type { Locale } from "../../src/i18n/locale";
 
@@ -231,6 +232,9 @@ export function ReplyForm(p: ReplyFormProps) {
       <div class="actions">
         <button type="submit">{p.button ?? t.messages.send}</button>
       </div>
+      {/* The counter and the "by themselves" sentence (static/enhance.js): in the body, not the head, so
+          htmx runs it when a boosted navigation swaps this page in; only the pages with a message box load it. */}
+      <script src={asset("enhance.js")} defer></script>
     </PostForm>
   );
 }
