@@ -121,6 +121,13 @@ describe("every error status is a page for a phone, in the reader's language, wi
     expect(get.headers.get("allow")).toMatch(/POST/);
   });
 
+  it("/dev/* outside development is a 404 whatever the method (never a 405 that hints it exists)", async () => {
+    const production = { ...env, ENVIRONMENT: "production" } as Bindings;
+    const res = await call("/dev/mailbox", { method: "POST", headers: SAME_ORIGIN_FORM, body: "a=1" }, production);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("allow")).toBeNull();
+  });
+
   it("a 405 from htmx is still a whole page (htmx swaps the body of 4xx answers)", async () => {
     const res = await call("/help", { method: "POST", headers: { ...SAME_ORIGIN_FORM, "hx-request": "true", "hx-boosted": "true" }, body: "a=1" });
     expect(res.status).toBe(405);
