@@ -6,6 +6,8 @@
  * of their own; the others use the one layout.
  */
 import type { Context } from "hono";
+import { TrieRouter } from "hono/router/trie-router";
+import type { RouterRoute } from "hono/types";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./env";
 import type { Catalog } from "./i18n/catalog";
@@ -16,7 +18,7 @@ import { ErrorDocument, ErrorMessage, type ErrorWords } from "../views/pages/err
 /** Page forms are small; a bigger body is refused before anything reads it (src/pages.ts). */
 export const PAGE_BODY_LIMIT_BYTES = 64 * 1024;
 
-export type PageError = "notFound" | "crossSite" | "tooLarge" | "unreadable" | "serverError";
+export type PageError = "notFound" | "methodNotAllowed" | "gone" | "tooMany" | "crossSite" | "tooLarge" | "unreadable" | "serverError";
 
 function wordsFor(t: Catalog, tag: string, kind: PageError): ErrorWords {
   if (kind === "tooLarge") {
@@ -44,8 +46,38 @@ export function errorPage(c: Context<AppEnv>, status: ContentfulStatusCode, kind
   return c.render(<ErrorMessage words={words} home={locale.t.errors.home} />, { title: words.title });
 }
 
-/** Any address nothing answers: JSON under /api/ (for district developers), a page elsewhere. */
-export function notFound(c: Context<AppEnv>): Response | Promise<Response> {
-  if (c.req.path.startsWith("/api/")) return apiError(c, 404, "not_found", "No such route.");
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/**
+ * Which methods an address takes, from the app's own routes (middleware, registered for ALL, left
+ * out): a form sent to a page that only shows is a 405 with Allow, not "page not found".
+ */
+export function allowedMethods(routes: readonly RouterRoute[]): (path: string) => string[] {
+  let router: TrieRouter<string> | null = null;
+  return (path) => {
+    if (!router) {
+      router = new TrieRouter<string>();
+      // /dev/* answers 404 outside development whatever the method: it never hints that it exists.
+      for (const r of routes) if (r.method !== "ALL" && !r.path.startsWith("/dev/")) router.add(r.method, r.path, r.method);
+    }
+    const found = router;
+    const allowed: string[] = METHODS.filter((m) => found.match(m, path)[0].length > 0);
+    return allowed.includes("GET") ? [...allowed, "HEAD"] : allowed;
+  };
+}
+
+/** Any address nothing answers: JSON under /api/ (for district developers), a page elsewhere (405 when another method would have answered). */
+export function notFound(c: Context<AppEnv>, allowed: (path: string) => string[] = () => []): Response | Promise<Response> {
+  if (isApiPath(c.req.path)) return apiError(c, 404, "not_found", "No such route.");
+  const methods = allowed(c.req.path);
+  if (methods.length > 0 && !methods.includes(c.req.method)) {
+    c.header("allow", methods.join(", "));
+    return errorPage(c, 405, "methodNotAllowed");
+  }
   return errorPage(c, 404, "notFound");
+}
+
+/** The JSON API's addresses: /api and everything under it. */
+export function isApiPath(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
 }

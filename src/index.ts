@@ -13,7 +13,7 @@ import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
-import { notFound, plainErrorPage } from "./error-pages";
+import { allowedMethods, isApiPath, notFound, plainErrorPage } from "./error-pages";
 import { asset } from "./static";
 import { staticRoutes } from "./static-routes";
 
@@ -54,16 +54,22 @@ app.use("/dev/*", async (c, next) => {
   await next();
 });
 app.route("/dev", devRoutes);
+// An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
+// the pages' middleware (whose cross-site guard would answer a POST with a 403 page).
+app.all("/api/*", (c) => notFound(c));
+app.all("/api", (c) => notFound(c));
 app.route("/", pages);
 
-// Unknown addresses: a page in the reader's language, or the API's JSON error under /api/.
-app.notFound(notFound);
+// Unknown addresses: a page in the reader's language (405 when the address takes another method),
+// or the API's JSON error under /api/.
+const methodsOf = allowedMethods(app.routes);
+app.notFound((c) => notFound(c, methodsOf));
 
 /** HTTP errors a page can end with, and the page that says so (in the reader's language). */
-const PAGE_ERRORS = { 400: "unreadable", 404: "notFound", 413: "tooLarge" } as const;
+const PAGE_ERRORS = { 400: "unreadable", 404: "notFound", 405: "methodNotAllowed", 410: "gone", 413: "tooLarge", 429: "tooMany" } as const;
 
 app.onError((err, c) => {
-  const isApi = c.req.path.startsWith("/api/");
+  const isApi = isApiPath(c.req.path);
   if (err instanceof HTTPException) {
     // Hono's validator throws 400 for a body that is not JSON.
     if (isApi) {

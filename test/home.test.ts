@@ -52,6 +52,23 @@ describe("GET / for a parent", () => {
     expect(html).not.toContain('class="district-links"');
   });
 
+  it("says what Instant Login does once, above the cards, and each button points screen readers to it (issue 14)", async () => {
+    const { b } = await signedInParentWith(["maya", "leo", "ethan"]);
+    const html = await (await b.get("/")).text();
+    const says = "you will be signed out of Family Portal";
+    expect(html.split(says)).toHaveLength(2);
+    const explained = html.match(/<p [^>]*id="instant-login-explained"[^>]*>([\s\S]*?)<\/p>/);
+    expect(explained?.[1]).toContain(says);
+    expect(html.indexOf('id="instant-login-explained"')).toBeLessThan(html.indexOf('<ul class="children"'));
+    expect(html.match(/<button type="submit" aria-describedby="instant-login-explained">Instant Login/g)).toHaveLength(3);
+  });
+
+  it("with no children, there is no Instant Login explanation", async () => {
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    expect(await (await b.get("/")).text()).not.toContain("instant-login-explained");
+  });
+
   it("each card has both login tools: Instant Login, and the Badge or why there is none", async () => {
     const { f, b } = await signedInParentWith(["maya", "leo", "ethan"]);
     await env.DB.prepare("UPDATE students SET badges_enabled = 1 WHERE id = ?").bind(f.maya.id).run();

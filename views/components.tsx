@@ -11,6 +11,15 @@ export function CsrfField() {
   return <input type="hidden" name={CSRF_FIELD} value={c.var.csrfToken} />;
 }
 
+/** The way out of every error page (issue 14): a plain link to the home page. */
+export function HomeLink() {
+  return (
+    <p>
+      <a href="/">{useT().errors.home}</a>
+    </p>
+  );
+}
+
 /** A POST form that works without JavaScript and carries the CSRF token. */
 export function PostForm(props: { action: string; children?: Child; class?: string; id?: string; "hx-target"?: string; "hx-swap"?: string; enctype?: "multipart/form-data" | "application/x-www-form-urlencoded" }) {
   const { children, ...rest } = props;

@@ -51,7 +51,9 @@ export function Layout({ title, children, scripts = [], bare = false, actor = nu
             <script src={asset(s)} defer></script>
           ))}
         </head>
-        <body hx-boost="true">
+        {/* hx-disabled-elt (inherited by every boosted form): the form's submit button is disabled
+            until the answer, so a second tap on a slow connection cannot send twice. */}
+        <body hx-boost="true" hx-disabled-elt="find [type=submit]">
           <a class="skip" href="#main">{t.layout.skipToContent}</a>
           <header class="top">
             <a class="brand" href="/">{t.layout.siteName}</a>

@@ -67,7 +67,8 @@ export function Nav({ actor, messages = null }: { actor: Actor | null; messages?
         <li><a href="/help">{t.layout.help}</a></li>
         <li>
           <details class="menu">
-            <summary>{actor.user.name}</summary>
+            {/* A long name is shortened on screen (app.css); the title keeps all of it. */}
+            <summary title={actor.user.name}>{actor.user.name}</summary>
             <ul>
               <li><a href="/account">{t.layout.accountSettings}</a></li>
               <li><SignOut /></li>

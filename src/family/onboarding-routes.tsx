@@ -3,6 +3,8 @@
  * child", renewal of an expired link, the account step (/join) and the email confirmation link.
  * GETs never change state (link previews and prefetchers open them); every change is a POST.
  */
+import { readDeviceTokens } from "../auth/trusted-devices";
+import { findUserByEmail } from "../accounts/users";
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import { config } from "../config";
@@ -240,7 +242,10 @@ onboardingRoutes.get("/join", async (c) => {
   if (remaining.length) return c.redirect("/join/next", 303);
   if (confirmed.length === 0) return c.render(<NothingToJoinPage answered />, { title: titles(c).thankYou });
   if (actor?.kind === "parent") return c.render(<AddToAccountPage confirmed={confirmed} email={actor.user.email} />, { title: titles(c).addToAccount });
-  return c.render(<JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={{}} errors={{}} />, { title: titles(c).createAccount });
+  // A returning parent signs in first (issue 14): this browser signed a parent in before, or the invited address has an account.
+  const returning = readDeviceTokens(c).length > 0 || Boolean(await findUserByEmail(db(c), state.address));
+  const title = returning ? c.var.locale.t.onboarding.returning.heading(new Intl.ListFormat(c.var.locale.tag, { type: "conjunction" }).format(confirmed.map((k) => k.firstName))) : titles(c).createAccount;
+  return c.render(<JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={{}} errors={{}} returning={returning} />, { title });
 });
 
 /** The forms' messages in the page's language: schemas are built per request from its catalog. */
@@ -274,12 +279,15 @@ onboardingRoutes.post("/join/email", async (c) => {
       const field = issue.path[0];
       if ((field === "name" || field === "email" || field === "password") && !errors[field]) errors[field] = issue.message;
     }
-  } else {
-    const problem = passwordProblem(parsed.data.password, parsed.data.email, t);
+  }
+  // Every problem at once (issue 14): the password and the address are checked even when another field is wrong.
+  const typedEmail = parsed.success ? parsed.data.email : emailField(t).safeParse(body.email).data;
+  if (!errors.password) {
+    const problem = passwordProblem(typeof body.password === "string" ? body.password : "", typedEmail ?? values.email, t);
     if (problem) errors.password = problem;
-    if (await isStudentEmail(db(c), parsed.data.email, state.invitationIds)) {
-      errors.email = t.onboarding.errors.studentAddress;
-    }
+  }
+  if (!errors.email && typedEmail && (await isStudentEmail(db(c), typedEmail, state.invitationIds))) {
+    errors.email = t.onboarding.errors.studentAddress;
   }
   if (!parsed.success || Object.keys(errors).length) {
     return renderWith(c, 422, <JoinPage confirmed={confirmed} googleConfigured={googleConfigured(c.env)} values={values} errors={errors} />, { title: titles(c).createAccount });

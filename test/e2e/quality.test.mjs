@@ -147,8 +147,11 @@ describe("accessibility, small screens and page weight in Chromium", () => {
       lines.push(`${label.padEnd(15)} HTML ${(m.html / 1024).toFixed(1)} KB, first visit ${(m.total / 1024).toFixed(1)} KB, scripts ${m.scripts.join(" ")}`);
       assert.ok(m.html <= BUDGET.htmlBytes, `${label}: HTML ${m.html} bytes > ${BUDGET.htmlBytes}`);
       assert.ok(m.total <= BUDGET.totalBytes, `${label}: first visit ${m.total} bytes > ${BUDGET.totalBytes}`);
-      assert.equal(m.scripts.length, 1, `${label}: scripts ${m.scripts.join(", ")}`);
+      // htmx, and on the pages with a message box only, its characters-left counter (static/enhance.js, issue 14).
+      const allowed = label === "message thread" ? 2 : 1;
+      assert.equal(m.scripts.length, allowed, `${label}: scripts ${m.scripts.join(", ")}`);
       assert.match(m.scripts[0], /htmx/);
+      if (allowed === 2) assert.match(m.scripts[1], /\/static\/enhance\./);
     }
     console.log(lines.join("\n"));
   });

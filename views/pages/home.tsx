@@ -27,14 +27,16 @@ function ConnectedNotice({ summary }: { summary: ConnectedSummary }) {
   );
 }
 
-/** Instant Login (a POST) with what it does, and the Badge or why there is none, for one child. */
+/** What Instant Login does, said once above the cards (issue 14); each button points to it. */
+const EXPLAINED = "instant-login-explained";
+
+/** Instant Login (a POST) and the Badge or why there is none, for one child. */
 function LoginTools({ child }: { child: ConnectedChild }) {
   const t = useT();
   return (
     <div class="login-tools" data-student-id={child.studentId}>
       <div class="tool">
-        <InstantLoginForm studentId={child.studentId} firstName={child.firstName} />
-        <p class="hint muted">{t.home.whatHappens}</p>
+        <InstantLoginForm studentId={child.studentId} firstName={child.firstName} describedBy={EXPLAINED} />
       </div>
       <div class="tool">
         {child.badgesEnabled ? (
@@ -88,6 +90,10 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
       {p.kids.length === 0 ? (
         <p>{t.home.noChildren}</p>
       ) : (
+        <>
+        <p class="hint muted instant-explained" id={EXPLAINED}>
+          <strong>{t.home.instantLogin}:</strong> {t.home.whatHappens}
+        </p>
         <ul class="children">
           {p.kids.map((child) => (
             <li class="card child" id={`child-${child.studentId}`}>
@@ -102,6 +108,7 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
             </li>
           ))}
         </ul>
+        </>
       )}
       {p.links.length > 0 && <DistrictLinks links={p.links} />}
     </section>

@@ -7,12 +7,12 @@ import type { ConnectedChild } from "../../src/accounts/children";
  * A real POST form (prefetchers never follow it). Not boosted: a full page load, so htmx keeps
  * no copy of the parent's page in this browser's history cache for the child to go back to.
  */
-export function InstantLoginForm(p: { studentId: string; firstName: string }) {
+export function InstantLoginForm(p: { studentId: string; firstName: string; describedBy?: string }) {
   const t = useT();
   return (
     <form method="post" action={`/children/${p.studentId}/instant-login`} hx-boost="false">
       <CsrfField />
-      <button type="submit">
+      <button type="submit" aria-describedby={p.describedBy}>
         {t.home.instantLogin}
         <span class="vh"> {t.home.forChild(p.firstName)}</span>
       </button>

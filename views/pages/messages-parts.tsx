@@ -7,6 +7,7 @@ import type { Catalog } from "../../src/i18n/catalog";
 import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
 import type { Child } from "hono/jsx";
 import { Notice, PostForm } from "../components";
+import { asset } from "../../src/static";
 import { useLocale, useT } from "../i18n";
 import type { Locale } from "../../src/i18n/locale";
 
@@ -138,7 +139,8 @@ export function ThreadMessages(p: ThreadMessagesProps) {
         <>
           <Poller path={p.path} seq={p.lastSeq} />
           <p class="muted small">
-            {`${t.liveHint} `}
+            {/* True only while htmx polls: shown by static/enhance.js, so never said with JavaScript off. */}
+            <span data-js-only hidden>{`${t.liveHint} `}</span>
             <a href={`${p.path}#reply`}>{t.checkForNew}</a>
           </p>
         </>
@@ -204,7 +206,7 @@ export interface ReplyFormProps {
 /** The one text box of every message form; a real form, so it works without JavaScript. */
 export function ReplyForm(p: ReplyFormProps) {
   const { tag, t } = useLocale();
-  const described = ["f-body-hint", p.error ? "f-body-error" : null].filter(Boolean).join(" ");
+  const described = ["f-body-hint", p.error ? "f-body-error" : null, "f-body-count"].filter(Boolean).join(" ");
   return (
     <PostForm action={p.action} class="reply" id="reply">
       <input type="hidden" name="key" value={p.formKey} />
@@ -221,13 +223,18 @@ export function ReplyForm(p: ReplyFormProps) {
             {p.error}
           </p>
         )}
-        <textarea id="f-body" name="body" rows={4} required aria-describedby={described} aria-invalid={p.error ? "true" : undefined}>
+        <textarea id="f-body" name="body" rows={4} required aria-describedby={described} aria-invalid={p.error ? "true" : undefined} data-count="f-body-count" data-max={MAX_MESSAGE_CHARS}>
           {p.value ?? ""}
         </textarea>
+        {/* Characters left as one types (static/enhance.js); without JavaScript the hint above says the limit. */}
+        <p class="hint muted small" id="f-body-count" hidden data-say-left={t.messages.counter.left("#")} data-say-one={t.messages.counter.one} data-say-over={t.messages.counter.over("#")}></p>
       </div>
       <div class="actions">
         <button type="submit">{p.button ?? t.messages.send}</button>
       </div>
+      {/* The counter and the "by themselves" sentence (static/enhance.js): in the body, not the head, so
+          htmx runs it when a boosted navigation swaps this page in; only the pages with a message box load it. */}
+      <script src={asset("enhance.js")} defer></script>
     </PostForm>
   );
 }

@@ -24,14 +24,37 @@ function ConfirmedList({ items }: { items: InvitedChild[] }) {
   );
 }
 
-export function JoinPage(p: { confirmed: InvitedChild[]; googleConfigured: boolean; values: SignUpValues; errors: SignUpErrors; formError?: string }) {
-  const t = useT().onboarding.join;
+/**
+ * The account step. A returning parent (`returning`: an account at the invited address, or a
+ * browser where a parent signed in before) is offered "Sign in to add Leo" first (issue 14), and
+ * creating an account below it.
+ */
+export function JoinPage(p: { confirmed: InvitedChild[]; googleConfigured: boolean; values: SignUpValues; errors: SignUpErrors; formError?: string; returning?: boolean }) {
+  const { t: all, tag } = useLocale();
+  const t = all.onboarding.join;
+  const r = all.onboarding.returning;
+  const names = new Intl.ListFormat(tag, { type: "conjunction" }).format(p.confirmed.map((c) => c.firstName));
   return (
     <section>
-      <h1>{t.heading}</h1>
-      <p>{t.youConfirmed}</p>
-      <ConfirmedList items={p.confirmed} />
-      <p>{t.addedWhenReady}</p>
+      {p.returning ? (
+        <>
+          <h1>{r.heading(names)}</h1>
+          <p>{t.youConfirmed}</p>
+          <ConfirmedList items={p.confirmed} />
+          <p>{r.why}</p>
+          <p class="actions">
+            <a class="button" href="/sign-in">{r.signIn}</a>
+          </p>
+          <h2>{r.newHere}</h2>
+        </>
+      ) : (
+        <>
+          <h1>{t.heading}</h1>
+          <p>{t.youConfirmed}</p>
+          <ConfirmedList items={p.confirmed} />
+          <p>{t.addedWhenReady}</p>
+        </>
+      )}
 
       {p.googleConfigured ? (
         <>
@@ -59,10 +82,14 @@ export function JoinPage(p: { confirmed: InvitedChild[]; googleConfigured: boole
         </p>
       </FullPageForm>
 
-      <h2>{t.haveAccountHeading}</h2>
-      <p>
-        <a href="/sign-in">{t.signInToAdd}</a>.
-      </p>
+      {!p.returning && (
+        <>
+          <h2>{t.haveAccountHeading}</h2>
+          <p>
+            <a href="/sign-in">{t.signInToAdd}</a>.
+          </p>
+        </>
+      )}
     </section>
   );
 }

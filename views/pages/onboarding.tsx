@@ -1,5 +1,5 @@
 /** The invitation link's pages: confirm, siblings, "not my child", and every state a link can be in. */
-import { FullPageForm, Notice, PostForm, waitWords } from "../components";
+import { FullPageForm, HomeLink, Notice, PostForm, waitWords } from "../components";
 import { useLocale, useT } from "../i18n";
 
 export interface InvitedChild {
@@ -108,6 +108,7 @@ export function InvitationProblemPage({ problem }: { problem: LinkProblem }) {
       <p class="actions">
         <a class="button secondary" href="/sign-in">{t.signIn}</a>
       </p>
+      <HomeLink />
     </section>
   );
 }

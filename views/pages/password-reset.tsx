@@ -1,4 +1,4 @@
-import { Field, FullPageForm, Notice } from "../components";
+import { Field, FullPageForm, HomeLink, Notice } from "../components";
 import { useT } from "../i18n";
 import { NewPasswordField } from "./account-form";
 
@@ -66,6 +66,7 @@ export function ResetLinkProblemPage({ reason }: { reason: ResetLinkProblem }) {
         <a class="button" href="/forgot-password">{t.resetPage.sendNewLink}</a>
         <a href="/sign-in">{t.resetPage.signIn}</a>
       </p>
+      <HomeLink />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 /** Parent sign-in, and the one page for any failed Google sign-in. */
-import { Field, FullPageForm, GoogleChoice, Notice } from "../components";
+import { Field, FullPageForm, GoogleChoice, HomeLink, Notice } from "../components";
 import { useT } from "../i18n";
 
 export interface SignInPageProps {
@@ -58,6 +58,7 @@ export function TooManyTriesPage({ wait }: { wait: string }) {
       <p>
         <a href="/forgot-password">{t.forgot}</a>
       </p>
+      <HomeLink />
     </section>
   );
 }

@@ -149,6 +149,14 @@ export default {
       haveAccountHeading: "Already have an account?",
       signInToAdd: "Sign in to add your children",
     },
+    /** A returning parent (an account at the invited address, or a browser where a parent signed in before): signing in comes first. */
+    returning: {
+      /** `names` is already a list ("Maya and Leo"). */
+      heading: (names: string) => `Sign in to add ${names}`,
+      signIn: "Sign in",
+      why: "If you already have a Family Portal account, sign in and they are added to it.",
+      newHere: "New to Family Portal? Create your account",
+    },
     addToAccount: {
       heading: "Add to your account",
       signedInAs: (email: string) => `You are signed in as ${email}.`,
@@ -741,6 +749,12 @@ export default {
     newestMessages: "Newest messages",
     liveHint: "New messages appear here by themselves.",
     checkForNew: "Check for new messages",
+    /** The message box's counter as one types (static/enhance.js puts the number where `n` is). */
+    counter: {
+      left: (n: string) => `${n} characters left`,
+      one: "1 character left",
+      over: (n: string) => `${n} characters too many`,
+    },
     aboutWith: (child: string, withName: string) => `About ${child}. Only you and ${withName} see this conversation.`,
     notSent: "Your message wasn't sent. Please see below.",
     send: "Send",
@@ -1088,6 +1102,21 @@ export default {
     unreadable: {
       title: "Form not read",
       text: "This form could not be read. Go back, reload the page and try again.",
+    },
+    /** 405: an address asked with a method it does not take (a form sent to a page that only shows). */
+    methodNotAllowed: {
+      title: "This page cannot do that",
+      text: "This page cannot take what was sent to it. The link or the form may be old. Go back, reload the page and try again.",
+    },
+    /** 410: something that existed and is no longer there. */
+    gone: {
+      title: "No longer here",
+      text: "What this link pointed to is no longer here. Ask for a new link, or start from the home page.",
+    },
+    /** 429: too many requests in a short time. */
+    tooMany: {
+      title: "Please wait a little",
+      text: "There were too many tries in a short time. Please wait a few minutes and try again.",
     },
     serverError: {
       title: "Something went wrong",

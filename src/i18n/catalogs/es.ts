@@ -148,6 +148,14 @@ export default {
       haveAccountHeading: "¿Ya tiene una cuenta?",
       signInToAdd: "Inicie sesión para agregar a sus hijos",
     },
+    /** A returning parent (an account at the invited address, or a browser where a parent signed in before): signing in comes first. */
+    returning: {
+      /** `names` is already a list ("Maya y Leo"). */
+      heading: (names: string) => `Inicie sesión para agregar a ${names}`,
+      signIn: "Iniciar sesión",
+      why: "Si ya tiene una cuenta de Family Portal, inicie sesión y se agregarán a ella.",
+      newHere: "¿Es nuevo en Family Portal? Cree su cuenta",
+    },
     addToAccount: {
       heading: "Agregar a su cuenta",
       signedInAs: (email: string) => `Usted inició sesión como ${email}.`,
@@ -742,6 +750,12 @@ export default {
     newestMessages: "Mensajes más recientes",
     liveHint: "Los mensajes nuevos aparecen aquí solos.",
     checkForNew: "Ver si hay mensajes nuevos",
+    /** The message box's counter as one types (static/enhance.js puts the number where `n` is). */
+    counter: {
+      left: (n: string) => `Quedan ${n} caracteres`,
+      one: "Queda 1 carácter",
+      over: (n: string) => `${n} caracteres de más`,
+    },
     aboutWith: (child: string, withName: string) => `Sobre ${child}. Solo usted y ${withName} ven esta conversación.`,
     notSent: "Su mensaje no se envió. Vea abajo.",
     send: "Enviar",
@@ -1099,6 +1113,21 @@ export default {
     unreadable: {
       title: "No se pudo leer el formulario",
       text: "No se pudo leer este formulario. Regrese, vuelva a cargar la página e inténtelo de nuevo.",
+    },
+    /** 405: an address asked with a method it does not take (a form sent to a page that only shows). */
+    methodNotAllowed: {
+      title: "Esta página no puede hacer eso",
+      text: "Esta página no puede recibir lo que se le envió. Es posible que el enlace o el formulario sean antiguos. Regrese, vuelva a cargar la página e inténtelo de nuevo.",
+    },
+    /** 410: something that existed and is no longer there. */
+    gone: {
+      title: "Ya no está disponible",
+      text: "Lo que buscaba con este enlace ya no está disponible. Pida un enlace nuevo o empiece desde la página de inicio.",
+    },
+    /** 429: too many requests in a short time. */
+    tooMany: {
+      title: "Espere un poco, por favor",
+      text: "Hubo demasiados intentos en poco tiempo. Espere unos minutos e inténtelo de nuevo.",
     },
     serverError: {
       title: "Algo salió mal",
