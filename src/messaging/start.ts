@@ -128,7 +128,8 @@ export interface Delivery {
 export async function postToThreads(
   env: Pick<Bindings, "MESSAGE_THREAD">,
   metas: readonly ThreadMeta[],
-  teacher: { id: string; name: string },
+  /** `lang`: the language the teacher writes in (each family reads it translated into theirs). */
+  teacher: { id: string; name: string; lang?: string | null },
   body: string,
   formKey: string | null,
 ): Promise<Delivery> {
@@ -139,7 +140,7 @@ export async function postToThreads(
       const meta = metas[next++] as ThreadMeta;
       let result: PostResult;
       try {
-        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body, formKey);
+        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body, formKey, teacher.lang ?? null);
       } catch (err) {
         console.error("messages: post to thread failed", meta.id, err);
         result = { ok: false, reason: "not_participant" };

@@ -8,6 +8,9 @@ import { LANGUAGES } from "../i18n/negotiate";
 
 type Words = Catalog["teacher"]["settings"]["errors"];
 
+/** The translation form of /teacher/settings (its own words live in the catalog's teacher.translation). */
+export const translationForm = (choose: string) => z.strictObject({ translateMessages: z.enum(["on", "off"], choose) });
+
 /** The forms of /teacher/settings, their messages in the page's language. */
 export function settingsForms(t: Words) {
   const onOff = (message: string) => z.enum(["on", "off"], message);
@@ -23,7 +26,7 @@ export function settingsForms(t: Words) {
   };
 }
 
-type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabled" | "notifyUnread" | "displayName" | "language">>;
+type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabled" | "notifyUnread" | "displayName" | "language" | "translateMessages">>;
 
 export function updateTeacherSettings(db: Db, teacherId: string, changes: TeacherSettings, at: number) {
   return db.update(teachers).set({ ...changes, updatedAt: at }).where(eq(teachers.id, teacherId));

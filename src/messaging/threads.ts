@@ -17,6 +17,8 @@ export interface ThreadHeader extends ThreadMeta {
   teacherName: string;
   teacherMessagesEnabled: boolean;
   guardianName: string;
+  /** The guardian's saved language (BCP 47, maybe without a catalog), shown to the teacher; null: not chosen. */
+  guardianLanguage: string | null;
   student: { firstName: string; lastName: string };
   /** The guardian is still connected to the student (the district can remove a wrong association). */
   connected: boolean;
@@ -45,6 +47,7 @@ function headerQuery(db: Db) {
       teacherName: teacherName.as("teacher_name"),
       teacherMessagesEnabled: teachers.messagesEnabled,
       guardianName: sql<string>`${users.name}`.as("guardian_name"),
+      guardianLanguage: users.language,
       firstName: students.firstName,
       lastName: students.lastName,
       connected: connectedSql.as("connected"),
@@ -67,6 +70,7 @@ const toHeader = (r: HeaderRow): ThreadHeader => ({
   teacherName: r.teacherName,
   teacherMessagesEnabled: r.teacherMessagesEnabled,
   guardianName: r.guardianName,
+  guardianLanguage: r.guardianLanguage,
   student: { firstName: r.firstName, lastName: r.lastName },
   connected: Boolean(r.connected),
   teacherTeaches: Boolean(r.teacherTeaches),

@@ -1,0 +1,287 @@
+// Messages translated both ways (issue 13): a teacher writes in English, a parent reads Spanish
+// and answers in Spanish, the teacher reads English. A stand-in LibreTranslate API (fetch, as the
+// mail stand-ins) returns a marked translation and counts its calls; the worker runs with
+// TRANSLATE_API_URL pointing at it (the suite's own bindings configure no translator).
+import { runInDurableObject } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { Browser, htmx, messageWorld, pageText, signInAs, startThread, storedMessages, type MessageWorld } from "./world";
+
+const API = "http://translate.test/translate";
+const EN = { "accept-language": "en-US,en;q=0.9" };
+
+type Mode = "ok" | "500" | "timeout" | "lose-tokens";
+
+interface StandIn {
+  calls: { q: string; source: string; target: string; format: string; api_key?: string }[];
+  mode: Mode;
+}
+
+/** The stand-in LibreTranslate: "[es] <text>" for a translation into es; Hmong (hmn) it refuses as LibreTranslate does (400). */
+function standInTranslator(): StandIn {
+  const s: StandIn = { calls: [], mode: "ok" };
+  vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== API) return new Response('{"ok":true}', { status: 202 });
+    const body = JSON.parse(String(init?.body)) as StandIn["calls"][number];
+    s.calls.push(body);
+    if (s.mode === "500") return new Response("internal error", { status: 500 });
+    if (s.mode === "timeout") {
+      // Never answers; only the caller's deadline ends the wait.
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    }
+    if (body.target === "hmn" || body.source === "hmn") return Response.json({ error: `${body.target} is not supported` }, { status: 400 });
+    const text = s.mode === "lose-tokens" ? body.q.replace(/ZXQ[A-Z]+/g, "") : body.q;
+    return Response.json({ translatedText: `[${body.target}] ${text}` });
+  });
+  return s;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+/** The worker configured with the stand-in translator (a fresh object: config() reads it anew). */
+const withTranslator = (extra: Record<string, string> = {}) => ({ ...env, TRANSLATE_API_URL: API, ...extra }) as typeof env;
+
+async function browser(kind: "teacher" | "parent", id: string, bindings: typeof env): Promise<Browser> {
+  const b = new Browser("vitest-browser", bindings);
+  await signInAs(b, kind, id);
+  return b;
+}
+
+const setLanguage = (table: "users" | "teachers", id: string, language: string | null) => env.DB.prepare(`UPDATE ${table} SET language = ? WHERE id = ?`).bind(language, id).run();
+
+interface Scene {
+  m: MessageWorld;
+  id: string;
+  teacher: Browser;
+  rosa: Browser;
+  api: StandIn;
+}
+
+/** T1 (English) writes to Rosa (Spanish saved) about Maya; returns the thread. */
+async function scene(body = "Maya did well today.", bindings = withTranslator(), rosaLanguage = "es"): Promise<Scene> {
+  const m = await messageWorld();
+  await setLanguage("teachers", m.w.ids.T1, "en");
+  await setLanguage("users", m.users.rosa.id, rosaLanguage);
+  const api = standInTranslator();
+  const teacher = await browser("teacher", m.w.ids.T1, bindings);
+  const res = await teacher.post("/teacher/messages/new", { student: m.w.ids.S1, guardian: m.users.rosa.id, body }, { follow: false });
+  expect(res.status).toBe(303);
+  const id = (res.headers.get("location") ?? "").match(/(thr_[a-z2-7]{16})/)![1]!;
+  const rosa = await browser("parent", m.users.rosa.id, bindings);
+  return { m, id, teacher, rosa, api };
+}
+
+const page = async (b: Browser, path: string) => {
+  const res = await b.get(path);
+  expect(res.status).toBe(200);
+  return res.text();
+};
+
+describe("a teacher's English message read by a Spanish-speaking parent", () => {
+  it("shows the translation, marked in Spanish, with the original one tap away; posting made no call", async () => {
+    const { id, rosa, api } = await scene();
+    // Posting never waits for a translator: nothing was asked before the family opened the message.
+    expect(api.calls).toEqual([]);
+    expect((await storedMessages(id)).map((r) => r.body)).toEqual(["Maya did well today."]);
+    const html = await page(rosa, `/messages/${id}`);
+    expect(api.calls).toEqual([{ q: expect.any(String), source: "en", target: "es", format: "text" }]);
+    expect(html).toMatch(/<p class="msg-body" lang="es">\[es\] Maya did well today\.<\/p>/);
+    expect(html).toContain("Traducido automáticamente");
+    expect(html).toMatch(/<details class="msg-original"><summary>Ver el original \(inglés\)<\/summary><p class="msg-body" lang="en">Maya did well today\.<\/p><\/details>/);
+    // The child's name went as a placeholder, not as a word to translate.
+    expect(api.calls[0]!.q).not.toContain("Maya");
+  });
+
+  it("a second view makes no second call (the translation is kept in the thread)", async () => {
+    const { id, rosa, api } = await scene();
+    await page(rosa, `/messages/${id}`);
+    const again = await page(rosa, `/messages/${id}`);
+    expect(again).toContain("[es] Maya did well today.");
+    expect(api.calls.length).toBe(1);
+    const kept = await runInDurableObject(env.MESSAGE_THREAD.getByName(id), (_o, state) =>
+      state.storage.sql.exec<{ seq: number; lang: string; text: string }>("SELECT seq, lang, text FROM translations").toArray(),
+    );
+    expect(kept).toEqual([{ seq: 1, lang: "es", text: "[es] Maya did well today." }]);
+  });
+
+  it("with TRANSLATE_API_KEY, the key is sent as api_key", async () => {
+    const { id, rosa, api } = await scene("Hello", withTranslator({ TRANSLATE_API_KEY: "k-123" }));
+    await page(rosa, `/messages/${id}`);
+    expect(api.calls[0]).toMatchObject({ source: "en", target: "es", api_key: "k-123" });
+  });
+
+  it("links, numbers, times and email addresses come through unchanged", async () => {
+    const body = "Field trip on 12/05 at 8:30, cost $15. Form: https://school.example.org/forms/trip?id=42 or email office@school.example.org";
+    const { id, rosa, api } = await scene(body);
+    const html = await page(rosa, `/messages/${id}`);
+    const sent = api.calls[0]!.q;
+    for (const kept of ["12/05", "8:30", "15", "https://school.example.org/forms/trip?id=42", "office@school.example.org"]) expect(sent).not.toContain(kept);
+    const text = await pageText(new Response(html));
+    expect(text).toContain("[es] Field trip on 12/05 at 8:30, cost $15. Form: https://school.example.org/forms/trip?id=42");
+    expect(text).toContain("or email office@school.example.org Traducido automáticamente");
+    expect(html).toContain('<a href="https://school.example.org/forms/trip?id=42"');
+  });
+
+  it("a translator that drops placeholders loses nothing: the links and numbers come at the end", async () => {
+    const { id, rosa, api } = await scene("See https://school.example.org/a at 3:15");
+    api.mode = "lose-tokens";
+    const text = await pageText(await rosa.get(`/messages/${id}`));
+    expect(text).toContain("https://school.example.org/a");
+    expect(text).toContain("3:15");
+  });
+
+  it("new messages arriving by the poll are translated too", async () => {
+    const { id, rosa, teacher, api } = await scene();
+    await page(rosa, `/messages/${id}`);
+    await teacher.post(`/teacher/messages/${id}`, { body: "Bring a coat tomorrow." }, { headers: EN });
+    const res = await rosa.request(`/messages/${id}/since/1`, { method: "GET", headers: htmx });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("[es] Bring a coat tomorrow.");
+    expect(html).toContain("Traducido automáticamente");
+    expect(api.calls.length).toBe(2);
+  });
+});
+
+describe("the parent's Spanish reply read by the teacher", () => {
+  it("reaches the teacher in English, with its Spanish original; the page names the family's language", async () => {
+    const { id, rosa, teacher, api } = await scene();
+    expect((await rosa.post(`/messages/${id}`, { body: "Gracias, nos vemos el lunes." }, { follow: false })).status).toBe(303);
+    const html = await page(teacher, `/teacher/messages/${id}`);
+    expect(api.calls.at(-1)).toMatchObject({ source: "es", target: "en" });
+    expect(html).toMatch(/<p class="msg-body" lang="en">\[en\] Gracias, nos vemos el lunes\.<\/p>/);
+    expect(html).toContain("Translated automatically");
+    expect(html).toContain("Show the original (Spanish)");
+    expect(html).toContain("Family&#39;s language: Spanish");
+    // The teacher's own message is never translated for them.
+    expect(html).toMatch(/<p class="msg-body" lang="en">Maya did well today\.<\/p>/);
+  });
+
+  it("a teacher who turned translation off sees the family's words as written (and the setting says so)", async () => {
+    const { id, rosa, teacher, api } = await scene();
+    await rosa.post(`/messages/${id}`, { body: "Gracias." }, { follow: false });
+    const off = await teacher.post("/teacher/settings/translation", { translateMessages: "off" }, { headers: EN });
+    expect(off.status).toBe(200);
+    expect(await pageText(off)).toContain("Families' messages are now shown as written.");
+    const calls = api.calls.length;
+    const html = await page(teacher, `/teacher/messages/${id}`);
+    expect(html).toMatch(/<p class="msg-body" lang="es">Gracias\.<\/p>/);
+    expect(html).not.toContain("Translated automatically");
+    expect(api.calls.length).toBe(calls);
+    // The family still gets the teacher's messages in Spanish.
+    expect(await page(rosa, `/messages/${id}`)).toContain("[es] Maya did well today.");
+    // And back on.
+    await teacher.post("/teacher/settings/translation", { translateMessages: "on" }, { headers: EN });
+    expect(await page(teacher, `/teacher/messages/${id}`)).toContain("[en] Gracias.");
+  });
+
+  it("the setting refuses anything but on or off (422, in the page's language)", async () => {
+    const { teacher } = await scene();
+    const res = await teacher.post("/teacher/settings/translation", { translateMessages: "maybe" }, { headers: EN });
+    expect(res.status).toBe(422);
+    expect(await pageText(res)).toContain("Choose whether translation is on or off.");
+  });
+});
+
+describe("when translation fails, the original is shown with a note, and a later read tries again", () => {
+  const NOTE = "No pudimos traducir este mensaje en este momento";
+
+  it("the API answering 500", async () => {
+    const { id, rosa, api } = await scene();
+    api.mode = "500";
+    const html = await page(rosa, `/messages/${id}`);
+    expect(html).toMatch(/<p class="msg-body" lang="en">Maya did well today\.<\/p>/);
+    expect(html).toContain(NOTE);
+    expect(html).not.toContain("Traducido automáticamente");
+    // Nothing kept: the next read asks again, and this time gets it.
+    api.mode = "ok";
+    const later = await page(rosa, `/messages/${id}`);
+    expect(later).toContain("[es] Maya did well today.");
+    expect(later).not.toContain(NOTE);
+    expect(api.calls.length).toBe(2);
+  });
+
+  it("the API never answering: the page comes after the 5 s timeout, with the original", async () => {
+    const { id, rosa, api } = await scene();
+    api.mode = "timeout";
+    const started = Date.now();
+    const html = await page(rosa, `/messages/${id}`);
+    const waited = Date.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(4_900);
+    expect(waited).toBeLessThan(9_000);
+    expect(html).toContain("Maya did well today.");
+    expect(html).toContain(NOTE);
+  }, 20_000);
+
+  it("a language the translator refuses (Hmong): the original with the note (in the page's language)", async () => {
+    const { id, rosa, api } = await scene(undefined, withTranslator(), "hmn");
+    const res = await rosa.get(`/messages/${id}`);
+    expect(res.status).toBe(200);
+    const text = await pageText(res);
+    expect(api.calls.at(-1)).toMatchObject({ target: "hmn" });
+    expect(text).toContain("Maya did well today.");
+    // No catalog for Hmong: the page is English, and says so in English.
+    expect(text).toContain("This message could not be translated just now");
+  });
+});
+
+describe("without a translator", () => {
+  it("messages are shown as written, and the page says so once", async () => {
+    const m = await messageWorld();
+    await setLanguage("teachers", m.w.ids.T1, "en");
+    await setLanguage("users", m.users.rosa.id, "es");
+    const api = standInTranslator();
+    const teacher = await browser("teacher", m.w.ids.T1, env);
+    const id = await startThread(teacher, m.w.ids.S1, m.users.rosa.id, "One");
+    await teacher.post(`/teacher/messages/${id}`, { body: "Two" });
+    const rosa = await browser("parent", m.users.rosa.id, env);
+    const html = await page(rosa, `/messages/${id}`);
+    expect(html.split("Los mensajes se muestran tal como se escribieron").length - 1).toBe(1);
+    expect(html).not.toContain("Traducido automáticamente");
+    expect(api.calls).toEqual([]);
+  });
+});
+
+describe("a broadcast to a section", () => {
+  it("reaches each family in their own language", async () => {
+    const m = await messageWorld();
+    await setLanguage("teachers", m.w.ids.T1, "en");
+    await setLanguage("users", m.users.rosa.id, "es");
+    await setLanguage("users", m.users.kim.id, "vi");
+    await setLanguage("users", m.users.tom.id, "en");
+    const api = standInTranslator();
+    const bindings = withTranslator();
+    const teacher = await browser("teacher", m.w.ids.T1, bindings);
+    const sent = await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, { body: "No school on Friday." }, { follow: false });
+    expect(sent.status).toBe(303);
+    expect(api.calls).toEqual([]);
+    const threadOf = async (userId: string) =>
+      (await env.DB.prepare("SELECT id FROM threads WHERE teacher_id = ? AND guardian_user_id = ?").bind(m.w.ids.T1, userId).first<{ id: string }>())!.id;
+    const read = async (userId: string) => page(await browser("parent", userId, bindings), `/messages/${await threadOf(userId)}`);
+    expect(await read(m.users.rosa.id)).toContain("[es] No school on Friday.");
+    expect(await read(m.users.kim.id)).toContain("[vi] No school on Friday.");
+    const tom = await read(m.users.tom.id);
+    expect(tom).toContain("No school on Friday.");
+    expect(tom).not.toContain("Translated automatically");
+    expect(api.calls.map((c) => c.target).sort()).toEqual(["es", "vi"]);
+  });
+});
+
+describe("privacy", () => {
+  it("the translator gets the message text only; the audit trail has none of it; a deleted guardian's translations go", async () => {
+    const { m, id, rosa, teacher, api } = await scene("Maya did well today.");
+    await rosa.post(`/messages/${id}`, { body: "Gracias por todo." }, { follow: false });
+    await page(teacher, `/teacher/messages/${id}`);
+    const everything = JSON.stringify(api.calls);
+    for (const secret of [m.users.rosa.email, m.users.rosa.id, "Rosa", "Johnson"]) expect(everything).not.toContain(secret);
+    const audit = await env.DB.prepare("SELECT * FROM audit_log").all();
+    expect(JSON.stringify(audit.results)).not.toMatch(/did well|Gracias/);
+    await runInDurableObject(env.MESSAGE_THREAD.getByName(id), async (o) => (o as unknown as { forgetGuardian(): Promise<void> }).forgetGuardian());
+    const left = await runInDurableObject(env.MESSAGE_THREAD.getByName(id), (_o, state) => state.storage.sql.exec<{ text: string }>("SELECT text FROM translations").toArray());
+    expect(left.map((r) => r.text)).not.toContain("[en] Gracias por todo.");
+  });
+});
