@@ -5,7 +5,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Browser, htmx, messageWorld, pageText, signInAs, startThread, storedMessages, type MessageWorld } from "./world";
+import { Browser, htmx, messageWorld, pageText, settleBackgroundWork, signInAs, startThread, storedMessages, type MessageWorld } from "./world";
 
 const API = "http://translate.test/translate";
 const EN = { "accept-language": "en-US,en;q=0.9" };
@@ -247,27 +247,45 @@ describe("without a translator", () => {
 });
 
 describe("a broadcast to a section", () => {
-  it("reaches each family in their own language", async () => {
+  it("is translated once per family language right after sending, and reaches each family in theirs", async () => {
     const m = await messageWorld();
     await setLanguage("teachers", m.w.ids.T1, "en");
+    // Rosa and Tom (both Maya's guardians, each in their own thread) read Spanish, Kim Vietnamese.
     await setLanguage("users", m.users.rosa.id, "es");
+    await setLanguage("users", m.users.tom.id, "es-MX");
     await setLanguage("users", m.users.kim.id, "vi");
-    await setLanguage("users", m.users.tom.id, "en");
     const api = standInTranslator();
     const bindings = withTranslator();
     const teacher = await browser("teacher", m.w.ids.T1, bindings);
-    const sent = await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, { body: "No school on Friday." }, { follow: false });
+    const sent = await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, { body: "No school on Friday, Maya and Leo included." }, { follow: false });
     expect(sent.status).toBe(303);
-    expect(api.calls).toEqual([]);
+    await settleBackgroundWork();
+    // One call per language, not per family; the students' names went as placeholders.
+    expect(api.calls.map((c) => `${c.source}->${c.target}`).sort()).toEqual(["en->es", "en->vi"]);
+    expect(api.calls[0]!.q).not.toMatch(/Maya|Leo/);
     const threadOf = async (userId: string) =>
       (await env.DB.prepare("SELECT id FROM threads WHERE teacher_id = ? AND guardian_user_id = ?").bind(m.w.ids.T1, userId).first<{ id: string }>())!.id;
     const read = async (userId: string) => page(await browser("parent", userId, bindings), `/messages/${await threadOf(userId)}`);
-    expect(await read(m.users.rosa.id)).toContain("[es] No school on Friday.");
-    expect(await read(m.users.kim.id)).toContain("[vi] No school on Friday.");
-    const tom = await read(m.users.tom.id);
-    expect(tom).toContain("No school on Friday.");
-    expect(tom).not.toContain("Translated automatically");
-    expect(api.calls.map((c) => c.target).sort()).toEqual(["es", "vi"]);
+    expect(await read(m.users.rosa.id)).toContain("[es] No school on Friday, Maya and Leo included.");
+    expect(await read(m.users.tom.id)).toContain("[es] No school on Friday, Maya and Leo included.");
+    expect(await read(m.users.kim.id)).toContain("[vi] No school on Friday, Maya and Leo included.");
+    // Opening them cost nothing more.
+    expect(api.calls.length).toBe(2);
+  });
+
+  it("a translator down at sending time: each family's first read translates it instead", async () => {
+    const m = await messageWorld();
+    await setLanguage("teachers", m.w.ids.T1, "en");
+    await setLanguage("users", m.users.rosa.id, "es");
+    const api = standInTranslator();
+    api.mode = "500";
+    const bindings = withTranslator();
+    const teacher = await browser("teacher", m.w.ids.T1, bindings);
+    await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, { body: "No school on Friday." }, { follow: false });
+    await settleBackgroundWork();
+    api.mode = "ok";
+    const id = (await env.DB.prepare("SELECT id FROM threads WHERE guardian_user_id = ?").bind(m.users.rosa.id).first<{ id: string }>())!.id;
+    expect(await page(await browser("parent", m.users.rosa.id, bindings), `/messages/${id}`)).toContain("[es] No school on Friday.");
   });
 });
 

@@ -19,6 +19,8 @@ export interface Family {
   studentLastName: string;
   guardianUserId: string;
   guardianName: string;
+  /** The guardian's saved language (what a broadcast is translated into for them); null: not chosen. */
+  guardianLanguage?: string | null;
 }
 
 const familyColumns = {
@@ -27,6 +29,7 @@ const familyColumns = {
   studentLastName: students.lastName,
   guardianUserId: guardianships.userId,
   guardianName: users.name,
+  guardianLanguage: users.language,
 };
 
 /** The family, if the teacher teaches the student and the guardian is connected to them; with their thread if one exists. */
@@ -117,7 +120,8 @@ export async function ensureThreads(db: Db, teacher: TeacherRef, families: reado
 const POST_CONCURRENCY = 32;
 
 export interface Delivery {
-  sent: ThreadMeta[];
+  /** With the seq the message has in each thread. */
+  sent: (ThreadMeta & { seq: number })[];
   failed: ThreadMeta[];
 }
 
@@ -145,7 +149,8 @@ export async function postToThreads(
         console.error("messages: post to thread failed", meta.id, err);
         result = { ok: false, reason: "not_participant" };
       }
-      (result.ok ? out.sent : out.failed).push(meta);
+      if (result.ok) out.sent.push({ ...meta, seq: result.seq });
+      else out.failed.push(meta);
     }
   };
   await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, metas.length) }, worker));

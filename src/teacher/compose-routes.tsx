@@ -16,6 +16,7 @@ import { countPost, tooManyPosts } from "../messaging/post-limit";
 import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
 import { familyFacingName } from "../messaging/teacher-settings";
 import { personLanguage } from "../translation/language";
+import { translateBroadcast } from "../messaging/broadcast-translation";
 import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
 import { rowIdField as rowId } from "../lib/ids";
@@ -123,6 +124,9 @@ teacherComposeRoutes.post("/broadcast/:sectionId", async (c) => {
   const families: Family[] = data.families;
   const metas = await ensureThreads(getDb(c.env.DB), teacher, families, clock());
   // With the form's key, a broadcast sent twice arrives once in every family's thread.
-  const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher), lang: personLanguage(teacher.language, c.var.locale.tag) }, form.body, form.key);
+  const author = { id: teacher.id, name: familyFacingName(teacher), lang: personLanguage(teacher.language, c.var.locale.tag) };
+  const { sent, failed } = await postToThreads(c.env, metas, author, form.body, form.key);
+  // Translated once per family language after the answer (sending never waits for a translator).
+  c.executionCtx.waitUntil(translateBroadcast(c.env, { teacher: author, body: form.body, families, sent }));
   return c.redirect(`/teacher/messages?${new URLSearchParams({ sent: String(sent.length), failed: String(failed.length) })}`, 303);
 });
