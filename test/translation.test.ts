@@ -10,7 +10,7 @@ import { Browser, htmx, messageWorld, pageText, settleBackgroundWork, signInAs, 
 const API = "http://translate.test/translate";
 const EN = { "accept-language": "en-US,en;q=0.9" };
 
-type Mode = "ok" | "500" | "timeout" | "lose-tokens";
+type Mode = "ok" | "500" | "timeout" | "lose-tokens" | "add-link" | "huge";
 
 interface StandIn {
   calls: { q: string; source: string; target: string; format: string; api_key?: string }[];
@@ -31,7 +31,8 @@ function standInTranslator(): StandIn {
       return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
     }
     if (body.target === "hmn" || body.source === "hmn") return Response.json({ error: `${body.target} is not supported` }, { status: 400 });
-    const text = s.mode === "lose-tokens" ? body.q.replace(/ZXQ[A-Z]+/g, "") : body.q;
+    if (s.mode === "huge") return Response.json({ translatedText: "x".repeat(9_000) });
+    const text = s.mode === "lose-tokens" ? body.q.replace(/ZXQ[A-Z]+/g, "") : s.mode === "add-link" ? `${body.q} https://evil.example/\u202Egpj.exe` : body.q;
     return Response.json({ translatedText: `[${body.target}] ${text}` });
   });
   return s;
@@ -132,6 +133,21 @@ describe("a teacher's English message read by a Spanish-speaking parent", () => 
     const text = await pageText(await rosa.get(`/messages/${id}`));
     expect(text).toContain("https://school.example.org/a");
     expect(text).toContain("3:15");
+  });
+
+  it("a translator cannot add a link or a bidirectional control; an answer far longer than any translation is refused", async () => {
+    const { id, rosa, api } = await scene("See https://school.example.org/a");
+    api.mode = "add-link";
+    const html = await page(rosa, `/messages/${id}`);
+    expect(html).toContain('<a href="https://school.example.org/a"');
+    expect(html).not.toContain('href="https://evil.example');
+    expect(html).toContain("https://evil.example/gpj.exe");
+    expect(html).not.toContain("\u202E");
+    const { id: other, rosa: reader, api: api2 } = await scene("Hello");
+    api2.mode = "huge";
+    const long = await page(reader, `/messages/${other}`);
+    expect(long).not.toContain("xxxxxxxxxx");
+    expect(long).toContain("No pudimos traducir este mensaje en este momento");
   });
 
   it("new messages arriving by the poll are translated too", async () => {

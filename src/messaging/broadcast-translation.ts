@@ -8,9 +8,10 @@
 import type { Bindings } from "../env";
 import { translatorFor } from "../translation/choose";
 import { needsTranslation, translationLanguage } from "../translation/language";
-import { protect, restore } from "../translation/placeholders";
+import { protect } from "../translation/placeholders";
 import { TRANSLATE_TIMEOUT_MS, asTranslationError } from "../translation/translator";
 import type { Family } from "./start";
+import { translatedBody } from "./translate-page";
 import type { ThreadMeta } from "./types";
 
 /** Saves in flight at once (as many threads as a broadcast reaches). */
@@ -44,7 +45,7 @@ export async function translateBroadcast(env: Bindings, b: BroadcastSent): Promi
   await Promise.all(
     [...byLanguage].map(async ([to, threads]) => {
       try {
-        const text = restore(await translator.translate(sent.text, from, to, signal), sent.kept);
+        const text = translatedBody(await translator.translate(sent.text, from, to, signal), sent.kept);
         for (const thread of threads) saves.push({ thread, lang: to, text });
       } catch (err) {
         const why = asTranslationError(err, signal);

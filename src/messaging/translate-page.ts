@@ -10,8 +10,8 @@ import type { Bindings } from "../env";
 import { needsTranslation } from "../translation/language";
 import { protect, restore } from "../translation/placeholders";
 import { translatorFor } from "../translation/choose";
-import { TRANSLATE_TIMEOUT_MS, asTranslationError } from "../translation/translator";
-import { FORGOTTEN_BODY } from "./body";
+import { TRANSLATE_TIMEOUT_MS, TranslationError, asTranslationError } from "../translation/translator";
+import { FORGOTTEN_BODY, MAX_MESSAGE_CHARS, charCount, normalizeBody } from "./body";
 import { saveTranslations } from "./thread-calls";
 import type { Participant, ThreadMessage } from "./types";
 
@@ -40,6 +40,20 @@ export interface ReadPage {
 
 /** Translator calls in flight at once for one page (a long backlog read for the first time). */
 const CONCURRENCY = 6;
+
+/** A translation is longer than its original, but not this much: a longer answer is not a translation of it. */
+const MAX_TRANSLATION_CHARS = 4 * MAX_MESSAGE_CHARS;
+
+/**
+ * What a translator answered, as a message body is stored (no control or bidirectional characters,
+ * one line-ending style) and with the originals of the placeholders put back; an answer that is
+ * empty or far too long is refused (TranslationError).
+ */
+export function translatedBody(answer: string, kept: ReadonlyMap<string, string>): string {
+  const text = normalizeBody(restore(answer, kept));
+  if (text === "" || charCount(text) > MAX_TRANSLATION_CHARS) throw new TranslationError("bad_answer", `translation of ${charCount(text)} characters`);
+  return text;
+}
 
 /** The language a page should ask the thread's object for stored translations in (undefined: none wanted). */
 export function translationTarget(env: Bindings, reader: Reader): string | undefined {
@@ -75,7 +89,7 @@ export async function readPage(env: Bindings, threadId: string, reader: Reader, 
       const source = m.lang!;
       try {
         const sent = protect(m.body, names);
-        const text = restore(await translator.translate(sent.text, source, to, signal), sent.kept);
+        const text = translatedBody(await translator.translate(sent.text, source, to, signal), sent.kept);
         m.reading = { lang: to, text };
         made.push({ seq: m.seq, text });
       } catch (err) {

@@ -1,6 +1,6 @@
 /** Pieces shared by the parents' and teachers' message pages, and the htmx fragment of new messages. */
 import { cleanLine, cleanText } from "../../src/lib/text";
-import { splitLinks } from "../../src/outbox/links";
+import { findLinks, splitLinks } from "../../src/outbox/links";
 import { FORGOTTEN_BODY, MAX_MESSAGE_CHARS } from "../../src/messaging/body";
 import { FORMER_GUARDIAN_NAME } from "../../src/stewardship/parent-account";
 import type { Catalog } from "../../src/i18n/catalog";
@@ -39,19 +39,20 @@ export function When({ ms }: { ms: number }) {
  * are cleaned on input, and again here for messages stored before that: no bidirectional control
  * reaches the page, in the text, a link's text or its href.
  */
-export function MessageBody({ body, lang }: { body: string; lang?: string | null }) {
+export function MessageBody({ body, lang, links }: { body: string; lang?: string | null; links?: readonly string[] }) {
   const t = useT();
   if (body === FORGOTTEN_BODY) return <p class="msg-body muted">{t.messages.removedMessage}</p>;
   return (
     <p class="msg-body" lang={lang ?? undefined}>
       {splitLinks(cleanText(body)).map((piece) =>
-        "href" in piece ? (
+        // A translation links only what its original did: a translator cannot add a link.
+        "href" in piece && (!links || links.includes(piece.href)) ? (
           <a href={piece.href} rel="noopener noreferrer nofollow" target="_blank">
             {piece.href}
             <span class="new-tab">{` ${t.messages.opensInNewTab}`}</span>
           </a>
         ) : (
-          piece.text
+          "href" in piece ? piece.href : piece.text
         ),
       )}
     </p>
@@ -76,7 +77,7 @@ function ReadBody({ message }: { message: ReadMessage }) {
   }
   return (
     <>
-      <MessageBody body={r.text} lang={r.lang} />
+      <MessageBody body={r.text} lang={r.lang} links={findLinks(message.body)} />
       <p class="msg-note muted small">{t.messages.translation.mark}</p>
       <details class="msg-original">
         <summary>{t.messages.translation.showOriginal(languageName(message.lang ?? "und", tag))}</summary>
