@@ -8,7 +8,7 @@ import { translatorFor } from "../src/translation/choose";
 import { protect, restore } from "../src/translation/placeholders";
 import { TranslationError } from "../src/translation/translator";
 import { M2M100, workersAi, type AiRunner } from "../src/translation/workers-ai";
-import { Browser, messageWorld, signInAs, startThread } from "./world";
+import { Browser, messageWorld, settleBackgroundWork, signInAs, startThread } from "./world";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -61,6 +61,7 @@ describe("the Workers AI backend", () => {
     const teacher = new Browser("vitest-browser", bindings);
     await signInAs(teacher, "teacher", m.w.ids.T1);
     const id = await startThread(teacher, m.w.ids.S1, m.users.rosa.id, "See you at 9:00");
+    await settleBackgroundWork();
     const rosa = new Browser("vitest-browser", bindings);
     await signInAs(rosa, "parent", m.users.rosa.id);
     const html = await (await rosa.get(`/messages/${id}`)).text();

@@ -1,7 +1,7 @@
 /**
  * A broadcast is one text to many families: right after it is posted (in the background, so
  * sending never waits), it is translated ONCE per family language and the translation kept in
- * each of those families' threads. Thirty Spanish-speaking families cost one call, and none of
+ * each of those families' threads (a teacher's first message to one family goes the same way). Thirty Spanish-speaking families cost one call, and none of
  * them waits for it when they open the message. A failure here keeps nothing: each family's
  * first read then tries again (src/messaging/translate-page.ts).
  */

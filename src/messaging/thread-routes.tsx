@@ -22,7 +22,7 @@ import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./pa
 import { newFormKey } from "./form-key";
 import { openThread, pollThread, postMessage, storedForKey } from "./thread-calls";
 import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
-import { readPage, translationTarget, type ReadMessage, type Reader } from "./translate-page";
+import { namesIn, readPage, translateForOtherSide, translationTarget, type ReadMessage, type Reader } from "./translate-page";
 import type { Participant, SenderKind } from "./types";
 
 /** What a thread page shows, whichever side is looking. */
@@ -76,9 +76,6 @@ export interface ThreadRole<K extends ThreadSide, A extends ActorOf<K> = ActorOf
   /** The page's title, in the page's language `t`. */
   title(thread: ThreadHeader, t: Catalog): string;
 }
-
-/** The people of a thread, whose names a translator must leave as written. */
-const namesIn = (thread: ThreadHeader): string[] => [thread.student.firstName, thread.student.lastName, thread.teacherName, thread.guardianName];
 
 /** The thread routes of one side: GET /:id, GET /:id/since/:seq, POST /:id. */
 export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<AppEnv> {
@@ -182,9 +179,11 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
       c.header("retry-after", String(verdict.retryAfter));
       return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter, t.messages.form), key });
     }
-    // Stored with the language it is written in; it is translated when the other side reads it, so posting never waits for a translator.
-    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key, role.reading(actor, c.var.locale).lang);
+    // Stored with the language it is written in; translated for the other side in the background (or when they read it): posting never waits.
+    const lang = role.reading(actor, c.var.locale).lang;
+    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key, lang);
     if (!result.ok) return notFound(c);
+    if (!result.repeated) c.executionCtx.waitUntil(translateForOtherSide(c.env, thread, sender, result.seq, form.body, lang));
     return sent();
   });
 

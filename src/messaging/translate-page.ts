@@ -7,12 +7,13 @@
  * tries again. Only the message text goes to the translator, never who wrote it.
  */
 import type { Bindings } from "../env";
-import { needsTranslation } from "../translation/language";
+import { needsTranslation, translationLanguage } from "../translation/language";
 import { protect, restore } from "../translation/placeholders";
 import { translatorFor } from "../translation/choose";
-import { TRANSLATE_TIMEOUT_MS, TranslationError, asTranslationError } from "../translation/translator";
+import { TRANSLATE_TIMEOUT_MS, TranslationError, asTranslationError, type Translator } from "../translation/translator";
 import { FORGOTTEN_BODY, MAX_MESSAGE_CHARS, charCount, normalizeBody } from "./body";
 import { saveTranslations } from "./thread-calls";
+import type { ThreadHeader } from "./threads";
 import type { Participant, ThreadMessage } from "./types";
 
 /** What a reader in another language is shown for a message. */
@@ -55,6 +56,34 @@ export function translatedBody(answer: string, kept: ReadonlyMap<string, string>
   return text;
 }
 
+/** One text through the translator, its links, numbers and `names` kept as written. */
+export async function translateOne(translator: Translator, body: string, from: string, to: string, names: readonly string[], signal: AbortSignal): Promise<string> {
+  const sent = protect(body, names);
+  return translatedBody(await translator.translate(sent.text, from, to, signal), sent.kept);
+}
+
+/** The people of a thread, whose names a translator must leave as written. */
+export const namesIn = (thread: ThreadHeader): string[] => [thread.student.firstName, thread.student.lastName, thread.teacherName, thread.guardianName];
+
+/**
+ * Right after a reply is stored (in the background: posting never waits), its translation into
+ * the other side's saved language, kept in the thread, so they need not wait when they open it.
+ * Nothing is kept on failure: their first read tries again.
+ */
+export async function translateForOtherSide(env: Bindings, thread: ThreadHeader, sender: Participant, seq: number, body: string, from: string | null): Promise<void> {
+  const translator = translatorFor(env);
+  const to = sender.kind === "guardian" ? (thread.teacherTranslates ? translationLanguage(thread.teacherLanguage) : null) : translationLanguage(thread.guardianLanguage);
+  if (!translator || !to || !needsTranslation(from, to)) return;
+  const signal = AbortSignal.timeout(TRANSLATE_TIMEOUT_MS);
+  try {
+    const text = await translateOne(translator, body, from!, to, namesIn(thread), signal);
+    await saveTranslations(env, thread.id, sender, to, [{ seq, text }]);
+  } catch (err) {
+    const why = asTranslationError(err, signal);
+    console.warn(`translation: ${translator.name} ${why.kind} after posting to ${thread.id}#${seq} ${from}->${to}: ${why.message}`);
+  }
+}
+
 /** The language a page should ask the thread's object for stored translations in (undefined: none wanted). */
 export function translationTarget(env: Bindings, reader: Reader): string | undefined {
   return reader.wanted && reader.lang && translatorFor(env) ? reader.lang : undefined;
@@ -88,8 +117,7 @@ export async function readPage(env: Bindings, threadId: string, reader: Reader, 
       const m = todo[next++]!;
       const source = m.lang!;
       try {
-        const sent = protect(m.body, names);
-        const text = translatedBody(await translator.translate(sent.text, source, to, signal), sent.kept);
+        const text = await translateOne(translator, m.body, source, to, names, signal);
         m.reading = { lang: to, text };
         made.push({ seq: m.seq, text });
       } catch (err) {

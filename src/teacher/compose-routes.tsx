@@ -82,8 +82,11 @@ teacherComposeRoutes.post("/new", async (c) => {
   }
   const [meta] = await ensureThreads(db, teacher, [family], clock());
   if (!meta) return familyNotFound(c);
-  const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher), lang: personLanguage(teacher.language, c.var.locale.tag) }, form.body, form.key);
+  const author = { id: teacher.id, name: familyFacingName(teacher), lang: personLanguage(teacher.language, c.var.locale.tag) };
+  const { sent, failed } = await postToThreads(c.env, [meta], author, form.body, form.key);
   if (failed.length > 0) return page(422, form.body, t.teacher.messages.couldNotSend);
+  // Into the family's language after the answer, as a broadcast to one family (sending never waits).
+  c.executionCtx.waitUntil(translateBroadcast(c.env, { teacher: author, body: form.body, families: [family], sent }));
   return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
 });
 
