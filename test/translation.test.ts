@@ -5,6 +5,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { newFormKey } from "../src/messaging/form-key";
 import { Browser, htmx, messageWorld, pageText, settleBackgroundWork, signInAs, startThread, storedMessages, type MessageWorld } from "./world";
 
 const API = "http://translate.test/translate";
@@ -295,8 +296,12 @@ describe("a broadcast to a section", () => {
     const api = standInTranslator();
     const bindings = withTranslator();
     const teacher = await browser("teacher", m.w.ids.T1, bindings);
-    const sent = await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, { body: "No school on Friday, Maya and Leo included." }, { follow: false });
+    const form = { body: "No school on Friday, Maya and Leo included.", key: newFormKey() };
+    const sent = await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, form, { follow: false });
     expect(sent.status).toBe(303);
+    await settleBackgroundWork();
+    // The same form sent again (a double tap) stores nothing and asks nothing.
+    expect((await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, form, { follow: false })).status).toBe(303);
     await settleBackgroundWork();
     // One call per language, not per family; the students' names went as placeholders.
     expect(api.calls.map((c) => `${c.source}->${c.target}`).sort()).toEqual(["en->es", "en->vi"]);

@@ -22,7 +22,7 @@ export interface BroadcastSent {
   body: string;
   families: readonly Family[];
   /** The threads the message went into, with its seq in each. */
-  sent: readonly (ThreadMeta & { seq: number })[];
+  sent: readonly (ThreadMeta & { seq: number; repeated?: boolean })[];
 }
 
 export async function translateBroadcast(env: Bindings, b: BroadcastSent): Promise<void> {
@@ -32,6 +32,8 @@ export async function translateBroadcast(env: Bindings, b: BroadcastSent): Promi
   const languageOf = new Map(b.families.map((f) => [`${f.guardianUserId} ${f.studentId}`, translationLanguage(f.guardianLanguage)]));
   const byLanguage = new Map<string, (ThreadMeta & { seq: number })[]>();
   for (const t of b.sent) {
+    // The same form sent again: its first sending already asked.
+    if (t.repeated) continue;
     const to = languageOf.get(`${t.guardianUserId} ${t.studentId}`) ?? null;
     if (!to || !needsTranslation(from, to)) continue;
     byLanguage.set(to, [...(byLanguage.get(to) ?? []), t]);

@@ -120,8 +120,8 @@ export async function ensureThreads(db: Db, teacher: TeacherRef, families: reado
 const POST_CONCURRENCY = 32;
 
 export interface Delivery {
-  /** With the seq the message has in each thread. */
-  sent: (ThreadMeta & { seq: number })[];
+  /** With the seq the message has in each thread; `repeated`: it was there already (the same form sent again). */
+  sent: (ThreadMeta & { seq: number; repeated?: boolean })[];
   failed: ThreadMeta[];
 }
 
@@ -149,7 +149,7 @@ export async function postToThreads(
         console.error("messages: post to thread failed", meta.id, err);
         result = { ok: false, reason: "not_participant" };
       }
-      if (result.ok) out.sent.push({ ...meta, seq: result.seq });
+      if (result.ok) out.sent.push({ ...meta, seq: result.seq, repeated: result.repeated === true });
       else out.failed.push(meta);
     }
   };

@@ -1,4 +1,4 @@
-/** A teacher's settings (SPEC 3.6, 3.10): Messages on/off, the name families see, unread-message emails, language. */
+/** A teacher's settings (SPEC 3.6, 3.10, 3.11): Messages on/off, the name families see, unread-message emails, language, translation. */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";

@@ -1,4 +1,4 @@
-/** /teacher/settings: Messages on or off, the name families see, unread-message emails (SPEC 3.6), and language (3.10). */
+/** /teacher/settings: Messages on or off, the name families see, unread-message emails (SPEC 3.6), language (3.10), and translation of families' messages (3.11). */
 import { Hono, type Context } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";

@@ -1,4 +1,4 @@
-/** /teacher/settings: Messages on or off, the name families see, unread-message emails, and language. */
+/** /teacher/settings: Messages on or off, the name families see, unread-message emails, translation, and language. */
 import { CATALOGS } from "../../src/generated/catalogs";
 import { LANGUAGES } from "../../src/i18n/negotiate";
 import { Notice, PostForm } from "../components";
