@@ -346,3 +346,48 @@ describe("privacy", () => {
     expect(left.map((r) => r.text)).not.toContain("[en] Gracias por todo.");
   });
 });
+
+describe("page weight (SPEC 4: a parent page's HTML ≤ 14 KB compressed)", () => {
+  /** Words in a fixed pseudo-random order, so a text compresses like prose, not like a repeated string. */
+  function prose(length: number, seed: number, words: string[]): string {
+    let x = seed;
+    let out = "";
+    while (out.length < length) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out += `${words[x % words.length]} `;
+    }
+    return out.slice(0, length).trim();
+  }
+  const EN_WORDS = "school reading families lunch calendar library math bus routes after care sports music art nurse forms grades homework weather closures supplies".split(" ");
+  const ES_WORDS = "escuela lectura familias almuerzo calendario biblioteca matemáticas autobús rutas después cuidado deportes música arte enfermera formularios notas tarea clima cierres útiles".split(" ");
+
+  async function gzipSize(text: string): Promise<number> {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+    return (await new Response(stream).arrayBuffer()).byteLength;
+  }
+
+  it("a thread of 20 ordinary teacher messages, each shown translated with its original folded, stays within budget", async () => {
+    const { id, rosa, api } = await scene({ body: prose(240, 1, EN_WORDS) });
+    // The stand-in's "translation": other words of the same length (compresses like a real one would).
+    vi.restoreAllMocks();
+    let n = 0;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url !== API) return new Response('{"ok":true}', { status: 202 });
+      n++;
+      return Response.json({ translatedText: prose(260, 1000 + n, ES_WORDS) });
+    });
+    const row = (await env.DB.prepare("SELECT district_id, teacher_id, guardian_user_id, student_id FROM threads WHERE id = ?").bind(id).first<Record<string, string>>())!;
+    const meta = { id, districtId: row.district_id!, teacherId: row.teacher_id!, guardianUserId: row.guardian_user_id!, studentId: row.student_id! };
+    for (let i = 2; i <= 20; i++) {
+      const r = await env.MESSAGE_THREAD.getByName(id).post(meta, { kind: "teacher", id: meta.teacherId }, "Ana Rivera", prose(240, i, EN_WORDS), null, "en");
+      expect(r.ok).toBe(true);
+    }
+    expect(api.calls.length).toBe(1);
+    const html = await page(rosa, `/messages/${id}`);
+    expect(html.match(/Traducido automáticamente/g)).toHaveLength(20);
+    const size = await gzipSize(html);
+    console.info(`thread, 20 translated messages: ${html.length} bytes of HTML, ${size} gzipped`);
+    expect(size).toBeLessThanOrEqual(14 * 1024);
+  });
+});
