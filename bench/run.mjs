@@ -7,13 +7,16 @@ import { benchLoad } from "./load.mjs";
 import { benchMessaging } from "./messaging.mjs";
 import { benchPasswordHash } from "./password.mjs";
 import { benchPages } from "./pages.mjs";
+import { benchTranslation, startStandInTranslator } from "./translation.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
 const INVITE_CHUNK = 1_000;
 
 const rows = [];
-const server = await startServer();
+// Messages are translated by a stand-in LibreTranslate on this machine (bench/translation.mjs).
+const translator = await startStandInTranslator();
+const server = await startServer({ vars: { TRANSLATE_API_URL: translator.url } });
 try {
   const { origin } = server;
   const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Bench District" });
@@ -61,11 +64,13 @@ try {
 
   // Messages: one thread under concurrent posting, and a 30-family section broadcast (bench/messaging.mjs).
   rows.push(...(await benchMessaging(origin)));
+  rows.push(...(await benchTranslation(origin, translator)));
   rows.push(...(await benchPasswordHash(origin)));
   rows.push(...(await benchPages(origin)));
   rows.push(...(await benchLoad(origin)));
 } finally {
   server.stop();
+  translator.stop();
 }
 
 console.log("");

@@ -17,10 +17,16 @@ export interface Secrets {
   SMS_API_KEY?: string;
   GOOGLE_CLIENT_ID?: string;
   GOOGLE_CLIENT_SECRET?: string;
+  /** A LibreTranslate-compatible API for messages (src/translation/); wins over the AI binding when set. */
+  TRANSLATE_API_URL?: string;
+  TRANSLATE_API_KEY?: string;
 }
 
 /** The plain-text variables: wrangler.toml's vars (typed by worker-configuration.d.ts) and the secrets. */
-export type ConfigSource = Pick<CloudflareBindings, "PUBLIC_URL" | "ENVIRONMENT" | "UNREAD_NOTIFY_AFTER_SECONDS" | "INVITATION_TTL_DAYS"> & Secrets;
+export type ConfigSource = Pick<CloudflareBindings, "PUBLIC_URL" | "ENVIRONMENT" | "UNREAD_NOTIFY_AFTER_SECONDS" | "INVITATION_TTL_DAYS"> & Secrets & { AI?: unknown };
+
+/** How messages are translated: a LibreTranslate-compatible API, Workers AI (the AI binding), or not at all (null). */
+export type TranslationConfig = { kind: "libretranslate"; url: string; key?: string } | { kind: "workers-ai" };
 
 export interface Config {
   /** Where the portal is reached, without a trailing slash (links in emails, QR badges, OAuth callbacks). */
@@ -42,6 +48,8 @@ export interface Config {
   unreadNotifyAfterMs: number;
   /** An invitation's lifetime where its district has not set its own. */
   invitationTtlDays: number;
+  /** null: messages are shown as written. */
+  translation: TranslationConfig | null;
 }
 
 const DEFAULT_MAIL_FROM = "Family Portal <no-reply@localhost>";
@@ -76,6 +84,7 @@ function readConfig(env: ConfigSource): Config {
     unreadNotifyAfterSeconds: unreadSeconds,
     unreadNotifyAfterMs: unreadSeconds * 1000,
     invitationTtlDays: nonNegativeNumber(env.INVITATION_TTL_DAYS, DEFAULT_INVITATION_TTL_DAYS),
+    translation: translationConfig(env),
   };
 }
 
@@ -85,10 +94,17 @@ function nonNegativeNumber(value: string | undefined, fallback: number): number 
   return value !== undefined && value !== "" && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-function channelApi(url: string | undefined, key: string | undefined, name: string): ChannelApi | null {
+/** TRANSLATE_API_URL chooses LibreTranslate (explicit, and what local development uses); else the AI binding, if deployed with one. */
+function translationConfig(env: ConfigSource): TranslationConfig | null {
+  const api = channelApi(env.TRANSLATE_API_URL, env.TRANSLATE_API_KEY, "TRANSLATE_API_URL", "showing messages as written");
+  if (api) return { kind: "libretranslate", url: api.url, key: api.key };
+  return env.AI ? { kind: "workers-ai" } : null;
+}
+
+function channelApi(url: string | undefined, key: string | undefined, name: string, instead = "holding those messages"): ChannelApi | null {
   if (!url?.trim()) return null;
   if (!isHttpUrl(url.trim())) {
-    console.error(`outbox: ${name} is not an http(s) URL; holding those messages`);
+    console.error(`config: ${name} is not an http(s) URL; ${instead}`);
     return null;
   }
   return { url: url.trim(), key: key?.trim() || undefined };

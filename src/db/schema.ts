@@ -66,6 +66,8 @@ export const teachers = sqliteTable(
     displayName: text("display_name"),
     messagesEnabled: integer("messages_enabled", { mode: "boolean" }).notNull().default(true),
     notifyUnread: integer("notify_unread", { mode: "boolean" }).notNull().default(true),
+    /** Families' messages in another language are shown translated (false: as written). */
+    translateMessages: integer("translate_messages", { mode: "boolean" }).notNull().default(true),
     googleSub: text("google_sub"),
     /** BCP 47 tag the teacher chose for pages and emails; null: not chosen (the browser decides). */
     language: text("language"),

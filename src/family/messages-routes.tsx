@@ -8,6 +8,7 @@ import { delayInWords } from "../messaging/notice-email";
 import { cursorParam, listCursorOf } from "../messaging/page-input";
 import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { listThreadsForParent } from "../messaging/threads";
+import { personLanguage } from "../translation/language";
 import { ParentMessagesPage, ParentThreadPage } from "../../views/pages/messages";
 
 /** The parent's side of a thread: only while they are the child's guardian (checked in findThreadFor). */
@@ -18,6 +19,8 @@ const parentThreads: ThreadRole<"parent"> = {
   viewer: (parent) => ({ kind: "guardian", userId: parent.user.id }),
   participant: (parent) => ({ kind: "guardian", id: parent.user.id }),
   senderName: (parent) => parent.user.name,
+  // Parents always get the teacher's messages in their language (when a translator is configured).
+  reading: (parent, locale) => ({ lang: personLanguage(parent.user.language, locale.tag), wanted: true }),
   // The teacher turned Messages off: families can read but not reply.
   // A teacher who turned Messages off, or who no longer teaches the child, gets no replies (the page says which).
   refusePost: (thread) => (thread.teacherMessagesEnabled && thread.teacherTeaches ? null : { status: 403, blocked: true }),

@@ -19,6 +19,8 @@ export interface Family {
   studentLastName: string;
   guardianUserId: string;
   guardianName: string;
+  /** The guardian's saved language (what a broadcast is translated into for them); null: not chosen. */
+  guardianLanguage?: string | null;
 }
 
 const familyColumns = {
@@ -27,6 +29,7 @@ const familyColumns = {
   studentLastName: students.lastName,
   guardianUserId: guardianships.userId,
   guardianName: users.name,
+  guardianLanguage: users.language,
 };
 
 /** The family, if the teacher teaches the student and the guardian is connected to them; with their thread if one exists. */
@@ -117,7 +120,8 @@ export async function ensureThreads(db: Db, teacher: TeacherRef, families: reado
 const POST_CONCURRENCY = 32;
 
 export interface Delivery {
-  sent: ThreadMeta[];
+  /** With the seq the message has in each thread; `repeated`: it was there already (the same form sent again). */
+  sent: (ThreadMeta & { seq: number; repeated?: boolean })[];
   failed: ThreadMeta[];
 }
 
@@ -128,7 +132,8 @@ export interface Delivery {
 export async function postToThreads(
   env: Pick<Bindings, "MESSAGE_THREAD">,
   metas: readonly ThreadMeta[],
-  teacher: { id: string; name: string },
+  /** `lang`: the language the teacher writes in (each family reads it translated into theirs). */
+  teacher: { id: string; name: string; lang?: string | null },
   body: string,
   formKey: string | null,
 ): Promise<Delivery> {
@@ -139,12 +144,13 @@ export async function postToThreads(
       const meta = metas[next++] as ThreadMeta;
       let result: PostResult;
       try {
-        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body, formKey);
+        result = await env.MESSAGE_THREAD.getByName(meta.id).post(meta, { kind: "teacher", id: teacher.id }, teacher.name, body, formKey, teacher.lang ?? null);
       } catch (err) {
         console.error("messages: post to thread failed", meta.id, err);
         result = { ok: false, reason: "not_participant" };
       }
-      (result.ok ? out.sent : out.failed).push(meta);
+      if (result.ok) out.sent.push({ ...meta, seq: result.seq, repeated: result.repeated === true });
+      else out.failed.push(meta);
     }
   };
   await Promise.all(Array.from({ length: Math.min(POST_CONCURRENCY, metas.length) }, worker));

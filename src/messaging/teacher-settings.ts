@@ -1,4 +1,4 @@
-/** A teacher's settings (SPEC 3.6, 3.10): Messages on/off, the name families see, unread-message emails, language. */
+/** A teacher's settings (SPEC 3.6, 3.10, 3.11): Messages on/off, the name families see, unread-message emails, language, translation. */
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../db/client";
@@ -7,6 +7,9 @@ import type { Catalog } from "../i18n/catalog";
 import { LANGUAGES } from "../i18n/negotiate";
 
 type Words = Catalog["teacher"]["settings"]["errors"];
+
+/** The translation form of /teacher/settings (its own words live in the catalog's teacher.translation). */
+export const translationForm = (choose: string) => z.strictObject({ translateMessages: z.enum(["on", "off"], choose) });
 
 /** The forms of /teacher/settings, their messages in the page's language. */
 export function settingsForms(t: Words) {
@@ -23,7 +26,7 @@ export function settingsForms(t: Words) {
   };
 }
 
-type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabled" | "notifyUnread" | "displayName" | "language">>;
+type TeacherSettings = Partial<Pick<typeof teachers.$inferInsert, "messagesEnabled" | "notifyUnread" | "displayName" | "language" | "translateMessages">>;
 
 export function updateTeacherSettings(db: Db, teacherId: string, changes: TeacherSettings, at: number) {
   return db.update(teachers).set({ ...changes, updatedAt: at }).where(eq(teachers.id, teacherId));

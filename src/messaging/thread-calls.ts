@@ -24,8 +24,8 @@ const EMPTY: ThreadPage = { messages: [], lastSeq: 0, hasEarlier: false };
  * The newest page, marked as read for the viewer (they are looking at it), or an older page
  * (`before`), which changes nothing. A thread whose first message never arrived is empty.
  */
-export async function openThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, before: number | null): Promise<ThreadPage> {
-  const page = await stub(env, threadId).list(viewer, before !== null ? { before, limit: PAGE_SIZE, markRead: false } : { limit: PAGE_SIZE, markRead: true });
+export async function openThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, before: number | null, translateTo?: string): Promise<ThreadPage> {
+  const page = await stub(env, threadId).list(viewer, before !== null ? { before, limit: PAGE_SIZE, markRead: false, translateTo } : { limit: PAGE_SIZE, markRead: true, translateTo });
   return page ?? EMPTY;
 }
 
@@ -33,14 +33,27 @@ export async function openThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId
  * Messages after `since` (marked read: the open page shows them), and the seq the next poll
  * starts from; null when the viewer is not in the thread.
  */
-export async function pollThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, since: number): Promise<(ThreadPage & { nextSince: number }) | null> {
-  const page = await stub(env, threadId).list(viewer, { since, limit: POLL_LIMIT, markRead: true });
+export async function pollThread(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, since: number, translateTo?: string): Promise<(ThreadPage & { nextSince: number }) | null> {
+  const page = await stub(env, threadId).list(viewer, { since, limit: POLL_LIMIT, markRead: true, translateTo });
   return page ? { ...page, nextSince: page.messages.at(-1)?.seq ?? since } : null;
 }
 
-/** Stores a message; `formKey` makes the same form sent twice store once. */
-export function postMessage(env: Pick<Bindings, "MESSAGE_THREAD">, header: ThreadHeader, sender: Participant, senderName: string, body: string, formKey: string | null): Promise<PostResult> {
-  return stub(env, header.id).post(metaOf(header), sender, senderName, body, formKey);
+/** Stores a message written in `lang`; `formKey` makes the same form sent twice store once. */
+export function postMessage(
+  env: Pick<Bindings, "MESSAGE_THREAD">,
+  header: ThreadHeader,
+  sender: Participant,
+  senderName: string,
+  body: string,
+  formKey: string | null,
+  lang: string | null,
+): Promise<PostResult> {
+  return stub(env, header.id).post(metaOf(header), sender, senderName, body, formKey, lang);
+}
+
+/** Keeps a reader's new translations with the thread (src/messaging/translate-page.ts). */
+export function saveTranslations(env: Pick<Bindings, "MESSAGE_THREAD">, threadId: string, viewer: Participant, lang: string, items: { seq: number; text: string }[]): Promise<boolean> {
+  return stub(env, threadId).saveTranslations(viewer, lang, items);
 }
 
 /** True when this sender's form key already stored a message in the thread. */

@@ -43,8 +43,9 @@ export class MessageThread extends DurableObject<Bindings> {
   /**
    * Stores a message. The first post (always the teacher's) fixes who the thread is between. With
    * a form key already stored for this sender, nothing is stored and the first answer is repeated.
+   * `lang`: the language the sender writes in (their saved one), so the other side can get it translated.
    */
-  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string, formKey: string | null = null): Promise<PostResult> {
+  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string, formKey: string | null = null, lang: string | null = null): Promise<PostResult> {
     if (!isStorableBody(body)) return { ok: false, reason: "invalid_body" };
     const stored = this.store.meta();
     // Teachers write first: a guardian can never bring a thread into being.
@@ -55,7 +56,7 @@ export class MessageThread extends DurableObject<Bindings> {
       const earlier = formKey ? this.store.storedForKey(sender.kind, formKey) : null;
       if (earlier) return { ...earlier, repeated: true };
       if (!stored) this.store.init(meta, Date.now());
-      const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now());
+      const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now(), lang);
       if (formKey) this.store.rememberKey(sender.kind, formKey, message.seq, message.createdAt);
       return { seq: message.seq, createdAt: message.createdAt, repeated: false };
     });
@@ -82,7 +83,23 @@ export class MessageThread extends DurableObject<Bindings> {
     // Read as far as the viewer is shown (a poll may return only part of a long backlog).
     const shownUpTo = opts.since !== undefined ? (page.messages.at(-1)?.seq ?? opts.since) : lastSeq;
     if (opts.markRead && opts.before === undefined && this.store.markRead(viewer.kind, shownUpTo)) await this.afterChange();
+    const lang = opts.translateTo;
+    if (lang) {
+      const stored = this.store.translations(lang, page.messages.filter((m) => m.lang !== null && m.lang !== lang).map((m) => m.seq));
+      for (const m of page.messages) {
+        const text = stored.get(m.seq);
+        if (text !== undefined) m.translation = text;
+      }
+    }
     return { ...page, lastSeq };
+  }
+
+  /** Keeps translations a participant's page made (into their language), so no later read asks again. */
+  async saveTranslations(viewer: Participant, lang: string, items: { seq: number; text: string }[]): Promise<boolean> {
+    const meta = this.store.meta();
+    if (!meta || !isParticipant(meta, viewer)) return false;
+    this.ctx.storage.transactionSync(() => this.store.saveTranslations(lang, items, Date.now()));
+    return true;
   }
 
   /** Everything in the thread is read by `viewer`; false for anyone else. */
@@ -107,6 +124,7 @@ export class MessageThread extends DurableObject<Bindings> {
    */
   async forgetGuardian(): Promise<void> {
     this.ctx.storage.transactionSync(() => {
+      this.store.forgetTranslations("guardian");
       this.ctx.storage.sql.exec("UPDATE messages SET body = ?, sender_name = ? WHERE sender_kind = 'guardian'", FORGOTTEN_BODY, FORMER_GUARDIAN_NAME);
       this.ctx.storage.sql.exec("DELETE FROM participants WHERE kind = 'guardian'");
       this.store.forgetKeys("guardian");

@@ -14,6 +14,7 @@ import { actorOfKind, requireKind, turnAway } from "../auth/guards";
 import { getDb } from "../db/client";
 import type { AppEnv } from "../env";
 import type { Catalog } from "../i18n/catalog";
+import type { Locale } from "../i18n/locale";
 import { NewMessagesFragment } from "../../views/pages/messages-parts";
 import { ThreadNotFoundPage } from "../../views/pages/messages";
 import { countPost, tooManyPosts } from "./post-limit";
@@ -21,12 +22,16 @@ import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./pa
 import { newFormKey } from "./form-key";
 import { openThread, pollThread, postMessage, storedForKey } from "./thread-calls";
 import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
-import type { Participant, SenderKind, ThreadMessage } from "./types";
+import { namesIn, readPage, translateForOtherSide, translationTarget, type ReadMessage, type Reader } from "./translate-page";
+import type { Participant, SenderKind } from "./types";
 
 /** What a thread page shows, whichever side is looking. */
 export interface ThreadPageProps {
   thread: ThreadHeader;
-  messages: ThreadMessage[];
+  /** With their translations into the reader's language, where they need one. */
+  messages: ReadMessage[];
+  /** No translator is configured and some message is in another language: say once that they are shown as written. */
+  asWritten: boolean;
   lastSeq: number;
   earlierBefore: number | null;
   older: boolean;
@@ -60,6 +65,11 @@ export interface ThreadRole<K extends ThreadSide, A extends ActorOf<K> = ActorOf
   participant(actor: A): Participant;
   /** The name the other side sees on a message. */
   senderName(actor: A): string;
+  /**
+   * The language this person writes and reads messages in (as a translator names it: "es"): their
+   * saved language, else the page's (`locale`); and whether they want the other side's translated.
+   */
+  reading(actor: A, locale: Locale): { lang: string | null; wanted: boolean };
   /** Why this person may not write in this thread now (null: they may), in the page's language `t`. */
   refusePost(thread: ThreadHeader, actor: A, t: Catalog): PostRefusal | null;
   page(actor: A, props: ThreadPageProps): JSX.Element;
@@ -83,15 +93,20 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
     return id ? findThreadFor(getDb(c.env.DB), role.viewer(actor), id) : Promise.resolve(null);
   };
 
+  const readerOf = <E extends AppEnv>(c: Context<E>, actor: A): Reader => ({ participant: role.participant(actor), ...role.reading(actor, c.var.locale) });
+
   async function renderThread<E extends AppEnv>(c: Context<E>, actor: A, thread: ThreadHeader, status: 200 | 403 | 422 | 429, form: Pick<ThreadPageProps, "draft" | "error" | "blocked"> & { key?: string | null } = {}) {
     const beforeRaw = c.req.query("before");
     const before = status === 200 && beforeRaw !== undefined ? seqOf(beforeRaw) : null;
-    const page = await openThread(c.env, thread.id, role.participant(actor), before);
+    const reader = readerOf(c, actor);
+    const page = await openThread(c.env, thread.id, reader.participant, before, translationTarget(c.env, reader));
+    const read = await readPage(c.env, thread.id, reader, page.messages, namesIn(thread));
     c.status(status);
     return c.render(
       role.page(actor, {
         thread,
-        messages: page.messages,
+        messages: read.messages,
+        asWritten: read.asWritten,
         lastSeq: page.lastSeq,
         earlierBefore: page.hasEarlier ? (page.messages[0]?.seq ?? null) : null,
         older: before !== null,
@@ -120,14 +135,16 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
     }
     const since = seqOf(c.req.param("seq"));
     const thread = since !== null ? await find(c, actor) : null;
-    const page = thread && since !== null ? await pollThread(c.env, thread.id, role.participant(actor), since) : null;
+    const reader = readerOf(c, actor);
+    const page = thread && since !== null ? await pollThread(c.env, thread.id, reader.participant, since, translationTarget(c.env, reader)) : null;
     if (!thread || !page) {
       c.header("hx-refresh", "true");
       return c.body(null, 404);
     }
     if (page.messages.length === 0) return c.body(null, 204);
     const path = `${role.base}/${thread.id}`;
-    return renderFragment(c, <NewMessagesFragment messages={page.messages} viewer={role.kind} path={path} lastSeq={page.nextSince} />);
+    const read = await readPage(c.env, thread.id, reader, page.messages, namesIn(thread));
+    return renderFragment(c, <NewMessagesFragment messages={read.messages} viewer={role.kind} path={path} lastSeq={page.nextSince} />);
   });
 
   // Pages and posts are for this side only: its guard turns everyone else away.
@@ -162,8 +179,11 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
       c.header("retry-after", String(verdict.retryAfter));
       return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter, t.messages.form), key });
     }
-    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key);
+    // Stored with the language it is written in; translated for the other side in the background (or when they read it): posting never waits.
+    const lang = role.reading(actor, c.var.locale).lang;
+    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key, lang);
     if (!result.ok) return notFound(c);
+    if (!result.repeated) c.executionCtx.waitUntil(translateForOtherSide(c.env, thread, sender, result.seq, form.body, lang));
     return sent();
   });
 

@@ -3,6 +3,7 @@
  * messages, and each participant's read position and last unread email. Synchronous calls on
  * the object's SqlStorage; the object decides when to call them.
  */
+import { FORGOTTEN_BODY } from "./body";
 import type { IndexSnapshot, Participant, SenderKind, ThreadMessage, ThreadMeta } from "./types";
 
 interface MetaRow extends Record<string, SqlStorageValue> {
@@ -23,6 +24,7 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   sender_name: string;
   body: string;
   created_at: number;
+  lang: string | null;
 }
 
 export interface ParticipantState {
@@ -54,6 +56,7 @@ const toMessage = (r: MessageRow): ThreadMessage => ({
   senderName: r.sender_name,
   body: r.body,
   createdAt: r.created_at,
+  lang: r.lang,
 });
 
 export class ThreadStore {
@@ -74,6 +77,41 @@ export class ThreadStore {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS form_keys (
       sender_kind TEXT NOT NULL, key TEXT NOT NULL, seq INTEGER NOT NULL, created_at INTEGER NOT NULL,
       PRIMARY KEY (sender_kind, key))`);
+    // The language each message was written in (null: written before messages had one; never translated).
+    const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray();
+    if (!columns.some((c) => c.name === "lang")) this.sql.exec("ALTER TABLE messages ADD COLUMN lang TEXT");
+    // Each message translated once per reader language: a second view, or the other side in the same language, costs nothing.
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS translations (
+      seq INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
+      PRIMARY KEY (seq, lang))`);
+  }
+
+  /** The stored translations into `lang` of these messages, by seq. */
+  translations(lang: string, seqs: readonly number[]): Map<number, string> {
+    const out = new Map<number, string>();
+    if (seqs.length === 0) return out;
+    const min = Math.min(...seqs);
+    const max = Math.max(...seqs);
+    const wanted = new Set(seqs);
+    for (const r of this.sql.exec<{ seq: number; text: string }>("SELECT seq, text FROM translations WHERE lang = ? AND seq BETWEEN ? AND ?", lang, min, max)) {
+      if (wanted.has(r.seq)) out.set(r.seq, r.text);
+    }
+    return out;
+  }
+
+  /** Keeps translations of existing messages (a message forgotten meanwhile keeps none). */
+  saveTranslations(lang: string, items: readonly { seq: number; text: string }[], at: number): void {
+    for (const { seq, text } of items) {
+      this.sql.exec(
+        "INSERT OR REPLACE INTO translations (seq, lang, text, created_at) SELECT seq, ?, ?, ? FROM messages WHERE seq = ? AND body <> ?",
+        lang, text, at, seq, FORGOTTEN_BODY,
+      );
+    }
+  }
+
+  /** Forgets the translations of one side's messages (a guardian who deleted their account). */
+  forgetTranslations(kind: SenderKind): void {
+    this.sql.exec("DELETE FROM translations WHERE seq IN (SELECT seq FROM messages WHERE sender_kind = ?)", kind);
   }
 
   /** The message stored for this sender's form key, if one was. */
@@ -131,12 +169,15 @@ export class ThreadStore {
   }
 
   /** Stores a message; writing means the sender has seen everything before it. */
-  append(sender: Participant, senderName: string, body: string, at: number): ThreadMessage {
+  append(sender: Participant, senderName: string, body: string, at: number, lang: string | null = null): ThreadMessage {
     const seq = this.lastSeq() + 1;
-    this.sql.exec("INSERT INTO messages (seq, sender_kind, sender_id, sender_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)", seq, sender.kind, sender.id, senderName, body, at);
+    this.sql.exec(
+      "INSERT INTO messages (seq, sender_kind, sender_id, sender_name, body, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      seq, sender.kind, sender.id, senderName, body, at, lang,
+    );
     this.sql.exec("UPDATE participants SET read_seq = ? WHERE kind = ?", seq, sender.kind);
     this.bumpVersion();
-    return { seq, senderKind: sender.kind, senderId: sender.id, senderName, body, createdAt: at };
+    return { seq, senderKind: sender.kind, senderId: sender.id, senderName, body, createdAt: at, lang };
   }
 
   /** Messages in seq order: after `since`, before `before`, or the newest `limit`. */

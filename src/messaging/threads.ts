@@ -16,7 +16,12 @@ import { teaches, type TeacherRef } from "../roster/teaching";
 export interface ThreadHeader extends ThreadMeta {
   teacherName: string;
   teacherMessagesEnabled: boolean;
+  /** The teacher's saved language, and whether they want families' messages translated (what a reply is translated into). */
+  teacherLanguage: string | null;
+  teacherTranslates: boolean;
   guardianName: string;
+  /** The guardian's saved language (BCP 47, maybe without a catalog), shown to the teacher; null: not chosen. */
+  guardianLanguage: string | null;
   student: { firstName: string; lastName: string };
   /** The guardian is still connected to the student (the district can remove a wrong association). */
   connected: boolean;
@@ -44,7 +49,10 @@ function headerQuery(db: Db) {
       studentId: threads.studentId,
       teacherName: teacherName.as("teacher_name"),
       teacherMessagesEnabled: teachers.messagesEnabled,
+      teacherLanguage: teachers.language,
+      teacherTranslates: teachers.translateMessages,
       guardianName: sql<string>`${users.name}`.as("guardian_name"),
+      guardianLanguage: users.language,
       firstName: students.firstName,
       lastName: students.lastName,
       connected: connectedSql.as("connected"),
@@ -66,7 +74,10 @@ const toHeader = (r: HeaderRow): ThreadHeader => ({
   studentId: r.studentId,
   teacherName: r.teacherName,
   teacherMessagesEnabled: r.teacherMessagesEnabled,
+  teacherLanguage: r.teacherLanguage,
+  teacherTranslates: r.teacherTranslates,
   guardianName: r.guardianName,
+  guardianLanguage: r.guardianLanguage,
   student: { firstName: r.firstName, lastName: r.lastName },
   connected: Boolean(r.connected),
   teacherTeaches: Boolean(r.teacherTeaches),

@@ -26,6 +26,10 @@ export interface ThreadMessage {
   senderName: string;
   body: string;
   createdAt: number;
+  /** The language it was written in (the sender's at the time, e.g. "es"); null: written before messages had one. */
+  lang: string | null;
+  /** Its stored translation into the language the page asked for (ListOptions.translateTo), if there is one. */
+  translation?: string;
 }
 
 export interface ThreadPage {
@@ -44,6 +48,8 @@ export interface ListOptions {
   limit: number;
   /** Mark what is returned (and everything before it) as read for the viewer: they are looking at it. Ignored with `before`. */
   markRead: boolean;
+  /** Attach each message's stored translation into this language (src/messaging/translate-page.ts). */
+  translateTo?: string;
 }
 
 /** `repeated`: the same form was sent before; nothing new was stored (seq is the first one's). */

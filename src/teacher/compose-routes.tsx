@@ -15,6 +15,8 @@ import { storedForKey } from "../messaging/thread-calls";
 import { countPost, tooManyPosts } from "../messaging/post-limit";
 import { ensureThreads, findFamilyForTeacher, findSectionFamilies, postToThreads, type Family } from "../messaging/start";
 import { familyFacingName } from "../messaging/teacher-settings";
+import { personLanguage } from "../translation/language";
+import { translateBroadcast } from "../messaging/broadcast-translation";
 import { BroadcastPage, FamilyNotFoundPage, NewMessagePage } from "../../views/pages/teacher-messages";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
 import { rowIdField as rowId } from "../lib/ids";
@@ -80,8 +82,11 @@ teacherComposeRoutes.post("/new", async (c) => {
   }
   const [meta] = await ensureThreads(db, teacher, [family], clock());
   if (!meta) return familyNotFound(c);
-  const { failed } = await postToThreads(c.env, [meta], { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
+  const author = { id: teacher.id, name: familyFacingName(teacher), lang: personLanguage(teacher.language, c.var.locale.tag) };
+  const { sent, failed } = await postToThreads(c.env, [meta], author, form.body, form.key);
   if (failed.length > 0) return page(422, form.body, t.teacher.messages.couldNotSend);
+  // Into the family's language after the answer, as a broadcast to one family (sending never waits).
+  c.executionCtx.waitUntil(translateBroadcast(c.env, { teacher: author, body: form.body, families: [family], sent }));
   return c.redirect(`/teacher/messages/${meta.id}#reply`, 303);
 });
 
@@ -122,6 +127,9 @@ teacherComposeRoutes.post("/broadcast/:sectionId", async (c) => {
   const families: Family[] = data.families;
   const metas = await ensureThreads(getDb(c.env.DB), teacher, families, clock());
   // With the form's key, a broadcast sent twice arrives once in every family's thread.
-  const { sent, failed } = await postToThreads(c.env, metas, { id: teacher.id, name: familyFacingName(teacher) }, form.body, form.key);
+  const author = { id: teacher.id, name: familyFacingName(teacher), lang: personLanguage(teacher.language, c.var.locale.tag) };
+  const { sent, failed } = await postToThreads(c.env, metas, author, form.body, form.key);
+  // Translated once per family language after the answer (sending never waits for a translator).
+  c.executionCtx.waitUntil(translateBroadcast(c.env, { teacher: author, body: form.body, families, sent }));
   return c.redirect(`/teacher/messages?${new URLSearchParams({ sent: String(sent.length), failed: String(failed.length) })}`, 303);
 });

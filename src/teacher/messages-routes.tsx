@@ -11,6 +11,7 @@ import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { familyFacingName } from "../messaging/teacher-settings";
 import { shownName } from "../../views/pages/messages-parts";
 import { listThreadsForTeacher } from "../messaging/threads";
+import { personLanguage } from "../translation/language";
 import { TeacherMessagesPage, TeacherThreadPage } from "../../views/pages/teacher-messages";
 import { teacherComposeRoutes } from "./compose-routes";
 
@@ -24,6 +25,8 @@ const teacherThreads: ThreadRole<"teacher"> = {
   viewer: ({ teacher }) => ({ kind: "teacher", teacher }),
   participant: ({ teacher }) => ({ kind: "teacher", id: teacher.id }),
   senderName: ({ teacher }) => familyFacingName(teacher),
+  // A teacher who reads the families' languages may turn translation off (Settings).
+  reading: ({ teacher }, locale) => ({ lang: personLanguage(teacher.language, locale.tag), wanted: teacher.translateMessages }),
   // A teacher can write in their threads while the guardian is still connected to the child.
   refusePost: (thread, _teacher, t) =>
     thread.connected ? null : { status: 422, error: t.teacher.messages.refusedDisconnected(thread.guardianName, thread.student.firstName) },

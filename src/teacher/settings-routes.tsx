@@ -1,4 +1,4 @@
-/** /teacher/settings: Messages on or off, the name families see, unread-message emails (SPEC 3.6), and language (3.10). */
+/** /teacher/settings: Messages on or off, the name families see, unread-message emails (SPEC 3.6), language (3.10), and translation of families' messages (3.11). */
 import { Hono, type Context } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";
@@ -9,7 +9,7 @@ import { readForm } from "../lib/form";
 import { cleanLine } from "../lib/text";
 import { now as clock } from "../lib/time";
 import { delayInWords } from "../messaging/notice-email";
-import { settingsForms, updateTeacherSettings } from "../messaging/teacher-settings";
+import { settingsForms, translationForm, updateTeacherSettings } from "../messaging/teacher-settings";
 import { TeacherSettingsPage, type TeacherSettingsPageProps } from "../../views/pages/teacher-settings";
 
 /** What the page says after each redirect (a fixed list, so nothing from the URL is echoed): the catalog's key. */
@@ -21,7 +21,17 @@ const DONE = {
   "notifications-off": "notificationsOff",
   language: "language",
 } as const;
-type Done = keyof typeof DONE;
+/** The translation setting's notices (catalog: teacher.translation). */
+const TRANSLATION_DONE = { "translation-on": "doneOn", "translation-off": "doneOff" } as const;
+type Done = keyof typeof DONE | keyof typeof TRANSLATION_DONE;
+
+function noticeOf(c: Context<TeacherEnv>, done: string | undefined): string | null {
+  const { t } = c.var.locale;
+  if (!done) return null;
+  if (Object.hasOwn(DONE, done)) return t.teacher.settings.done[DONE[done as keyof typeof DONE]];
+  if (Object.hasOwn(TRANSLATION_DONE, done)) return t.teacher.translation[TRANSLATION_DONE[done as keyof typeof TRANSLATION_DONE]];
+  return null;
+}
 
 function render(c: Context<TeacherEnv>, status: 200 | 422, error: TeacherSettingsPageProps["error"] = null) {
   const { teacher } = c.var.actor;
@@ -34,9 +44,10 @@ function render(c: Context<TeacherEnv>, status: 200 | 422, error: TeacherSetting
       displayName={teacher.displayName}
       messagesEnabled={teacher.messagesEnabled}
       notifyUnread={teacher.notifyUnread}
+      translateMessages={teacher.translateMessages}
       language={closestLanguage(teacher.language) ?? tag}
       unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds, tag)}
-      notice={!error && done && Object.hasOwn(DONE, done) ? t.teacher.settings.done[DONE[done as Done]] : null}
+      notice={error ? null : noticeOf(c, done)}
       error={error}
     />,
     { title: t.teacher.settings.title },
@@ -80,6 +91,15 @@ teacherSettingsRoutes.post("/notifications", async (c) => {
   const on = parsed.data.notifyUnread === "on";
   await updateTeacherSettings(getDb(c.env.DB), c.var.actor.teacher.id, { notifyUnread: on }, clock());
   return done(c, on ? "notifications-on" : "notifications-off");
+});
+
+/** Families' messages shown translated into the teacher's language, or as written (they may read the family's language). */
+teacherSettingsRoutes.post("/translation", async (c) => {
+  const parsed = translationForm(c.var.locale.t.teacher.translation.choose).safeParse(await readForm(c));
+  if (!parsed.success) return render(c, 422, { form: "translation", message: problem(c, parsed.error.issues) });
+  const on = parsed.data.translateMessages === "on";
+  await updateTeacherSettings(getDb(c.env.DB), c.var.actor.teacher.id, { translateMessages: on }, clock());
+  return done(c, on ? "translation-on" : "translation-off");
 });
 
 /** The teacher's pages and emails from now on, on any browser; the next page already speaks it. */

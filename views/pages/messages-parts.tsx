@@ -1,10 +1,12 @@
 /** Pieces shared by the parents' and teachers' message pages, and the htmx fragment of new messages. */
 import { cleanLine, cleanText } from "../../src/lib/text";
-import { splitLinks } from "../../src/outbox/links";
+import { findLinks, splitLinks } from "../../src/outbox/links";
 import { FORGOTTEN_BODY, MAX_MESSAGE_CHARS } from "../../src/messaging/body";
 import { FORMER_GUARDIAN_NAME } from "../../src/stewardship/parent-account";
 import type { Catalog } from "../../src/i18n/catalog";
-import type { SenderKind, ThreadMessage } from "../../src/messaging/types";
+import type { SenderKind } from "../../src/messaging/types";
+import type { ReadMessage } from "../../src/messaging/translate-page";
+import { languageName } from "../../src/i18n/language-name";
 import type { Child } from "hono/jsx";
 import { Notice, PostForm } from "../components";
 import { asset } from "../../src/static";
@@ -38,27 +40,56 @@ export function When({ ms }: { ms: number }) {
  * are cleaned on input, and again here for messages stored before that: no bidirectional control
  * reaches the page, in the text, a link's text or its href.
  */
-export function MessageBody({ body }: { body: string }) {
+export function MessageBody({ body, lang, links }: { body: string; lang?: string | null; links?: readonly string[] }) {
   const t = useT();
   if (body === FORGOTTEN_BODY) return <p class="msg-body muted">{t.messages.removedMessage}</p>;
   return (
-    <p class="msg-body">
+    <p class="msg-body" lang={lang ?? undefined}>
       {splitLinks(cleanText(body)).map((piece) =>
-        "href" in piece ? (
+        // A translation links only what its original did: a translator cannot add a link.
+        "href" in piece && (!links || links.includes(piece.href)) ? (
           <a href={piece.href} rel="noopener noreferrer nofollow" target="_blank">
             {piece.href}
             <span class="new-tab">{` ${t.messages.opensInNewTab}`}</span>
           </a>
         ) : (
-          piece.text
+          "href" in piece ? piece.href : piece.text
         ),
       )}
     </p>
   );
 }
 
+/**
+ * A message in the reader's language: the translation, marked as such, with the original one tap
+ * away (<details>: no JavaScript needed); or, when translating failed, the original with a note.
+ */
+function ReadBody({ message }: { message: ReadMessage }) {
+  const { tag, t } = useLocale();
+  const r = message.reading;
+  if (!r) return <MessageBody body={message.body} lang={message.lang} />;
+  if ("failed" in r) {
+    return (
+      <>
+        <MessageBody body={message.body} lang={message.lang} />
+        <p class="msg-note muted small">{t.messages.translation.failed}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <MessageBody body={r.text} lang={r.lang} links={findLinks(message.body)} />
+      <p class="msg-note muted small">{t.messages.translation.mark}</p>
+      <details class="msg-original">
+        <summary>{t.messages.translation.showOriginal(languageName(message.lang ?? "und", tag))}</summary>
+        <MessageBody body={message.body} lang={message.lang} />
+      </details>
+    </>
+  );
+}
+
 export interface MessageItemProps {
-  message: ThreadMessage;
+  message: ReadMessage;
   /** Whose page this is: their own messages say "You". */
   viewer: SenderKind;
 }
@@ -71,7 +102,7 @@ export function MessageItem({ message, viewer }: MessageItemProps) {
       <p class="msg-meta">
         <strong>{mine ? t.messages.you : cleanLine(shownName(message.senderName, t))}</strong> <span class="muted">· <When ms={message.createdAt} /></span>
       </p>
-      <MessageBody body={message.body} />
+      <ReadBody message={message} />
     </li>
   );
 }
@@ -91,7 +122,7 @@ export function Poller({ path, seq, oob = false }: { path: string; seq: number; 
 }
 
 /** The answer to a poll with news: the new messages to append, and the poller moved on to the newest seq. */
-export function NewMessagesFragment({ messages, viewer, path, lastSeq }: { messages: ThreadMessage[]; viewer: SenderKind; path: string; lastSeq: number }) {
+export function NewMessagesFragment({ messages, viewer, path, lastSeq }: { messages: ReadMessage[]; viewer: SenderKind; path: string; lastSeq: number }) {
   return (
     <>
       {messages.map((m) => (
@@ -103,7 +134,7 @@ export function NewMessagesFragment({ messages, viewer, path, lastSeq }: { messa
 }
 
 export interface ThreadMessagesProps {
-  messages: ThreadMessage[];
+  messages: ReadMessage[];
   viewer: SenderKind;
   /** The thread's page, e.g. /messages/thr_…. */
   path: string;
@@ -152,7 +183,9 @@ export function ThreadMessages(p: ThreadMessagesProps) {
 /** A conversation page's thread as both sides' pages get it (ThreadPageProps in src/messaging/thread-routes.tsx). */
 export interface ConversationView {
   thread: { id: string; student: { firstName: string; lastName: string } };
-  messages: ThreadMessage[];
+  messages: ReadMessage[];
+  /** No translator is configured and a message here is in another language: said once, above the messages. */
+  asWritten?: boolean;
   lastSeq: number;
   earlierBefore: number | null;
   older: boolean;
@@ -177,6 +210,7 @@ export function Conversation(p: ConversationView & { base: string; withName: str
       <p class="muted">{t.aboutWith(`${p.thread.student.firstName} ${p.thread.student.lastName}`, withName)}</p>
       {p.error && <Notice kind="error">{t.notSent}</Notice>}
       {p.notice}
+      {p.asWritten && <p class="muted small">{t.translation.asWritten}</p>}
       <ThreadMessages
         messages={p.messages}
         viewer={p.viewer}

@@ -2,7 +2,8 @@
 import type { SectionFamilies } from "../../src/messaging/start";
 import type { ThreadHeader, ThreadListItem } from "../../src/messaging/threads";
 import { Notice } from "../components";
-import { useT } from "../i18n";
+import { useLocale, useT } from "../i18n";
+import { languageName } from "../../src/i18n/language-name";
 import { Conversation, ReplyForm, ThreadListView, type ConversationView } from "./messages-parts";
 
 const fullName = (s: { firstName: string; lastName: string }) => `${s.firstName} ${s.lastName}`;
@@ -74,9 +75,11 @@ export interface TeacherThreadPageProps extends ConversationView {
 }
 
 export function TeacherThreadPage(p: TeacherThreadPageProps) {
-  const t = useT().teacher.messages;
+  const { tag, t: all } = useLocale();
+  const t = all.teacher.messages;
   const path = `/teacher/messages/${p.thread.id}`;
   const guardian = p.thread.guardianName;
+  const language = p.thread.guardianLanguage;
   return (
     <Conversation
       {...p}
@@ -84,7 +87,12 @@ export function TeacherThreadPage(p: TeacherThreadPageProps) {
       withName={guardian}
       viewer="teacher"
       emptyText={t.empty}
-      notice={!p.messagesEnabled && <MessagesOffNotice text={t.offGuardianCantReply(guardian)} />}
+      notice={
+        <>
+          {language && <p class="muted">{all.teacher.translation.familyLanguage(languageName(language, tag))}</p>}
+          {!p.messagesEnabled && <MessagesOffNotice text={t.offGuardianCantReply(guardian)} />}
+        </>
+      }
     >
       {p.thread.connected ? (
         <ReplyForm action={path} formKey={p.formKey} label={t.writeTo(guardian)} value={p.draft} error={p.error} />

@@ -1,16 +1,18 @@
-/** /teacher/settings: Messages on or off, the name families see, unread-message emails, and language. */
+/** /teacher/settings: Messages on or off, the name families see, unread-message emails, translation, and language. */
 import { CATALOGS } from "../../src/generated/catalogs";
 import { LANGUAGES } from "../../src/i18n/negotiate";
 import { Notice, PostForm } from "../components";
 import { useT } from "../i18n";
 
-type SettingsForm = "messages" | "name" | "notifications" | "language";
+type SettingsForm = "messages" | "name" | "notifications" | "language" | "translation";
 
 export interface TeacherSettingsPageProps {
   rosterName: string;
   displayName: string | null;
   messagesEnabled: boolean;
   notifyUnread: boolean;
+  /** Families' messages in another language are shown translated. */
+  translateMessages: boolean;
   /** The catalog tag the teacher's pages are in (their saved one, else this page's). */
   language: string;
   /** "3 hours", in the page's language. */
@@ -30,7 +32,9 @@ function Toggle({ action, field, on, label }: { action: string; field: string; o
 }
 
 export function TeacherSettingsPage(p: TeacherSettingsPageProps) {
-  const t = useT().teacher.settings;
+  const all = useT();
+  const t = all.teacher.settings;
+  const tr = all.teacher.translation;
   const errorOf = (form: SettingsForm) => (p.error?.form === form ? p.error.message : undefined);
   const nameError = errorOf("name");
   const nameValue = p.error?.form === "name" ? (p.error.typed ?? "") : (p.displayName ?? "");
@@ -80,6 +84,14 @@ export function TeacherSettingsPage(p: TeacherSettingsPageProps) {
         {errorOf("notifications") && <p class="error">{errorOf("notifications")}</p>}
         <p>{p.notifyUnread ? t.emailsOn(p.unreadDelay) : t.emailsOff}</p>
         <Toggle action="/teacher/settings/notifications" field="notifyUnread" on={p.notifyUnread} label={p.notifyUnread ? t.turnEmailsOff : t.turnEmailsOn} />
+      </section>
+
+      <section class="card" aria-labelledby="settings-translation">
+        <h2 id="settings-translation">{tr.settingsTitle}</h2>
+        {errorOf("translation") && <p class="error">{errorOf("translation")}</p>}
+        <p>{p.translateMessages ? tr.on : tr.off}</p>
+        <p class="hint muted">{tr.hint}</p>
+        <Toggle action="/teacher/settings/translation" field="translateMessages" on={p.translateMessages} label={p.translateMessages ? tr.turnOff : tr.turnOn} />
       </section>
 
       <section class="card" aria-labelledby="settings-language">

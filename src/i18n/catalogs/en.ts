@@ -812,10 +812,30 @@ export default {
       teacherSettings: "Settings",
       footer: "Family Portal",
     },
+    // automatic translation of the other side's messages (src/messaging/translate-page.ts)
+    translation: {
+      mark: "Translated automatically",
+      showOriginal: (language: string) => `Show the original (${language})`,
+      failed: "This message could not be translated just now, so it is shown as written. We'll try again the next time you open the conversation.",
+      asWritten: "Messages are shown as written: automatic translation is not set up on this portal.",
+    },
   },
 
   // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
   teacher: {
+    // automatic translation: the family's language on a conversation, and the setting to turn it off
+    translation: {
+      familyLanguage: (language: string) => `Family's language: ${language}`,
+      settingsTitle: "Translation of families' messages",
+      on: "On: a family's message in another language is shown translated into yours, with the original one tap away.",
+      off: "Off: families' messages are shown as written.",
+      hint: "Families always get your messages in their own language, whatever you choose here.",
+      turnOn: "Turn translation on",
+      turnOff: "Turn translation off",
+      doneOn: "Families' messages in other languages are now shown translated.",
+      doneOff: "Families' messages are now shown as written.",
+      choose: "Choose whether translation is on or off.",
+    },
     // sign-in: the page, the link's page, and the email
     signIn: {
       title: "Teacher sign-in",

@@ -813,10 +813,30 @@ export default {
       teacherSettings: "Configuración",
       footer: "Family Portal",
     },
+    // automatic translation of the other side's messages (src/messaging/translate-page.ts)
+    translation: {
+      mark: "Traducido automáticamente",
+      showOriginal: (language: string) => `Ver el original (${language})`,
+      failed: "No pudimos traducir este mensaje en este momento, así que se muestra tal como se escribió. Lo intentaremos otra vez la próxima vez que abra la conversación.",
+      asWritten: "Los mensajes se muestran tal como se escribieron: la traducción automática no está disponible en este portal.",
+    },
   },
 
   // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
   teacher: {
+    // automatic translation: the family's language on a conversation, and the setting to turn it off
+    translation: {
+      familyLanguage: (language: string) => `Idioma de la familia: ${language}`,
+      settingsTitle: "Traducción de los mensajes de las familias",
+      on: "Activada: el mensaje de una familia en otro idioma se muestra traducido al suyo, y puede ver el original con un toque.",
+      off: "Desactivada: los mensajes de las familias se muestran tal como se escribieron.",
+      hint: "Las familias siempre reciben sus mensajes en su propio idioma, elija lo que elija aquí.",
+      turnOn: "Activar la traducción",
+      turnOff: "Desactivar la traducción",
+      doneOn: "Ahora los mensajes de las familias en otros idiomas se muestran traducidos.",
+      doneOff: "Ahora los mensajes de las familias se muestran tal como se escribieron.",
+      choose: "Elija si la traducción está activada o desactivada.",
+    },
     // sign-in: the page, the link's page, and the email
     signIn: {
       title: "Inicio de sesión para maestros",
