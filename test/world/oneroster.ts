@@ -156,7 +156,7 @@ export function exportFiles(e: Export, version: "1.1" | "1.2", opts: { eol?: str
     u.orgSourcedIds
       .split(",")
       .map((o) => o.trim())
-      .map((org, i) => ({ sourcedId: `r-${u.sourcedId}-${i}`, status: u.status ?? "", userSourcedId: u.sourcedId, roleType: i === 0 ? "primary" : "secondary", role: u.role, orgSourcedId: org })),
+      .map((org, i) => ({ sourcedId: `r-${u.sourcedId}-${i}`, status: u.status ?? "", userSourcedId: u.sourcedId ?? "", roleType: i === 0 ? "primary" : "secondary", role: u.role, orgSourcedId: org })),
   );
   return { ...base, "users.csv": csv([...USERS_12, ...extra], e.users.map((u) => ({ ...u, primaryOrgSourcedId: u.orgSourcedIds.split(",")[0]!.trim() })), eol), "roles.csv": csv(ROLES_12, roles, eol) };
 }
