@@ -195,3 +195,19 @@ describe("dry run, delta, invitations", () => {
 });
 
 void waitForImport;
+
+describe("stewardship of uploads", () => {
+  it("a failed upload is deleted from R2 after 7 days by the daily maintenance; a processed one at once", async () => {
+    const { runMaintenance } = await import("../src/stewardship/maintenance");
+    const d = await createDistrict();
+    const failed = await importZip(d.token, new TextEncoder().encode("not a zip at all"));
+    expect(failed.status).toBe("failed");
+    const key = `oneroster/${d.id}/${failed.id}.zip`;
+    expect(await env.ROSTER_UPLOADS.head(key)).not.toBeNull();
+    expect((await runMaintenance(env, Date.now() + 6 * 86_400_000)).rosterUploadsDeleted).toBe(0);
+    expect(await env.ROSTER_UPLOADS.head(key)).not.toBeNull();
+    expect((await runMaintenance(env, Date.now() + 7 * 86_400_000 + 60_000)).rosterUploadsDeleted).toBe(1);
+    expect(await env.ROSTER_UPLOADS.head(key)).toBeNull();
+    expect(await json(await api(d.token, "GET", `/roster/imports/${failed.id}`))).toMatchObject({ status: "failed", errors: [{ code: "not_a_zip" }] });
+  });
+});
