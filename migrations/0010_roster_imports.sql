@@ -15,6 +15,7 @@ CREATE TABLE `roster_imports` (
 	`counts` text NOT NULL,
 	`errors` text DEFAULT '[]' NOT NULL,
 	`error_count` integer DEFAULT 0 NOT NULL,
+	`max_step_queries` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`finished_at` integer,

@@ -242,6 +242,8 @@ export const rosterImports = sqliteTable(
     /** JSON: the first row errors [{file, line, column, code, message}]; `error_count` has them all. */
     errors: text("errors").notNull().default("[]"),
     errorCount: integer("error_count").notNull().default(0),
+    /** The most D1 queries one step (one alarm invocation) ran: D1 allows 1,000 per invocation. */
+    maxStepQueries: integer("max_step_queries").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: integer("finished_at"),

@@ -14,6 +14,7 @@ import { auditInsert } from "../../audit";
 import { config } from "../../config";
 import { runBatch, type Statement } from "../../db/batch";
 import { getDb, type Db } from "../../db/client";
+import { countingD1 } from "../../db/statement-counter";
 import { rosterImports } from "../../db/schema";
 import type { Bindings } from "../../env";
 import { invitationTtlMs, loadInvitingDistrict } from "../../invitations/district";
@@ -29,6 +30,8 @@ import { r2Source } from "./zip";
 const MAX_FAILURES = 3;
 
 export class RosterImport extends DurableObject<Bindings> {
+  private queries: () => number = () => 0;
+
   /** Called once by the upload route, right after the import's record and the zip are stored. */
   async start(importId: string): Promise<void> {
     await this.ctx.storage.put("importId", importId);
@@ -38,7 +41,10 @@ export class RosterImport extends DurableObject<Bindings> {
   override async alarm(): Promise<void> {
     const importId = await this.ctx.storage.get<string>("importId");
     if (!importId) return;
-    const db = getDb(this.env.DB);
+    // Every query of this invocation is counted: a step must stay under D1's 1,000 per invocation.
+    const counter = countingD1(this.env.DB);
+    const db = getDb(counter.db);
+    this.queries = counter.count;
     const record = await getImport(db, importId);
     if (!record || record.status === "done" || record.status === "failed") {
       await this.ctx.storage.deleteAll();
@@ -91,6 +97,7 @@ export class RosterImport extends DurableObject<Bindings> {
         steps: staged.steps.length,
         step: 0,
         progressTotal: total,
+        maxStepQueries: Math.max(record.maxStepQueries, this.queries() + 1),
         errors: JSON.stringify(staged.errors.slice(0, MAX_STORED_ERRORS)),
         errorCount: staged.errors.length,
         updatedAt: at,
@@ -136,6 +143,7 @@ export class RosterImport extends DurableObject<Bindings> {
         counts: JSON.stringify(counts),
         errors: JSON.stringify(errors.slice(0, MAX_STORED_ERRORS)),
         errorCount: record.errorCount + outcome.errors.length,
+        maxStepQueries: Math.max(record.maxStepQueries, this.queries() + 1 + outcome.statements.length),
         updatedAt: at,
       })
       .where(and(eq(rosterImports.id, record.id), eq(rosterImports.step, record.step)));
