@@ -167,7 +167,7 @@ export interface ImportStatus {
   dryRun: boolean;
   version: string | null;
   progress: { rows: number; total: number };
-  counts: Record<string, { created: number; updated: number; unchanged: number; removed: number }>;
+  counts: Record<"schools" | "teachers" | "students" | "sections" | "enrollments" | "contacts" | "invitations", { created: number; updated: number; unchanged: number; removed: number }>;
   errors: { file: string; line: number | null; column: string | null; code: string; message: string }[];
   errorCount: number;
 }
