@@ -90,6 +90,16 @@ describe("OneRoster files as SIS exports write them", () => {
     expect((await env.ROSTER_UPLOADS.list({ prefix: `oneroster/${d.id}/` })).objects.length).toBe(3);
   });
 
+  it("takes a zip larger than the API's 8 MiB JSON limit (it streams to R2)", async () => {
+    const d = await createDistrict();
+    const files = { ...exportFiles(smallDistrict(), "1.1"), "courses.csv": `sourcedId,title\n${"c,Course with a long title\n".repeat(400_000)}` };
+    const zip = await buildZip(files, { store: true });
+    expect(zip.length).toBeGreaterThan(9 * 1024 * 1024);
+    const done = await importZip(d.token, zip);
+    expect(done).toMatchObject({ status: "done", errors: [] });
+    expect(done.counts.students.created).toBe(3);
+  });
+
   it("refuses what is not an upload with 4xx, never 5xx", async () => {
     const d = await createDistrict();
     const send = (headers: Record<string, string>, body?: BodyInit, query = "") =>
