@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:workers";
 import {
+  ADMIN_TOKEN,
   api,
   browserAs,
   buildZip,
@@ -148,7 +149,7 @@ describe("dry run, delta, invitations", () => {
   it("invitations go out in the family's language from an ext_*language* column", async () => {
     const d = await createDistrict();
     const e = smallDistrict();
-    e.users = e.users.map((u) => (u.sourcedId === "p-2" ? { ...u, "metadata.ext_home_language": "es" } : u));
+    e.users = e.users.map((u) => (u.sourcedId === "p-2" ? { ...u, "metadata.ext_home_language": "es" } : u.sourcedId === "s-1" ? { ...u, "metadata.ext_home_language": "vi" } : u));
     await importZip(d.token, await buildZip(exportFiles(e, "1.1", { extraUserColumns: ["metadata.ext_home_language"] })), "invite=true");
     const [spanish] = await outboxTo(d.id, "+15552010202");
     expect(spanish).toContain("únase a Family Portal para Zoe");
@@ -156,6 +157,11 @@ describe("dry run, delta, invitations", () => {
     expect(english).not.toContain("únase");
     const contacts = await json<{ data: { language: string | null }[] }>(await api(d.token, "GET", "/students/s-3/contacts"));
     expect(contacts.data[0]?.language).toBe("es");
+    // Rosa's row gives none: Mia's row gives her home language; Leo's gives none.
+    const mia = await json<{ data: { language: string | null }[] }>(await api(d.token, "GET", "/students/s-1/contacts"));
+    expect(mia.data.map((c) => c.language)).toEqual(["vi", "vi"]);
+    const leo = await json<{ data: { language: string | null }[] }>(await api(d.token, "GET", "/students/s-2/contacts"));
+    expect(leo.data.map((c) => c.language)).toEqual([null, null]);
   });
 
   it("a delta file with status=tobedeleted removes a contact (and its pending invitation), and only that", async () => {
@@ -216,8 +222,19 @@ describe("stewardship of uploads", () => {
     expect(await env.ROSTER_UPLOADS.head(key)).not.toBeNull();
     expect((await runMaintenance(env, Date.now() + 6 * 86_400_000)).rosterUploadsDeleted).toBe(0);
     expect(await env.ROSTER_UPLOADS.head(key)).not.toBeNull();
-    expect((await runMaintenance(env, Date.now() + 7 * 86_400_000 + 60_000)).rosterUploadsDeleted).toBe(1);
+    // (This file's earlier failed uploads are as old, so they go too.)
+    expect((await runMaintenance(env, Date.now() + 7 * 86_400_000 + 60_000)).rosterUploadsDeleted).toBeGreaterThanOrEqual(1);
     expect(await env.ROSTER_UPLOADS.head(key)).toBeNull();
     expect(await json(await api(d.token, "GET", `/roster/imports/${failed.id}`))).toMatchObject({ status: "failed", errors: [{ code: "not_a_zip" }] });
+  });
+
+  it("deleting a district deletes its uploads and import records", async () => {
+    const d = await createDistrict();
+    const failed = await importZip(d.token, new TextEncoder().encode("still not a zip"));
+    expect(await env.ROSTER_UPLOADS.head(`oneroster/${d.id}/${failed.id}.zip`)).not.toBeNull();
+    const res = await api(ADMIN_TOKEN, "DELETE", `/admin/districts/${d.id}`);
+    expect(res.status).toBe(200);
+    expect((await env.ROSTER_UPLOADS.list({ prefix: `oneroster/${d.id}/` })).objects).toEqual([]);
+    expect(await countRows("roster_imports", "district_id = ?", d.id)).toBe(0);
   });
 });

@@ -11,6 +11,8 @@ import type { Bindings } from "../env";
 import { DAY } from "../lib/time";
 
 export const FAILED_UPLOAD_KEPT_MS = 7 * DAY;
+/** An import's record (its counts, and row errors that quote the rows) is kept a year, like the audit log. */
+export const IMPORT_RECORD_KEPT_MS = 365 * DAY;
 /** Uploads deleted per run (each is one R2 call); the next day's run takes the rest. */
 const PER_RUN = 500;
 
@@ -30,5 +32,16 @@ export async function purgeRosterUploads(env: Pick<Bindings, "ROSTER_UPLOADS">, 
       .where(eq(rosterImports.id, row.id))
       .run();
   }
+  await db.delete(rosterImports).where(and(lte(rosterImports.finishedAt, now - IMPORT_RECORD_KEPT_MS), sql`${rosterImports.uploadKey} IS NULL`)).run();
   return due.length;
+}
+
+/** Every upload of a district being deleted (the R2 keys start with its id). */
+export async function deleteRosterUploadsOf(bucket: R2Bucket, districtId: string): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await bucket.list({ prefix: `oneroster/${districtId}/`, cursor });
+    if (page.objects.length > 0) await bucket.delete(page.objects.map((o) => o.key));
+    cursor = page.truncated ? page.cursor : undefined;
+  } while (cursor);
 }

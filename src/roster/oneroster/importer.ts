@@ -113,6 +113,11 @@ export class RosterImport extends DurableObject<Bindings> {
 
   /** Applies the next step; false when it was the last. */
   private async applyNext(db: Db, record: ImportRow): Promise<boolean> {
+    // Every step applied, but the end was not recorded (a failure after the last batch): end it now.
+    if (record.step >= record.steps) {
+      await finish(db, this.env.ROSTER_UPLOADS, record, "done", []);
+      return false;
+    }
     const step = await this.ctx.storage.get<Step>(stepKey(record.step));
     if (!step) throw new Error(`step ${record.step} of import ${record.id} is missing`);
     const at = Date.now();

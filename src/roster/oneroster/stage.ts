@@ -299,8 +299,9 @@ export async function stageImport(db: Db, districtId: string, source: ZipSource,
       rowError("users.csv", u.line, "email", "no_address", `${u.role} ${u.sourcedId} has neither an email nor a phone number.`);
       continue;
     }
-    const language = u.language && u.language.length <= 35 && BCP47.test(u.language) ? u.language : null;
     for (const studentSisId of kids) {
+      // The parent's own language column, else the home language given on the student's row.
+      const language = languageTag(u.language) ?? languageTag(users.get(studentSisId)?.language ?? "");
       for (const a of addresses) {
         const key = `${studentSisId}\u0000${a.channel}\u0000${a.address}`;
         if (contactSeen.has(key)) continue; // two family members sharing one address: one contact
@@ -394,6 +395,7 @@ export async function stageImport(db: Db, districtId: string, source: ZipSource,
 }
 
 const okId = (s: string) => sisIdSchema.safeParse(s).success;
+const languageTag = (v: string): string | null => (v !== "" && v.length <= 35 && BCP47.test(v) ? v : null);
 const schoolRowsOf = (m: Map<string, SchoolRow>) => [...m.values()];
 
 /** Sections grouped so a step holds about STEP_ITEMS.memberPairs memberships. */
