@@ -91,6 +91,22 @@ describe("OneRoster files as SIS exports write them", () => {
     expect((await env.ROSTER_UPLOADS.list({ prefix: `oneroster/${d.id}/` })).objects.length).toBe(3);
   });
 
+  it("a damaged entry (bad deflate data) ends failed naming the file, not in an endless retry", async () => {
+    const d = await createDistrict();
+    const files = exportFiles(smallDistrict(), "1.1");
+    const garbage = new Uint8Array(4000).map((_, i) => (i * 7919 + 13) % 256);
+    const zip = await buildZip({ "manifest.csv": files["manifest.csv"]!, "users.csv": garbage }, { store: true });
+    // Mark users.csv (the second entry) as deflated, in its local header and in the central directory.
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const second = 30 + "manifest.csv".length + files["manifest.csv"]!.length;
+    view.setUint16(second + 8, 8, true);
+    const central = view.getUint32(zip.length - 22 + 16, true);
+    const secondCentral = central + 46 + "manifest.csv".length;
+    view.setUint16(secondCentral + 10, 8, true);
+    const done = await importZip(d.token, zip);
+    expect(done).toMatchObject({ status: "failed", errorCount: 1, errors: [{ file: "users.csv", code: "unreadable_file" }] });
+  });
+
   it("takes a zip larger than the API's 8 MiB JSON limit (it streams to R2)", async () => {
     const d = await createDistrict();
     const files = { ...exportFiles(smallDistrict(), "1.1"), "courses.csv": `sourcedId,title\n${"c,Course with a long title\n".repeat(400_000)}` };

@@ -85,6 +85,21 @@ interface UserRecord {
   language: string;
 }
 
+/**
+ * A damaged entry (bad deflate data, an entry outside the file) fails the import with the file's
+ * name; errors from D1 or our own code are not the upload's fault and propagate (the alarm retries).
+ */
+async function readSafely(file: string, read: () => Promise<unknown>): Promise<void> {
+  try {
+    await read();
+  } catch (err) {
+    if (err instanceof ZipError || err instanceof TypeError || (err instanceof Error && /decompress|inflate|deflate|zlib|invalid/i.test(err.message))) {
+      fail(file, "unreadable_file", `${file} could not be read from the zip (${err.message}); export it again.`);
+    }
+    throw err;
+  }
+}
+
 /** Reads and maps the zip; throws ImportFailed for a zip we cannot read at all. */
 export async function stageImport(db: Db, districtId: string, source: ZipSource, options: ImportOptions): Promise<StagedImport> {
   let entries: ZipEntry[];
@@ -101,7 +116,7 @@ export async function stageImport(db: Db, districtId: string, source: ZipSource,
   // manifest.csv
   const manifestEntry = files.get("manifest.csv") ?? fail("manifest.csv", "missing_file", "The zip has no manifest.csv; a OneRoster CSV export always has one.");
   const manifest = new Map<string, string>();
-  await readTable(source, manifestEntry, (t, r) => manifest.set(t.get(r.fields, "propertyName"), t.get(r.fields, "value")));
+  await readSafely("manifest.csv", () => readTable(source, manifestEntry, (t, r) => manifest.set(t.get(r.fields, "propertyName"), t.get(r.fields, "value"))));
   const version = manifest.get("oneroster.version") ?? "";
   if (version !== "1.1" && version !== "1.2") {
     fail("manifest.csv", "unsupported_version", `manifest.csv gives oneroster.version "${version}"; this import reads 1.1 and 1.2.`);
@@ -116,13 +131,7 @@ export async function stageImport(db: Db, districtId: string, source: ZipSource,
 
   const readRows = async (name: FileName, onRow: (t: CsvTable, r: Row) => void) => {
     const e = entry(name);
-    if (!e) return;
-    try {
-      await readTable(source, e, onRow);
-    } catch (err) {
-      if (err instanceof ZipError || err instanceof TypeError) fail(`${name}.csv`, "unreadable_file", `${name}.csv could not be read from the zip: ${err.message}`);
-      throw err;
-    }
+    if (e) await readSafely(`${name}.csv`, () => readTable(source, e, onRow));
   };
   const deleted = (t: CsvTable, r: Row) => t.get(r.fields, "status").toLowerCase() === "tobedeleted";
   const validSisId = (file: string, r: Row, column: string, value: string) => {
