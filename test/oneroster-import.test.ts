@@ -100,6 +100,20 @@ describe("OneRoster import: a 1.2 district", () => {
     expect(done.counts).toEqual(FIRST_COUNTS);
     await expectSmallDistrictStored(d.token);
   });
+
+  it("reports a user with no row in roles.csv, and imports the others", async () => {
+    const d = await createDistrict();
+    const files = exportFiles(smallDistrict(), "1.2");
+    files["roles.csv"] = files["roles.csv"]!.split("\n").filter((l) => !l.includes(",s-3,")).join("\n");
+    const done = await importZip(d.token, await buildZip(files));
+    // And what depended on Zoe: her guardian's contact and her enrollment.
+    expect(done.errors).toEqual([
+      { file: "users.csv", line: 6, column: null, code: "no_role", message: expect.stringContaining("s-3") },
+      { file: "users.csv", line: 8, column: "agentSourcedIds", code: "no_student", message: expect.stringContaining("p-2") },
+      { file: "enrollments.csv", line: 6, column: "userSourcedId", code: "unknown_user", message: expect.stringContaining("s-3") },
+    ]);
+    expect(done.counts.students).toEqual({ ...zero, created: 2 });
+  });
 });
 
 export type { ImportStatus };

@@ -248,6 +248,10 @@ export async function stageImport(db: Db, districtId: string, source: ZipSource,
       continue;
     }
     const fullName = name(`${u.givenName} ${u.familyName}`);
+    if (u.role === "") {
+      rowError("users.csv", u.line, version === "1.2" ? null : "role", "no_role", `User ${u.sourcedId} has no role (${version === "1.2" ? "no row in roles.csv" : "the role column is empty"}).`);
+      continue;
+    }
     if (isTeacher(u)) {
       const email = emailSchema.safeParse(u.email);
       if (!fullName) rowError("users.csv", u.line, "givenName", "missing_value", `Teacher ${u.sourcedId} has no name.`);
