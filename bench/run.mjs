@@ -8,6 +8,7 @@ import { benchMessaging } from "./messaging.mjs";
 import { benchPasswordHash } from "./password.mjs";
 import { benchPages } from "./pages.mjs";
 import { benchTranslation, startStandInTranslator } from "./translation.mjs";
+import { benchOneRoster } from "./oneroster.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -63,6 +64,7 @@ try {
   rows.push({ name: "invitations: single POST latency p50 / p99", value: `${percentile(singles, 50).toFixed(1)} / ${percentile(singles, 99).toFixed(1)}`, unit: "ms", notes: "with Idempotency-Key, sequential" });
 
   // Messages: one thread under concurrent posting, and a 30-family section broadcast (bench/messaging.mjs).
+  rows.push(...(await benchOneRoster(origin, token)));
   rows.push(...(await benchMessaging(origin)));
   rows.push(...(await benchTranslation(origin, translator)));
   rows.push(...(await benchPasswordHash(origin)));

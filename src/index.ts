@@ -20,6 +20,7 @@ import { staticRoutes } from "./static-routes";
 export { OutboxDispatcher } from "./outbox/dispatcher";
 export { RateLimiter } from "./auth/rate-limiter";
 export { MessageThread } from "./messaging/thread-object";
+export { RosterImport } from "./roster/oneroster/importer";
 
 const app = new Hono<AppEnv>();
 

@@ -19,6 +19,8 @@ const INSIDERS = new Set<ActorName>(["districtA", "parentA", "teacherT1", "admin
 interface World {
   a: TestDistrict;
   b: TestDistrict;
+  /** A OneRoster import of district A's. */
+  importId: string;
   spareDistrictId: string;
   ids: Record<"T1" | "T2" | "SEC1" | "SEC2" | "C" | "D" | "TB" | "E", string>;
   parentA: { id: string; email: string };
@@ -118,9 +120,16 @@ async function buildWorld(): Promise<World> {
     .bind(suggestionId, parentA.id, "Reading together every evening for ten minutes.", null, Date.now())
     .run();
 
+  // A OneRoster import of district A's (its record only: no upload needs processing here).
+  const importId = uniq("imp_");
+  await env.DB.prepare("INSERT INTO roster_imports (id, district_id, status, dry_run, invite, remove_missing, upload_bytes, counts, created_at, updated_at) VALUES (?, ?, 'done', 0, 0, 0, 0, '{}', ?, ?)")
+    .bind(importId, a.id, Date.now(), Date.now())
+    .run();
+
   return {
     a,
     b,
+    importId,
     spareDistrictId: spare.id,
     ids,
     parentA,
@@ -150,6 +159,7 @@ function concretePath(w: World, method: string, path: string): string {
     .replace("/guardians/:id", `/guardians/${w.guardianshipId}`)
     .replace("/links/:key", "/links/matrix-link")
     .replace("/invitations/:id", `/invitations/${w.invitationD.id}`)
+    .replace("/roster/imports/:id", `/roster/imports/${w.importId}`)
     .replace("/i/:token", `/i/${w.invitationD.token}`)
     .replace("/join/siblings/:id", `/join/siblings/${w.invitationD.id}`)
     .replace(/\/:token$/, "/not-a-real-token-0123456789")
@@ -189,7 +199,7 @@ const PUBLIC_PAGES = [
 ];
 /** Routes whose ids are C's, T1's or parent A's: an outsider of the same kind gets 404. */
 const CARRIES_IDS = /:(sisId|id|studentId|sectionId|contactId|key|slug|action)/;
-const LISTS_OWN = new Set(["GET /api/v1/students", "GET /api/v1/links", "GET /api/v1/settings", "GET /api/v1/invitations", "GET /api/v1/reports"]);
+const LISTS_OWN = new Set(["GET /api/v1/students", "GET /api/v1/links", "GET /api/v1/settings", "GET /api/v1/invitations", "GET /api/v1/reports", "GET /api/v1/roster/imports"]);
 
 /** Who may use a route, from its template. */
 function expectation(method: string, path: string, who: ActorName): Expect {

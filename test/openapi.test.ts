@@ -26,4 +26,10 @@ describe("GET /api/v1/openapi.json", () => {
     const inv = doc.paths["/invitations"]?.post?.requestBody?.content["application/json"]?.schema;
     expect(Object.keys(inv?.properties ?? {})).toEqual(expect.arrayContaining(["studentSisId", "email", "phone"]));
   });
+
+  it("describes the OneRoster upload as a zip body, not JSON", async () => {
+    const doc = (await (await api(null, "GET", "/openapi.json")).json()) as Doc;
+    const upload = doc.paths["/roster/oneroster"]?.post?.requestBody?.content;
+    expect(Object.keys(upload ?? {})).toEqual(["application/zip"]);
+  });
 });

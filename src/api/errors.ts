@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | "conflict"
   | "idempotency_key_reused"
   | "payload_too_large"
+  | "unsupported_media_type"
+  | "length_required"
   | "rate_limited"
   | "internal";
 

@@ -11,6 +11,7 @@ import { apiError } from "./errors";
 import { guardiansApi } from "./guardians-routes";
 import { invitationsApi } from "./invitations-routes";
 import { linksApi } from "./links-routes";
+import { onerosterApi } from "./oneroster-routes";
 import { openApiDocument } from "./openapi";
 import { reportsApi } from "./reports-routes";
 import { rosterApi } from "./roster-routes";
@@ -20,12 +21,12 @@ import { stewardshipApi } from "./stewardship-routes";
 /** `/api/v1`: the district and admin JSON API. */
 export const api = new Hono<AppEnv>();
 
-api.use(
-  bodyLimit({
-    maxSize: 8 * 1024 * 1024,
-    onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 8 MiB; send it in smaller chunks."),
-  }),
-);
+const jsonBodyLimit = bodyLimit({
+  maxSize: 8 * 1024 * 1024,
+  onError: (c) => apiError(c, 413, "payload_too_large", "The request body is larger than 8 MiB; send it in smaller chunks."),
+});
+// A OneRoster zip (up to 100 MB) is streamed to R2 by its route, which checks its own limit.
+api.use((c, next) => (c.req.method === "POST" && c.req.path === "/api/v1/roster/oneroster" ? next() : jsonBodyLimit(c, next)));
 api.get("/openapi.json", (c) => c.json(openApiDocument(config(c.env).publicUrl)));
 api.route("/admin", adminApi);
 api.route("/admin", adminIdeasApi); // /ideas, /idea-suggestions
@@ -35,6 +36,7 @@ api.route("/admin", adminStewardshipApi); // DELETE /districts/:id
 const district = new Hono<AppEnv>();
 district.use(requireDistrict);
 district.route("/", rosterApi); // /schools, /teachers, /students, /sections, /roster
+district.route("/", onerosterApi); // /roster/oneroster, /roster/imports, /students/:sisId/contacts
 district.route("/students", guardiansApi); // /students/:sisId/guardians
 district.route("/students", badgesApi); // /students/:sisId/badge
 district.route("/links", linksApi);

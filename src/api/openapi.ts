@@ -17,6 +17,8 @@ type Op = {
   description?: string;
   admin?: boolean;
   body?: ZodType;
+  /** The body is a binary file of this media type (a OneRoster zip), not JSON. */
+  fileBody?: string;
   params?: string[];
   query?: string[];
   idempotent?: boolean;
@@ -102,6 +104,43 @@ const paths: Record<string, Record<string, Op>> = {
       description: "At most 1,000 items and 20,000 section memberships per call; send a whole district in chunks, schools first.",
       body: rosterBody,
       responses: { "200": "{schools: {created, updated}, teachers: …, students: …, sections: …}", "409": "A concurrent call created the same new sisId; send again", ...ERR },
+    },
+  },
+  "/roster/oneroster": {
+    post: {
+      summary: "Upload a OneRoster 1.1 or 1.2 CSV zip (up to 100 MB); it is imported in the background",
+      description:
+        "The body is the zip as the SIS exports it (content-type: application/zip, content-length required). Answers 202 at once; follow the import at GET /roster/imports/{id}. dryRun=true reports what would change and writes nothing; invite=true invites each contact with no pending or accepted invitation for that student; removeMissing=true lets a bulk file remove the students, sections, memberships and imported contacts it does not list.",
+      fileBody: "application/zip",
+      query: ["dryRun", "invite", "removeMissing"],
+      responses: {
+        "202": "{id, status: \"queued\"}",
+        "411": "No content-length",
+        "413": "Larger than 100 MB",
+        "415": "Not sent as application/zip",
+        ...ERR,
+      },
+    },
+  },
+  "/roster/imports": {
+    get: { summary: "The district's OneRoster imports, newest first (without their error lists)", query: ["cursor", "limit"], responses: { "200": "{data: [import], nextCursor}", ...ERR } },
+  },
+  "/roster/imports/{id}": {
+    get: {
+      summary: "One OneRoster import: status, progress, counts and row errors",
+      params: ["id"],
+      responses: {
+        "200": "{id, status: queued|running|done|failed, dryRun, invite, removeMissing, version, progress: {rows, total}, counts: {schools|teachers|students|sections|enrollments|contacts|invitations: {created, updated, unchanged, removed}}, errors: [{file, line, column, code, message}], errorCount, createdAt, finishedAt}",
+        ...NF,
+        "401": ERR["401"],
+      },
+    },
+  },
+  "/students/{sisId}/contacts": {
+    get: {
+      summary: "A student's guardian contacts (imported or invited) with their latest invitation's state",
+      params: ["sisId"],
+      responses: { "200": "{data: [{id, channel, address, name, relationship, language, sourceId, invitation: {id, status, expiresAt} | null, createdAt}], nextCursor: null}", ...NF, "401": ERR["401"] },
     },
   },
   "/invitations": {
@@ -203,6 +242,7 @@ function operation(op: Op) {
     security: [{ [op.admin ? "adminToken" : "districtToken"]: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } } } : {}),
+    ...(op.fileBody ? { requestBody: { required: true, content: { [op.fileBody]: { schema: { type: "string", format: "binary" } } } } } : {}),
     responses: Object.fromEntries(
       Object.entries(op.responses).map(([status, description]) => [
         status,

@@ -151,10 +151,15 @@ export const guardianContacts = sqliteTable(
     relationship: text("relationship"),
     /** The family's language as the district gave it (BCP 47, kept as given even without a catalog). */
     language: text("language"),
+    /** The OneRoster sourcedId of the parent/guardian user this contact came from; null when not imported. */
+    sourceId: text("source_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("guardian_contacts_student_address").on(t.studentId, t.channel, t.address)],
+  (t) => [
+    uniqueIndex("guardian_contacts_student_address").on(t.studentId, t.channel, t.address),
+    index("guardian_contacts_source").on(t.districtId, t.sourceId).where(sql`source_id IS NOT NULL`),
+  ],
 );
 
 export const INVITATION_STATUSES = ["pending", "accepted", "revoked", "disputed"] as const;
@@ -206,6 +211,49 @@ export const idempotencyKeys = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.districtId, t.key] })],
+);
+
+export const ROSTER_IMPORT_STATUSES = ["queued", "running", "done", "failed"] as const;
+
+/**
+ * One OneRoster zip upload and its background processing (src/roster/oneroster/): the options,
+ * where it is in its steps, and the counts and row errors it reports. The zip itself is in R2
+ * under `upload_key` until processed (failed ones for 7 days, src/stewardship/retention.ts).
+ */
+export const rosterImports = sqliteTable(
+  "roster_imports",
+  {
+    id: text("id").primaryKey(),
+    districtId: text("district_id").notNull().references(() => districts.id, { onDelete: "cascade" }),
+    status: text("status", { enum: ROSTER_IMPORT_STATUSES }).notNull().default("queued"),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    invite: integer("invite", { mode: "boolean" }).notNull(),
+    removeMissing: integer("remove_missing", { mode: "boolean" }).notNull(),
+    /** manifest.csv's oneroster.version ("1.1", "1.2"); null until read. */
+    version: text("version"),
+    /** The zip's key in ROSTER_UPLOADS; null once deleted. */
+    uploadKey: text("upload_key"),
+    uploadBytes: integer("upload_bytes").notNull(),
+    /** The next step to apply, of `steps`: a step's writes and this counter move in one batch. */
+    step: integer("step").notNull().default(0),
+    steps: integer("steps").notNull().default(0),
+    progressRows: integer("progress_rows").notNull().default(0),
+    progressTotal: integer("progress_total").notNull().default(0),
+    /** JSON: {entity: {created, updated, unchanged, removed}}. */
+    counts: text("counts").notNull(),
+    /** JSON: the first row errors [{file, line, column, code, message}]; `error_count` has them all. */
+    errors: text("errors").notNull().default("[]"),
+    errorCount: integer("error_count").notNull().default(0),
+    /** The most D1 queries one step (one alarm invocation) ran: D1 allows 1,000 per invocation. */
+    maxStepQueries: integer("max_step_queries").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [
+    index("roster_imports_district_created").on(t.districtId, t.createdAt, t.id),
+    index("roster_imports_upload").on(t.finishedAt).where(sql`upload_key IS NOT NULL`),
+  ],
 );
 
 // ---------------------------------------------------------------- accounts

@@ -12,8 +12,9 @@ import { finishErasures, type ErasureRun } from "./erasure";
 import { rawBatch } from "../db/batch";
 import { pseudonym } from "./pseudonym";
 import { addCounts, deleteStudents, parseRecord, type Counts } from "./students";
+import { deleteRosterUploadsOf } from "./roster-uploads";
 
-type StewardEnv = Pick<Bindings, "MESSAGE_THREAD">;
+type StewardEnv = Pick<Bindings, "MESSAGE_THREAD"> & Partial<Pick<Bindings, "ROSTER_UPLOADS">>;
 
 /** Students per D1 batch, and per call for a school or district (the caller repeats until complete). */
 export const STUDENTS_PER_BATCH = 200;
@@ -106,6 +107,7 @@ export async function deleteDistrict(env: StewardEnv, db: Db, districtId: string
   const record = { action: "district.delete" as const, actor, targetId: districtId };
   const { counts, left } = await deleteStudentsWhere(db, districtId, eq(students.districtId, districtId), record);
   if (!left) addCounts(counts, await deleteDistrictRest(db, districtId, actor));
+  if (!left && env.ROSTER_UPLOADS) await deleteRosterUploadsOf(env.ROSTER_UPLOADS, districtId);
   return { deleted: counts, complete: !left, ...(await eraseAfter(env, db, districtId, earlier)) };
 }
 
@@ -125,6 +127,7 @@ async function deleteDistrictRest(db: Db, districtId: string, actor: AuditActor)
     { kind: "districtLinks", table: "district_links", where: sql`district_id = ${districtId}` },
     { kind: "idempotencyKeys", table: "idempotency_keys", where: sql`district_id = ${districtId}` },
     { kind: "outbox", table: "outbox", where: sql`district_id = ${districtId}` },
+    { kind: "rosterImports", table: "roster_imports", where: sql`district_id = ${districtId}` },
     { kind: "districts", table: "districts", where: sql`id = ${districtId}` },
   ];
   const counted = sql.join(parts.map((p) => sql`${p.kind}, (SELECT count(*) FROM ${sql.raw(p.table)} WHERE ${p.where})`), sql`, `);
