@@ -1,8 +1,9 @@
 /**
- * /badges on a child's device. Without JavaScript the page says what is needed; with it,
- * static/badge-scanner.js reveals the camera and the "choose the picture" controls, reads the QR
- * code and posts the token in the form below (a real POST form). The script cannot read the
- * catalog: the form hands it what it says, in the page's language, as data-say-* attributes.
+ * /badges on a child's device. With JavaScript, static/badge-scanner.js reveals the camera, reads
+ * the QR code and posts the token in the scan form (a real POST form); a chosen picture it reads
+ * in the browser too. Without JavaScript (or a camera) the picture form uploads the badge picture
+ * and the server reads it. The script cannot read the catalog: the form hands it what it says, in
+ * the page's language, as data-say-* attributes.
  */
 import { CsrfField, Notice } from "../components";
 import { useT } from "../i18n";
@@ -15,6 +16,8 @@ export interface BadgeLoginProps {
   signedInAs?: "parent" | "teacher";
   /** Content-hashed URL of the fallback QR decoder, loaded by the scanner only when needed. */
   decoderUrl: string;
+  /** The upload's size limit in words ("2 MB"). */
+  pictureLimit: string;
 }
 
 /** data-say-not-a-badge="…" for each scanner message (the script reads them by these names). */
@@ -59,12 +62,20 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
             {b.retryCamera}
           </button>
         </p>
+      </form>
+      <form id="badge-picture-form" class="badge-form" method="post" action="/badges/picture" enctype="multipart/form-data" hx-boost="false">
+        <CsrfField />
         <h2>{b.noCamera}</h2>
-        <label for="badge-file">{b.chooseLabel}</label>
-        <p class="hint muted" id="badge-file-hint">
-          {b.chooseHint}
+        <div class="field">
+          <label for="badge-file">{b.chooseLabel}</label>
+          <p class="hint muted" id="badge-file-hint">
+            {b.chooseHint} {b.picture.limit(p.pictureLimit)}
+          </p>
+          <input id="badge-file" type="file" accept="image/*" name="picture" required aria-describedby="badge-file-hint" />
+        </div>
+        <p class="actions">
+          <button type="submit">{b.picture.submit}</button>
         </p>
-        <input id="badge-file" type="file" accept="image/*" aria-describedby="badge-file-hint" />
       </form>
     </section>
   );

@@ -507,10 +507,9 @@ export default {
     failed: "That badge didn't work. Ask your teacher for a new one.",
     signedInParent: "A parent is signed in on this device. Logging in with a badge signs them out here.",
     signedInTeacher: "A teacher is signed in on this device. Logging in with a badge signs them out here.",
-    needsJs: "This page needs JavaScript and a camera.",
-    needsJsWhy: "It reads the badge with the device's webcam, and the browser needs JavaScript turned on to do that.",
-    needsJsWhat:
-      "Please turn JavaScript on, or use another device or browser that has a camera. A grown-up can show the badge from their phone, or ask the teacher for a printed one.",
+    needsJs: "The camera needs JavaScript, which is off in this browser.",
+    needsJsWhy: "You can still log in: choose the badge picture below.",
+    needsJsWhat: "Or turn JavaScript on, or use another device that has a camera. A grown-up can also ask the teacher for a printed badge.",
     cameraView: "What the camera sees",
     holdUpWhole: "Hold the badge up to the camera, with the whole square code showing.",
     retryCamera: "Try the camera again",
@@ -531,6 +530,14 @@ export default {
       pictureNotABadge: "That picture has a code, but it is not a Family Portal badge.",
       pictureNoBadge: "No badge was found in that picture. Choose a clear picture of the whole badge.",
       pictureUnreadable: "That picture could not be read. Choose the badge image (a PNG or a photo).",
+    },
+    /** The upload form that works without JavaScript or a camera: the server reads the picture. */
+    picture: {
+      limit: (size: string) => `It must be a PNG file of up to ${size}.`,
+      submit: "Log in with this picture",
+      missing: "Choose the badge picture first.",
+      noBadge: "No badge was found in that picture. Choose the badge picture saved from Family Portal (a PNG file).",
+      tooLarge: (size: string) => `That picture is too large. Choose one of ${size} or less: the badge picture saved from Family Portal is much smaller.`,
     },
     // The PIN step.
     pinTitle: "Type your PIN",

@@ -508,10 +508,9 @@ export default {
     failed: "Esa credencial no funcionó. Pídele una nueva a tu maestro.",
     signedInParent: "Hay un padre o tutor con la sesión iniciada en este dispositivo. Al entrar con una credencial, su sesión se cierra aquí.",
     signedInTeacher: "Hay un maestro con la sesión iniciada en este dispositivo. Al entrar con una credencial, su sesión se cierra aquí.",
-    needsJs: "Esta página necesita JavaScript y una cámara.",
-    needsJsWhy: "Lee la credencial con la cámara web del dispositivo, y para eso el navegador necesita tener JavaScript activado.",
-    needsJsWhat:
-      "Activa JavaScript o usa otro dispositivo o navegador que tenga cámara. Un adulto puede mostrar la credencial desde su teléfono, o pedirle al maestro una credencial impresa.",
+    needsJs: "La cámara necesita JavaScript, que está desactivado en este navegador.",
+    needsJsWhy: "Igual puedes entrar: elige la imagen de la credencial aquí abajo.",
+    needsJsWhat: "O activa JavaScript, o usa otro dispositivo que tenga cámara. Un adulto también puede pedirle al maestro una credencial impresa.",
     cameraView: "Lo que ve la cámara",
     holdUpWhole: "Muestra la credencial a la cámara, con todo el código cuadrado a la vista.",
     retryCamera: "Probar la cámara otra vez",
@@ -532,6 +531,14 @@ export default {
       pictureNotABadge: "Esa imagen tiene un código, pero no es una credencial de Family Portal.",
       pictureNoBadge: "No se encontró ninguna credencial en esa imagen. Elige una imagen clara de toda la credencial.",
       pictureUnreadable: "No se pudo leer esa imagen. Elige la imagen de la credencial (un PNG o una foto).",
+    },
+    /** The upload form that works without JavaScript or a camera: the server reads the picture. */
+    picture: {
+      limit: (size: string) => `Debe ser un archivo PNG de hasta ${size}.`,
+      submit: "Entrar con esta imagen",
+      missing: "Primero elige la imagen de la credencial.",
+      noBadge: "No se encontró ninguna credencial en esa imagen. Elige la imagen de la credencial guardada de Family Portal (un archivo PNG).",
+      tooLarge: (size: string) => `Esa imagen es demasiado grande. Elige una de ${size} o menos: la imagen de la credencial guardada de Family Portal es mucho más pequeña.`,
     },
     // The PIN step.
     pinTitle: "Escribe tu PIN",
