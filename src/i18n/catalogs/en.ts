@@ -805,6 +805,10 @@ export default {
       teacherSettings: "Settings",
       footer: "Family Portal",
     },
+    /** The conversation lists: one line of the newest message. */
+    list: {
+      yours: (text: string) => `You: ${text}`,
+    },
   },
 
   // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
@@ -883,6 +887,11 @@ export default {
       grade: (grade: string) => `grade ${grade}`,
       messageFamily: "Message family",
       messageFamilyLabel: (guardian: string, student: string) => `Message family: ${guardian} about ${student}`,
+      /** Beside a family whose reply the teacher has not read yet (a link to the conversation). */
+      unread: {
+        newReply: "New reply",
+        newReplyLabel: (guardian: string, student: string) => `New reply from ${guardian} about ${student}`,
+      },
       noneYet: "None yet",
       noContacts: "No contacts on record (the district adds them)",
       /** The family's language, named in the teacher's language ("Spanish"). */

@@ -806,6 +806,10 @@ export default {
       teacherSettings: "Configuración",
       footer: "Family Portal",
     },
+    /** The conversation lists: one line of the newest message. */
+    list: {
+      yours: (text: string) => `Usted: ${text}`,
+    },
   },
 
   // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
@@ -884,6 +888,11 @@ export default {
       grade: (grade: string) => `grado ${grade}`,
       messageFamily: "Escribir a la familia",
       messageFamilyLabel: (guardian: string, student: string) => `Escribir a la familia: ${guardian}, sobre ${student}`,
+      /** Beside a family whose reply the teacher has not read yet (a link to the conversation). */
+      unread: {
+        newReply: "Respuesta nueva",
+        newReplyLabel: (guardian: string, student: string) => `Respuesta nueva de ${guardian}, sobre ${student}`,
+      },
       noneYet: "Ninguno todavía",
       noContacts: "No hay contactos registrados (los agrega el distrito)",
       /** The family's language, named in the teacher's language ("Spanish"). */
