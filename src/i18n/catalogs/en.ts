@@ -333,6 +333,16 @@ export default {
       unknownDevice: "Unknown device",
       /** "Chrome on Android": browser and system names stay as they are. */
       browserOn: (browser: string, system: string) => `${browser} on ${system}`,
+      /** The page that asks before signing a device out (issue 14: nothing destructive in one tap). */
+      confirm: {
+        oneTitle: (device: string) => `Sign out ${device}?`,
+        oneWhat: "Family Portal on that device is signed out at once. To use it there again, someone has to sign in with your email and password (or Google).",
+        oneButton: "Sign out that device",
+        othersTitle: (count: number) => n(count, { one: `Sign out your ${count} other device?`, other: `Sign out your ${count} other devices?` }),
+        othersWhat: "Family Portal is signed out at once everywhere except on this device. To use it there again, someone has to sign in with your email and password (or Google).",
+        othersButton: "Sign out the other devices",
+        cancel: "Cancel",
+      },
     },
     sessionNotFound: {
       title: "Not found",
@@ -974,6 +984,33 @@ export default {
       noBadgeOff: (student: string) => `${student}: no badge (badges are off for this student)`,
       /** The QR code's text alternative. */
       qrAlt: (student: string) => `Badge for ${student}`,
+      /** The pages that ask before a badge stops working (issue 14: nothing destructive in one tap). */
+      confirm: {
+        voidTitle: (student: string) => `Void ${student}'s badge?`,
+        voidWhat: (first: string) =>
+          `${first}'s badge stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.`,
+        voidAfter: (first: string) => `${first} can't log in with a badge again until you make a new one.`,
+        voidButton: "Void the badge",
+        newTitle: (student: string) => `Make a new badge for ${student}?`,
+        newWhat: (first: string) =>
+          `${first}'s badge in use now stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.`,
+        newAfter: "The family sees the new badge in Family Portal; print it again for school.",
+        newButton: "Make a new badge",
+        classTitle: (section: string) => `Make new badges for ${section}?`,
+        classWhat: (count: number) =>
+          count === 0
+            ? "No badge is in use in this class now, so nothing stops working."
+            : n(count, {
+                one: `The ${count} badge in use in this class stops working at once: the printed badge and the badge picture on the family's phone no longer log in. A student logged in with it on a school device is signed out.`,
+                other: `The ${count} badges in use in this class stop working at once: printed badges and the badge pictures on families' phones no longer log in. Students logged in with them on school devices are signed out.`,
+              }),
+        classAfter: (count: number) =>
+          n(count, {
+            one: `${count} student who uses badges gets a new one: print the new sheet; the family sees it in Family Portal.`,
+            other: `${count} students who use badges get new ones: print the new sheet; families see them in Family Portal.`,
+          }),
+        cancel: "Cancel",
+      },
     },
 
     // messages: the teacher's list, a conversation, a new message, a whole class

@@ -332,6 +332,16 @@ export default {
       unknownDevice: "Dispositivo desconocido",
       /** "Chrome on Android": browser and system names stay as they are. */
       browserOn: (browser: string, system: string) => `${browser} en ${system}`,
+      /** The page that asks before signing a device out (issue 14: nothing destructive in one tap). */
+      confirm: {
+        oneTitle: (device: string) => `¿Cerrar la sesión en ${device}?`,
+        oneWhat: "La sesión de Family Portal en ese dispositivo se cierra de inmediato. Para volver a usarlo allí, habrá que iniciar sesión con su correo electrónico y contraseña (o con Google).",
+        oneButton: "Cerrar la sesión en ese dispositivo",
+        othersTitle: (count: number) => n(count, { one: `¿Cerrar la sesión en su otro dispositivo?`, other: `¿Cerrar la sesión en sus otros ${count} dispositivos?` }),
+        othersWhat: "La sesión de Family Portal se cierra de inmediato en todos los dispositivos menos en este. Para volver a usarlo allí, habrá que iniciar sesión con su correo electrónico y contraseña (o con Google).",
+        othersButton: "Cerrar la sesión en los demás dispositivos",
+        cancel: "Cancelar",
+      },
     },
     sessionNotFound: {
       title: "No se encontró",
@@ -980,6 +990,33 @@ export default {
       noBadgeOff: (student: string) => `${student}: sin credencial (las credenciales están desactivadas para este estudiante)`,
       /** The QR code's text alternative. */
       qrAlt: (student: string) => `Credencial de ${student}`,
+      /** The pages that ask before a badge stops working (issue 14: nothing destructive in one tap). */
+      confirm: {
+        voidTitle: (student: string) => `¿Anular la credencial de ${student}?`,
+        voidWhat: (first: string) =>
+          `La credencial de ${first} deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+        voidAfter: (first: string) => `${first} no podrá entrar con una credencial hasta que usted cree una nueva.`,
+        voidButton: "Anular la credencial",
+        newTitle: (student: string) => `¿Crear una credencial nueva para ${student}?`,
+        newWhat: (first: string) =>
+          `La credencial que ${first} usa ahora deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+        newAfter: "La familia ve la credencial nueva en Family Portal; imprímala otra vez para la escuela.",
+        newButton: "Crear una credencial nueva",
+        classTitle: (section: string) => `¿Crear credenciales nuevas para ${section}?`,
+        classWhat: (count: number) =>
+          count === 0
+            ? "Ahora no hay ninguna credencial en uso en esta clase, así que nada deja de funcionar."
+            : n(count, {
+                one: `La credencial en uso en esta clase deja de funcionar de inmediato: ni la credencial impresa ni la imagen en el teléfono de la familia sirven para entrar. Un estudiante que haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+                other: `Las ${count} credenciales en uso en esta clase dejan de funcionar de inmediato: ni las credenciales impresas ni las imágenes en los teléfonos de las familias sirven para entrar. Los estudiantes que hayan entrado con ellas en dispositivos de la escuela salen de la sesión.`,
+              }),
+        classAfter: (count: number) =>
+          n(count, {
+            one: `${count} estudiante que usa credenciales recibe una nueva: imprima la hoja nueva; la familia la ve en Family Portal.`,
+            other: `${count} estudiantes que usan credenciales reciben una nueva: imprima la hoja nueva; las familias las ven en Family Portal.`,
+          }),
+        cancel: "Cancelar",
+      },
     },
 
     // messages: the teacher's list, a conversation, a new message, a whole class
