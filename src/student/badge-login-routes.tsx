@@ -45,10 +45,10 @@ const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200
 
 type Ctx = Context<AppEnv>;
 
-function loginPage(c: Ctx, error?: string) {
+function loginPage(c: Ctx, error?: string, notice?: string) {
   const actor = c.get("actor");
   const signedInAs = actor && actor.kind !== "student" ? actor.kind : undefined;
-  return c.render(<BadgeLoginPage error={error} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} pictureLimit={`${new Intl.NumberFormat(c.var.locale.tag).format(BADGE_PICTURE_MAX_BYTES / 1024 / 1024)} MB`} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
+  return c.render(<BadgeLoginPage error={error} notice={notice} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} pictureLimit={`${new Intl.NumberFormat(c.var.locale.tag).format(BADGE_PICTURE_MAX_BYTES / 1024 / 1024)} MB`} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
 }
 
 function failed(c: Ctx) {
@@ -133,7 +133,7 @@ export const badgeLoginRoutes = new Hono<AppEnv>()
     // htmx swaps bodies and would not run the scanner: load this page for real.
     if (c.req.header("hx-request")) return c.body(null, 200, { "hx-redirect": "/badges" });
     ensureDeviceCookie(c);
-    return loginPage(c);
+    return loginPage(c, undefined, c.req.query("signed-out") === "1" ? c.var.locale.t.badges.signedOut : undefined);
   })
   .post("/login", async (c) => {
     const verdict = await rateLimit(c.env, browserLimitKey(c, "badge-login"), LIMITS.badgeLoginPerDevice);

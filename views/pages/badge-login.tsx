@@ -12,6 +12,8 @@ import type { Catalog } from "../../src/i18n/catalog";
 export interface BadgeLoginProps {
   /** The only failure message (badges.failed): nothing about why (voided, unknown, another school…) is revealed. */
   error?: string;
+  /** After a child's sign-out: that they are logged out here. */
+  notice?: string;
   /** Someone else is signed in on this device; logging in with a badge ends their session. */
   signedInAs?: "parent" | "teacher";
   /** Content-hashed URL of the fallback QR decoder, loaded by the scanner only when needed. */
@@ -31,6 +33,7 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
     <section class="badge-login">
       <h1>{b.loginTitle}</h1>
       {p.error && <Notice kind="error">{p.error}</Notice>}
+      {p.notice && <Notice kind="ok">{p.notice}</Notice>}
       {p.signedInAs && <Notice kind="info">{p.signedInAs === "parent" ? b.signedInParent : b.signedInTeacher}</Notice>}
       <div class="badge-nojs" data-badge-nojs>
         <p>

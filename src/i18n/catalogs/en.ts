@@ -230,6 +230,13 @@ export default {
     adding: "Sign in to add the children you confirmed to your account.",
     confirmFirst: "Please confirm your email address first. We sent you a link when you created your account.",
     sendNewLink: "Send me a new link",
+    /** On the landing and sign-in pages: the other ways in (views/other-doors.tsx). */
+    otherDoors: {
+      teacher: "Are you a teacher?",
+      teacherLink: "Teacher sign-in",
+      student: "A student at school?",
+      studentLink: "Log in with your badge",
+    },
     email: "Email",
     password: "Password",
     submit: "Sign in",
@@ -541,6 +548,8 @@ export default {
       pictureNoBadge: "No badge was found in that picture. Choose a clear picture of the whole badge.",
       pictureUnreadable: "That picture could not be read. Choose the badge image (a PNG or a photo).",
     },
+    /** On /badges after a child's "Sign out". */
+    signedOut: "You're logged out on this device. To log in again, show your badge.",
     /** The upload form that works without JavaScript or a camera: the server reads the picture. */
     picture: {
       limit: (size: string) => `It must be a PNG file of up to ${size}.`,

@@ -229,6 +229,13 @@ export default {
     adding: "Inicie sesión para agregar a su cuenta a los estudiantes que confirmó.",
     confirmFirst: "Primero confirme su dirección de correo electrónico. Le enviamos un enlace cuando creó su cuenta.",
     sendNewLink: "Envíenme un enlace nuevo",
+    /** On the landing and sign-in pages: the other ways in (views/other-doors.tsx). */
+    otherDoors: {
+      teacher: "¿Es usted maestro?",
+      teacherLink: "Inicio de sesión para maestros",
+      student: "¿Eres estudiante y estás en la escuela?",
+      studentLink: "Entra con tu credencial",
+    },
     email: "Correo electrónico",
     password: "Contraseña",
     submit: "Iniciar sesión",
@@ -542,6 +549,8 @@ export default {
       pictureNoBadge: "No se encontró ninguna credencial en esa imagen. Elige una imagen clara de toda la credencial.",
       pictureUnreadable: "No se pudo leer esa imagen. Elige la imagen de la credencial (un PNG o una foto).",
     },
+    /** On /badges after a child's "Sign out". */
+    signedOut: "Saliste de la sesión en este dispositivo. Para volver a entrar, muestra tu credencial.",
     /** The upload form that works without JavaScript or a camera: the server reads the picture. */
     picture: {
       limit: (size: string) => `Debe ser un archivo PNG de hasta ${size}.`,
