@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./env";
 import { loadActor } from "./auth/actor";
@@ -18,9 +18,20 @@ import { renderer } from "./render";
 import { errorPage, PAGE_BODY_LIMIT_BYTES, plainErrorPage } from "./error-pages";
 import { chooseLanguage } from "./i18n/middleware";
 import { languageRoutes } from "./i18n/language-routes";
-import { badgeLoginRoutes } from "./student/badge-login-routes";
+import { BADGE_PICTURE_MAX_BYTES, BADGE_PICTURE_PATH } from "./badges/picture";
+import { badgeLoginRoutes, pictureTooLarge } from "./student/badge-login-routes";
 import { studentRoutes } from "./student/portal-routes";
 import { teacherRoutes } from "./teacher/index";
+
+/**
+ * A badge picture whose browser says its size (browsers do for forms) within a hard cap: it skips
+ * the 64 KB form limit and meets its own after the layout is ready, so "too large" is said on the
+ * badge page itself. Without a Content-Length the 64 KB limit stands (nothing is read unbounded).
+ */
+function isBadgePicture(c: Context<AppEnv>): boolean {
+  const length = Number(c.req.header("content-length") ?? NaN);
+  return c.req.method === "POST" && c.req.path === BADGE_PICTURE_PATH && length <= 4 * BADGE_PICTURE_MAX_BYTES;
+}
 
 /** The server-rendered pages: CSRF check, the signed-in person, and the one layout. */
 export const pages = new Hono<AppEnv>();
@@ -32,8 +43,10 @@ const pageBodyLimit = bodyLimit({
   maxSize: PAGE_BODY_LIMIT_BYTES,
   onError: (c) => plainErrorPage(c, 413, "tooLarge"),
 });
-pages.use((c, next) => (c.req.path.startsWith("/api/") ? next() : pageBodyLimit(c, next)));
+pages.use((c, next) => (c.req.path.startsWith("/api/") || isBadgePicture(c) ? next() : pageBodyLimit(c, next)));
 pages.use(csrfProtection, csrfFormToken, loadActor, chooseLanguage, renderer);
+// The one upload (a badge picture at /badges, src/student): its own limit, in the page's words.
+pages.post(BADGE_PICTURE_PATH, bodyLimit({ maxSize: BADGE_PICTURE_MAX_BYTES + 16 * 1024, onError: pictureTooLarge }));
 // A form body that cannot be parsed (say, multipart without its boundary) is the sender's mistake: 400, not 500.
 pages.use(async (c, next) => {
   if (c.req.method !== "POST" || !/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(c.req.header("content-type") ?? "")) return next();

@@ -4,7 +4,7 @@ import { jsxRenderer, RequestContext, useRequestContext } from "hono/jsx-rendere
 import type { Actor } from "./auth/actor";
 import type { AppEnv } from "./env";
 import { getDb } from "./db/client";
-import { parentMessageSummary } from "./messaging/threads";
+import { parentMessageSummary, teacherMessageSummary } from "./messaging/threads";
 import { Layout } from "../views/layout";
 
 declare module "hono" {
@@ -17,8 +17,15 @@ declare module "hono" {
 export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) => {
   const c = useRequestContext<AppEnv>();
   const actor = c.get("actor") as Actor | null;
-  // One indexed query, only for parents: their Messages tab appears once a teacher has written.
-  const messages = actor?.kind === "parent" && !bare ? await parentMessageSummary(getDb(c.env.DB), actor.user.id) : null;
+  // One indexed query, for parents (their Messages tab appears once a teacher has written) and
+  // teachers (the number of conversations with unread replies).
+  const messages = bare
+    ? null
+    : actor?.kind === "parent"
+      ? await parentMessageSummary(getDb(c.env.DB), actor.user.id)
+      : actor?.kind === "teacher"
+        ? await teacherMessageSummary(getDb(c.env.DB), actor.teacher)
+        : null;
   return (
     <Layout title={title} scripts={scripts} bare={bare} actor={actor} messages={messages}>
       {children}

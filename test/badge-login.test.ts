@@ -33,7 +33,7 @@ describe("the /badges page", () => {
     expect(html).toMatch(/<form id="badge-form"[^>]*method="post" action="\/badges\/login"/);
     expect(html).toMatch(/<input id="badge-file" type="file" accept="image\/\*"/);
     const text = await pageText(new Response(html));
-    expect(text).toContain("This page needs JavaScript and a camera.");
+    expect(text).toContain("The camera needs JavaScript, which is off in this browser. You can still log in: choose the badge picture below.");
     expect(text).toContain("Choose the badge picture");
     expect(b.cookies.get("fp_device")).toMatch(/^[a-z2-7]{32}$/);
     // A second visit keeps the device's name.

@@ -27,8 +27,9 @@ describe("a class's badges for its teacher", () => {
     expect(text).toContain("1 of 2 students use badges");
     expect(text).toMatch(/Lopez, Maya In use since/);
     expect(text).toContain("Lopez, Leo Badges off (the district decides)");
-    expect(html).toContain(`action="/teacher/students/${w.ids.S1}/badge/void"`);
-    expect(html).toContain(`action="/teacher/students/${w.ids.S1}/badge/regenerate"`);
+    // Void and New badge ask first, on pages of their own (test/confirm-destructive.test.ts).
+    expect(html).toContain(`href="/teacher/students/${w.ids.S1}/badge/void?section=${w.ids.SEC1}"`);
+    expect(html).toContain(`href="/teacher/students/${w.ids.S1}/badge/regenerate?section=${w.ids.SEC1}"`);
     expect(html).not.toContain(`/teacher/students/${w.ids.S2}/badge/`);
     expect(html).toContain(`href="/teacher/sections/${w.ids.SEC1}/badges/print"`);
     expect(text).not.toContain("PIN");
@@ -114,7 +115,8 @@ describe("one student's badge", () => {
     await api(w.district.token, "POST", "/students/S1/badge");
     await api(w.district.token, "PUT", "/students/S1", { firstName: "Maya", lastName: "Lopez", schoolSisId: "SCH1", badgesEnabled: false });
     const t1 = await browserAs("teacher", w.ids.T1);
-    expect(await (await t1.get(`/teacher/sections/${w.ids.SEC1}/badges`)).text()).toContain(`action="/teacher/students/${w.ids.S1}/badge/void"`);
+    expect(await (await t1.get(`/teacher/sections/${w.ids.SEC1}/badges`)).text()).toContain(`href="/teacher/students/${w.ids.S1}/badge/void?section=${w.ids.SEC1}"`);
+    expect(await pageText(await t1.get(`/teacher/students/${w.ids.S1}/badge/void?section=${w.ids.SEC1}`))).toContain("Void Maya Lopez's badge?");
     const res = await press(t1, `/teacher/students/${w.ids.S1}/badge/void`, { section: w.ids.SEC1 });
     expect(res.headers.get("location")).toContain("notice=voided");
     expect(await liveBadgeRow(w.ids.S1)).toBeNull();

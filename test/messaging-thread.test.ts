@@ -66,7 +66,7 @@ describe("the thread object", () => {
     await stub(meta.id).post(meta, { kind: "teacher", id: meta.teacherId }, "Ana", "one");
     await stub(meta.id).post(meta, { kind: "teacher", id: meta.teacherId }, "Ana", "two");
     const now = await threadRow(meta.id);
-    await writeIndex(getDb(env.DB), meta.id, { lastMessageAt: 1, lastSenderKind: "guardian", teacherUnread: 7, guardianUnread: 0, version: 1 });
+    await writeIndex(getDb(env.DB), meta.id, { lastMessageAt: 1, lastSenderKind: "guardian", lastPreview: "old", teacherUnread: 7, guardianUnread: 0, version: 1 });
     expect(await threadRow(meta.id)).toEqual(now);
   });
 

@@ -63,6 +63,9 @@ describe("no third parties", () => {
     const fill = (path: string) =>
       path
         .replace(/^\/teacher\/sections\/:id/, `/teacher/sections/${section!.id}`)
+        // The pages that ask before a badge ends or a device is signed out (issue 14).
+        .replace(/^\/teacher\/students\/:id\/badge\/:action\{regenerate\|void\}$/, `/teacher/students/${w.student.id}/badge/void`)
+        .replace("/account/sessions/:id/end", "/account/sessions/ses_notarealsession00/end")
         .replace(/\/messages\/:id/, `/messages/${w.threadId}`)
         .replace("/dev/mailbox/:id", `/dev/mailbox/${mail!.id}`)
         .replace(":sectionId", section!.id)

@@ -127,7 +127,7 @@ describe("POST /sign-out", () => {
   it("teachers go to the teacher sign-in, students to /badges", async () => {
     const f = await districtWithSiblings();
     const teacherId = await insertTeacher(f.district.id);
-    for (const [kind, id, to] of [["teacher", teacherId, "/teacher/sign-in"], ["student", f.maya.id, "/badges"]] as const) {
+    for (const [kind, id, to] of [["teacher", teacherId, "/teacher/sign-in"], ["student", f.maya.id, "/badges?signed-out=1"]] as const) {
       const b = await browserAs(kind, id);
       const res = await b.post("/sign-out", {}, { follow: false });
       expect(res.headers.get("location")).toBe(to);

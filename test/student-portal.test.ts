@@ -83,7 +83,7 @@ describe("GET /student", () => {
     const sessionId = b.sessionId;
     const res = await b.post("/sign-out", {}, { follow: false });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe("/badges");
+    expect(res.headers.get("location")).toBe("/badges?signed-out=1");
     expect(await countRows("sessions", "id = ?", sessionId)).toBe(0);
     const after = await b.get("/student", { follow: false });
     expect(after.headers.get("location")).toMatch(/^\/badges/);

@@ -2,6 +2,23 @@ import type { Actor } from "../src/auth/actor";
 import { PostForm } from "./components";
 import { useT } from "./i18n";
 
+/** "Messages", and the number of conversations with unread messages when there are any. */
+function MessagesLink({ href, unread }: { href: string; unread: number }) {
+  const t = useT();
+  return (
+    <a href={href}>
+      {t.layout.messages}
+      {unread > 0 && (
+        <>
+          {" "}
+          <span class="unread-count">{unread}</span>
+          <span class="visually-hidden">{` ${t.layout.unreadConversations(unread)}`}</span>
+        </>
+      )}
+    </a>
+  );
+}
+
 function SignOut() {
   const t = useT();
   return (
@@ -38,7 +55,7 @@ export function Nav({ actor, messages = null }: { actor: Actor | null; messages?
       <nav aria-label={t.layout.mainNavigation}>
         <ul>
           <li><a href="/teacher">{t.layout.myClasses}</a></li>
-          <li><a href="/teacher/messages">{t.layout.messages}</a></li>
+          <li><MessagesLink href="/teacher/messages" unread={messages?.unread ?? 0} /></li>
           <li><a href="/teacher/settings">{t.layout.settings}</a></li>
           <li><SignOut /></li>
         </ul>
@@ -50,18 +67,7 @@ export function Nav({ actor, messages = null }: { actor: Actor | null; messages?
       <ul>
         <li><a href="/">{t.layout.home}</a></li>
         {messages && messages.threads > 0 && (
-          <li>
-            <a href="/messages">
-              {t.layout.messages}
-              {messages.unread > 0 && (
-                <>
-                  {" "}
-                  <span class="unread-count">{messages.unread}</span>
-                  <span class="visually-hidden">{` ${t.layout.unreadConversations(messages.unread)}`}</span>
-                </>
-              )}
-            </a>
-          </li>
+          <li><MessagesLink href="/messages" unread={messages.unread} /></li>
         )}
         <li><a href="/ideas">{t.layout.ideas}</a></li>
         <li><a href="/help">{t.layout.help}</a></li>

@@ -549,6 +549,8 @@ export const threads = sqliteTable(
     teacherUnread: integer("teacher_unread").notNull().default(0),
     guardianUnread: integer("guardian_unread").notNull().default(0),
     indexVersion: integer("index_version").notNull().default(0),
+    /** One line of the newest message (src/messaging/preview.ts), for the lists; null until one is indexed. */
+    lastPreview: text("last_preview"),
   },
   (t) => [
     uniqueIndex("threads_participants").on(t.teacherId, t.guardianUserId, t.studentId),

@@ -20,6 +20,8 @@ import { SESSION_ID } from "../lib/ids";
 import type { Catalog } from "../i18n/catalog";
 import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_SECONDS } from "../i18n/middleware";
 import { setShortCookie } from "../auth/cookies";
+import { describeDevice } from "../accounts/device";
+import { ConfirmPage } from "../../views/pages/confirm";
 
 /** What the page says after each redirect (`?done=`): a fixed list, so nothing from the URL is echoed. */
 const NOTICES = {
@@ -120,6 +122,41 @@ accountRoutes.post("/password", async (c) => {
   await changePassword(getDb(c.env.DB), user, parent.session.id, hashPassword(parsed.data.newPassword), config(c.env).publicUrl);
   c.executionCtx.waitUntil(kickOutbox(c.env));
   return done(c, "password");
+});
+
+/** Signing a device out is asked first, on a page of its own saying what it does (issue 14). */
+accountRoutes.get("/sessions/end-others", async (c) => {
+  const { user, session } = c.var.actor;
+  const others = (await listAccountSessions(getDb(c.env.DB), user.id)).filter((s) => s.id !== session.id).length;
+  if (others === 0) return c.redirect("/account", 303);
+  const t = c.var.locale.t.account.sessions.confirm;
+  return c.render(
+    <ConfirmPage
+      title={t.othersTitle(others)}
+      consequences={[t.othersWhat]}
+      action="/account/sessions/end-others"
+      button={t.othersButton}
+      cancel={{ href: "/account", text: t.cancel }}
+    />,
+    { title: t.othersTitle(others) },
+  );
+});
+
+accountRoutes.get("/sessions/:id/end", async (c) => {
+  const { user, session } = c.var.actor;
+  const id = c.req.param("id");
+  const found = SESSION_ID.test(id) && id !== session.id ? (await listAccountSessions(getDb(c.env.DB), user.id)).find((s) => s.id === id) : undefined;
+  if (!found) {
+    c.status(404);
+    return c.render(<SessionNotFoundPage />, { title: c.var.locale.t.account.sessionNotFound.title });
+  }
+  const all = c.var.locale.t;
+  const t = all.account.sessions.confirm;
+  const title = t.oneTitle(describeDevice(found.userAgent, all));
+  return c.render(
+    <ConfirmPage title={title} consequences={[t.oneWhat]} action={`/account/sessions/${id}/end`} button={t.oneButton} cancel={{ href: "/account", text: t.cancel }} />,
+    { title },
+  );
 });
 
 accountRoutes.post("/sessions/end-others", async (c) => {

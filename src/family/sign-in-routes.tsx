@@ -73,5 +73,6 @@ signInRoutes.post("/sign-in", async (c) => {
 signInRoutes.post("/sign-out", async (c) => {
   const kind = c.get("actor")?.kind ?? "parent";
   await signOut(c);
-  return c.redirect(signInPageOf(kind), 303);
+  // A child on a shared school device is told there that they are logged out (the badge page says so).
+  return c.redirect(kind === "student" ? `${signInPageOf(kind)}?signed-out=1` : signInPageOf(kind), 303);
 });

@@ -14,6 +14,7 @@ export function writeIndex(db: Db, threadId: string, snap: IndexSnapshot) {
     .set({
       lastMessageAt: snap.lastMessageAt,
       lastSenderKind: snap.lastSenderKind,
+      lastPreview: snap.lastPreview,
       teacherUnread: snap.teacherUnread,
       guardianUnread: snap.guardianUnread,
       indexVersion: snap.version,

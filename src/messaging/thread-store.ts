@@ -5,6 +5,7 @@
  */
 import { FORGOTTEN_BODY } from "./body";
 import type { IndexSnapshot, Participant, SenderKind, ThreadMessage, ThreadMeta } from "./types";
+import { messagePreview } from "./preview";
 
 interface MetaRow extends Record<string, SqlStorageValue> {
   id: string;
@@ -213,7 +214,7 @@ export class ThreadStore {
 
   indexSnapshot(): IndexSnapshot {
     const meta = this.meta();
-    const [last] = this.sql.exec<{ sender_kind: string; created_at: number }>("SELECT sender_kind, created_at FROM messages ORDER BY seq DESC LIMIT 1").toArray();
+    const [last] = this.sql.exec<{ sender_kind: string; created_at: number; body: string }>("SELECT sender_kind, created_at, body FROM messages ORDER BY seq DESC LIMIT 1").toArray();
     const unread = this.sql
       .exec<{ kind: string; n: number }>(
         "SELECT p.kind AS kind, (SELECT count(*) FROM messages m WHERE m.seq > p.read_seq AND m.sender_kind <> p.kind) AS n FROM participants p",
@@ -223,6 +224,7 @@ export class ThreadStore {
     return {
       lastMessageAt: last?.created_at ?? meta?.createdAt ?? 0,
       lastSenderKind: last ? asKind(last.sender_kind) : null,
+      lastPreview: last ? messagePreview(last.body) : null,
       teacherUnread: count("teacher"),
       guardianUnread: count("guardian"),
       version: meta?.version ?? 0,

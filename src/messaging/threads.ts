@@ -105,6 +105,8 @@ export interface ThreadListItem {
   student: { firstName: string; lastName: string };
   lastMessageAt: number;
   lastSenderKind: SenderKind;
+  /** One line of the newest message (null for threads not indexed since previews came). */
+  preview: string | null;
   /** Messages the viewer has not read yet. */
   unread: number;
   connected: boolean;
@@ -139,6 +141,7 @@ export async function listThreadsForParent(db: Db, userId: string, cursor: Curso
       lastName: students.lastName,
       lastMessageAt: threads.lastMessageAt,
       lastSenderKind: threads.lastSenderKind,
+      preview: threads.lastPreview,
       unread: threads.guardianUnread,
       connected: sql<number>`1`.as("connected"),
     })
@@ -163,6 +166,7 @@ export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor:
       lastName: students.lastName,
       lastMessageAt: threads.lastMessageAt,
       lastSenderKind: threads.lastSenderKind,
+      preview: threads.lastPreview,
       unread: threads.teacherUnread,
       connected: connectedSql.as("connected"),
     })
@@ -186,6 +190,19 @@ export async function parentMessageSummary(db: Db, userId: string): Promise<{ th
     .from(threads)
     .innerJoin(guardianships, and(eq(guardianships.userId, threads.guardianUserId), eq(guardianships.studentId, threads.studentId)))
     .where(and(eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind)))
+    .get();
+  return { threads: row?.threads ?? 0, unread: row?.unread ?? 0 };
+}
+
+/** For the teacher's navigation: the conversations they can open (as in their list), and how many have unread messages. One query. */
+export async function teacherMessageSummary(db: Db, teacher: TeacherRef): Promise<{ threads: number; unread: number }> {
+  const row = await db
+    .select({
+      threads: sql<number>`count(*)`,
+      unread: sql<number>`coalesce(sum(${threads.teacherUnread} > 0), 0)`,
+    })
+    .from(threads)
+    .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), teacherTeachesSql))
     .get();
   return { threads: row?.threads ?? 0, unread: row?.unread ?? 0 };
 }

@@ -59,6 +59,8 @@ export type PostResult = { ok: true; seq: number; createdAt: number; repeated?: 
 export interface IndexSnapshot {
   lastMessageAt: number;
   lastSenderKind: SenderKind | null;
+  /** One line of the newest message (src/messaging/preview.ts), or null when there is none. */
+  lastPreview: string | null;
   teacherUnread: number;
   guardianUnread: number;
   version: number;

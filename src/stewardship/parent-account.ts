@@ -59,7 +59,8 @@ export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">,
     // Mail to them (sent or not): it holds their address.
     db.delete(outbox).where(eq(outbox.toAddress, user.email)).returning({ id: outbox.id }),
     db.update(ideaSuggestions).set({ userId: null }).where(eq(ideaSuggestions.userId, user.id)),
-    db.update(threads).set({ guardianUnread: 0 }).where(eq(threads.guardianUserId, user.id)),
+    // The list's preview may quote them: it goes with their words (the thread object rewrites the rest).
+    db.update(threads).set({ guardianUnread: 0, lastPreview: null }).where(eq(threads.guardianUserId, user.id)),
     // Sign-ups waiting on the address hold a name and a password hash.
     db.delete(signUpAttempts).where(eq(signUpAttempts.email, user.email)),
     db

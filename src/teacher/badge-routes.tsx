@@ -5,6 +5,8 @@
  *   POST /teacher/sections/:id/badges/regenerate   new badges for everyone who uses them (one batch)
  *   POST /teacher/students/:id/badge/regenerate    one student's new badge
  *   POST /teacher/students/:id/badge/void          one student's badge stops working
+ * Each POST that ends a badge in use is asked first on a page of its own (GET on the same path,
+ * views/pages/confirm.tsx) saying what stops working: the list links there instead of acting.
  * Every change and every printed sheet is audited with the teacher as actor.
  */
 import { Hono, type Context } from "hono";
@@ -21,6 +23,7 @@ import { badgePin, badgeToken } from "../badges/token";
 import { runBatch } from "../db/batch";
 import { BADGE_NOTICES, ClassBadgeSheet, ClassBadgesPage, type BadgeLabel, type BadgeNotice } from "../../views/pages/badge-class";
 import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
+import { ConfirmPage } from "../../views/pages/confirm";
 import { rowIdField as rowId } from "../lib/ids";
 
 const studentForm = z.object({ section: rowId.optional(), _csrf: z.string().max(200).optional() });
@@ -35,9 +38,11 @@ function notFound<E extends AppEnv>(c: Context<E>) {
   return c.render(<TeacherSectionNotFoundPage />, { title: c.var.locale.t.teacher.badges.notFoundTitle });
 }
 
+/** The class's badge page, or the teacher's classes when no class is named. */
+const listPath = (sectionId: string | undefined) => (sectionId ? `/teacher/sections/${sectionId}/badges` : "/teacher");
+
 function back(sectionId: string | undefined, notice: BadgeNotice, extra: Record<string, string> = {}): string {
-  const base = sectionId ? `/teacher/sections/${sectionId}/badges` : "/teacher";
-  return `${base}?${new URLSearchParams({ notice, ...extra })}`;
+  return `${listPath(sectionId)}?${new URLSearchParams({ notice, ...extra })}`;
 }
 
 async function section<E extends AppEnv>(c: Context<E>, teacher: { id: string; districtId: string }): Promise<SectionBadges | null> {
@@ -74,6 +79,49 @@ export const teacherBadgeRoutes = new Hono<AppEnv>()
     await runBatch(db, printedAudits(db, { districtId: actor.teacher.districtId, teacherId: actor.teacher.id, sectionId: s.id, printed: labels.map((l) => ({ studentId: l.student.id, badgeId: l.student.badge!.id })) }));
     c.header("cache-control", "private, no-store");
     return c.render(<ClassBadgeSheet section={s} labels={labels} loginAt={badgeLoginHint(config(c.env).publicUrl)} />, { title: t.teacher.badges.sheetTitle(s.name) });
+  })
+  .get("/sections/:id/badges/regenerate", requireTeacher, async (c) => {
+    const s = await section(c, c.get("actor").teacher);
+    if (!s) return notFound(c);
+    const t = c.var.locale.t.teacher.badges;
+    const using = s.students.filter((st) => st.badgesEnabled);
+    const inUse = using.filter((st) => st.badge).length;
+    return c.render(
+      <ConfirmPage
+        title={t.confirm.classTitle(s.name)}
+        consequences={[t.confirm.classWhat(inUse), t.confirm.classAfter(using.length)]}
+        action={`/teacher/sections/${s.id}/badges/regenerate`}
+        button={t.makeNew(using.length)}
+        cancel={{ href: `/teacher/sections/${s.id}/badges`, text: t.confirm.cancel }}
+      />,
+      { title: t.confirm.classTitle(s.name) },
+    );
+  })
+  .get("/students/:id/badge/:action{regenerate|void}", requireTeacher, async (c) => {
+    const { teacher } = c.get("actor");
+    const id = rowId.safeParse(c.req.param("id"));
+    const sectionId = rowId.safeParse(c.req.query("section")).data;
+    const student = id.success ? await findTeacherStudent(getDb(c.env.DB), teacher, id.data) : null;
+    if (!student) return notFound(c);
+    const who = { student: student.id };
+    const action = c.req.param("action");
+    // Nothing to lose: say so (void), or back to the list, whose button makes a first badge.
+    if (!student.badge) return c.redirect(action === "void" ? back(sectionId, "no_badge", who) : listPath(sectionId), 303);
+    if (action === "regenerate" && !student.badgesEnabled) return c.redirect(back(sectionId, "badges_off", who), 303);
+    const t = c.var.locale.t.teacher.badges;
+    const name = `${student.firstName} ${student.lastName}`;
+    const title = action === "void" ? t.confirm.voidTitle(name) : t.confirm.newTitle(name);
+    return c.render(
+      <ConfirmPage
+        title={title}
+        consequences={action === "void" ? [t.confirm.voidWhat(student.firstName), t.confirm.voidAfter(student.firstName)] : [t.confirm.newWhat(student.firstName), t.confirm.newAfter]}
+        action={`/teacher/students/${student.id}/badge/${action}`}
+        fields={sectionId ? { section: sectionId } : {}}
+        button={action === "void" ? t.confirm.voidButton : t.confirm.newButton}
+        cancel={{ href: listPath(sectionId), text: t.confirm.cancel }}
+      />,
+      { title },
+    );
   })
   .post("/sections/:id/badges/regenerate", requireTeacher, async (c) => {
     const actor = c.get("actor");

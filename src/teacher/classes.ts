@@ -2,14 +2,14 @@
  * A teacher's classes as the teacher pages show them: sections, their students, each student's
  * connected guardians and the invitation status of each contact on record.
  *
- * Four queries, whatever the number of sections or students, sent to D1 in ONE batch (where rows
+ * Four queries (the guardians' with the teacher's unread conversations), whatever the number of sections or students, sent to D1 in ONE batch (where rows
  * come back as objects, so clashing column names are aliased). Each is
  * scoped by a subquery over the teacher's own section_teachers rows, so no id list is bound (no
  * 100-parameter limit) and no other teacher's section can slip in.
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { enrollments, guardianContacts, guardianships, invitations, schools, sections, students, users } from "../db/schema";
+import { enrollments, guardianContacts, guardianships, invitations, schools, sections, students, threads, users } from "../db/schema";
 import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
 import { teacherSectionIds, teacherStudentIds, type TeacherRef } from "../roster/teaching";
 
@@ -29,6 +29,8 @@ export interface ClassGuardian {
   id: string;
   name: string;
   language: string | null;
+  /** The teacher's conversation with this guardian about this child when it has a reply they have not read. */
+  unreadThreadId: string | null;
 }
 
 export interface ClassStudent {
@@ -66,9 +68,21 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       .innerJoin(students, eq(students.id, enrollments.studentId))
       .where(and(eq(students.districtId, teacher.districtId), inArray(enrollments.sectionId, teacherSectionIds(db, teacher, sectionId)))),
     db
-      .select({ studentId: guardianships.studentId, userId: guardianships.userId, name: users.name, language: users.language })
+      .select({
+        studentId: guardianships.studentId,
+        userId: guardianships.userId,
+        name: users.name,
+        language: users.language,
+        threadId: threads.id,
+        unread: threads.teacherUnread,
+      })
       .from(guardianships)
       .innerJoin(users, eq(users.id, guardianships.userId))
+      // The teacher's conversation with this family about this child, if any (one at most: threads_participants).
+      .leftJoin(
+        threads,
+        and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), eq(threads.guardianUserId, guardianships.userId), eq(threads.studentId, guardianships.studentId)),
+      )
       .where(and(eq(guardianships.districtId, teacher.districtId), inArray(guardianships.studentId, teacherStudentIds(db, teacher, sectionId))))
       .orderBy(asc(users.name)),
     db
@@ -99,7 +113,7 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
   ]);
 
   const guardiansOf = new Map<string, ClassGuardian[]>();
-  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), { id: g.userId, name: g.name, language: g.language }]);
+  for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), { id: g.userId, name: g.name, language: g.language, unreadThreadId: g.threadId && g.unread ? g.threadId : null }]);
   const contactsOf = new Map<string, ClassContact[]>();
   for (const r of contactRows) {
     const contact: ClassContact = {

@@ -1,7 +1,7 @@
 // Issue #4 acceptance for Badges, as a family would do it: the parent opens the child's badge and
 // downloads the image; jsQR reads it here; on the child's device /badges logs Maya in from the
 // chosen image file, and from a (fake) webcam showing the badge. The district voids the badge: the
-// same image now fails. With JavaScript off, /badges says what is needed.
+// same image now fails. With JavaScript off, /badges uploads the image and the server reads it.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -107,6 +107,16 @@ async function logInWithFile(path) {
   return { page, scripts, native };
 }
 
+/** A child's device with JavaScript off: /badges, choose the badge image, press the button. */
+async function uploadWithoutJs(path) {
+  const page = await stack.newPage({ javaScriptEnabled: false });
+  await page.goto("/badges");
+  await page.getByLabel("Choose the badge picture").setInputFiles(path);
+  await page.getByRole("button", { name: "Log in with this picture" }).click();
+  await page.waitForLoadState();
+  return page;
+}
+
 describe("Badges in Chromium", () => {
   it("the parent opens Maya's badge from home and downloads the image; its QR code is the badge", async () => {
     const page = await stack.newPage();
@@ -153,8 +163,18 @@ describe("Badges in Chromium", () => {
     }
   });
 
-  it("after the district voids the badge, the same image fails at once", async () => {
+  it("with JavaScript off, uploading the badge image logs Maya in (the server reads it)", async () => {
+    const page = await uploadWithoutJs(badgePath);
+    await page.waitForURL((u) => u.pathname === "/student");
+    assert.match(await page.textContent("main"), /Maya/);
+  });
+
+  it("after the district voids the badge, the same image fails at once, with JavaScript or without", async () => {
     await api(stack.origin, district.token, "DELETE", "/students/k1/badge");
+    const nojs = await uploadWithoutJs(badgePath);
+    await nojs.getByText("That badge didn't work. Ask your teacher for a new one.").waitFor();
+    assert.equal(new URL(nojs.url()).pathname, "/badges/picture");
+    assert.equal((await nojs.context().cookies()).find((c) => c.name === "fp_session"), undefined);
     const { page } = await logInWithFile(badgePath);
     await page.getByText("That badge didn't work. Ask your teacher for a new one.").waitFor();
     assert.equal(new URL(page.url()).pathname, "/badges/login");
@@ -162,10 +182,11 @@ describe("Badges in Chromium", () => {
     assert.equal(cookies.find((c) => c.name === "fp_session"), undefined);
   });
 
-  it("with JavaScript off, /badges says what is needed", async () => {
+  it("with JavaScript off, /badges offers the picture instead of the camera", async () => {
     const page = await stack.newPage({ javaScriptEnabled: false });
     await page.goto("/badges");
-    assert.match(await page.textContent("main"), /This page needs JavaScript and a camera/);
+    assert.match(await page.textContent("main"), /The camera needs JavaScript, which is off in this browser\. You can still log in: choose the badge picture below\./);
     assert.equal(await page.locator("#badge-form").isVisible(), false);
+    assert.equal(await page.getByRole("button", { name: "Log in with this picture" }).isVisible(), true);
   });
 });

@@ -65,11 +65,16 @@ export async function readBadgePng(png: Uint8Array): Promise<string | null> {
   return jsQR(rgba, width, height)?.data ?? null;
 }
 
-/** The QR text of a child's badge as the parent downloads it. */
-export async function downloadBadge(parent: Browser, studentId: string): Promise<string> {
+/** A child's badge picture (PNG bytes) as the parent downloads it. */
+export async function downloadBadgePicture(parent: Browser, studentId: string): Promise<Uint8Array> {
   const res = await parent.get(`/children/${studentId}/badge.png`);
   expect(res.status).toBe(200);
-  const text = await readBadgePng(new Uint8Array(await res.arrayBuffer()));
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+/** The QR text of a child's badge as the parent downloads it. */
+export async function downloadBadge(parent: Browser, studentId: string): Promise<string> {
+  const text = await readBadgePng(await downloadBadgePicture(parent, studentId));
   expect(text).toMatch(/^FPBADGE:[a-z2-7]{32}$/);
   return text!;
 }

@@ -63,6 +63,22 @@ export class Browser {
     });
   }
 
+  /** A multipart form POST (a file upload) from one of our own pages, with the CSRF token when we have it, and its Content-Length as browsers send it. */
+  async upload(path: string, fields: Record<string, string | File>, opts: { follow?: boolean } = {}): Promise<Response> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    const csrf = this.cookies.get("fp_csrf");
+    if (csrf && !form.has("_csrf")) form.set("_csrf", csrf);
+    const encoded = new Response(form);
+    const body = new Uint8Array(await encoded.arrayBuffer());
+    return this.request(path, {
+      method: "POST",
+      body,
+      follow: opts.follow ?? true,
+      headers: { "content-type": encoded.headers.get("content-type")!, "content-length": String(body.length), origin: ORIGIN, "sec-fetch-site": "same-origin" },
+    });
+  }
+
   /** The session cookie's value (`<id>.<secret>`), if signed in. */
   get session(): string | undefined {
     return this.cookies.get("fp_session");

@@ -1,6 +1,5 @@
 import type { Session } from "../../src/auth/sessions";
 import { describeDevice } from "../../src/accounts/device";
-import { FullPageForm } from "../components";
 import { useT } from "../i18n";
 import { When } from "./account-form";
 
@@ -23,21 +22,24 @@ export function AccountSessions({ sessions, currentSessionId }: { sessions: Sess
               <span class="muted">
                 {t.signedIn} <When ms={s.createdAt} /> · {t.lastActive} <When ms={s.lastSeenAt} />
               </span>
+              {/* Asked on a page of its own first (the form is there): nothing ends in one tap. */}
               {s.id !== currentSessionId && (
-                <FullPageForm action={`/account/sessions/${s.id}/end`}>
-                  <button type="submit" class="secondary">
+                <p>
+                  <a class="button secondary" href={`/account/sessions/${s.id}/end`}>
                     {t.signOut(device)}
-                  </button>
-                </FullPageForm>
+                  </a>
+                </p>
               )}
             </li>
           );
         })}
       </ul>
       {others.length > 0 ? (
-        <FullPageForm action="/account/sessions/end-others">
-          <button type="submit">{t.signOutOthers}</button>
-        </FullPageForm>
+        <p>
+          <a class="button" href="/account/sessions/end-others">
+            {t.signOutOthers}
+          </a>
+        </p>
       ) : (
         <p class="muted">{t.nowhereElse}</p>
       )}

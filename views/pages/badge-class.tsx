@@ -53,23 +53,26 @@ function StudentActions({ s, sectionId }: { s: BadgeStudent; sectionId: string }
   if (!s.badgesEnabled && !s.badge) return <span class="muted">—</span>;
   return (
     <>
-      {s.badgesEnabled && (
-      <PostForm action={`/teacher/students/${s.id}/badge/regenerate`} class="inline">
-        <input type="hidden" name="section" value={sectionId} />
-        <button type="submit" class="link" aria-label={t.actionFor(s.badge ? t.newBadge : t.makeBadge, name)}>
-          {s.badge ? t.newBadge : t.makeBadge}
-        </button>
-      </PostForm>
+      {/* A first badge ends nothing: one tap. A new badge or voiding ends the one in use: asked on a page of its own. */}
+      {s.badgesEnabled && !s.badge && (
+        <PostForm action={`/teacher/students/${s.id}/badge/regenerate`} class="inline">
+          <input type="hidden" name="section" value={sectionId} />
+          <button type="submit" class="link" aria-label={t.actionFor(t.makeBadge, name)}>
+            {t.makeBadge}
+          </button>
+        </PostForm>
+      )}
+      {s.badgesEnabled && s.badge && (
+        <a href={`/teacher/students/${s.id}/badge/regenerate?${new URLSearchParams({ section: sectionId })}`} aria-label={t.actionFor(t.newBadge, name)}>
+          {t.newBadge}
+        </a>
       )}
       {s.badge && (
         <>
           {s.badgesEnabled && " · "}
-          <PostForm action={`/teacher/students/${s.id}/badge/void`} class="inline">
-            <input type="hidden" name="section" value={sectionId} />
-            <button type="submit" class="link" aria-label={t.voidLabel(name)}>
-              {t.void}
-            </button>
-          </PostForm>
+          <a href={`/teacher/students/${s.id}/badge/void?${new URLSearchParams({ section: sectionId })}`} aria-label={t.voidLabel(name)}>
+            {t.void}
+          </a>
         </>
       )}
     </>
@@ -127,9 +130,11 @@ export function ClassBadgesPage({ section, pins, notice }: ClassBadgesProps) {
         <section class="card">
           <h2>{t.wholeClassTitle}</h2>
           <p>{t.wholeClass}</p>
-          <PostForm action={`/teacher/sections/${section.id}/badges/regenerate`}>
-            <button type="submit" class="secondary">{t.makeNew(using)}</button>
-          </PostForm>
+          <p>
+            <a class="button secondary" href={`/teacher/sections/${section.id}/badges/regenerate`}>
+              {t.makeNew(using)}
+            </a>
+          </p>
         </section>
       )}
       <p class="muted">{pins.size > 0 ? `${t.footnote} ${t.pinsNote}` : t.footnote}</p>

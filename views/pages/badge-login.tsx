@@ -1,8 +1,9 @@
 /**
- * /badges on a child's device. Without JavaScript the page says what is needed; with it,
- * static/badge-scanner.js reveals the camera and the "choose the picture" controls, reads the QR
- * code and posts the token in the form below (a real POST form). The script cannot read the
- * catalog: the form hands it what it says, in the page's language, as data-say-* attributes.
+ * /badges on a child's device. With JavaScript, static/badge-scanner.js reveals the camera, reads
+ * the QR code and posts the token in the scan form (a real POST form); a chosen picture it reads
+ * in the browser too. Without JavaScript (or a camera) the picture form uploads the badge picture
+ * and the server reads it. The script cannot read the catalog: the form hands it what it says, in
+ * the page's language, as data-say-* attributes.
  */
 import { CsrfField, Notice } from "../components";
 import { useT } from "../i18n";
@@ -11,10 +12,14 @@ import type { Catalog } from "../../src/i18n/catalog";
 export interface BadgeLoginProps {
   /** The only failure message (badges.failed): nothing about why (voided, unknown, another school…) is revealed. */
   error?: string;
+  /** After a child's sign-out: that they are logged out here. */
+  notice?: string;
   /** Someone else is signed in on this device; logging in with a badge ends their session. */
   signedInAs?: "parent" | "teacher";
   /** Content-hashed URL of the fallback QR decoder, loaded by the scanner only when needed. */
   decoderUrl: string;
+  /** The upload's size limit in words ("2 MB"). */
+  pictureLimit: string;
 }
 
 /** data-say-not-a-badge="…" for each scanner message (the script reads them by these names). */
@@ -28,6 +33,7 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
     <section class="badge-login">
       <h1>{b.loginTitle}</h1>
       {p.error && <Notice kind="error">{p.error}</Notice>}
+      {p.notice && <Notice kind="ok">{p.notice}</Notice>}
       {p.signedInAs && <Notice kind="info">{p.signedInAs === "parent" ? b.signedInParent : b.signedInTeacher}</Notice>}
       <div class="badge-nojs" data-badge-nojs>
         <p>
@@ -59,12 +65,20 @@ export function BadgeLoginPage(p: BadgeLoginProps) {
             {b.retryCamera}
           </button>
         </p>
+      </form>
+      <form id="badge-picture-form" class="badge-form" method="post" action="/badges/picture" enctype="multipart/form-data" hx-boost="false">
+        <CsrfField />
         <h2>{b.noCamera}</h2>
-        <label for="badge-file">{b.chooseLabel}</label>
-        <p class="hint muted" id="badge-file-hint">
-          {b.chooseHint}
+        <div class="field">
+          <label for="badge-file">{b.chooseLabel}</label>
+          <p class="hint muted" id="badge-file-hint">
+            {b.chooseHint} {b.picture.limit(p.pictureLimit)}
+          </p>
+          <input id="badge-file" type="file" accept="image/*" name="picture" required aria-describedby="badge-file-hint" />
+        </div>
+        <p class="actions">
+          <button type="submit">{b.picture.submit}</button>
         </p>
-        <input id="badge-file" type="file" accept="image/*" aria-describedby="badge-file-hint" />
       </form>
     </section>
   );

@@ -1,5 +1,6 @@
 /** The parent's home (one card per connected child) and the public landing page. */
 import { Notice } from "../components";
+import { OtherDoors } from "../other-doors";
 import { useLocale, useT } from "../i18n";
 import type { ConnectedChild } from "../../src/accounts/children";
 import type { HomeLink } from "../../src/accounts/home";
@@ -127,6 +128,7 @@ export function LandingPage({ notice = null }: { notice?: string | null } = {}) 
       </p>
       <h2>{t.home.newHere}</h2>
       <p>{t.home.howToStart}</p>
+      <OtherDoors />
     </section>
   );
 }

@@ -281,6 +281,14 @@ export interface ThreadListItemView {
   unread: number;
   /** e.g. "You wrote last", "No longer connected". */
   note?: string;
+  /** One line of the newest message, and whether the reader wrote it. */
+  preview?: { text: string; yours: boolean } | null;
+}
+
+/** The preview's words: a removed message (its writer deleted their account) in the reader's language. */
+function previewText(preview: { text: string; yours: boolean }, t: Catalog): string {
+  const text = preview.text === FORGOTTEN_BODY ? t.messages.removedMessage : cleanLine(preview.text);
+  return preview.yours ? t.messages.list.yours(text) : text;
 }
 
 export function ThreadListView({ items }: { items: ThreadListItemView[] }) {
@@ -297,6 +305,7 @@ export function ThreadListView({ items }: { items: ThreadListItemView[] }) {
             {item.unread > 0 && <span class="unread-count">{t.newCount(item.unread)}</span>} <When ms={item.lastMessageAt} />
             {item.note && ` · ${item.note}`}
           </span>
+          {item.preview && <p class="thread-preview">{previewText(item.preview, all)}</p>}
         </li>
       ))}
     </ul>

@@ -29,6 +29,7 @@ export function ParentMessagesPage(p: ParentMessagesPageProps) {
             lastMessageAt: th.lastMessageAt,
             unread: th.unread,
             note: th.lastSenderKind === "guardian" ? t.youWroteLast : undefined,
+            preview: th.preview ? { text: th.preview, yours: th.lastSenderKind === "guardian" } : null,
           }))}
         />
       )}

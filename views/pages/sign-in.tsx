@@ -1,5 +1,6 @@
 /** Parent sign-in, and the one page for any failed Google sign-in. */
 import { Field, FullPageForm, GoogleChoice, HomeLink, Notice } from "../components";
+import { OtherDoors } from "../other-doors";
 import { useT } from "../i18n";
 
 export interface SignInPageProps {
@@ -44,6 +45,7 @@ export function SignInPage(p: SignInPageProps) {
         </>
       )}
       <p class="muted">{t.newHere}</p>
+      <OtherDoors />
     </section>
   );
 }

@@ -143,6 +143,12 @@ function SectionTable({ section, back, heading }: { section: ClassSection; back:
                         <li>
                           {g.name}
                           <Language tag={g.language} />
+                          {g.unreadThreadId && (
+                            <>
+                              {" "}
+                              <a class="new-reply" href={`/teacher/messages/${g.unreadThreadId}`} aria-label={t.unread.newReplyLabel(g.name, studentName(s))}>{t.unread.newReply}</a>
+                            </>
+                          )}
                           <br />
                           <a href={`/teacher/messages/new?${new URLSearchParams({ student: s.id, guardian: g.id })}`} aria-label={t.messageFamilyLabel(g.name, studentName(s))}>
                             {t.messageFamily}

@@ -54,6 +54,7 @@ export function TeacherMessagesPage(p: TeacherMessagesPageProps) {
             lastMessageAt: th.lastMessageAt,
             unread: th.unread,
             note: !th.connected ? t.noLongerConnected : th.lastSenderKind === "teacher" ? all.messages.youWroteLast : undefined,
+            preview: th.preview ? { text: th.preview, yours: th.lastSenderKind === "teacher" } : null,
           }))}
         />
       )}

@@ -238,6 +238,13 @@ export default {
     adding: "Sign in to add the children you confirmed to your account.",
     confirmFirst: "Please confirm your email address first. We sent you a link when you created your account.",
     sendNewLink: "Send me a new link",
+    /** On the landing and sign-in pages: the other ways in (views/other-doors.tsx). */
+    otherDoors: {
+      teacher: "Are you a teacher?",
+      teacherLink: "Teacher sign-in",
+      student: "A student at school?",
+      studentLink: "Log in with your badge",
+    },
     email: "Email",
     password: "Password",
     submit: "Sign in",
@@ -341,6 +348,16 @@ export default {
       unknownDevice: "Unknown device",
       /** "Chrome on Android": browser and system names stay as they are. */
       browserOn: (browser: string, system: string) => `${browser} on ${system}`,
+      /** The page that asks before signing a device out (issue 14: nothing destructive in one tap). */
+      confirm: {
+        oneTitle: (device: string) => `Sign out ${device}?`,
+        oneWhat: "Family Portal on that device is signed out at once. To use it there again, someone has to sign in with your email and password (or Google).",
+        oneButton: "Sign out that device",
+        othersTitle: (count: number) => n(count, { one: `Sign out your ${count} other device?`, other: `Sign out your ${count} other devices?` }),
+        othersWhat: "Family Portal is signed out at once everywhere except on this device. To use it there again, someone has to sign in with your email and password (or Google).",
+        othersButton: "Sign out the other devices",
+        cancel: "Cancel",
+      },
     },
     sessionNotFound: {
       title: "Not found",
@@ -515,10 +532,9 @@ export default {
     failed: "That badge didn't work. Ask your teacher for a new one.",
     signedInParent: "A parent is signed in on this device. Logging in with a badge signs them out here.",
     signedInTeacher: "A teacher is signed in on this device. Logging in with a badge signs them out here.",
-    needsJs: "This page needs JavaScript and a camera.",
-    needsJsWhy: "It reads the badge with the device's webcam, and the browser needs JavaScript turned on to do that.",
-    needsJsWhat:
-      "Please turn JavaScript on, or use another device or browser that has a camera. A grown-up can show the badge from their phone, or ask the teacher for a printed one.",
+    needsJs: "The camera needs JavaScript, which is off in this browser.",
+    needsJsWhy: "You can still log in: choose the badge picture below.",
+    needsJsWhat: "Or turn JavaScript on, or use another device that has a camera. A grown-up can also ask the teacher for a printed badge.",
     cameraView: "What the camera sees",
     holdUpWhole: "Hold the badge up to the camera, with the whole square code showing.",
     retryCamera: "Try the camera again",
@@ -539,6 +555,16 @@ export default {
       pictureNotABadge: "That picture has a code, but it is not a Family Portal badge.",
       pictureNoBadge: "No badge was found in that picture. Choose a clear picture of the whole badge.",
       pictureUnreadable: "That picture could not be read. Choose the badge image (a PNG or a photo).",
+    },
+    /** On /badges after a child's "Sign out". */
+    signedOut: "You're logged out on this device. To log in again, show your badge.",
+    /** The upload form that works without JavaScript or a camera: the server reads the picture. */
+    picture: {
+      limit: (size: string) => `It must be a PNG file of up to ${size}.`,
+      submit: "Log in with this picture",
+      missing: "Choose the badge picture first.",
+      noBadge: "No badge was found in that picture. Choose the badge picture saved from Family Portal (a PNG file).",
+      tooLarge: (size: string) => `That picture is too large. Choose one of ${size} or less: the badge picture saved from Family Portal is much smaller.`,
     },
     // The PIN step.
     pinTitle: "Type your PIN",
@@ -819,6 +845,10 @@ export default {
       failed: "This message could not be translated just now, so it is shown as written. We'll try again the next time you open the conversation.",
       asWritten: "Messages are shown as written: automatic translation is not set up on this portal.",
     },
+    /** The conversation lists: one line of the newest message. */
+    list: {
+      yours: (text: string) => `You: ${text}`,
+    },
   },
 
   // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
@@ -910,6 +940,11 @@ export default {
       grade: (grade: string) => `grade ${grade}`,
       messageFamily: "Message family",
       messageFamilyLabel: (guardian: string, student: string) => `Message family: ${guardian} about ${student}`,
+      /** Beside a family whose reply the teacher has not read yet (a link to the conversation). */
+      unread: {
+        newReply: "New reply",
+        newReplyLabel: (guardian: string, student: string) => `New reply from ${guardian} about ${student}`,
+      },
       noneYet: "None yet",
       noContacts: "No contacts on record (the district adds them)",
       /** The family's language, named in the teacher's language ("Spanish"). */
@@ -992,6 +1027,33 @@ export default {
       noBadgeOff: (student: string) => `${student}: no badge (badges are off for this student)`,
       /** The QR code's text alternative. */
       qrAlt: (student: string) => `Badge for ${student}`,
+      /** The pages that ask before a badge stops working (issue 14: nothing destructive in one tap). */
+      confirm: {
+        voidTitle: (student: string) => `Void ${student}'s badge?`,
+        voidWhat: (first: string) =>
+          `${first}'s badge stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.`,
+        voidAfter: (first: string) => `${first} can't log in with a badge again until you make a new one.`,
+        voidButton: "Void the badge",
+        newTitle: (student: string) => `Make a new badge for ${student}?`,
+        newWhat: (first: string) =>
+          `${first}'s badge in use now stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.`,
+        newAfter: "The family sees the new badge in Family Portal; print it again for school.",
+        newButton: "Make a new badge",
+        classTitle: (section: string) => `Make new badges for ${section}?`,
+        classWhat: (count: number) =>
+          count === 0
+            ? "No badge is in use in this class now, so nothing stops working."
+            : n(count, {
+                one: `The ${count} badge in use in this class stops working at once: the printed badge and the badge picture on the family's phone no longer log in. A student logged in with it on a school device is signed out.`,
+                other: `The ${count} badges in use in this class stop working at once: printed badges and the badge pictures on families' phones no longer log in. Students logged in with them on school devices are signed out.`,
+              }),
+        classAfter: (count: number) =>
+          n(count, {
+            one: `${count} student who uses badges gets a new one: print the new sheet; the family sees it in Family Portal.`,
+            other: `${count} students who use badges get new ones: print the new sheet; families see them in Family Portal.`,
+          }),
+        cancel: "Cancel",
+      },
     },
 
     // messages: the teacher's list, a conversation, a new message, a whole class

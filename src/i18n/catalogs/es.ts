@@ -237,6 +237,13 @@ export default {
     adding: "Inicie sesión para agregar a su cuenta a los estudiantes que confirmó.",
     confirmFirst: "Primero confirme su dirección de correo electrónico. Le enviamos un enlace cuando creó su cuenta.",
     sendNewLink: "Envíenme un enlace nuevo",
+    /** On the landing and sign-in pages: the other ways in (views/other-doors.tsx). */
+    otherDoors: {
+      teacher: "¿Es usted maestro?",
+      teacherLink: "Inicio de sesión para maestros",
+      student: "¿Eres estudiante y estás en la escuela?",
+      studentLink: "Entra con tu credencial",
+    },
     email: "Correo electrónico",
     password: "Contraseña",
     submit: "Iniciar sesión",
@@ -340,6 +347,16 @@ export default {
       unknownDevice: "Dispositivo desconocido",
       /** "Chrome on Android": browser and system names stay as they are. */
       browserOn: (browser: string, system: string) => `${browser} en ${system}`,
+      /** The page that asks before signing a device out (issue 14: nothing destructive in one tap). */
+      confirm: {
+        oneTitle: (device: string) => `¿Cerrar la sesión en ${device}?`,
+        oneWhat: "La sesión de Family Portal en ese dispositivo se cierra de inmediato. Para volver a usarlo allí, habrá que iniciar sesión con su correo electrónico y contraseña (o con Google).",
+        oneButton: "Cerrar la sesión en ese dispositivo",
+        othersTitle: (count: number) => n(count, { one: `¿Cerrar la sesión en su otro dispositivo?`, other: `¿Cerrar la sesión en sus otros ${count} dispositivos?` }),
+        othersWhat: "La sesión de Family Portal se cierra de inmediato en todos los dispositivos menos en este. Para volver a usarlo allí, habrá que iniciar sesión con su correo electrónico y contraseña (o con Google).",
+        othersButton: "Cerrar la sesión en los demás dispositivos",
+        cancel: "Cancelar",
+      },
     },
     sessionNotFound: {
       title: "No se encontró",
@@ -516,10 +533,9 @@ export default {
     failed: "Esa credencial no funcionó. Pídele una nueva a tu maestro.",
     signedInParent: "Hay un padre o tutor con la sesión iniciada en este dispositivo. Al entrar con una credencial, su sesión se cierra aquí.",
     signedInTeacher: "Hay un maestro con la sesión iniciada en este dispositivo. Al entrar con una credencial, su sesión se cierra aquí.",
-    needsJs: "Esta página necesita JavaScript y una cámara.",
-    needsJsWhy: "Lee la credencial con la cámara web del dispositivo, y para eso el navegador necesita tener JavaScript activado.",
-    needsJsWhat:
-      "Activa JavaScript o usa otro dispositivo o navegador que tenga cámara. Un adulto puede mostrar la credencial desde su teléfono, o pedirle al maestro una credencial impresa.",
+    needsJs: "La cámara necesita JavaScript, que está desactivado en este navegador.",
+    needsJsWhy: "Igual puedes entrar: elige la imagen de la credencial aquí abajo.",
+    needsJsWhat: "O activa JavaScript, o usa otro dispositivo que tenga cámara. Un adulto también puede pedirle al maestro una credencial impresa.",
     cameraView: "Lo que ve la cámara",
     holdUpWhole: "Muestra la credencial a la cámara, con todo el código cuadrado a la vista.",
     retryCamera: "Probar la cámara otra vez",
@@ -540,6 +556,16 @@ export default {
       pictureNotABadge: "Esa imagen tiene un código, pero no es una credencial de Family Portal.",
       pictureNoBadge: "No se encontró ninguna credencial en esa imagen. Elige una imagen clara de toda la credencial.",
       pictureUnreadable: "No se pudo leer esa imagen. Elige la imagen de la credencial (un PNG o una foto).",
+    },
+    /** On /badges after a child's "Sign out". */
+    signedOut: "Saliste de la sesión en este dispositivo. Para volver a entrar, muestra tu credencial.",
+    /** The upload form that works without JavaScript or a camera: the server reads the picture. */
+    picture: {
+      limit: (size: string) => `Debe ser un archivo PNG de hasta ${size}.`,
+      submit: "Entrar con esta imagen",
+      missing: "Primero elige la imagen de la credencial.",
+      noBadge: "No se encontró ninguna credencial en esa imagen. Elige la imagen de la credencial guardada de Family Portal (un archivo PNG).",
+      tooLarge: (size: string) => `Esa imagen es demasiado grande. Elige una de ${size} o menos: la imagen de la credencial guardada de Family Portal es mucho más pequeña.`,
     },
     // The PIN step.
     pinTitle: "Escribe tu PIN",
@@ -820,6 +846,10 @@ export default {
       failed: "No pudimos traducir este mensaje en este momento, así que se muestra tal como se escribió. Lo intentaremos otra vez la próxima vez que abra la conversación.",
       asWritten: "Los mensajes se muestran tal como se escribieron: la traducción automática no está disponible en este portal.",
     },
+    /** The conversation lists: one line of the newest message. */
+    list: {
+      yours: (text: string) => `Usted: ${text}`,
+    },
   },
 
   // ---- teacher: teacher sign-in, classes, class badges, settings, starting conversations
@@ -911,6 +941,11 @@ export default {
       grade: (grade: string) => `grado ${grade}`,
       messageFamily: "Escribir a la familia",
       messageFamilyLabel: (guardian: string, student: string) => `Escribir a la familia: ${guardian}, sobre ${student}`,
+      /** Beside a family whose reply the teacher has not read yet (a link to the conversation). */
+      unread: {
+        newReply: "Respuesta nueva",
+        newReplyLabel: (guardian: string, student: string) => `Respuesta nueva de ${guardian}, sobre ${student}`,
+      },
       noneYet: "Ninguno todavía",
       noContacts: "No hay contactos registrados (los agrega el distrito)",
       /** The family's language, named in the teacher's language ("Spanish"). */
@@ -998,6 +1033,33 @@ export default {
       noBadgeOff: (student: string) => `${student}: sin credencial (las credenciales están desactivadas para este estudiante)`,
       /** The QR code's text alternative. */
       qrAlt: (student: string) => `Credencial de ${student}`,
+      /** The pages that ask before a badge stops working (issue 14: nothing destructive in one tap). */
+      confirm: {
+        voidTitle: (student: string) => `¿Anular la credencial de ${student}?`,
+        voidWhat: (first: string) =>
+          `La credencial de ${first} deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+        voidAfter: (first: string) => `${first} no podrá entrar con una credencial hasta que usted cree una nueva.`,
+        voidButton: "Anular la credencial",
+        newTitle: (student: string) => `¿Crear una credencial nueva para ${student}?`,
+        newWhat: (first: string) =>
+          `La credencial que ${first} usa ahora deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+        newAfter: "La familia ve la credencial nueva en Family Portal; imprímala otra vez para la escuela.",
+        newButton: "Crear una credencial nueva",
+        classTitle: (section: string) => `¿Crear credenciales nuevas para ${section}?`,
+        classWhat: (count: number) =>
+          count === 0
+            ? "Ahora no hay ninguna credencial en uso en esta clase, así que nada deja de funcionar."
+            : n(count, {
+                one: `La credencial en uso en esta clase deja de funcionar de inmediato: ni la credencial impresa ni la imagen en el teléfono de la familia sirven para entrar. Un estudiante que haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+                other: `Las ${count} credenciales en uso en esta clase dejan de funcionar de inmediato: ni las credenciales impresas ni las imágenes en los teléfonos de las familias sirven para entrar. Los estudiantes que hayan entrado con ellas en dispositivos de la escuela salen de la sesión.`,
+              }),
+        classAfter: (count: number) =>
+          n(count, {
+            one: `${count} estudiante que usa credenciales recibe una nueva: imprima la hoja nueva; la familia la ve en Family Portal.`,
+            other: `${count} estudiantes que usan credenciales reciben una nueva: imprima la hoja nueva; las familias las ven en Family Portal.`,
+          }),
+        cancel: "Cancelar",
+      },
     },
 
     // messages: the teacher's list, a conversation, a new message, a whole class
