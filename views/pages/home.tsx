@@ -104,6 +104,9 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
         </ul>
       )}
       {p.links.length > 0 && <DistrictLinks links={p.links} />}
+      <p>
+        <a href="/tour">{t.help.tour.link}</a>
+      </p>
     </section>
   );
 }
@@ -120,6 +123,9 @@ export function LandingPage({ notice = null }: { notice?: string | null } = {}) 
       </p>
       <h2>{t.home.newHere}</h2>
       <p>{t.home.howToStart}</p>
+      <p>
+        <a href="/tour">{t.help.tour.link}</a>
+      </p>
     </section>
   );
 }
