@@ -3,6 +3,7 @@
 // mailed links get. test/e2e/start.test.mjs runs the real `npm start` on another port.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { completeDevVars, parseDevVars, portFrom, publicUrlFor } from "../../scripts/dev-vars.mjs";
 
 let n = 0;
@@ -63,6 +64,18 @@ describe("an existing .dev.vars completed by npm start", () => {
   it("never turns on development when the file says another ENVIRONMENT", () => {
     const { text } = completeDevVars("ENVIRONMENT=staging\nADMIN_TOKEN=a\nBADGE_SECRET=b\n", secret);
     assert.equal(parseDevVars(text).ENVIRONMENT, "staging");
+  });
+});
+
+describe(".dev.vars.example, as npm start copies it for a fresh clone", () => {
+  it("gets both secrets filled in, says development, and leaves PUBLIC_URL to follow PORT", () => {
+    const example = readFileSync(new URL("../../.dev.vars.example", import.meta.url), "utf8");
+    const { text, changes } = completeDevVars(example, secret);
+    const vars = parseDevVars(text);
+    assert.deepEqual(changes, ["filled in the empty ADMIN_TOKEN", "filled in the empty BADGE_SECRET"]);
+    assert.equal(vars.ENVIRONMENT, "development");
+    assert.equal(vars.PUBLIC_URL, undefined);
+    assert.equal(publicUrlFor({ port: 8799, devVars: vars }), "http://127.0.0.1:8799");
   });
 });
 
