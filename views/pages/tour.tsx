@@ -23,7 +23,7 @@ export function TourPage() {
         {TOUR_STEPS.map((step, i) => {
           const shot = picture(`tour/${pictures}-${step}.webp`);
           return (
-            <li aria-labelledby={`tour-${step}`}>
+            <li>
               <p class="muted">{tour.step(i + 1, TOUR_STEPS.length)}</p>
               <h2 id={`tour-${step}`}>{tour.steps[step].title}</h2>
               <p>{tour.steps[step].text}</p>
