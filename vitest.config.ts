@@ -20,6 +20,8 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             // wrangler.toml's top-level vars say production (safe for a plain deploy).
             ENVIRONMENT: "development",
+            // wrangler.toml's top level names no PUBLIC_URL (a plain deploy must not mail local links).
+            PUBLIC_URL: "http://127.0.0.1:8787",
             ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
             BADGE_SECRET: "test-badge-secret-0123456789abcdef",
             MAIL_API_URL: "http://mail.test/send",

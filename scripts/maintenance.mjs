@@ -5,9 +5,11 @@
 // job runs there and its figures appear in that server's log; otherwise a wrangler dev is started on a
 // spare port for the run, its "maintenance: {...}" line is printed, and it is stopped again.
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseDevVars, portFrom, publicUrlFor } from "./dev-vars.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const wrangler = join(root, "node_modules", ".bin", "wrangler");
@@ -34,7 +36,8 @@ const freePort = () =>
     });
   });
 
-const running = `http://127.0.0.1:${Number(process.env.PORT ?? 8787)}`;
+const startPort = portFrom(process.env.PORT);
+const running = `http://127.0.0.1:${startPort}`;
 if (await answers(running)) {
   const res = await trigger(running);
   console.log(res.ok ? `Maintenance ran on ${running}; the figures ("maintenance: {...}") are in that server's log.` : `The server answered ${res.status}.`);
@@ -43,7 +46,10 @@ if (await answers(running)) {
 
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
-const server = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false"], {
+// The links a reminder sent by this run carries: the same as `npm start`'s (wrangler.toml's top level names no PUBLIC_URL).
+const devVarsPath = join(root, ".dev.vars");
+const publicUrl = publicUrlFor({ port: startPort, shellValue: process.env.PUBLIC_URL, devVars: existsSync(devVarsPath) ? parseDevVars(readFileSync(devVarsPath, "utf8")) : {} });
+const server = spawn(wrangler, ["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_URL:${publicUrl}`, "--show-interactive-dev-session=false"], {
   cwd: root,
   stdio: ["ignore", "pipe", "pipe"],
   env: { ...process.env, CI: "1" },

@@ -52,6 +52,8 @@ export interface Config {
   translation: TranslationConfig | null;
 }
 
+/** wrangler dev's own address: local development without a PUBLIC_URL (npm start sets one that follows PORT). */
+const DEV_PUBLIC_URL = "http://127.0.0.1:8787";
 const DEFAULT_MAIL_FROM = "Family Portal <no-reply@localhost>";
 /** Three hours. */
 const DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS = 10_800;
@@ -73,7 +75,7 @@ export function config(env: ConfigSource): Config {
 function readConfig(env: ConfigSource): Config {
   const unreadSeconds = nonNegativeNumber(env.UNREAD_NOTIFY_AFTER_SECONDS, DEFAULT_UNREAD_NOTIFY_AFTER_SECONDS);
   return {
-    publicUrl: (env.PUBLIC_URL ?? "").replace(/\/+$/, ""),
+    publicUrl: publicUrlOf(env),
     isDevelopment: env.ENVIRONMENT === "development",
     adminToken: env.ADMIN_TOKEN || null,
     badgeSecret: env.BADGE_SECRET || null,
@@ -86,6 +88,20 @@ function readConfig(env: ConfigSource): Config {
     invitationTtlDays: nonNegativeNumber(env.INVITATION_TTL_DAYS, DEFAULT_INVITATION_TTL_DAYS),
     translation: translationConfig(env),
   };
+}
+
+/**
+ * PUBLIC_URL starts every mailed and texted link. Outside development a missing one is a deploy
+ * without `--env production` (wrangler.toml's top level names none, so a plain `wrangler deploy`
+ * lands here): the worker refuses to run rather than mail links that lead nowhere.
+ */
+function publicUrlOf(env: ConfigSource): string {
+  const set = (env.PUBLIC_URL ?? "").trim().replace(/\/+$/, "");
+  if (set && isHttpUrl(set)) return set;
+  if (!set && env.ENVIRONMENT === "development") return DEV_PUBLIC_URL;
+  throw new Error(
+    `PUBLIC_URL ${set ? `${JSON.stringify(set)} is not an http(s) URL` : "is not set"}: set it in wrangler.toml [env.production.vars] and deploy with \`npm run deploy\` (wrangler deploy --env production)`,
+  );
 }
 
 /** A number of seconds or days from a variable; empty, negative or not a number falls back. */

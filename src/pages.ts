@@ -14,6 +14,7 @@ import { parentMessageRoutes } from "./family/messages-routes";
 import { onboardingRoutes } from "./family/onboarding-routes";
 import { passwordResetRoutes } from "./family/password-reset-routes";
 import { signInRoutes } from "./family/sign-in-routes";
+import { tourRoutes } from "./family/tour-routes";
 import { renderer } from "./render";
 import { errorPage, PAGE_BODY_LIMIT_BYTES, plainErrorPage } from "./error-pages";
 import { chooseLanguage } from "./i18n/middleware";
@@ -70,6 +71,7 @@ pages.route("/auth/google", googleRoutes);
 pages.route("/teacher", teacherRoutes);
 pages.route("/ideas", ideasRoutes);
 pages.route("/help", helpRoutes);
+pages.route("/tour", tourRoutes);
 pages.route("/children", instantLoginRoutes); // /children/:studentId/instant-login
 pages.route("/student", studentRoutes);
 pages.route("/children", familyBadgeRoutes); // /children/:studentId/badge, badge.png, badge/print

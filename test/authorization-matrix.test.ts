@@ -195,7 +195,7 @@ type Expect = "ok" | "denied" | "any";
 
 const PUBLIC_PAGES = [
   /^\/favicon\.ico$/, /^\/static\//, /^\/dev\//, /^\/i\//, /^\/join/, /^\/verify-email/, /^\/sign-in$/, /^\/sign-out$/, /^\/forgot-password$/,
-  /^\/reset-password\//, /^\/auth\/google/, /^\/language$/, /^\/teacher\/sign-in/, /^\/teacher\/auth\/google/, /^\/help$/, /^\/badges(\/login|\/picture)?$/,
+  /^\/reset-password\//, /^\/auth\/google/, /^\/language$/, /^\/teacher\/sign-in/, /^\/teacher\/auth\/google/, /^\/help$/, /^\/tour$/, /^\/badges(\/login|\/picture)?$/,
 ];
 /** Routes whose ids are C's, T1's or parent A's: an outsider of the same kind gets 404. */
 const CARRIES_IDS = /:(sisId|id|studentId|sectionId|contactId|key|slug|action)/;

@@ -5,6 +5,7 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import wranglerToml from "../wrangler.toml?raw";
+import { config } from "../src/config";
 import type { Bindings } from "../src/env";
 import worker from "../src/index";
 import { ADMIN_TOKEN, ORIGIN } from "./world";
@@ -62,10 +63,29 @@ describe("/dev/* outside development", () => {
 });
 
 describe("wrangler.toml", () => {
-  it("a plain `wrangler deploy` (top-level vars) is production, not development", () => {
+  it("a plain `wrangler deploy` (top-level vars) is production, not development, and names no PUBLIC_URL", () => {
     const vars = topLevelVars(wranglerToml);
-    expect(vars.PUBLIC_URL).toBeDefined();
     expect(vars.ENVIRONMENT).toBe("production");
+    // A local address there would be mailed in every invitation of a plain deploy.
+    expect(vars.PUBLIC_URL).toBeUndefined();
+    expect(wranglerToml).toMatch(/\[env\.production\.vars\]\s*\nPUBLIC_URL = "https:\/\//);
+  });
+
+  it("outside development, a worker without PUBLIC_URL refuses to run and says how to deploy", async () => {
+    const { PUBLIC_URL: _, ...rest } = env as Bindings;
+    for (const environment of ["production", undefined]) {
+      const bindings = (environment === undefined ? (({ ENVIRONMENT: _e, ...r }) => r)(rest) : { ...rest, ENVIRONMENT: environment }) as Bindings;
+      const ctx = createExecutionContext();
+      await expect(async () => worker.fetch(new Request(`${ORIGIN}/`) as Parameters<typeof worker.fetch>[0], bindings, ctx)).rejects.toThrow(/PUBLIC_URL is not set.*npm run deploy/);
+    }
+    expect(() => config({ ...rest, ENVIRONMENT: "production", PUBLIC_URL: "family.example.org" })).toThrow(/PUBLIC_URL "family.example.org" is not an http\(s\) URL/);
+  });
+
+  it("in development PUBLIC_URL defaults to wrangler dev's address, and a set one wins (without its trailing slash)", () => {
+    const { PUBLIC_URL: _, ...rest } = env as Bindings;
+    expect(config({ ...rest, ENVIRONMENT: "development" }).publicUrl).toBe("http://127.0.0.1:8787");
+    expect(config({ ...rest, ENVIRONMENT: "development", PUBLIC_URL: "http://127.0.0.1:8799/" }).publicUrl).toBe("http://127.0.0.1:8799");
+    expect(config({ ...rest, ENVIRONMENT: "production", PUBLIC_URL: "https://family.example.org" }).publicUrl).toBe("https://family.example.org");
   });
 
   it("the tests themselves run as development (from the vitest bindings)", () => {

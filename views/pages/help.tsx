@@ -52,6 +52,9 @@ export function HelpPage() {
     <article class="help">
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <p>
+        <a href="/tour">{t.tour.link}</a>
+      </p>
       <nav class="toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading">{t.contents}</h2>
         <ul>

@@ -112,6 +112,9 @@ export function HomePage(p: { name: string; kids: ConnectedChild[]; links: HomeL
         </>
       )}
       {p.links.length > 0 && <DistrictLinks links={p.links} />}
+      <p>
+        <a href="/tour">{t.help.tour.link}</a>
+      </p>
     </section>
   );
 }
@@ -128,6 +131,9 @@ export function LandingPage({ notice = null }: { notice?: string | null } = {}) 
       </p>
       <h2>{t.home.newHere}</h2>
       <p>{t.home.howToStart}</p>
+      <p>
+        <a href="/tour">{t.help.tour.link}</a>
+      </p>
       <OtherDoors />
     </section>
   );

@@ -754,6 +754,57 @@ export default {
         ],
       },
     },
+    /**
+     * The tour for new parents (/tour): one short sentence per step, and each step's picture (a phone
+     * screenshot of that step; the text alternative says what it shows, names as in the pictures).
+     */
+    tour: {
+      title: "How Family Portal works",
+      intro: "From the school's invitation to your first message with the teacher, in seven steps. The pictures show each step on a phone.",
+      /** The link to the tour, on the welcome page, home and Help. */
+      link: "See how it works, step by step",
+      /** Above each step's heading. */
+      step: (n: number, total: number) => `Step ${n} of ${total}`,
+      steps: {
+        invitation: {
+          title: "The invitation",
+          text: "Your child's school sends you an email or a text message. Open the link in it.",
+          alt: "An email from Lakeside Schools inviting the parent to Family Portal for Maya Lopez, with an Accept the invitation button.",
+        },
+        confirm: {
+          title: "Confirm your child",
+          text: "Check the school and your child's name. If they are right, press Yes, this is my child.",
+          alt: "The page Is this your child?, showing the school, Lakeside Elementary, and the child, Maya Lopez, with the buttons Yes, this is my child and This is not my child.",
+        },
+        account: {
+          title: "Create your account",
+          text: "Write your name, your own email address and a password. We send you an email: open it to confirm your address.",
+          alt: "The page Create your account: the child it is for, then the form, with the parent's name filled in.",
+        },
+        home: {
+          title: "Your home page",
+          text: "Each of your children has a card here, with Instant Login and their Badge. Your district's links are below.",
+          alt: "The home page: Hello, Ana Lopez, and Maya Lopez's card with the Instant Login and Badge buttons, then Links from your district.",
+        },
+        "instant-login": {
+          title: "Instant Login",
+          text: "Press Instant Login and hand the phone to your child: they are signed in to their school portal, and you are signed out.",
+          alt: "The student portal after Instant Login: Hi, Maya!, the school calendar link and a Sign out button.",
+        },
+        badge: {
+          title: "The Badge",
+          text: "On another device, your child can sign in by showing their Badge to the camera. Save it to your photos or print it.",
+          alt: "The page Maya's badge, with a large QR code.",
+        },
+        messages: {
+          title: "Messages with teachers",
+          text: "When a teacher writes to you, Messages appears at the top. Read it and answer there.",
+          alt: "A conversation with the teacher, Lena Ortiz: her message that Maya read a whole chapter book today, and the parent's answer.",
+        },
+      },
+      /** After the steps. `[…](/help)` is a link. */
+      more: "More questions? [Help](/help) answers the ones families ask most.",
+    },
   },
 
   // ---- messages: the parent's and the teacher's conversations

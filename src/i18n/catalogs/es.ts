@@ -755,6 +755,57 @@ export default {
         ],
       },
     },
+    /**
+     * The tour for new parents (/tour): one short sentence per step, and each step's picture (a phone
+     * screenshot of that step; the text alternative says what it shows, names as in the pictures).
+     */
+    tour: {
+      title: "Cómo funciona Family Portal",
+      intro: "Desde la invitación de la escuela hasta su primer mensaje con el maestro, en siete pasos. Las imágenes muestran cada paso en un teléfono.",
+      /** The link to the tour, on the welcome page, home and Help. */
+      link: "Vea cómo funciona, paso a paso",
+      /** Above each step's heading. */
+      step: (n: number, total: number) => `Paso ${n} de ${total}`,
+      steps: {
+        invitation: {
+          title: "La invitación",
+          text: "La escuela de su hijo o hija le envía un correo electrónico o un mensaje de texto. Abra el enlace que trae.",
+          alt: "Un correo electrónico de Lakeside Schools que invita a la madre a Family Portal para Maya López, con el botón Aceptar la invitación.",
+        },
+        confirm: {
+          title: "Confirme a su hijo o hija",
+          text: "Revise la escuela y el nombre de su hijo o hija. Si son correctos, oprima Sí, es mi hijo o hija.",
+          alt: "La página ¿Es su hijo o hija?, con la escuela, Lakeside Elementary, y la estudiante, Maya López, y los botones Sí, es mi hijo o hija y No es mi hijo ni mi hija.",
+        },
+        account: {
+          title: "Cree su cuenta",
+          text: "Escriba su nombre, su propio correo electrónico y una contraseña. Le enviamos un correo: ábralo para confirmar su dirección.",
+          alt: "La página Cree su cuenta: la estudiante para quien es, y después el formulario, con el nombre de la madre ya escrito.",
+        },
+        home: {
+          title: "Su página de inicio",
+          text: "Cada uno de sus hijos tiene aquí una tarjeta, con el Inicio de sesión instantáneo y su Credencial. Abajo están los enlaces de su distrito.",
+          alt: "La página de inicio: Hola, Ana López, y la tarjeta de Maya López con los botones Inicio de sesión instantáneo y Credencial, y después Enlaces de su distrito.",
+        },
+        "instant-login": {
+          title: "Inicio de sesión instantáneo",
+          text: "Oprima Inicio de sesión instantáneo y pásele el teléfono a su hijo o hija: entra a su portal escolar y usted sale de su cuenta.",
+          alt: "El portal del estudiante después del Inicio de sesión instantáneo: ¡Hola, Maya!, el enlace al calendario escolar y el botón Cerrar sesión.",
+        },
+        badge: {
+          title: "La Credencial",
+          text: "En otro dispositivo, su hijo o hija puede iniciar sesión mostrando su Credencial a la cámara. Guárdela en sus fotos o imprímala.",
+          alt: "La página Credencial de Maya, con un código QR grande.",
+        },
+        messages: {
+          title: "Mensajes con los maestros",
+          text: "Cuando un maestro le escribe, aparece Mensajes arriba. Léalo y conteste ahí mismo.",
+          alt: "Una conversación con la maestra, Lena Ortiz: su mensaje de que hoy Maya leyó un libro entero, y la respuesta de la madre.",
+        },
+      },
+      /** After the steps. `[…](/help)` is a link. */
+      more: "¿Tiene más preguntas? En [Ayuda](/help) respondemos las preguntas más frecuentes de las familias.",
+    },
   },
 
   // ---- messages: the parent's and the teacher's conversations
