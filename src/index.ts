@@ -7,6 +7,7 @@ import { countingD1 } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
+import { devFailRoutes } from "./dev/fail-routes";
 import { devRoutes } from "./dev/mailbox-routes";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
@@ -55,6 +56,7 @@ app.use("/dev/*", async (c, next) => {
   await next();
 });
 app.route("/dev", devRoutes);
+app.route("/dev", devFailRoutes);
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
 // the pages' middleware (whose cross-site guard would answer a POST with a 403 page).
 app.all("/api/*", (c) => notFound(c));

@@ -39,7 +39,7 @@ function topLevelVars(toml: string): Record<string, string> {
 describe("/dev/* outside development", () => {
   for (const environment of ["staging", "", "Production", "production", "development ", "DEVELOPMENT", undefined]) {
     it(`is a 404 with ENVIRONMENT ${JSON.stringify(environment) ?? "unset"}`, async () => {
-      for (const path of ["/dev/mailbox", "/dev/mailbox.json", "/dev/mailbox/msg_x"]) {
+      for (const path of ["/dev/mailbox", "/dev/mailbox.json", "/dev/mailbox/msg_x", "/dev/fail"]) {
         const res = await fetchWith(environment, path);
         expect(res.status, path).toBe(404);
       }
@@ -49,6 +49,14 @@ describe("/dev/* outside development", () => {
   it("is there with ENVIRONMENT exactly development", async () => {
     expect((await fetchWith("development", "/dev/mailbox")).status).toBe(200);
     expect((await fetchWith("development", "/dev/mailbox.json")).status).toBe(200);
+  });
+
+  it("/dev/fail shows the 500 page in development (so it can be seen and tested in a browser)", async () => {
+    const res = await fetchWith("development", "/dev/fail");
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"');
+    expect(html).toMatch(/<a[^>]*href="\/"/);
   });
 
   it("API answers count D1 statements only in development", async () => {

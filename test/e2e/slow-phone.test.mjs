@@ -179,9 +179,10 @@ describe("error pages on a 390 px phone", () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    it(`404, 405, 410, 413 and 429 (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    it(`404, 405, 410, 413, 429 and 500 (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const page = await stack.newPage({ javaScriptEnabled });
       await expectPhonePage(page, await page.goto("/no-such-page"), 404, "404");
+      await expectPhonePage(page, await page.goto("/dev/fail"), 500, "500");
       if (javaScriptEnabled) {
         await page.goto("/help");
         await expectPhonePage(page, await submitForm(page, "/help", { a: "1" }), 405, "405");
