@@ -1,12 +1,11 @@
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { browserAs, confirmEmail, districtWithStudent, insertParent, latestLinkToken, pageText, postInvitation, signUpThrough } from "./world";
+import { browserAs, confirmEmail, districtWithStudent, insertParent, latestLinkToken, pageText, postInvitation, signUpThrough, uniquePhone } from "./world";
 
 const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? "";
 const codesTo = async (phone: string) =>
   (await env.DB.prepare("SELECT body_text FROM outbox WHERE to_address = ? AND kind = 'phone_code' AND channel = 'sms' ORDER BY created_at, rowid").bind(phone).all<{ body_text: string }>()).results;
 const phoneOf = (id: string) => env.DB.prepare("SELECT phone, phone_verified_at, notify_sms, notify_unread FROM users WHERE id = ?").bind(id).first<{ phone: string | null; phone_verified_at: number | null; notify_sms: number; notify_unread: number }>();
-const uniquePhone = () => `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
 
 afterEach(() => vi.useRealTimers());
 

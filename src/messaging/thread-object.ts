@@ -9,7 +9,7 @@ import { FORGOTTEN_BODY, isStorableBody } from "./body";
 import { writeIndex } from "./index-sync";
 import { ThreadStore, type StoredMeta } from "./thread-store";
 import type { ListOptions, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
-import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } from "./unread-notice";
+import { insertNotices, loadNoticeContext, unreadNoticeRows, type DueNotice, type NoticeRows } from "./unread-notice";
 
 /** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
 const RETRY_MS = 30 * SECOND;
@@ -179,7 +179,12 @@ export class MessageThread extends DurableObject<Bindings> {
     // Re-read after the await: a participant may have read the thread meanwhile.
     const { due } = this.dueNotices(Date.now());
     const { publicUrl, unreadNotifyAfterSeconds } = config(this.env);
-    const rows = ctx ? due.flatMap((d) => unreadNoticeRow(ctx, d, publicUrl, unreadNotifyAfterSeconds, Date.now()) ?? []) : [];
+    const rows: NoticeRows = { outbox: [], smsNotices: [] };
+    if (ctx) for (const d of due) {
+      const made = unreadNoticeRows(ctx, { ...d, firstUnreadBody: this.store.bodyOf(d.firstUnreadSeq) ?? undefined }, publicUrl, unreadNotifyAfterSeconds, Date.now());
+      rows.outbox.push(...made.outbox);
+      rows.smsNotices.push(...made.smsNotices);
+    }
     const inserted = await insertNotices(db, rows);
     // Emailed, turned off, or gone from the index: this run is settled either way.
     this.ctx.storage.transactionSync(() => {

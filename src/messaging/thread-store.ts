@@ -207,6 +207,12 @@ export class ThreadStore {
     return r ? { seq: r.seq, createdAt: r.created_at } : null;
   }
 
+  /** One message's text (null when there is no such message). */
+  bodyOf(seq: number): string | null {
+    const [r] = this.sql.exec<{ body: string }>("SELECT body FROM messages WHERE seq = ?", seq).toArray();
+    return r ? r.body : null;
+  }
+
   setNotified(kind: SenderKind, seq: number): void {
     this.sql.exec("UPDATE participants SET notified_seq = max(notified_seq, ?) WHERE kind = ?", seq, kind);
   }

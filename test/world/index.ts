@@ -17,3 +17,4 @@ export * from "./messages";
 export * from "./badges";
 export * from "./stewardship";
 export * from "./google";
+export * from "./sms";

@@ -855,7 +855,8 @@ export default {
     sms: {
       notice: (writer: string, child: string) => `Family Portal: nuevo mensaje de ${writer} sobre ${child}.`,
       preview: (start: string) => `"${start}"`,
-      replyHint: "Responda a este mensaje para contestar, o léalo aquí:",
+      // Every character in the GSM alphabet (é is, í is not): the text then fits two SMS with room for the names.
+      replyHint: "Responda a este mensaje para contestar, o léalo en:",
       choose: "Family Portal: no supimos a qué conversación iba su mensaje, así que no se envió. Abra sus mensajes para contestar:",
       notSent: "Family Portal: su mensaje no se pudo enviar al maestro. Abra la conversación para ver por qué:",
       stopped: "Family Portal: ya no le enviaremos mensajes de texto. Envíe START para recibirlos de nuevo.",
