@@ -8,6 +8,7 @@ import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devRoutes } from "./dev/mailbox-routes";
+import { smsHookRoutes } from "./sms/hook-routes";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
@@ -48,6 +49,8 @@ app.use(
 app.route("/static", staticRoutes);
 app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
+// Inbound texts (Twilio's webhook): signed by the provider, so outside the pages' CSRF check.
+app.route("/hooks", smsHookRoutes);
 // Every reset and invitation link is in the dev mailbox: /dev/* exists only in development.
 app.use("/dev/*", async (c, next) => {
   if (!config(c.env).isDevelopment) return c.notFound();

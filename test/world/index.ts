@@ -18,3 +18,4 @@ export * from "./badges";
 export * from "./stewardship";
 export * from "./google";
 export * from "./sms";
+export * from "./sms-hook";
