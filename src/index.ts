@@ -9,6 +9,7 @@ import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devRoutes } from "./dev/mailbox-routes";
 import { smsHookRoutes } from "./sms/hook-routes";
+import { devInboundSms } from "./dev/inbound-sms";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
@@ -56,6 +57,8 @@ app.use("/dev/*", async (c, next) => {
   if (!config(c.env).isDevelopment) return c.notFound();
   await next();
 });
+// The dev mailbox's inbound-text form goes through the whole app to the real /hooks/sms.
+app.post("/dev/mailbox/inbound-sms", devInboundSms((request, env, ctx) => app.fetch(request, env, ctx)));
 app.route("/dev", devRoutes);
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
 // the pages' middleware (whose cross-site guard would answer a POST with a 403 page).

@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../src/config";
-import { browserAs, countRows, inboundText, messageWorld, newMessageSid, pageText, startThread, storedMessages, textsOn, textsTo, uniquePhone } from "./world";
+import { browserAs, call, countRows, inboundText, messageWorld, newMessageSid, pageText, startThread, storedMessages, textsOn, textsTo, uniquePhone } from "./world";
 
 const DELAY_MS = config(env).unreadNotifyAfterMs;
 
@@ -88,5 +88,28 @@ describe("POST /hooks/sms: a reply by text", () => {
     await isEmptyTwiml(await inboundText({ From: phone, Body: "Am I still connected?" }));
     expect((await storedMessages(id)).length).toBe(1);
     expect((await textsTo(phone, "sms_not_sent")).length).toBe(1);
+  });
+});
+
+describe("the dev mailbox's reply-by-text form", () => {
+  it("shows the form, and its post goes signed through the real route into the thread", async () => {
+    const { phone, id } = await noticedThread();
+    const page = await call(`/dev/mailbox?to=${encodeURIComponent(phone)}`);
+    const html = await page.text();
+    expect(html).toContain('action="/dev/mailbox/inbound-sms"');
+    expect(html).toContain("Text message");
+    const res = await call("/dev/mailbox/inbound-sms", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ From: phone, Body: "Sent from the dev mailbox" }).toString(),
+      redirect: "manual",
+    });
+    expect(res.status).toBe(303);
+    expect((await storedMessages(id)).map((m) => m.body)).toContain("Sent from the dev mailbox");
+  });
+
+  it("is not there outside development", async () => {
+    const res = await call("/dev/mailbox/inbound-sms", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "From=%2B15550001111&Body=x" }, { ...env, ENVIRONMENT: "production" });
+    expect(res.status).toBe(404);
   });
 });
