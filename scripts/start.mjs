@@ -26,11 +26,18 @@ function ensureDevVars() {
       appendFileSync(path, `${current === "" || current.endsWith("\n") ? "" : "\n"}${DEV_ENVIRONMENT}`);
       console.log("Added ENVIRONMENT=development to .dev.vars.");
     }
+    // The dev mailbox's "Reply by text" form signs with it (a .dev.vars from before issue 17 has none).
+    if (!/^SMS_WEBHOOK_SECRET=/m.test(readFileSync(path, "utf8"))) {
+      const now = readFileSync(path, "utf8");
+      appendFileSync(path, `${now === "" || now.endsWith("\n") ? "" : "\n"}SMS_WEBHOOK_SECRET=${randomBytes(24).toString("base64url")}\n`);
+      console.log("Added SMS_WEBHOOK_SECRET to .dev.vars.");
+    }
     return;
   }
   const filled = readFileSync(join(root, ".dev.vars.example"), "utf8")
     .replace(/^ADMIN_TOKEN=$/m, `ADMIN_TOKEN=${randomBytes(24).toString("base64url")}`)
-    .replace(/^BADGE_SECRET=$/m, `BADGE_SECRET=${randomBytes(32).toString("base64url")}`);
+    .replace(/^BADGE_SECRET=$/m, `BADGE_SECRET=${randomBytes(32).toString("base64url")}`)
+    .replace(/^SMS_WEBHOOK_SECRET=$/m, `SMS_WEBHOOK_SECRET=${randomBytes(24).toString("base64url")}`);
   writeFileSync(path, filled, { mode: 0o600 });
   console.log("Created .dev.vars with a fresh ADMIN_TOKEN and BADGE_SECRET.");
 }
