@@ -113,3 +113,20 @@ describe("a phone verified by a text-message invitation", () => {
     expect((await b.post("/account/notify-by", { notifyBy: "both" }, { follow: false })).status).toBe(303);
   });
 });
+
+describe("deleting the account", () => {
+  it("forgets the phone, its codes, the texts to it and the notices replies were matched to", async () => {
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    const phone = uniquePhone();
+    await b.post("/account/phone", { phone });
+    const code = codeIn((await codesTo(phone))[0]!.body_text);
+    await b.post("/account/phone/verify", { code });
+    expect((await phoneOf(parent.id))!.phone).toBe(phone);
+    const res = await b.post("/account/delete", { password: parent.password }, { follow: false });
+    expect(res.status).toBe(303);
+    expect(await phoneOf(parent.id)).toMatchObject({ phone: null, phone_verified_at: null, notify_sms: 0 });
+    expect(await codesTo(phone)).toEqual([]);
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM phone_codes WHERE user_id = ?").bind(parent.id).first<{ n: number }>())!.n).toBe(0);
+  });
+});
