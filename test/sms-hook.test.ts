@@ -2,7 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../src/config";
-import { browserAs, call, countRows, inboundText, messageWorld, newMessageSid, pageText, startThread, storedMessages, textsOn, textsTo, uniquePhone } from "./world";
+import { browserAs, call, countRows, insertGuardianship, inboundText, messageWorld, newMessageSid, pageText, startThread, storedMessages, textsOn, textsTo, uniquePhone } from "./world";
 
 const DELAY_MS = config(env).unreadNotifyAfterMs;
 
@@ -80,6 +80,24 @@ describe("POST /hooks/sms: a reply by text", () => {
     const [choose] = await textsTo(phone, "sms_choose");
     expect(choose!.body_text).toContain(`${env.PUBLIC_URL}/messages`);
     expect((await storedMessages(id)).length).toBe(1);
+  });
+
+  it("texts a link to choose when notices about two conversations came within the hour, and posts in neither", async () => {
+    const { w, users } = await messageWorld();
+    const phone = await textsOn(users.rosa.id);
+    await insertGuardianship(w.district.id, users.rosa.id, w.ids.S2);
+    const t1 = await browserAs("teacher", w.ids.T1);
+    const maya = await startThread(t1, w.ids.S1, users.rosa.id, "About Maya");
+    const leo = await startThread(t1, w.ids.S2, users.rosa.id, "About Leo");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + DELAY_MS + 1_000);
+    await runDurableObjectAlarm(env.MESSAGE_THREAD.getByName(maya));
+    await runDurableObjectAlarm(env.MESSAGE_THREAD.getByName(leo));
+    expect((await textsTo(phone, "unread_message")).length).toBe(2);
+    await isEmptyTwiml(await inboundText({ From: phone, Body: "OK" }));
+    expect((await textsTo(phone, "sms_choose")).length).toBe(1);
+    expect((await storedMessages(maya)).length).toBe(1);
+    expect((await storedMessages(leo)).length).toBe(1);
   });
 
   it("does not post for a parent who lost the guardianship since the notice", async () => {
