@@ -29,6 +29,7 @@ export default defineConfig(async () => {
             MAIL_FROM: "Family Portal <no-reply@family.test>",
             SMS_API_URL: "http://sms.test/send",
             SMS_API_KEY: "test-sms-key",
+            SMS_WEBHOOK_SECRET: "test-sms-webhook-secret",
           },
         },
       }),

@@ -23,7 +23,8 @@ export function parseDevVars(text) {
 }
 
 /** The secrets `npm start` makes up when they are missing or empty: without them the admin API and badges are off. */
-export const GENERATED_SECRETS = { ADMIN_TOKEN: 24, BADGE_SECRET: 32 };
+// SMS_WEBHOOK_SECRET: the dev mailbox's "Reply by text" form signs with it, as Twilio would.
+export const GENERATED_SECRETS = { ADMIN_TOKEN: 24, BADGE_SECRET: 32, SMS_WEBHOOK_SECRET: 24 };
 
 const DEV_ENVIRONMENT = "# Turns on /dev/* (the dev mailbox). wrangler.toml itself says production.\nENVIRONMENT=development\n";
 

@@ -31,7 +31,7 @@ function ensureDevVars() {
   if (!existsSync(devVarsPath)) {
     const { text } = completeDevVars(readFileSync(join(root, ".dev.vars.example"), "utf8"), secret);
     writeFileSync(devVarsPath, text, { mode: 0o600 });
-    console.log("Created .dev.vars with a fresh ADMIN_TOKEN and BADGE_SECRET.");
+    console.log("Created .dev.vars with fresh secrets (ADMIN_TOKEN, BADGE_SECRET, SMS_WEBHOOK_SECRET).");
   } else {
     const { text, changes } = completeDevVars(readFileSync(devVarsPath, "utf8"), secret);
     if (changes.length) {

@@ -15,6 +15,8 @@ export interface Secrets {
   MAIL_FROM?: string;
   SMS_API_URL?: string;
   SMS_API_KEY?: string;
+  /** Key of the inbound-text webhook's signature (X-Twilio-Signature: your Twilio auth token). Unset: every inbound text is refused (403). */
+  SMS_WEBHOOK_SECRET?: string;
   GOOGLE_CLIENT_ID?: string;
   GOOGLE_CLIENT_SECRET?: string;
   /** A LibreTranslate-compatible API for messages (src/translation/); wins over the AI binding when set. */
@@ -41,6 +43,8 @@ export interface Config {
   mailFrom: string;
   /** null: text messages are held for /dev/mailbox. */
   sms: ChannelApi | null;
+  /** null: POST /hooks/sms refuses everything (nothing can be signed). */
+  smsWebhookSecret: string | null;
   /** null: "Continue with Google" is not offered. */
   google: { clientId: string; clientSecret: string } | null;
   /** How long a message stays unread before its recipient is emailed. */
@@ -82,6 +86,7 @@ function readConfig(env: ConfigSource): Config {
     mail: channelApi(env.MAIL_API_URL, env.MAIL_API_KEY, "MAIL_API_URL"),
     mailFrom: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM,
     sms: channelApi(env.SMS_API_URL, env.SMS_API_KEY, "SMS_API_URL"),
+    smsWebhookSecret: env.SMS_WEBHOOK_SECRET?.trim() || null,
     google: env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET } : null,
     unreadNotifyAfterSeconds: unreadSeconds,
     unreadNotifyAfterMs: unreadSeconds * 1000,

@@ -9,6 +9,8 @@ import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devFailRoutes } from "./dev/fail-routes";
 import { devRoutes } from "./dev/mailbox-routes";
+import { smsHookRoutes } from "./sms/hook-routes";
+import { devInboundSms } from "./dev/inbound-sms";
 import { kickOutbox } from "./outbox/enqueue";
 import { getDb } from "./db/client";
 import { sendExpiryReminders } from "./invitations/reminders";
@@ -50,11 +52,15 @@ app.use(
 app.route("/static", staticRoutes);
 app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
+// Inbound texts (Twilio's webhook): signed by the provider, so outside the pages' CSRF check.
+app.route("/hooks", smsHookRoutes);
 // Every reset and invitation link is in the dev mailbox: /dev/* exists only in development.
 app.use("/dev/*", async (c, next) => {
   if (!config(c.env).isDevelopment) return c.notFound();
   await next();
 });
+// The dev mailbox's inbound-text form goes through the whole app to the real /hooks/sms.
+app.post("/dev/mailbox/inbound-sms", devInboundSms((request, env, ctx) => app.fetch(request, env, ctx)));
 app.route("/dev", devRoutes);
 app.route("/dev", devFailRoutes);
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before

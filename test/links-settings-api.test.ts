@@ -117,19 +117,23 @@ describe("district settings", () => {
       invitationTtlDays: null,
       badgePin: false,
       timeZone: "America/New_York",
+      smsPreview: false,
     });
 
     const res = await api(d.token, "PUT", "/settings", { invitationMessage: "  Welcome to Springfield!  ", invitationTtlDays: 30 });
     expect(res.status).toBe(200);
-    expect(await json(res)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: false, invitationTtlDays: 30, badgePin: false, timeZone: "America/New_York" });
+    expect(await json(res)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: false, invitationTtlDays: 30, badgePin: false, timeZone: "America/New_York", smsPreview: false });
 
     const more = await api(d.token, "PUT", "/settings", { reminderBeforeExpiry: true, badgePin: true });
-    expect(await json(more)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: true, invitationTtlDays: 30, badgePin: true, timeZone: "America/New_York" });
+    expect(await json(more)).toEqual({ invitationMessage: "Welcome to Springfield!", reminderBeforeExpiry: true, invitationTtlDays: 30, badgePin: true, timeZone: "America/New_York", smsPreview: false });
+
+    const preview = await api(d.token, "PUT", "/settings", { smsPreview: true });
+    expect(await json(preview)).toMatchObject({ smsPreview: true });
 
     const reset = await api(d.token, "PUT", "/settings", { invitationMessage: "", invitationTtlDays: null });
     expect(await json(reset)).toMatchObject({ invitationMessage: null, invitationTtlDays: null, reminderBeforeExpiry: true });
     expect(await json(await api(d.token, "GET", "/settings"))).toMatchObject({ badgePin: true, invitationTtlDays: null });
-    expect(await countRows("audit_log", "district_id = ? AND action = 'settings.update'", d.id)).toBe(3);
+    expect(await countRows("audit_log", "district_id = ? AND action = 'settings.update'", d.id)).toBe(4);
   });
 
   it("rejects empty, unknown, out-of-range and wrongly typed settings without changing anything", async () => {
@@ -153,7 +157,7 @@ describe("district settings", () => {
       expect(res.status, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     }
-    expect(await json(await api(d.token, "GET", "/settings"))).toEqual({ invitationMessage: null, reminderBeforeExpiry: false, invitationTtlDays: 20, badgePin: false, timeZone: "America/New_York" });
+    expect(await json(await api(d.token, "GET", "/settings"))).toEqual({ invitationMessage: null, reminderBeforeExpiry: false, invitationTtlDays: 20, badgePin: false, timeZone: "America/New_York", smsPreview: false });
     expect(await countRows("audit_log", "district_id = ? AND action = 'settings.update'", d.id)).toBe(1);
   });
 

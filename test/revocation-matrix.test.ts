@@ -55,7 +55,7 @@ const SECTION_ROUTES = pick(/^\/teacher\/(sections\/:id|students\/:(id|studentId
 /** What a student session (opened by a badge or by a parent's Instant Login) opens. */
 const STUDENT_ROUTES = pick(/^\/student(\/|$)/);
 /** Sign-in, invitation, reset and other pages anyone may open: no grant behind them. */
-const PUBLIC = /^\/(favicon\.ico|i\/|join|verify-email|sign-in|sign-out|forgot-password|reset-password|auth\/google|teacher\/sign-in|teacher\/auth\/google|help|tour$|badges|ideas$)/;
+const PUBLIC = /^\/(favicon\.ico|hooks\/|i\/|join|verify-email|sign-in|sign-out|forgot-password|reset-password|auth\/google|teacher\/sign-in|teacher\/auth\/google|help|tour$|badges|ideas$)/;
 /** Everything a parent's session opens (their own pages, whatever the child). */
 const PARENT_SESSION_ROUTES = ROUTES.filter(([, p]) => !PUBLIC.test(p) && !p.startsWith("/teacher") && !p.startsWith("/student") && p !== "/");
 const TEACHER_SESSION_ROUTES = ROUTES.filter(([, p]) => p.startsWith("/teacher") && !PUBLIC.test(p));

@@ -36,6 +36,8 @@ export const districts = sqliteTable("districts", {
   badgePin: integer("badge_pin", { mode: "boolean" }).notNull().default(false),
   /** IANA time zone in which the district's pages and emails show dates and times. */
   timeZone: text("time_zone").notNull().default("America/New_York"),
+  /** The unread notice by text may carry the first 60 characters of the message (off: who wrote, never what). */
+  smsPreview: integer("sms_preview", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -269,9 +271,14 @@ export const users = sqliteTable("users", {
   notifyUnread: integer("notify_unread", { mode: "boolean" }).notNull().default(true),
   /** BCP 47 tag of the parent's language (pages, emails, texts); null: not chosen. */
   language: text("language"),
+  /** E.164 mobile number; texts go to it only once verified (`phoneVerifiedAt`). */
+  phone: text("phone"),
+  phoneVerifiedAt: integer("phone_verified_at"),
+  /** The unread notice by text (to the verified phone); `notifyUnread` is the email one. */
+  notifySms: integer("notify_sms", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+}, (t) => [index("users_phone").on(t.phone).where(sql`phone_verified_at IS NOT NULL`)]);
 
 /** User ↔ student, many to many: one account, many children; one child, many guardians. */
 export const guardianships = sqliteTable(
@@ -487,7 +494,7 @@ export const auditLog = sqliteTable(
   ],
 );
 
-export const OUTBOX_STATUSES = ["pending", "sent", "failed", "held"] as const;
+export const OUTBOX_STATUSES = ["pending", "sent", "failed", "held", "stopped"] as const;
 
 /**
  * Every outgoing email or text, written in the same D1 batch as the change that causes it.
@@ -558,6 +565,38 @@ export const threads = sqliteTable(
     index("threads_guardian_recent").on(t.guardianUserId, t.lastMessageAt),
   ],
 );
+
+// ---------------------------------------------------------------- text messages (src/sms/)
+
+/** The one pending 6-digit code that verifies a parent's phone: stored hashed, single use, a few tries. */
+export const phoneCodes = sqliteTable("phone_codes", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  phone: text("phone").notNull(),
+  codeHash: text("code_hash").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+  createdAt: createdAt(),
+});
+
+/** Which thread each unread notice by text was about: a reply to that number goes there. */
+export const smsNotices = sqliteTable(
+  "sms_notices",
+  {
+    id: text("id").primaryKey(),
+    phone: text("phone").notNull(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    threadId: text("thread_id").notNull().references(() => threads.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sms_notices_phone").on(t.phone, t.createdAt)],
+);
+
+/** Numbers that texted STOP: no text of any kind goes to them until they text START. */
+export const smsOptOuts = sqliteTable("sms_opt_outs", {
+  phone: text("phone").primaryKey(),
+  stoppedAt: integer("stopped_at").notNull(),
+});
 
 export type District = typeof districts.$inferSelect;
 export type Student = typeof students.$inferSelect;

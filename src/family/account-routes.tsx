@@ -22,6 +22,14 @@ import { LANGUAGE_COOKIE, LANGUAGE_COOKIE_SECONDS } from "../i18n/middleware";
 import { setShortCookie } from "../auth/cookies";
 import { describeDevice } from "../accounts/device";
 import { ConfirmPage } from "../../views/pages/confirm";
+import { normalizePhone } from "../invitations/normalize";
+import { checkPhoneCode, pendingCodePhone, sendPhoneCode, setNotifyChannels } from "../sms/phone-codes";
+
+/** What the phone forms show again after a refusal. */
+interface PhoneFormState {
+  errors?: Record<string, string>;
+  typedPhone?: string;
+}
 
 /** What the page says after each redirect (`?done=`): a fixed list, so nothing from the URL is echoed. */
 const NOTICES = {
@@ -33,20 +41,27 @@ const NOTICES = {
   "session-ended": "sessionEnded",
   "others-ended": "othersEnded",
   language: "language",
-} as const satisfies Record<string, keyof Catalog["account"]["notices"]>;
+  "code-sent": "codeSent",
+  "phone-verified": "verified",
+  "notify-by": "notifySaved",
+} as const satisfies Record<string, keyof Catalog["account"]["notices"] | keyof Catalog["account"]["phone"]["notices"]>;
 type Done = keyof typeof NOTICES;
 
-const noticeFor = (t: Catalog, done: string | undefined): string | null => (done && Object.hasOwn(NOTICES, done) ? t.account.notices[NOTICES[done as Done]] : null);
+const noticeFor = (t: Catalog, done: string | undefined): string | null => {
+  if (!done || !Object.hasOwn(NOTICES, done)) return null;
+  const key = NOTICES[done as Done];
+  return Object.hasOwn(t.account.notices, key) ? t.account.notices[key as keyof Catalog["account"]["notices"]] : t.account.phone.notices[key as keyof Catalog["account"]["phone"]["notices"]];
+};
 
 /** "3 hours", "90 minutes": the unread-email delay as the checkbox says it. */
 function delayInWords(seconds: number, t: Catalog): string {
   return seconds % 3600 === 0 && seconds > 0 ? t.common.hours(seconds / 3600) : t.common.minutes(Math.max(1, Math.round(seconds / 60)));
 }
 
-async function renderAccount(c: Context<ParentEnv>, status: 200 | 422 | 429, errors: AccountFormErrors | null = null) {
+async function renderAccount(c: Context<ParentEnv>, status: 200 | 422 | 429, errors: AccountFormErrors | null = null, phone: PhoneFormState = {}) {
   const parent = c.var.actor;
   const { t } = c.var.locale;
-  const sessions = await listAccountSessions(getDb(c.env.DB), parent.user.id);
+  const [sessions, pendingTo] = await Promise.all([listAccountSessions(getDb(c.env.DB), parent.user.id), pendingCodePhone(getDb(c.env.DB), parent.user.id, Date.now())]);
   c.status(status);
   return c.render(
     <AccountPage
@@ -56,6 +71,7 @@ async function renderAccount(c: Context<ParentEnv>, status: 200 | 422 | 429, err
       notice={errors ? null : noticeFor(t, c.req.query("done"))}
       errors={errors}
       unreadDelay={delayInWords(config(c.env).unreadNotifyAfterSeconds, t)}
+      phone={{ pendingTo, errors: phone.errors ?? {}, typedPhone: phone.typedPhone }}
     />,
     { title: t.account.title },
   );
@@ -97,6 +113,46 @@ accountRoutes.post("/notifications", async (c) => {
   const on = parsed.data.notifyUnread === "on";
   await setUnreadEmails(getDb(c.env.DB), c.var.actor.user.id, on);
   return done(c, on ? "notifications-on" : "notifications-off");
+});
+
+/** Sends a 6-digit code by text to the number typed (rate-limited per account). */
+accountRoutes.post("/phone", async (c) => {
+  const { t } = c.var.locale;
+  const e = t.account.phone.errors;
+  const form = await readForm(c);
+  const typed = (form.phone ?? "").slice(0, 32);
+  const phone = normalizePhone(typed);
+  if (!phone) return renderAccount(c, 422, null, { errors: { phone: e.invalidNumber }, typedPhone: typed });
+  const sent = await sendPhoneCode(c.env, getDb(c.env.DB), c.var.actor.user.id, phone, c.var.locale, Date.now());
+  if (!sent.ok) {
+    c.header("retry-after", String(sent.retryAfter));
+    return renderAccount(c, 429, null, { errors: { phone: e.tooManyCodes }, typedPhone: typed });
+  }
+  c.executionCtx.waitUntil(kickOutbox(c.env));
+  return done(c, "code-sent");
+});
+
+/** The code from the text: right, once, within 10 minutes and 5 tries, and the number is the account's. */
+accountRoutes.post("/phone/verify", async (c) => {
+  const e = c.var.locale.t.account.phone.errors;
+  const code = ((await readForm(c)).code ?? "").trim();
+  if (!/^\d{6}$/.test(code)) return renderAccount(c, 422, null, { errors: { code: e.enterCode } });
+  const result = await checkPhoneCode(getDb(c.env.DB), c.var.actor.user.id, code, Date.now());
+  if (result === "verified") return done(c, "phone-verified");
+  const words = { wrong: e.wrongCode, expired: e.expired, used: e.used, too_many: e.tooManyTries, none: e.noCode } as const;
+  return renderAccount(c, result === "too_many" ? 429 : 422, null, { errors: { code: words[result], phone: result === "wrong" ? "" : words[result] } });
+});
+
+/** "When a teacher writes": email, text, both or neither; text only to a verified number. */
+accountRoutes.post("/notify-by", async (c) => {
+  const e = c.var.locale.t.account.phone.errors;
+  const choice = (await readForm(c)).notifyBy;
+  const user = c.var.actor.user;
+  if (choice !== "email" && choice !== "text" && choice !== "both" && choice !== "none") return renderAccount(c, 422, null, { errors: { notifyBy: e.chooseOne } });
+  const wantsText = choice === "text" || choice === "both";
+  if (wantsText && (user.phone === null || user.phoneVerifiedAt === null)) return renderAccount(c, 422, null, { errors: { notifyBy: e.needsPhone } });
+  await setNotifyChannels(getDb(c.env.DB), user.id, { email: choice === "email" || choice === "both", sms: wantsText });
+  return done(c, "notify-by");
 });
 
 accountRoutes.post("/password", async (c) => {

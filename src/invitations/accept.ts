@@ -3,10 +3,10 @@
  * where an invitation is consumed and a guardianship created, used by every way in (email
  * confirmation, password, Google).
  */
-import { and, eq, gt, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { auditInsertSelect } from "../audit";
 import type { Db } from "../db/client";
-import { guardianships, invitations, schools, students } from "../db/schema";
+import { guardianships, invitations, schools, students, users } from "../db/schema";
 import { insertSelect, runBatch, type Statement } from "../db/batch";
 import { isInvitationId } from "../lib/ids";
 import { newId } from "../lib/random";
@@ -47,7 +47,7 @@ export async function connectInvitations(db: Db, userId: string, invitationIds: 
   const first = opts.before?.length ?? 0;
   const won = new Set<string>();
   ids.forEach((id, i) => {
-    const returned = results[first + i * 3] as { id: string }[] | undefined;
+    const returned = results[first + i * STATEMENTS_PER_INVITATION] as { id: string }[] | undefined;
     if (returned?.some((r) => r.id === id)) won.add(id);
   });
   if (ids.length === 0) return [];
@@ -78,6 +78,9 @@ export async function connectInvitations(db: Db, userId: string, invitationIds: 
     return [{ ...base, connected: false, reason }];
   });
 }
+
+/** consumeStatements' statements per invitation (the first returns whether this call won it). */
+const STATEMENTS_PER_INVITATION = 4;
 
 function consumeStatements(db: Db, userId: string, invitationId: string, now: number, guard?: SQL): Statement[] {
   const guardianshipId = newId("gsh");
@@ -114,5 +117,10 @@ function consumeStatements(db: Db, userId: string, invitationId: string, now: nu
         AND (EXISTS (SELECT 1 FROM guardianships WHERE id = ${guardianshipId})
              OR NOT EXISTS (SELECT 1 FROM guardianships g WHERE g.user_id = ${userId} AND g.invitation_id = ${invitationId}))`,
     ),
+    // A text-message invitation reached this number and its link was opened: the account's phone is verified (unless it has one already).
+    db
+      .update(users)
+      .set({ phone: sql`(SELECT address FROM invitations WHERE id = ${invitationId})`, phoneVerifiedAt: now, updatedAt: now })
+      .where(and(eq(users.id, userId), isNull(users.phoneVerifiedAt), sql`EXISTS (SELECT 1 FROM invitations WHERE id = ${invitationId} AND channel = 'sms' AND status = 'accepted' AND accepted_by_user_id = ${userId} AND accepted_at = ${now})`)),
   ];
 }

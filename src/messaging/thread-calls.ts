@@ -1,7 +1,7 @@
 /** The worker's calls to a thread's object, once a route has checked who may act. */
 import type { Bindings } from "../env";
 import type { ThreadHeader } from "./threads";
-import type { Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
+import type { MessageVia, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
 
 /** Messages on a thread page. */
 export const PAGE_SIZE = 50;
@@ -47,8 +47,9 @@ export function postMessage(
   body: string,
   formKey: string | null,
   lang: string | null,
+  via: MessageVia | null = null,
 ): Promise<PostResult> {
-  return stub(env, header.id).post(metaOf(header), sender, senderName, body, formKey, lang);
+  return stub(env, header.id).post(metaOf(header), sender, senderName, body, formKey, lang, via);
 }
 
 /** Keeps a reader's new translations with the thread (src/messaging/translate-page.ts). */

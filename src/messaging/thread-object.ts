@@ -8,8 +8,8 @@ import { FORMER_GUARDIAN_NAME } from "../stewardship/parent-account";
 import { FORGOTTEN_BODY, isStorableBody } from "./body";
 import { writeIndex } from "./index-sync";
 import { ThreadStore, type StoredMeta } from "./thread-store";
-import type { ListOptions, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
-import { insertNotices, loadNoticeContext, unreadNoticeRow, type DueNotice } from "./unread-notice";
+import type { ListOptions, MessageVia, Participant, PostResult, ThreadMeta, ThreadPage } from "./types";
+import { insertNotices, loadNoticeContext, unreadNoticeRows, type DueNotice, type NoticeRows } from "./unread-notice";
 
 /** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
 const RETRY_MS = 30 * SECOND;
@@ -45,7 +45,7 @@ export class MessageThread extends DurableObject<Bindings> {
    * a form key already stored for this sender, nothing is stored and the first answer is repeated.
    * `lang`: the language the sender writes in (their saved one), so the other side can get it translated.
    */
-  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string, formKey: string | null = null, lang: string | null = null): Promise<PostResult> {
+  async post(meta: ThreadMeta, sender: Participant, senderName: string, body: string, formKey: string | null = null, lang: string | null = null, via: MessageVia | null = null): Promise<PostResult> {
     if (!isStorableBody(body)) return { ok: false, reason: "invalid_body" };
     const stored = this.store.meta();
     // Teachers write first: a guardian can never bring a thread into being.
@@ -56,7 +56,7 @@ export class MessageThread extends DurableObject<Bindings> {
       const earlier = formKey ? this.store.storedForKey(sender.kind, formKey) : null;
       if (earlier) return { ...earlier, repeated: true };
       if (!stored) this.store.init(meta, Date.now());
-      const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now(), lang);
+      const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now(), lang, via);
       if (formKey) this.store.rememberKey(sender.kind, formKey, message.seq, message.createdAt);
       return { seq: message.seq, createdAt: message.createdAt, repeated: false };
     });
@@ -179,7 +179,12 @@ export class MessageThread extends DurableObject<Bindings> {
     // Re-read after the await: a participant may have read the thread meanwhile.
     const { due } = this.dueNotices(Date.now());
     const { publicUrl, unreadNotifyAfterSeconds } = config(this.env);
-    const rows = ctx ? due.flatMap((d) => unreadNoticeRow(ctx, d, publicUrl, unreadNotifyAfterSeconds, Date.now()) ?? []) : [];
+    const rows: NoticeRows = { outbox: [], smsNotices: [] };
+    if (ctx) for (const d of due) {
+      const made = unreadNoticeRows(ctx, { ...d, firstUnreadBody: this.store.bodyOf(d.firstUnreadSeq) ?? undefined }, publicUrl, unreadNotifyAfterSeconds, Date.now());
+      rows.outbox.push(...made.outbox);
+      rows.smsNotices.push(...made.smsNotices);
+    }
     const inserted = await insertNotices(db, rows);
     // Emailed, turned off, or gone from the index: this run is settled either way.
     this.ctx.storage.transactionSync(() => {

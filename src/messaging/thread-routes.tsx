@@ -17,12 +17,13 @@ import type { Catalog } from "../i18n/catalog";
 import type { Locale } from "../i18n/locale";
 import { NewMessagesFragment } from "../../views/pages/messages-parts";
 import { ThreadNotFoundPage } from "../../views/pages/messages";
-import { countPost, tooManyPosts } from "./post-limit";
+import { tooManyPosts } from "./post-limit";
+import { postReply } from "./post-reply";
 import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./page-input";
 import { newFormKey } from "./form-key";
-import { openThread, pollThread, postMessage, storedForKey } from "./thread-calls";
+import { openThread, pollThread } from "./thread-calls";
 import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
-import { namesIn, readPage, translateForOtherSide, translationTarget, type ReadMessage, type Reader } from "./translate-page";
+import { namesIn, readPage, translationTarget, type ReadMessage, type Reader } from "./translate-page";
 import type { Participant, SenderKind } from "./types";
 
 /** What a thread page shows, whichever side is looking. */
@@ -171,20 +172,14 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
       return renderThread(c, actor, thread, 422, { draft: form.body, error: t.messages.form.unknownFields, key });
     }
     const sender = role.participant(actor);
-    const sent = () => c.redirect(`${role.base}/${thread.id}#reply`, 303);
-    const verdict = await countPost(c.env, sender);
-    if (!verdict.allowed) {
-      // The same form sent again after it went through is answered as the first time, limit or not.
-      if (key && (await storedForKey(c.env, thread.id, sender, key))) return sent();
-      c.header("retry-after", String(verdict.retryAfter));
-      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(verdict.retryAfter, t.messages.form), key });
-    }
-    // Stored with the language it is written in; translated for the other side in the background (or when they read it): posting never waits.
     const lang = role.reading(actor, c.var.locale).lang;
-    const result = await postMessage(c.env, thread, sender, role.senderName(actor), form.body, key, lang);
-    if (!result.ok) return notFound(c);
-    if (!result.repeated) c.executionCtx.waitUntil(translateForOtherSide(c.env, thread, sender, result.seq, form.body, lang));
-    return sent();
+    const outcome = await postReply(c.env, (p) => c.executionCtx.waitUntil(p), { thread, sender, senderName: role.senderName(actor), body: form.body, key, lang });
+    if (!outcome.ok && outcome.reason === "too_many") {
+      c.header("retry-after", String(outcome.retryAfter));
+      return renderThread(c, actor, thread, 429, { draft: form.body, error: tooManyPosts(outcome.retryAfter, t.messages.form), key });
+    }
+    if (!outcome.ok) return notFound(c);
+    return c.redirect(`${role.base}/${thread.id}#reply`, 303);
   });
 
   return routes;

@@ -4,7 +4,7 @@
  * the object's SqlStorage; the object decides when to call them.
  */
 import { FORGOTTEN_BODY } from "./body";
-import type { IndexSnapshot, Participant, SenderKind, ThreadMessage, ThreadMeta } from "./types";
+import type { IndexSnapshot, MessageVia, Participant, SenderKind, ThreadMessage, ThreadMeta } from "./types";
 import { messagePreview } from "./preview";
 
 interface MetaRow extends Record<string, SqlStorageValue> {
@@ -26,6 +26,7 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   body: string;
   created_at: number;
   lang: string | null;
+  via: string | null;
 }
 
 export interface ParticipantState {
@@ -58,6 +59,7 @@ const toMessage = (r: MessageRow): ThreadMessage => ({
   body: r.body,
   createdAt: r.created_at,
   lang: r.lang,
+  via: r.via === "sms" ? "sms" : null,
 });
 
 export class ThreadStore {
@@ -81,6 +83,8 @@ export class ThreadStore {
     // The language each message was written in (null: written before messages had one; never translated).
     const columns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('messages')").toArray();
     if (!columns.some((c) => c.name === "lang")) this.sql.exec("ALTER TABLE messages ADD COLUMN lang TEXT");
+    // How a message arrived when not through a page ("sms": a reply by text); null: a page.
+    if (!columns.some((c) => c.name === "via")) this.sql.exec("ALTER TABLE messages ADD COLUMN via TEXT");
     // Each message translated once per reader language: a second view, or the other side in the same language, costs nothing.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS translations (
       seq INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
@@ -170,15 +174,15 @@ export class ThreadStore {
   }
 
   /** Stores a message; writing means the sender has seen everything before it. */
-  append(sender: Participant, senderName: string, body: string, at: number, lang: string | null = null): ThreadMessage {
+  append(sender: Participant, senderName: string, body: string, at: number, lang: string | null = null, via: MessageVia | null = null): ThreadMessage {
     const seq = this.lastSeq() + 1;
     this.sql.exec(
-      "INSERT INTO messages (seq, sender_kind, sender_id, sender_name, body, created_at, lang) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      seq, sender.kind, sender.id, senderName, body, at, lang,
+      "INSERT INTO messages (seq, sender_kind, sender_id, sender_name, body, created_at, lang, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      seq, sender.kind, sender.id, senderName, body, at, lang, via,
     );
     this.sql.exec("UPDATE participants SET read_seq = ? WHERE kind = ?", seq, sender.kind);
     this.bumpVersion();
-    return { seq, senderKind: sender.kind, senderId: sender.id, senderName, body, createdAt: at, lang };
+    return { seq, senderKind: sender.kind, senderId: sender.id, senderName, body, createdAt: at, lang, via };
   }
 
   /** Messages in seq order: after `since`, before `before`, or the newest `limit`. */
@@ -206,6 +210,12 @@ export class ThreadStore {
       .exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM messages WHERE seq > ? AND sender_kind <> ? ORDER BY seq LIMIT 1", p.readSeq, p.kind)
       .toArray();
     return r ? { seq: r.seq, createdAt: r.created_at } : null;
+  }
+
+  /** One message's text (null when there is no such message). */
+  bodyOf(seq: number): string | null {
+    const [r] = this.sql.exec<{ body: string }>("SELECT body FROM messages WHERE seq = ?", seq).toArray();
+    return r ? r.body : null;
   }
 
   setNotified(kind: SenderKind, seq: number): void {

@@ -2,6 +2,9 @@
 
 export type SenderKind = "teacher" | "guardian";
 
+/** How a message arrived when not through a page: "sms", a reply by text (pages show a small mark). */
+export type MessageVia = "sms";
+
 /** Who a thread is between. Fixed when the first message is posted. */
 export interface ThreadMeta {
   id: string;
@@ -28,6 +31,8 @@ export interface ThreadMessage {
   createdAt: number;
   /** The language it was written in (the sender's at the time, e.g. "es"); null: written before messages had one. */
   lang: string | null;
+  /** "sms": it came as a reply by text; null: written on a page. */
+  via: MessageVia | null;
   /** Its stored translation into the language the page asked for (ListOptions.translateTo), if there is one. */
   translation?: string;
 }

@@ -6,7 +6,8 @@
 import { eq, sql } from "drizzle-orm";
 import { runBatch } from "../db/batch";
 import type { Db } from "../db/client";
-import { districts, guardianships, outbox, students, teachers, threads, users } from "../db/schema";
+import { districts, guardianships, outbox, smsNotices, smsOptOuts, students, teachers, threads, users } from "../db/schema";
+import { buildUnreadText } from "../sms/notice-text";
 import { localeFor } from "../i18n/locale";
 import { outboxRow } from "../outbox/enqueue";
 import { buildUnreadNotice, settingsLink, threadLink } from "./notice-email";
@@ -22,7 +23,16 @@ export interface NoticeContext {
   timeZone: string;
   /** `teaching`: the teacher still teaches the student (a former teacher is told nothing about them). `language`: as saved (BCP 47), or null. */
   teacher: { name: string; email: string; notifyUnread: boolean; teaching: boolean; language: string | null };
-  guardian: { name: string; email: string; notifyUnread: boolean; connected: boolean; language: string | null };
+  guardian: { name: string; email: string; notifyUnread: boolean; connected: boolean; language: string | null; sms: GuardianSms };
+  /** The district lets a text notice carry the start of the message. */
+  smsPreview: boolean;
+}
+
+/** Where the guardian's text notice goes: their verified phone, if they chose texts and the number did not say STOP. */
+export interface GuardianSms {
+  phone: string | null;
+  wanted: boolean;
+  stopped: boolean;
 }
 
 /** One query: the thread's people as they are now; null when the thread is gone from the index. */
@@ -42,6 +52,10 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
       guardianNotify: users.notifyUnread,
       guardianLanguage: users.language,
       timeZone: districts.timeZone,
+      smsPreview: districts.smsPreview,
+      guardianPhone: sql<string | null>`case when ${users.phoneVerifiedAt} is not null then ${users.phone} end`,
+      guardianNotifySms: users.notifySms,
+      guardianStopped: sql<number>`exists (select 1 from ${smsOptOuts} where ${smsOptOuts.phone} = ${users.phone})`,
       teaching: sql<number>`${teaches(threads.teacherId, threads.districtId, threads.studentId)}`,
       connected: sql<number>`exists (select 1 from ${guardianships} where ${guardianships.userId} = ${threads.guardianUserId} and ${guardianships.studentId} = ${threads.studentId})`,
     })
@@ -60,7 +74,15 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
     student: { firstName: row.firstName, lastName: row.lastName },
     timeZone: row.timeZone,
     teacher: { name: row.teacherName, email: row.teacherEmail, notifyUnread: row.teacherNotify, teaching: Boolean(row.teaching), language: row.teacherLanguage },
-    guardian: { name: row.guardianName, email: row.guardianEmail, notifyUnread: row.guardianNotify, connected: Boolean(row.connected), language: row.guardianLanguage },
+    guardian: {
+      name: row.guardianName,
+      email: row.guardianEmail,
+      notifyUnread: row.guardianNotify,
+      connected: Boolean(row.connected),
+      language: row.guardianLanguage,
+      sms: { phone: row.guardianPhone, wanted: row.guardianNotifySms, stopped: Boolean(row.guardianStopped) },
+    },
+    smsPreview: row.smsPreview,
   };
 }
 
@@ -72,38 +94,58 @@ export interface DueNotice {
   kind: SenderKind;
   recipientId: string;
   firstUnreadSeq: number;
+  /** The first unread message's text: only ever put in a text notice, and only where the district allows its start. */
+  firstUnreadBody?: string;
 }
 
-/** The outbox row for a due notice, or null when the recipient turned these emails off (or left the thread). */
-export function unreadNoticeRow(ctx: NoticeContext, due: DueNotice, publicUrl: string, delaySeconds: number, at: number): typeof outbox.$inferInsert | null {
+/** The rows one due notice writes: outbox rows (email, text) and, for a text, which thread it was about (for replies). */
+export interface NoticeRows {
+  outbox: (typeof outbox.$inferInsert)[];
+  smsNotices: (typeof smsNotices.$inferInsert)[];
+}
+
+/**
+ * The notice's rows by the channels the recipient chose, or none when they chose neither (or left
+ * the thread). Email never carries the message's text; a text carries at most its first 60
+ * characters, and only when the district allows it.
+ */
+export function unreadNoticeRows(ctx: NoticeContext, due: DueNotice, publicUrl: string, delaySeconds: number, at: number): NoticeRows {
+  const rows: NoticeRows = { outbox: [], smsNotices: [] };
   const toTeacher = due.kind === "teacher";
   const recipient = toTeacher ? ctx.teacher : ctx.guardian;
-  if (!recipient.notifyUnread) return null;
-  if (!toTeacher && !ctx.guardian.connected) return null;
-  if (toTeacher && !ctx.teacher.teaching) return null;
+  if (!toTeacher && !ctx.guardian.connected) return rows;
+  if (toTeacher && !ctx.teacher.teaching) return rows;
+  const key = unreadNoticeKey(ctx.threadId, due.kind, due.recipientId, due.firstUnreadSeq);
   // In the recipient's saved language (the closest catalog, else English), never the writer's.
-  const words = buildUnreadNotice(
-    {
-      recipientKind: due.kind,
-      writerName: toTeacher ? ctx.guardian.name : ctx.teacher.name,
-      student: ctx.student,
-      link: threadLink(publicUrl, due.kind, ctx.threadId),
-      settingsLink: settingsLink(publicUrl, due.kind),
-      delaySeconds,
-    },
-    localeFor(recipient.language, ctx.timeZone),
-  );
-  const row = outboxRow(
-    { kind: "unread_message", channel: "email", to: recipient.email, ...words, districtId: ctx.districtId, studentId: ctx.studentId },
-    at,
-  );
-  return { ...row, idempotencyKey: unreadNoticeKey(ctx.threadId, due.kind, due.recipientId, due.firstUnreadSeq) };
+  const locale = localeFor(recipient.language, ctx.timeZone);
+  const writerName = toTeacher ? ctx.guardian.name : ctx.teacher.name;
+  const link = threadLink(publicUrl, due.kind, ctx.threadId);
+  if (recipient.notifyUnread) {
+    const words = buildUnreadNotice(
+      { recipientKind: due.kind, writerName, student: ctx.student, link, settingsLink: settingsLink(publicUrl, due.kind), delaySeconds },
+      locale,
+    );
+    const row = outboxRow({ kind: "unread_message", channel: "email", to: recipient.email, ...words, districtId: ctx.districtId, studentId: ctx.studentId }, at);
+    rows.outbox.push({ ...row, idempotencyKey: key });
+  }
+  const sms = ctx.guardian.sms;
+  if (!toTeacher && sms.wanted && sms.phone && !sms.stopped) {
+    const text = buildUnreadText({ writerName, childFirstName: ctx.student.firstName, link, preview: ctx.smsPreview ? (due.firstUnreadBody ?? null) : null }, locale);
+    const row = outboxRow({ kind: "unread_message", channel: "sms", to: sms.phone, text, districtId: ctx.districtId, studentId: ctx.studentId }, at);
+    rows.outbox.push({ ...row, idempotencyKey: `${key}:sms` });
+    // Same key: the run's record is written once however often the alarm runs.
+    rows.smsNotices.push({ id: `${key}:sms`, phone: sms.phone, userId: due.recipientId, threadId: ctx.threadId, createdAt: at });
+  }
+  return rows;
 }
 
-/** INSERT … ON CONFLICT(idempotency_key) DO NOTHING, all rows in one batch; returns how many were new. */
-export async function insertNotices(db: Db, rows: (typeof outbox.$inferInsert)[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const statements = rows.map((r) => db.insert(outbox).values(r).onConflictDoNothing({ target: outbox.idempotencyKey }).returning({ id: outbox.id }));
+/** INSERT … ON CONFLICT DO NOTHING, all rows in one batch; returns how many outbox rows were new. */
+export async function insertNotices(db: Db, rows: NoticeRows): Promise<number> {
+  if (rows.outbox.length === 0) return 0;
+  const statements = [
+    ...rows.outbox.map((r) => db.insert(outbox).values(r).onConflictDoNothing({ target: outbox.idempotencyKey }).returning({ id: outbox.id })),
+    ...rows.smsNotices.map((r) => db.insert(smsNotices).values(r).onConflictDoNothing().returning({ id: smsNotices.id })),
+  ];
   const results = await runBatch(db, statements);
-  return results.reduce((n, r) => n + r.length, 0);
+  return results.slice(0, rows.outbox.length).reduce((n, r) => n + r.length, 0);
 }

@@ -1,6 +1,7 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { outbox, type OutboxRow } from "../db/schema";
+import { outbox, smsOptOuts, type OutboxRow } from "../db/schema";
+import { SENT_WHEN_STOPPED } from "../sms/opt-out";
 import { config as envConfig, type ConfigSource } from "../config";
 import { MINUTE, SECOND } from "../lib/time";
 import { MAX_ATTEMPTS, retryDelay } from "./backoff";
@@ -71,6 +72,9 @@ export async function deliverDue(db: Db, config: DeliveryConfig, fetchFn: FetchF
   const configured = (Object.keys(apis) as Channel[]).filter((ch) => apis[ch] !== null);
   const unconfigured = (Object.keys(apis) as Channel[]).filter((ch) => apis[ch] === null);
 
+  // Before anything is held or sent: a number that texted STOP gets no text of any kind (but the STOP confirmation).
+  await stopOptedOut(db);
+
   if (unconfigured.length > 0) {
     run.held = await holdUnconfigured(db, unconfigured, now);
     if (run.held > 0) console.warn(`outbox: ${run.held} message(s) held: no API configured for ${unconfigured.join(", ")}`);
@@ -121,6 +125,21 @@ function available(now: number) {
 /** Only the run that claimed a row (lease unchanged) may record its failure or retry. */
 function ownLease(row: OutboxRow) {
   return and(eq(outbox.id, row.id), eq(outbox.status, "pending"), eq(outbox.leaseUntil, row.leaseUntil ?? -1));
+}
+
+/** Pending texts to numbers that said STOP become `stopped`: never delivered, visible at /dev/mailbox. */
+async function stopOptedOut(db: Db): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: "stopped", leaseUntil: null, lastError: "the number texted STOP" })
+    .where(
+      and(
+        eq(outbox.status, "pending"),
+        eq(outbox.channel, "sms"),
+        notInArray(outbox.kind, [...SENT_WHEN_STOPPED]),
+        inArray(outbox.toAddress, db.select({ phone: smsOptOuts.phone }).from(smsOptOuts)),
+      ),
+    );
 }
 
 /** No API for a channel: keep its due rows, visibly, as `held` (shown at /dev/mailbox). */

@@ -36,9 +36,11 @@ export const settingsBody = z
     badgePin: z.boolean().optional(),
     /** IANA name; dates and times on the district's pages and in its emails. Default America/New_York. */
     timeZone: timeZoneName.optional().describe("IANA time zone in which families' and teachers' pages and emails show dates and times (default America/New_York)."),
+    /** The unread notice by text may carry the message's first 60 characters (default off: who wrote, never what). */
+    smsPreview: z.boolean().optional().describe("Text notices of an unread message may include its first 60 characters (default false)."),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), {
-    message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone.",
+    message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone, smsPreview.",
   });
 
 export type SettingsPatch = z.infer<typeof settingsBody>;
@@ -51,6 +53,7 @@ export interface DistrictSettings {
   badgePin: boolean;
   /** IANA name. */
   timeZone: string;
+  smsPreview: boolean;
 }
 
 const settingsColumns = {
@@ -59,6 +62,7 @@ const settingsColumns = {
   invitationTtlDays: districts.invitationTtlDays,
   badgePin: districts.badgePin,
   timeZone: districts.timeZone,
+  smsPreview: districts.smsPreview,
 };
 
 export async function getSettings(db: Db, districtId: string): Promise<DistrictSettings | null> {

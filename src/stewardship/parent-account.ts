@@ -9,7 +9,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import { auditInsertSelect } from "../audit";
 import { endSessionsOfGuardian } from "../auth/grants";
 import type { Db } from "../db/client";
-import { authTokens, guardianships, ideaSuggestions, outbox, sessions, signUpAttempts, threads, users } from "../db/schema";
+import { authTokens, guardianships, ideaSuggestions, outbox, phoneCodes, sessions, signUpAttempts, smsNotices, threads, users } from "../db/schema";
 import type { Bindings } from "../env";
 import { newId } from "../lib/random";
 import { forgetTrustedDevices } from "../auth/trusted-devices";
@@ -63,9 +63,20 @@ export async function deleteParentAccount(env: Pick<Bindings, "MESSAGE_THREAD">,
     db.update(threads).set({ guardianUnread: 0, lastPreview: null }).where(eq(threads.guardianUserId, user.id)),
     // Sign-ups waiting on the address hold a name and a password hash.
     db.delete(signUpAttempts).where(eq(signUpAttempts.email, user.email)),
+    // Texts to their verified phone hold the number; so do its codes and the notices replies were matched to.
+    // (A number another account also verified is that account's too: its texts stay.)
+    db.delete(outbox).where(
+      and(
+        eq(outbox.channel, "sms"),
+        sql`${outbox.toAddress} = (SELECT phone FROM users WHERE id = ${user.id})`,
+        sql`NOT EXISTS (SELECT 1 FROM users o WHERE o.id <> ${user.id} AND o.phone = ${outbox.toAddress} AND o.phone_verified_at IS NOT NULL)`,
+      ),
+    ),
+    db.delete(phoneCodes).where(eq(phoneCodes.userId, user.id)),
+    db.delete(smsNotices).where(eq(smsNotices.userId, user.id)),
     db
       .update(users)
-      .set({ email: formerAddress(user.id), emailVerifiedAt: null, name: FORMER_GUARDIAN_NAME, passwordHash: null, googleSub: null, notifyUnread: false, updatedAt: at })
+      .set({ email: formerAddress(user.id), emailVerifiedAt: null, name: FORMER_GUARDIAN_NAME, passwordHash: null, googleSub: null, notifyUnread: false, phone: null, phoneVerifiedAt: null, notifySms: false, updatedAt: at })
       .where(eq(users.id, user.id)),
   ]);
   const run = await finishErasures(env, db, { actorId: user.id });

@@ -39,16 +39,16 @@ describe("an existing .dev.vars completed by npm start", () => {
     assert.match(vars.BADGE_SECRET, /^generated-32-\d+$/);
     assert.equal(vars.MAIL_FROM, "Lakeside <no-reply@lakeside.example>");
     assert.equal(vars.ENVIRONMENT, "development");
-    assert.deepEqual(changes, ["filled in the empty ADMIN_TOKEN", "filled in the empty BADGE_SECRET"]);
-    // Same lines in the same order: only the two empty values changed.
+    assert.deepEqual(changes, ["filled in the empty ADMIN_TOKEN", "filled in the empty BADGE_SECRET", "added SMS_WEBHOOK_SECRET"]);
+    // Same lines in the same order: only the two empty values changed (and the missing secret added at the end).
     assert.deepEqual(
       text.split("\n").map((l) => l.replace(/generated-\d+-\d+/, "X")),
-      ["# mine", 'ENVIRONMENT="development"', "ADMIN_TOKEN=X", "BADGE_SECRET=X # fill me", 'MAIL_FROM="Lakeside <no-reply@lakeside.example>"', ""],
+      ["# mine", 'ENVIRONMENT="development"', "ADMIN_TOKEN=X", "BADGE_SECRET=X # fill me", 'MAIL_FROM="Lakeside <no-reply@lakeside.example>"', "SMS_WEBHOOK_SECRET=X", ""],
     );
   });
 
   it("leaves secrets that have a value alone, quoted or not", () => {
-    const before = 'ENVIRONMENT=development\nADMIN_TOKEN="my-admin-token"\nBADGE_SECRET=\'my-badge-secret\'\n';
+    const before = 'ENVIRONMENT=development\nADMIN_TOKEN="my-admin-token"\nBADGE_SECRET=\'my-badge-secret\'\nSMS_WEBHOOK_SECRET=my-webhook-secret\n';
     assert.deepEqual(completeDevVars(before, secret), { text: before, changes: [] });
   });
 
@@ -58,7 +58,7 @@ describe("an existing .dev.vars completed by npm start", () => {
     assert.equal(vars.MAIL_API_URL, "http://127.0.0.1:9025/mail");
     assert.ok(vars.ADMIN_TOKEN && vars.BADGE_SECRET);
     assert.equal(vars.ENVIRONMENT, "development");
-    assert.deepEqual(changes, ["added ADMIN_TOKEN", "added BADGE_SECRET", "added ENVIRONMENT=development"]);
+    assert.deepEqual(changes, ["added ADMIN_TOKEN", "added BADGE_SECRET", "added SMS_WEBHOOK_SECRET", "added ENVIRONMENT=development"]);
   });
 
   it("never turns on development when the file says another ENVIRONMENT", () => {
@@ -68,11 +68,11 @@ describe("an existing .dev.vars completed by npm start", () => {
 });
 
 describe(".dev.vars.example, as npm start copies it for a fresh clone", () => {
-  it("gets both secrets filled in, says development, and leaves PUBLIC_URL to follow PORT", () => {
+  it("gets every secret filled in, says development, and leaves PUBLIC_URL to follow PORT", () => {
     const example = readFileSync(new URL("../../.dev.vars.example", import.meta.url), "utf8");
     const { text, changes } = completeDevVars(example, secret);
     const vars = parseDevVars(text);
-    assert.deepEqual(changes, ["filled in the empty ADMIN_TOKEN", "filled in the empty BADGE_SECRET"]);
+    assert.deepEqual(changes, ["filled in the empty ADMIN_TOKEN", "filled in the empty BADGE_SECRET", "filled in the empty SMS_WEBHOOK_SECRET"]);
     assert.equal(vars.ENVIRONMENT, "development");
     assert.equal(vars.PUBLIC_URL, undefined);
     assert.equal(publicUrlFor({ port: 8799, devVars: vars }), "http://127.0.0.1:8799");

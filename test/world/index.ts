@@ -18,3 +18,5 @@ export * from "./badges";
 export * from "./stewardship";
 export * from "./google";
 export * from "./oneroster";
+export * from "./sms";
+export * from "./sms-hook";

@@ -6,6 +6,7 @@ import { Field, FullPageForm, Notice } from "../components";
 import { useLocale, useT } from "../i18n";
 import { NewPasswordField } from "./account-form";
 import { AccountSessions } from "./account-sessions";
+import { PhoneSettings } from "./account-phone";
 
 /** Which form a 422 belongs to, with its field messages and the values to show again. */
 export interface AccountFormErrors {
@@ -23,6 +24,8 @@ export interface AccountPageProps {
   errors?: AccountFormErrors | null;
   /** How long a message waits unread before the email, in words ("3 hours"). */
   unreadDelay: string;
+  /** The mobile number and "When a teacher writes" (src/sms/). */
+  phone: { pendingTo: string | null; errors: Record<string, string>; typedPhone?: string };
 }
 
 /** /account: each setting its own small form that works without JavaScript. */
@@ -73,6 +76,8 @@ export function AccountPage(p: AccountPageProps) {
           </div>
         </FullPageForm>
       </section>
+
+      <PhoneSettings user={p.user} unreadDelay={p.unreadDelay} {...p.phone} />
 
       <section class="card" aria-labelledby="account-password">
         <h2 id="account-password">{t.password.heading}</h2>

@@ -92,6 +92,20 @@ export function MailboxPage({ messages, to, olderHref, paged }: MailboxPageProps
           <button type="submit">Show</button> {to && <a href="/dev/mailbox">Show everyone's</a>}
         </p>
       </form>
+      <form method="post" action="/dev/mailbox/inbound-sms" id="inbound-sms">
+        <h2>Reply by text</h2>
+        <p class="muted">
+          Sends a text from this number to <code>POST /hooks/sms</code>, signed with <code>SMS_WEBHOOK_SECRET</code> as Twilio signs it, so it takes the
+          real route (a reply, STOP, START or HELP).
+        </p>
+        <label for="inbound-from">From (phone number)</label>
+        <input id="inbound-from" name="From" type="tel" value={to && !to.includes("@") ? to : ""} maxlength={32} autocomplete="off" required />
+        <label for="inbound-body">Text</label>
+        <textarea id="inbound-body" name="Body" rows={3} maxlength={1600} required></textarea>
+        <p>
+          <button type="submit">Send text</button>
+        </p>
+      </form>
       {messages.length === 0 ? (
         <p>{to ? `No messages to ${to}.` : "No messages yet."}</p>
       ) : (

@@ -101,6 +101,7 @@ export function MessageItem({ message, viewer }: MessageItemProps) {
     <li class={`msg ${mine ? "mine" : "theirs"}`} id={`m-${message.seq}`}>
       <p class="msg-meta">
         <strong>{mine ? t.messages.you : cleanLine(shownName(message.senderName, t))}</strong> <span class="muted">· <When ms={message.createdAt} /></span>
+        {message.via === "sms" && <span class="muted msg-via"> · {t.messages.sms.byText}</span>}
       </p>
       <ReadBody message={message} />
     </li>

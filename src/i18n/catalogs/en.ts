@@ -418,6 +418,45 @@ export default {
       keyRun: "A run of keys in order is easy to guess. Choose another.",
       email: "Don't use your email address in your password.",
     },
+    /** A verified mobile number, and how the parent is told a teacher wrote (issue 17). */
+    phone: {
+      heading: "Text messages",
+      intro: "Add your mobile number to get a text when a teacher writes, and to answer by replying to that text.",
+      verifiedNumber: (phone: string) => `Your number: ${phone} (verified).`,
+      label: "Mobile number",
+      hint: "For example (555) 123-4567, or +52 55 1234 5678 outside the United States.",
+      sendCode: "Text me a code",
+      codeSentTo: (phone: string) => `We sent a 6-digit code to ${phone}. It works for 10 minutes.`,
+      codeLabel: "6-digit code",
+      verify: "Confirm number",
+      /** The text with the code (kept short: one SMS). */
+      codeText: (code: string) => `Family Portal: your code is ${code}. It works for 10 minutes. If you didn't ask for it, ignore this text.`,
+      notifyHeading: "When a teacher writes",
+      notifyIntro: (delay: string) => `If a message is still unread after ${delay}, tell me by:`,
+      byEmail: "Email",
+      byText: "Text message",
+      byBoth: "Email and text message",
+      byNeither: "Don't tell me (I'll see messages when I sign in)",
+      textNeedsPhone: "To choose text messages, add and confirm your mobile number first.",
+      saveNotify: "Save",
+      errors: {
+        invalidNumber: "Enter a mobile number, for example (555) 123-4567.",
+        enterCode: "Enter the 6-digit code from the text.",
+        wrongCode: "That code is not right. Check the text and try again.",
+        expired: "That code has expired. Get a new one.",
+        used: "That code was already used. Get a new one if you need to.",
+        tooManyTries: "Too many wrong codes. Get a new one.",
+        noCode: "Get a code first.",
+        tooManyCodes: "We've sent several codes already. Please wait an hour, then try again.",
+        chooseOne: "Choose one of the options.",
+        needsPhone: "To get text messages, add and confirm your mobile number first.",
+      },
+      notices: {
+        codeSent: "We sent you a code by text. Type it below.",
+        verified: "Your mobile number is confirmed.",
+        notifySaved: "Saved: this is how we'll tell you when a teacher writes.",
+      },
+    },
     /** The account emails. */
     emails: {
       reset: {
@@ -888,6 +927,20 @@ export default {
       parentSettings: "Account settings",
       teacherSettings: "Settings",
       footer: "Family Portal",
+    },
+    // texts (SMS): the unread notice, replies by text, STOP/START/HELP (src/sms/). Short: every character costs.
+    sms: {
+      /** Names may be shortened to fit two SMS; the link never is. */
+      notice: (writer: string, child: string) => `Family Portal: new message from ${writer} about ${child}.`,
+      preview: (start: string) => `"${start}"`,
+      replyHint: "Reply to this text to answer, or read it here:",
+      choose: "Family Portal: we couldn't tell which conversation your text was for, so it wasn't sent. Open your messages to answer:",
+      notSent: "Family Portal: your text could not be sent to the teacher. Open the conversation to see why:",
+      stopped: "Family Portal: you won't get any more texts from us. Text START to get them again.",
+      started: "Family Portal: you'll get texts from us again. Text STOP to stop them.",
+      help: "Family Portal sends texts about messages from your child's teachers. Text STOP to stop them. Help:",
+      /** The small mark on a message that came by text. */
+      byText: "by text",
     },
     // automatic translation of the other side's messages (src/messaging/translate-page.ts)
     translation: {

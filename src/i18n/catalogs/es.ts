@@ -418,6 +418,44 @@ export default {
       keyRun: "Una serie de teclas en orden es fácil de adivinar. Elija otra.",
       email: "No use su dirección de correo electrónico en su contraseña.",
     },
+    /** A verified mobile number, and how the parent is told a teacher wrote (issue 17). */
+    phone: {
+      heading: "Mensajes de texto",
+      intro: "Agregue su número de celular para recibir un mensaje de texto cuando un maestro le escriba, y para contestar respondiendo a ese mensaje.",
+      verifiedNumber: (phone: string) => `Su número: ${phone} (confirmado).`,
+      label: "Número de celular",
+      hint: "Por ejemplo (555) 123-4567, o +52 55 1234 5678 fuera de los Estados Unidos.",
+      sendCode: "Enviarme un código",
+      codeSentTo: (phone: string) => `Enviamos un código de 6 dígitos al ${phone}. Sirve por 10 minutos.`,
+      codeLabel: "Código de 6 dígitos",
+      verify: "Confirmar número",
+      codeText: (code: string) => `Family Portal: su codigo es ${code}. Sirve por 10 minutos. Si usted no lo pidio, ignore este mensaje.`,
+      notifyHeading: "Cuando un maestro le escribe",
+      notifyIntro: (delay: string) => `Si un mensaje sigue sin leer después de ${delay}, avísenme por:`,
+      byEmail: "Correo electrónico",
+      byText: "Mensaje de texto",
+      byBoth: "Correo electrónico y mensaje de texto",
+      byNeither: "No me avisen (veré los mensajes al iniciar sesión)",
+      textNeedsPhone: "Para elegir mensajes de texto, primero agregue y confirme su número de celular.",
+      saveNotify: "Guardar",
+      errors: {
+        invalidNumber: "Escriba un número de celular, por ejemplo (555) 123-4567.",
+        enterCode: "Escriba el código de 6 dígitos del mensaje de texto.",
+        wrongCode: "Ese código no es correcto. Revise el mensaje e intente de nuevo.",
+        expired: "Ese código ya venció. Pida uno nuevo.",
+        used: "Ese código ya se usó. Pida uno nuevo si lo necesita.",
+        tooManyTries: "Demasiados códigos incorrectos. Pida uno nuevo.",
+        noCode: "Primero pida un código.",
+        tooManyCodes: "Ya le enviamos varios códigos. Espere una hora e intente de nuevo.",
+        chooseOne: "Elija una de las opciones.",
+        needsPhone: "Para recibir mensajes de texto, primero agregue y confirme su número de celular.",
+      },
+      notices: {
+        codeSent: "Le enviamos un código por mensaje de texto. Escríbalo abajo.",
+        verified: "Su número de celular está confirmado.",
+        notifySaved: "Guardado: así le avisaremos cuando un maestro le escriba.",
+      },
+    },
     /** The account emails. */
     emails: {
       reset: {
@@ -889,6 +927,19 @@ export default {
       parentSettings: "Configuración de la cuenta",
       teacherSettings: "Configuración",
       footer: "Family Portal",
+    },
+    // texts (SMS): the unread notice, replies by text, STOP/START/HELP (src/sms/). Short: every character costs.
+    sms: {
+      notice: (writer: string, child: string) => `Family Portal: nuevo mensaje de ${writer} sobre ${child}.`,
+      preview: (start: string) => `"${start}"`,
+      // Every character in the GSM alphabet (é is, í is not): the text then fits two SMS with room for the names.
+      replyHint: "Responda a este mensaje para contestar, o léalo en:",
+      choose: "Family Portal: no supimos a qué conversación iba su mensaje, así que no se envió. Abra sus mensajes para contestar:",
+      notSent: "Family Portal: su mensaje no se pudo enviar al maestro. Abra la conversación para ver por qué:",
+      stopped: "Family Portal: ya no le enviaremos mensajes de texto. Envíe START para recibirlos de nuevo.",
+      started: "Family Portal: le enviaremos mensajes de texto de nuevo. Envíe ALTO para dejar de recibirlos.",
+      help: "Family Portal envía mensajes sobre lo que le escriben los maestros de su hijo. Envíe ALTO para dejar de recibirlos. Ayuda:",
+      byText: "por mensaje de texto",
     },
     // automatic translation of the other side's messages (src/messaging/translate-page.ts)
     translation: {
