@@ -121,7 +121,10 @@ export function utf8Bytes(text: string): number {
 
 const LONE_SURROGATE = /[\uD800-\uDFFF]/;
 
-/** One scalar as JSON text; a lone surrogate becomes U+FFFD, as it does when D1 binds the string. */
+/**
+ * One scalar as JSON text. A lone surrogate becomes U+FFFD: SQLite's JSON would decode its escape
+ * into bytes that are not UTF-8 (as a bound string does too); U+FFFD at least reads back as one character.
+ */
 function scalarJson(value: JsonScalar): string {
   if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`${value} cannot be stored through JSON`);
   if (typeof value === "string" && LONE_SURROGATE.test(value)) return JSON.stringify(wellFormed(value));
