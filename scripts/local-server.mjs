@@ -1,7 +1,7 @@
 // Starts the worker under `wrangler dev` on a throwaway local database, for the benchmark and
 // the end-to-end tests (each run gets its own database, so they never touch `npm start`'s).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -48,6 +48,8 @@ export async function startServer({ port, vars = {} } = {}) {
   }
   return {
     origin,
+    /** CPU milliseconds the server's processes (wrangler, workerd) have used so far (Linux only; else NaN). */
+    cpuMs: () => processGroupCpuMs(child.pid),
     stop() {
       try {
         process.kill(-child.pid, "SIGTERM");
@@ -55,6 +57,27 @@ export async function startServer({ port, vars = {} } = {}) {
       rmSync(persist, { recursive: true, force: true });
     },
   };
+}
+
+/** User + system CPU time of every process in group `pgid`, from /proc (clock ticks of 10 ms). */
+function processGroupCpuMs(pgid) {
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks * 10;
 }
 
 export async function api(origin, token, method, path, body, headers = {}) {

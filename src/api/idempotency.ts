@@ -97,6 +97,8 @@ export async function beginIdempotent(c: Context, db: Db, districtId: string, bo
       { path: "Idempotency-Key", message: `1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters` },
     ]);
   }
-  const session = new IdempotencySession(db, districtId, key, requestHash(c.req.method, new URL(c.req.url).pathname, body), now);
+  // Without a key nothing is stored or compared, so the body (up to 1,000 invitations) is not hashed.
+  const hash = key === null ? "" : requestHash(c.req.method, new URL(c.req.url).pathname, body);
+  const session = new IdempotencySession(db, districtId, key, hash, now);
   return (await session.replayIfStored(c)) ?? session;
 }

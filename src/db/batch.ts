@@ -1,7 +1,8 @@
 /**
  * D1 batches and D1's limits in one place: the statement type, running statements as one batch
  * (one transaction), multi-row inserts and `IN (...)` lookups sized under D1's 100 bound
- * parameters per statement, conditional inserts, and batches of hand-written SQL.
+ * parameters per statement, rows and lists carried as one JSON parameter (`json_each`), conditional
+ * inserts, and batches of hand-written SQL.
  */
 import { getTableColumns, SQL, sql, type SQLWrapper } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
@@ -91,6 +92,122 @@ export function insertSelect<T extends SQLiteTable>(db: Db, table: T, row: Selec
  */
 export function insertWhere<T extends SQLiteTable>(db: Db, table: T, row: T["$inferInsert"], condition: SQL) {
   return insertSelect(db, table, row, sql` WHERE ${condition}`);
+}
+
+/**
+ * Most UTF-8 bytes in one JSON parameter: half of D1's 2,000,000-byte limit on a string, so a
+ * statement carrying many rows in one parameter is still far from every D1 limit.
+ */
+export const JSON_PARAMETER_BYTES = 1_000_000;
+
+/** A value that travels through JSON to SQLite unchanged: text, integer, real, or NULL. */
+export type JsonScalar = string | number | boolean | null;
+
+/** UTF-8 length of a JS string (what D1 counts), without encoding it. */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    // A surrogate pair is 2 UTF-16 units and 4 UTF-8 bytes; any other unit up to 3 bytes.
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDFFF]/;
+const ASCII = /^[\x00-\x7F]*$/;
+
+/**
+ * One scalar ready for JSON.stringify. A lone surrogate becomes U+FFFD: SQLite's JSON would decode
+ * its escape into bytes that are not UTF-8 (as a bound string does too); U+FFFD at least reads back
+ * as one character.
+ */
+function jsonReady(value: JsonScalar | undefined): JsonScalar {
+  if (value === undefined) return null;
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`${value} cannot be stored through JSON`);
+  if (typeof value === "string" && LONE_SURROGATE.test(value)) return wellFormed(value);
+  return value;
+}
+
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+}
+
+/**
+ * JSON arrays of `items` (each already JSON text), each at most `maxBytes` of UTF-8, in order: the
+ * parameters of statements that read their rows with `json_each`. One item over `maxBytes` is an error.
+ */
+export function jsonArrays(items: readonly string[], maxBytes = JSON_PARAMETER_BYTES): string[] {
+  const out: string[] = [];
+  let part: string[] = [];
+  let bytes = 2;
+  for (const item of items) {
+    // Most rows are ASCII, where the length is the byte count and a native test is cheap.
+    const size = (ASCII.test(item) ? item.length : utf8Bytes(item)) + 1;
+    if (size + 2 > maxBytes) throw new Error(`one row of ${size} bytes is over the ${maxBytes}-byte JSON parameter`);
+    if (part.length > 0 && bytes + size > maxBytes) {
+      out.push(`[${part.join(",")}]`);
+      part = [];
+      bytes = 2;
+    }
+    part.push(item);
+    bytes += size;
+  }
+  if (part.length > 0) out.push(`[${part.join(",")}]`);
+  return out;
+}
+
+/**
+ * Lists of `values` for `x IN (SELECT value FROM json_each(?))`: ONE bound parameter per list
+ * however many values (so a lookup of 1,000 keys is one statement, not eleven of 97).
+ */
+export function jsonLists(values: readonly JsonScalar[], maxBytes = JSON_PARAMETER_BYTES): string[] {
+  return jsonArrays(values.map((v) => JSON.stringify(jsonReady(v))), maxBytes);
+}
+
+/** `column IN (SELECT value FROM json_each(<list>))`, the list one parameter from jsonLists. */
+export function inJson(column: SQLWrapper, list: string): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${list}))`;
+}
+
+/** The fields of a jsonRows row, as SQL reading them from the current `json_each` row. */
+export type JsonFields<R> = { [K in keyof R]: SQL };
+
+/**
+ * `INSERT INTO table SELECT … FROM json_each(?)`: many rows carried by ONE bound parameter (a JSON
+ * array of arrays), one statement per JSON_PARAMETER_BYTES of rows, instead of as many rows as 100
+ * bound parameters allow. Each field of a row that names a column of `table` is that column's value
+ * (text, integer, real or NULL, as bound parameters would be); `computed` gives columns as SQL over
+ * the fields (e.g. a subquery); the other columns take their default, as in insertSelect. Rows must
+ * share one shape (the first row's fields are read from every row). Returns one insert per part,
+ * to finish (e.g. `.onConflictDoUpdate`) and run in one batch.
+ */
+export function jsonRows<T extends SQLiteTable, R extends Record<string, JsonScalar | undefined>>(
+  db: Db,
+  table: T,
+  rows: readonly R[],
+  computed: (fields: JsonFields<R>) => Partial<SelectedRow<T>> = () => ({}),
+  maxBytes = JSON_PARAMETER_BYTES,
+) {
+  const [first] = rows;
+  if (first === undefined) return [];
+  const keys = Object.keys(first) as (keyof R & string)[];
+  const fields = Object.fromEntries(keys.map((key, i) => [key, sql`json_extract(r.value, ${sql.raw(`'$[${i}]'`)})`])) as JsonFields<R>;
+  const columns = getTableColumns(table);
+  const row: Record<string, unknown> = {};
+  for (const key of keys) if (key in columns) row[key] = fields[key];
+  Object.assign(row, computed(fields));
+  const parts = jsonArrays(
+    rows.map((r) => JSON.stringify(keys.map((k) => jsonReady(r[k])))),
+    maxBytes,
+  );
+  // `WHERE true`: without it SQLite would read an upsert's ON CONFLICT as a join's ON.
+  return parts.map((json) => insertSelect(db, table, row as SelectedRow<T>, sql` FROM json_each(${json}) r WHERE true`));
 }
 
 const dialect = new SQLiteSyncDialect();

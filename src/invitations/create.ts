@@ -1,16 +1,14 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianContacts, invitations, outbox, schools, students } from "../db/schema";
-import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import { auditInsert } from "../audit";
 import { outboxRow } from "../outbox/enqueue";
 import { hashToken, newId, newSecret } from "../lib/random";
 import type { InvitingDistrict } from "./district";
 import type { InvitationInput } from "./input";
 import { buildInvitationMessage, invitationLink } from "./messages";
-import { chunk, inlineIntegers, LOOKUP_CHUNK, multiRow, type Statement } from "../db/batch";
+import { inJson, jsonLists, jsonRows, type JsonFields, type Statement } from "../db/batch";
 import { toInvitationJson, type InvitationJson } from "./view";
-import { BCP47 } from "../i18n/negotiate";
 
 /** Everything creating invitations needs besides the items themselves. */
 export interface InvitationContext {
@@ -55,42 +53,57 @@ interface ContactOnRecord {
 
 const contactKey = (studentSisId: string, channel: string, address: string) => `${studentSisId}\u0000${channel}\u0000${address}`;
 
+const studentColumns = { id: students.id, sisId: students.sisId, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name };
+
+/** The district's students whose sisId is in `list` (a jsonLists parameter). */
+function studentsQuery(db: Db, districtId: string, list: string) {
+  return db
+    .select(studentColumns)
+    .from(students)
+    .innerJoin(schools, eq(schools.id, students.schoolId))
+    .where(and(eq(students.districtId, districtId), inJson(students.sisId, list)));
+}
+
+/** Contacts on record for the district's students whose sisId is in `list`, each with its pending invitation if any. */
+function contactsQuery(db: Db, districtId: string, list: string, now: number) {
+  return db
+    .select({
+      sisId: students.sisId,
+      channel: guardianContacts.channel,
+      address: guardianContacts.address,
+      name: guardianContacts.name,
+      relationship: guardianContacts.relationship,
+      language: guardianContacts.language,
+      pendingInvitationId: sql<string | null>`(SELECT i.id FROM invitations i WHERE i.student_id = ${guardianContacts.studentId} AND i.channel = ${guardianContacts.channel} AND i.address = ${guardianContacts.address} AND i.status = 'pending' AND i.expires_at > ${now} ORDER BY i.created_at LIMIT 1)`,
+    })
+    .from(guardianContacts)
+    .innerJoin(students, eq(students.id, guardianContacts.studentId))
+    .where(and(eq(students.districtId, districtId), inJson(students.sisId, list)));
+}
+
 /** The district's students by sisId (another district's students are simply not found). */
 export async function findStudentsBySisId(db: Db, districtId: string, sisIds: readonly string[]): Promise<Map<string, StudentForInvitation>> {
-  const parts = await Promise.all(
-    chunk([...new Set(sisIds)], LOOKUP_CHUNK).map((part) =>
-      db
-        .select({ id: students.id, sisId: students.sisId, firstName: students.firstName, lastName: students.lastName, schoolName: schools.name })
-        .from(students)
-        .innerJoin(schools, eq(schools.id, students.schoolId))
-        .where(and(eq(students.districtId, districtId), inArray(students.sisId, part)))
-        .all(),
-    ),
-  );
+  const lists = jsonLists([...new Set(sisIds)]);
+  const parts = await Promise.all(lists.map((list) => studentsQuery(db, districtId, list).all()));
   return new Map(parts.flat().map((s) => [s.sisId, s]));
 }
 
-/** Contacts already on record for these students, each with its pending invitation if any. */
-async function findContacts(db: Db, districtId: string, sisIds: readonly string[], now: number): Promise<Map<string, ContactOnRecord>> {
-  const parts = await Promise.all(
-    chunk([...new Set(sisIds)], LOOKUP_CHUNK).map((part) =>
-      db
-        .select({
-          sisId: students.sisId,
-          channel: guardianContacts.channel,
-          address: guardianContacts.address,
-          name: guardianContacts.name,
-          relationship: guardianContacts.relationship,
-          language: guardianContacts.language,
-          pendingInvitationId: sql<string | null>`(SELECT i.id FROM invitations i WHERE i.student_id = ${guardianContacts.studentId} AND i.channel = ${guardianContacts.channel} AND i.address = ${guardianContacts.address} AND i.status = 'pending' AND i.expires_at > ${now} ORDER BY i.created_at LIMIT 1)`,
-        })
-        .from(guardianContacts)
-        .innerJoin(students, eq(students.id, guardianContacts.studentId))
-        .where(and(eq(students.districtId, districtId), inArray(students.sisId, part)))
-        .all(),
-    ),
-  );
-  return new Map(parts.flat().map((c) => [contactKey(c.sisId, c.channel, c.address), c]));
+/**
+ * The students and the contacts on record for these sisIds, in ONE round trip: one statement each
+ * per JSON list (one list for any batch the API accepts).
+ */
+async function lookUp(db: Db, districtId: string, sisIds: readonly string[], now: number) {
+  const lists = jsonLists([...new Set(sisIds)]);
+  const studentsBySis = new Map<string, StudentForInvitation>();
+  const contacts = new Map<string, ContactOnRecord>();
+  const [first, ...rest] = lists.flatMap((list) => [studentsQuery(db, districtId, list), contactsQuery(db, districtId, list, now)] as const);
+  if (!first) return { studentsBySis, contacts };
+  const results = await db.batch([first, ...rest]);
+  results.forEach((rows, i) => {
+    if (i % 2 === 0) for (const s of rows as StudentForInvitation[]) studentsBySis.set(s.sisId, s);
+    else for (const c of rows as (ContactOnRecord & { sisId: string; channel: string; address: string })[]) contacts.set(contactKey(c.sisId, c.channel, c.address), c);
+  });
+  return { studentsBySis, contacts };
 }
 
 /**
@@ -104,16 +117,13 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
   const { db, district, now } = ctx;
   const valid = items.filter((i): i is InvitationInput => "studentSisId" in i);
   const sisIds = valid.map((i) => i.studentSisId);
-  const [studentsBySis, contacts] = await Promise.all([
-    findStudentsBySisId(db, district.id, sisIds),
-    findContacts(db, district.id, sisIds, now),
-  ]);
+  const { studentsBySis, contacts } = await lookUp(db, district.id, sisIds, now);
 
   const expiresAt = now + ctx.ttlMs;
   const outcomes: ItemOutcome[] = [];
   const firstIndexOf = new Map<string, number>();
-  const contactRows: (Omit<typeof guardianContacts.$inferInsert, "language"> & { language: SQL })[] = [];
-  const invitationRows: SQLiteInsertValue<typeof invitations>[] = [];
+  const contactRows: ContactRow[] = [];
+  const invitationRows: InvitationRow[] = [];
   const outboxRows: (typeof outbox.$inferInsert)[] = [];
   const created: InvitationPlan["created"] = [];
 
@@ -149,32 +159,8 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
     const relationship = item.relationship ?? existing?.relationship ?? null;
     // A language given now replaces the one on record; none given keeps it.
     const language = item.language ?? existing?.language ?? null;
-    contactRows.push({
-      id: newId("gcn"),
-      districtId: district.id,
-      studentId: student.id,
-      channel: item.channel,
-      address: item.address,
-      name: item.name,
-      relationship: item.relationship,
-      language: languageLiteral(item.language ?? null),
-      createdAt: now,
-      updatedAt: now,
-    });
-    invitationRows.push({
-      id,
-      districtId: district.id,
-      studentId: student.id,
-      contactId: contactIdUnlessPending(student.id, item.channel, item.address, now),
-      channel: item.channel,
-      address: item.address,
-      tokenHash: hashToken(token),
-      status: "pending",
-      expiresAt,
-      sentAt: now,
-      sendCount: 1,
-      createdAt: now,
-    });
+    contactRows.push({ id: newId("gcn"), studentId: student.id, channel: item.channel, address: item.address, name: item.name, relationship: item.relationship, language: item.language ?? null });
+    invitationRows.push({ id, studentId: student.id, channel: item.channel, address: item.address, tokenHash: hashToken(token) });
     const message = buildInvitationMessage({
       channel: item.channel,
       link: invitationLink(ctx.publicUrl, token),
@@ -214,25 +200,32 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
 
   if (created.length === 0) return { outcomes, statements: [], created };
 
+  // Each kind of row travels as one JSON parameter per statement (jsonRows): a 1,000-item batch is
+  // a handful of statements, not hundreds of 100-parameter ones.
   const statements: Statement[] = [
     // Contacts first: each invitation finds its contact's id by (student, channel, address).
-    ...multiRow(contactRows.map(inlineIntegers), (part) =>
-      db
-        .insert(guardianContacts)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [guardianContacts.studentId, guardianContacts.channel, guardianContacts.address],
-          // Keep the name and relationship fresh, but an omitted one does not erase what we had.
-          set: {
-            name: sql`coalesce(excluded.name, ${guardianContacts.name})`,
-            relationship: sql`coalesce(excluded.relationship, ${guardianContacts.relationship})`,
-            language: sql`coalesce(excluded.language, ${guardianContacts.language})`,
-            updatedAt: sql`excluded.updated_at`,
-          },
-        }),
+    ...jsonRows(db, guardianContacts, contactRows, () => ({ districtId: district.id, createdAt: now, updatedAt: now })).map((insert) =>
+      insert.onConflictDoUpdate({
+        target: [guardianContacts.studentId, guardianContacts.channel, guardianContacts.address],
+        // Keep the name and relationship fresh, but an omitted one does not erase what we had.
+        set: {
+          name: sql`coalesce(excluded.name, ${guardianContacts.name})`,
+          relationship: sql`coalesce(excluded.relationship, ${guardianContacts.relationship})`,
+          language: sql`coalesce(excluded.language, ${guardianContacts.language})`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      }),
     ),
-    ...multiRow(invitationRows.map(inlineIntegers), (part) => db.insert(invitations).values(part)),
-    ...multiRow(outboxRows.map(inlineIntegers), (part) => db.insert(outbox).values(part)),
+    ...jsonRows(db, invitations, invitationRows, (row) => ({
+      districtId: district.id,
+      contactId: contactIdUnlessPending(row, now),
+      status: "pending" as const,
+      expiresAt,
+      sentAt: now,
+      sendCount: 1,
+      createdAt: now,
+    })),
+    ...jsonRows(db, outbox, outboxRows),
     auditInsert(db, {
       districtId: district.id,
       actorKind: "district",
@@ -247,16 +240,24 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
   return { outcomes, statements, created };
 }
 
-/**
- * The language as an SQL literal rather than a bound parameter, like the timestamps (inlineIntegers):
- * the contact rows stay at 7 parameters, so 14 fit in a statement as before the column came. Only a
- * tag of letters, digits and hyphens (BCP 47's shape, which validation already required) is ever
- * written into the SQL; anything else is a bug and stops here.
- */
-function languageLiteral(tag: string | null): SQL {
-  if (tag === null) return sql`null`;
-  if (tag.length > 35 || !BCP47.test(tag)) throw new Error("a contact's language must be a validated BCP 47 tag");
-  return sql.raw(`'${tag}'`);
+/** A contact as planInvitations writes it; the district and the timestamps are the same for every row. */
+interface ContactRow extends Record<string, string | null> {
+  id: string;
+  studentId: string;
+  channel: "email" | "sms";
+  address: string;
+  name: string | null;
+  relationship: string | null;
+  language: string | null;
+}
+
+/** An invitation as planInvitations writes it; the rest is the same for every row, or computed. */
+interface InvitationRow extends Record<string, string> {
+  id: string;
+  studentId: string;
+  channel: "email" | "sms";
+  address: string;
+  tokenHash: string;
 }
 
 /**
@@ -264,6 +265,6 @@ function languageLiteral(tag: string | null): SQL {
  * unexpired invitation for the same student and address appeared since we looked: two racing
  * requests can never leave two pending invitations.
  */
-function contactIdUnlessPending(studentId: string, channel: string, address: string, now: number) {
-  return sql<string>`(SELECT gc.id FROM guardian_contacts gc WHERE gc.student_id = ${studentId} AND gc.channel = ${channel} AND gc.address = ${address} AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.student_id = gc.student_id AND i.channel = gc.channel AND i.address = gc.address AND i.status = 'pending' AND i.expires_at > ${sql.raw(String(Math.trunc(now)))}))`;
+function contactIdUnlessPending(row: JsonFields<InvitationRow>, now: number) {
+  return sql<string>`(SELECT gc.id FROM guardian_contacts gc WHERE gc.student_id = ${row.studentId} AND gc.channel = ${row.channel} AND gc.address = ${row.address} AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.student_id = gc.student_id AND i.channel = gc.channel AND i.address = gc.address AND i.status = 'pending' AND i.expires_at > ${sql.raw(String(Math.trunc(now)))}))`;
 }

@@ -42,12 +42,33 @@ export function invitationLink(publicUrl: string, token: string): string {
  * a family may live elsewhere.
  */
 export function formatExpiry(ms: number, locale: Pick<Locale, "tag" | "timeZone">): { date: string; time: string } {
+  // A batch's invitations all expire at one moment: format it once.
+  if (last && last.ms === ms && last.tag === locale.tag && last.timeZone === locale.timeZone) return last.value;
   const d = new Date(ms);
-  const { tag, timeZone } = locale;
-  return {
-    date: new Intl.DateTimeFormat(tag, { dateStyle: "full", timeZone }).format(d),
-    time: new Intl.DateTimeFormat(tag, { hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(d),
-  };
+  const { date, time } = expiryFormats(locale.tag, locale.timeZone);
+  const value = Object.freeze({ date: date.format(d), time: time.format(d) });
+  last = { ms, tag: locale.tag, timeZone: locale.timeZone, value };
+  return value;
+}
+
+let last: { ms: number; tag: string; timeZone: string; value: { date: string; time: string } } | null = null;
+
+/** Formatters by language and zone: making one costs ~0.1 ms, a batch of 1,000 emails needs two. */
+const formats = new Map<string, { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+function expiryFormats(tag: string, timeZone: string) {
+  const key = `${tag} ${timeZone}`;
+  let found = formats.get(key);
+  if (!found) {
+    found = {
+      date: new Intl.DateTimeFormat(tag, { dateStyle: "full", timeZone }),
+      time: new Intl.DateTimeFormat(tag, { hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }),
+    };
+    // A few languages times the districts' zones; the bound only guards against the unforeseen.
+    if (formats.size >= 200) formats.clear();
+    formats.set(key, found);
+  }
+  return found;
 }
 
 const strong = (text: string): string => `<p style="margin:0 0 16px"><strong>${escapeHtml(text)}</strong></p>`;
