@@ -6,7 +6,7 @@ import { getDb } from "../src/db/client";
 import { DAY, HOUR } from "../src/lib/time";
 import { MAINTENANCE_CRON } from "../src/stewardship/maintenance";
 import { purgeExpired } from "../src/stewardship/retention";
-import { createDistrict, uniq } from "./world";
+import { browserAs, createDistrict, messageWorld, startThread, uniq } from "./world";
 
 const MIN = 60_000;
 
@@ -140,5 +140,25 @@ describe("purgeExpired: trusted devices", () => {
     expect(counts.trustedDevicesDeleted).toBeGreaterThanOrEqual(1);
     expect(await row("trusted_devices", stale)).toBeNull();
     expect(await row("trusted_devices", fresh)).not.toBeNull();
+  });
+});
+
+describe("purgeExpired: text notices", () => {
+  it("forgets which conversation a text notice was about (and the number it went to) once its reply window is over", async () => {
+    const now = Date.now();
+    const { REPLY_WINDOW_MS } = await import("../src/sms/inbound");
+    const { w, users } = await messageWorld();
+    const thread = await startThread(await browserAs("teacher", w.ids.T1), w.ids.S1, users.rosa.id);
+    const notice = async (createdAt: number) => {
+      const id = uniq("smn_");
+      await env.DB.prepare("INSERT INTO sms_notices (id, phone, user_id, thread_id, created_at) VALUES (?, '+15555550123', ?, ?, ?)").bind(id, users.rosa.id, thread, createdAt).run();
+      return id;
+    };
+    const over = await notice(now - REPLY_WINDOW_MS - 1);
+    const open = await notice(now - REPLY_WINDOW_MS + MIN);
+    const counts = await purgeExpired(getDb(env.DB), now);
+    expect(counts.smsNoticesDeleted).toBe(1);
+    expect(await row("sms_notices", over)).toBeNull();
+    expect(await row("sms_notices", open)).not.toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { SESSION_LIMITS } from "../auth/sessions";
 import { DAY, HOUR } from "../lib/time";
+import { REPLY_WINDOW_MS } from "../sms/inbound";
 import { rawBatch } from "../db/batch";
 
 export const RETENTION = {
@@ -29,6 +30,8 @@ export interface PurgeCounts {
   trustedDevicesDeleted: number;
   idempotencyKeysDeleted: number;
   auditEntriesDeleted: number;
+  /** Text notices past their reply window: which number was told about which conversation. */
+  smsNoticesDeleted: number;
 }
 
 export async function purgeExpired(db: Db, now: number): Promise<PurgeCounts> {
@@ -48,6 +51,8 @@ export async function purgeExpired(db: Db, now: number): Promise<PurgeCounts> {
     // A browser unused for as long as its cookie lives is not trusted any more (trusted-devices.ts): its row goes too.
     ["trustedDevicesDeleted", sql`DELETE FROM trusted_devices WHERE last_used_at <= ${now - TRUSTED_DEVICE_TTL}`],
     ["idempotencyKeysDeleted", sql`DELETE FROM idempotency_keys WHERE created_at <= ${now - RETENTION.idempotencyMs}`],
+    // A reply after its window finds no notice anyway (src/sms/inbound.ts): keep no phone number longer.
+    ["smsNoticesDeleted", sql`DELETE FROM sms_notices WHERE created_at <= ${now - REPLY_WINDOW_MS}`],
     // A deletion whose thread objects are still owed keeps its row (the list of work) until the work is done.
     [
       "auditEntriesDeleted",
