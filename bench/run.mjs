@@ -9,6 +9,7 @@ import { benchPasswordHash } from "./password.mjs";
 import { benchPages } from "./pages.mjs";
 import { benchTranslation, startStandInTranslator } from "./translation.mjs";
 import { benchOneRoster } from "./oneroster.mjs";
+import { benchBundle } from "./bundle.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -71,6 +72,7 @@ try {
   rows.push(...(await benchPasswordHash(origin)));
   rows.push(...(await benchPages(origin)));
   rows.push(...(await benchLoad(origin)));
+  rows.push(...benchBundle());
 } finally {
   server.stop();
   translator.stop();

@@ -18,7 +18,6 @@ import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
 import { allowedMethods, isApiPath, notFound, plainErrorPage } from "./error-pages";
 import { asset } from "./static";
-import { staticRoutes } from "./static-routes";
 
 export { OutboxDispatcher } from "./outbox/dispatcher";
 export { RateLimiter } from "./auth/rate-limiter";
@@ -49,7 +48,7 @@ app.use(
   }),
 );
 
-app.route("/static", staticRoutes);
+// /static/<hashed name> is Workers Static Assets ([assets] in wrangler.toml), answered before the worker runs.
 app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
 // Inbound texts (Twilio's webhook): signed by the provider, so outside the pages' CSRF check.

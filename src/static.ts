@@ -12,6 +12,6 @@ export function asset(name: string): string {
 /** A picture under static/ (say `tour/en-home.webp`): its URL and size in pixels, for `<img src width height>`. */
 export function picture(name: string): { src: string; width: number; height: number } {
   const a = byName.get(name);
-  if (!a?.base64 || !a.width || !a.height) throw new Error(`unknown picture: static/${name}`);
+  if (!a?.picture || !a.width || !a.height) throw new Error(`unknown picture: static/${name}`);
   return { src: `/static/${a.file}`, width: a.width, height: a.height };
 }

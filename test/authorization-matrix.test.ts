@@ -5,7 +5,6 @@ import { env } from "cloudflare:workers";
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../src/index";
-import { asset } from "../src/static";
 import { createSession, type SessionKind } from "../src/auth/sessions";
 import { GRADE_BANDS, IDEA_TOPICS } from "../src/ideas/catalog";
 import { getDb } from "../src/db/client";
@@ -171,8 +170,7 @@ function concretePath(w: World, method: string, path: string): string {
     .replace("/since/:seq", "/since/0")
     .replace("/children/:studentId", `/children/${w.ids.C}`)
     .replace("/dev/mailbox/:id", "/dev/mailbox/out_x")
-    .replace("/sessions/:id", `/sessions/${w.sessionA}`)
-    .replace("/static/:file", asset("app.css"));
+    .replace("/sessions/:id", `/sessions/${w.sessionA}`);
   if (!forApi && method === "GET" && p === "/teacher/messages/new") p += `?student=${w.ids.C}&guardian=${w.parentA.id}`;
   if (p.includes(":")) throw new Error(`no id for ${method} ${path}`);
   return p;
@@ -194,7 +192,7 @@ function jsonFor(route: string): object {
 type Expect = "ok" | "denied" | "any";
 
 const PUBLIC_PAGES = [
-  /^\/favicon\.ico$/, /^\/static\//, /^\/dev\//, /^\/i\//, /^\/join/, /^\/verify-email/, /^\/sign-in$/, /^\/sign-out$/, /^\/forgot-password$/,
+  /^\/favicon\.ico$/, /^\/dev\//, /^\/i\//, /^\/join/, /^\/verify-email/, /^\/sign-in$/, /^\/sign-out$/, /^\/forgot-password$/,
   /^\/reset-password\//, /^\/auth\/google/, /^\/language$/, /^\/teacher\/sign-in/, /^\/teacher\/auth\/google/, /^\/help$/, /^\/tour$/, /^\/badges(\/login|\/picture)?$/,
   /^\/hooks\//,
 ];

@@ -7,7 +7,7 @@ import { issueFirstBadge, loadChildBadge } from "../src/badges/child-badge";
 import { badgePin, badgeToken } from "../src/badges/token";
 import { pinStepValue, readPinStep } from "../src/badges/login";
 import { asset } from "../src/static";
-import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, call, countRows, downloadBadge, liveBadgeRow, ORIGIN, pageText, studentDevice } from "./world";
+import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, call, countRows, staticFile, downloadBadge, liveBadgeRow, ORIGIN, pageText, studentDevice } from "./world";
 
 const FAILED = "That badge didn't work. Ask your teacher for a new one.";
 
@@ -44,7 +44,7 @@ describe("the /badges page", () => {
 
   it("serves the scanner and the QR decoder as immutable static files", async () => {
     for (const name of ["badge-scanner.js", "jsQR.js"]) {
-      const res = await call(asset(name));
+      const res = await staticFile(asset(name));
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("text/javascript");
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");

@@ -7,7 +7,7 @@ import { countingD1 } from "../src/db/statement-counter";
 import { loadSectionBadges } from "../src/badges/class-badges";
 import { badgePin, badgeToken } from "../src/badges/token";
 import { hashToken } from "../src/lib/random";
-import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, countRows, createDistrict, idOf, liveBadgeRow, pageText, uniq } from "./world";
+import { api, auditRows, BADGE_SECRET, badgeWorld, Browser, browserAs, countRows, createDistrict, idOf, liveBadgeRow, pageText, staticFile, uniq } from "./world";
 
 /** A teacher's form post; the 303 is not followed. */
 function press(t: Browser, path: string, fields: Record<string, string> = {}) {
@@ -227,7 +227,7 @@ describe("the printable label sheet", () => {
       expect.objectContaining({ actor_kind: "teacher", actor_id: w.ids.T1, target_id: badge!.id, detail: JSON.stringify({ as: "print", section: w.ids.SEC1 }) }),
     ]);
     // The labels print at two inches (the stylesheet's print rules).
-    const css = await (await t1.get(html.match(/href="(\/static\/app\.[^"]+\.css)"/)![1]!)).text();
+    const css = await (await staticFile(html.match(/href="(\/static\/app\.[^"]+\.css)"/)![1]!)).text();
     expect(css).toContain(".badge-label{width:2in;height:2in");
     expect(css).toContain("@media print{");
   });

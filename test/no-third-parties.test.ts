@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../src/index";
-import { Browser, browserAs, ORIGIN, stewardWorld } from "./world";
+import { Browser, browserAs, ORIGIN, staticFile, stewardWorld } from "./world";
 
 /**
  * No third parties (issue 7): every page, as each kind of visitor, carries a CSP that allows only
@@ -102,7 +102,10 @@ describe("no third parties", () => {
     // Our stylesheets load no fonts or images from elsewhere.
     expect(stylesheets.size).toBeGreaterThan(0);
     for (const href of stylesheets) {
-      const css = await (await new Browser().get(href)).text();
+      // Served by the runtime's asset service (Workers Static Assets), not the worker.
+      const res = await staticFile(href);
+      expect(res.status, href).toBe(200);
+      const css = await res.text();
       for (const m of css.matchAll(/url\(\s*['"]?([^'")]+)/gi)) expect(new URL(m[1]!, ORIGIN + href).origin, `${href}: ${m[1]}`).toBe(ORIGIN);
       expect(css, href).not.toMatch(/@import\s+(url\()?['"]?https?:/i);
     }

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { asset } from "../src/static";
-import { Browser, browserAs, call, confirmChild, countEveryTable, districtWithSiblings, freshEmail, insertParent, inviteSiblings, inviteTo, messageWorld, pageText, startThread } from "./world";
+import { Browser, browserAs, call, confirmChild, staticFile, countEveryTable, districtWithSiblings, freshEmail, insertParent, inviteSiblings, inviteTo, messageWorld, pageText, startThread } from "./world";
 
 describe("every page", () => {
   it("disables the submit button of a boosted form while it is sent, and loads the enhancements from our own origin", async () => {
@@ -13,7 +13,7 @@ describe("every page", () => {
     expect(html).toContain('<body hx-boost="true" hx-disabled-elt="find [type=submit]">');
     // Only pages with a message box load the enhancements (SPEC 4: htmx is every other page's one script).
     expect(html).not.toContain(asset("enhance.js"));
-    const css = await (await call(asset("app.css"))).text();
+    const css = await (await staticFile(asset("app.css"))).text();
     expect(css).toMatch(/body:has\(a\.htmx-request,form\.htmx-request\)::before\{/);
   });
 });

@@ -2,7 +2,7 @@
 // not wear the link colour (the "Send again" beside it does), and it keeps AA contrast on white.
 import { describe, expect, it } from "vitest";
 import { asset } from "../src/static";
-import { call } from "./world";
+import { staticFile } from "./world";
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -12,7 +12,7 @@ function luminance(hex: string): number {
 
 describe("the invitation statuses' colours", () => {
   it("Pending is not the link colour, and reads at 4.5:1 or more on white", async () => {
-    const css = await (await call(asset("app.css"))).text();
+    const css = await (await staticFile(asset("app.css"))).text();
     const linkColour = css.match(/--accent:(#[0-9a-f]{6})/i)?.[1];
     const rule = css.match(/\.t-status\.pending\{color:([^;}]+)/)?.[1];
     expect(linkColour).toBeDefined();

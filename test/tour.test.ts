@@ -7,7 +7,7 @@ import en from "../src/i18n/catalogs/en";
 import es from "../src/i18n/catalogs/es";
 import { STATIC_ASSETS } from "../src/generated/static-assets";
 import { TOUR_PICTURE_LANGUAGES, TOUR_STEPS } from "../views/pages/tour";
-import { browserAs, call, parentOf, createDistrict, insertSchool, insertStudent } from "./world";
+import { browserAs, call, parentOf, staticFile, createDistrict, insertSchool, insertStudent } from "./world";
 
 const HTML_BUDGET = 14 * 1024;
 const PICTURE_MAX_BYTES = 60 * 1024;
@@ -74,7 +74,7 @@ describe("/tour", () => {
         expect(img.src).toMatch(new RegExp(`^/static/tour-${language}-${step}\\.[0-9a-f]{12}\\.webp$`));
         expect(html).toContain(t.help.tour.steps[step].title);
 
-        const picture = await call(img.src!);
+        const picture = await staticFile(img.src!);
         expect(picture.status).toBe(200);
         expect(picture.headers.get("content-type")).toBe("image/webp");
         expect(picture.headers.get("cache-control")).toContain("immutable");

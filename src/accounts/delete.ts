@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** One of the two fields, depending on how the account signs in (the route checks which). */
 export const deleteAccountForm = z.strictObject({

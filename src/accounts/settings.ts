@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../db/client";
 import { authTokens, users } from "../db/schema";
 import { deleteOtherSessions } from "../auth/sessions";

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { districts } from "../db/schema";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { disconnectGuardianship, findGuardianship, readGuardians, studentIdBySisId } from "../roster/guardians";

@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb, type Db } from "../db/client";

@@ -1,4 +1,5 @@
-import { z, type ZodType } from "zod";
+import * as z from "zod";
+import type { ZodType } from "zod";
 import { ideaBody } from "../ideas/ideas";
 import { invitationBatchInput, invitationInput, MAX_BATCH_INVITATIONS } from "../invitations/input";
 import { linkBody } from "../links/links";

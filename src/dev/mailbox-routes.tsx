@@ -1,6 +1,6 @@
 import { renderFragment } from "../render";
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { validate } from "../api/validate";
 import { getDb } from "../db/client";
 import { config } from "../config";

@@ -6,7 +6,7 @@
 import { readDeviceTokens } from "../auth/trusted-devices";
 import { findUserByEmail } from "../accounts/users";
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";

@@ -1,6 +1,6 @@
 /** Parent sign-in with email and password (rate-limited, no enumeration) and sign-out for everyone. */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { safeNext } from "../lib/url";

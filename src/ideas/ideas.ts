@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../db/client";
 import { ideas } from "../db/schema";
 import { httpUrl } from "../links/links";

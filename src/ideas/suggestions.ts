@@ -1,5 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../db/client";
 import { ideaSuggestions } from "../db/schema";
 import { encodeCursor, type Cursor } from "../lib/cursor";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { cleanLine } from "../lib/text";
 import { email, sisId } from "../roster/schemas";
 import { normalizePhone } from "./normalize";

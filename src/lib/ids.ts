@@ -2,7 +2,7 @@
  * The shapes of our ids and tokens, as src/lib/random.ts makes them. A value of another shape
  * cannot name a row or match a stored token, so it is refused before any query.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** The longest id we look up: newId() makes 20 or so characters; hand-made ids (tests, old rows) stay under this. */
 export const ID_MAX = 64;

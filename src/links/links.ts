@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { auditInsert, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { districtLinks, LINK_AUDIENCES } from "../db/schema";

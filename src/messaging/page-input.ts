@@ -1,7 +1,7 @@
 /** Reading the message pages' inputs: thread ids, seq numbers, list cursors and the message form. */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { z } from "zod";
+import * as z from "zod";
 import { readForm } from "../lib/form";
 import { decodeCursor, encodeCursor, type Cursor } from "../lib/cursor";
 import { checkBody } from "./body";

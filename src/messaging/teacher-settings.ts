@@ -1,6 +1,6 @@
 /** A teacher's settings (SPEC 3.6, 3.10, 3.11): Messages on/off, the name families see, unread-message emails, language, translation. */
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../db/client";
 import { teachers } from "../db/schema";
 import type { Catalog } from "../i18n/catalog";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { cleanLine } from "../lib/text";
 
 export const SIS_ID_MAX = 128;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import { auditInsert, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { districts } from "../db/schema";

@@ -8,7 +8,7 @@
  * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
  */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";

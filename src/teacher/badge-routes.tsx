@@ -10,7 +10,7 @@
  * Every change and every printed sheet is audited with the teacher as actor.
  */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";

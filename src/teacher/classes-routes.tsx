@@ -1,6 +1,6 @@
 /** /teacher (landing), /teacher/sections/:id and sending an invitation to a contact on record. */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";

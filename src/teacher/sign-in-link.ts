@@ -7,7 +7,7 @@
  * to consume, one message to read, nothing to guess.
  */
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Db } from "../db/client";
 import { authTokens, districts, teachers } from "../db/schema";
 import { localeFor } from "../i18n/locale";

@@ -1,6 +1,6 @@
 /** /teacher/sign-in: a one-time link to the roster address, or Google (see google-routes.tsx). */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";

@@ -23,6 +23,14 @@ export async function call(path: string, init: RequestInit = {}, bindings: typeo
 const contexts: ExecutionContext[] = [];
 
 /**
+ * A static file (`asset("app.css")`) as the runtime's asset service serves it (Workers Static
+ * Assets, before the worker runs): the worker's own fetch handler no longer has the bytes.
+ */
+export function staticFile(path: string): Promise<Response> {
+  return env.ASSETS.fetch(ORIGIN + path);
+}
+
+/**
  * Waits for what this file's requests left running in the background (ctx.waitUntil), so none of
  * it reaches into the next file's storage. Its failures are not the test's: a request through the
  * runtime would not have reported them either.
