@@ -66,6 +66,19 @@ export async function startStack({ port, vars = {} } = {}) {
       await page.getByRole("button", { name: "Confirm my email" }).click();
       await page.waitForURL((u) => u.pathname === "/");
     },
+    /** A teacher signs in with the emailed link, in a new browser profile; returns the page on /teacher. */
+    async teacherSignsIn(email) {
+      const page = await this.newPage();
+      await page.goto("/teacher/sign-in");
+      await page.getByLabel(/email/i).fill(email);
+      await page.getByRole("button", { name: /link/i }).click();
+      await page.waitForLoadState();
+      const mail = await this.waitForMail(email, /teacher\/sign-in\//);
+      await page.goto(linkIn(mail.text, /^\/teacher\/sign-in\//));
+      await page.getByRole("button").filter({ hasText: /sign in/i }).first().click();
+      await page.waitForURL((u) => u.pathname === "/teacher");
+      return page;
+    },
     async stop() {
       await browser.close().catch(() => {});
       server.stop();

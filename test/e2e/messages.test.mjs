@@ -38,18 +38,8 @@ after(async () => {
 const unreadMails = () => stack.mail.messages.filter((m) => m.to?.includes(PARENT.email) && /^Unread message/.test(m.subject ?? ""));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function teacherSignsIn() {
-  const page = await stack.newPage();
-  await page.goto("/teacher/sign-in");
-  await page.getByLabel(/email/i).fill(TEACHER);
-  await page.getByRole("button", { name: /link/i }).click();
-  await page.waitForLoadState();
-  const mail = await stack.waitForMail(TEACHER, /teacher\/sign-in\//);
-  await page.goto(linkIn(mail.text, /^\/teacher\/sign-in\//));
-  await page.getByRole("button").filter({ hasText: /sign in/i }).first().click();
-  await page.waitForURL((u) => u.pathname === "/teacher");
-  return page;
-}
+/** The class's teacher, signed in (test/e2e/harness.mjs). */
+const teacherSignsIn = () => stack.teacherSignsIn(TEACHER);
 
 async function parentSignsIn(opts = {}) {
   const page = await stack.newPage(opts);

@@ -4,7 +4,7 @@
 // open conversation without reloading, marked as sent by text.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ADMIN_TOKEN, api, linkIn, startStack } from "./harness.mjs";
+import { ADMIN_TOKEN, api, startStack } from "./harness.mjs";
 import { joinAsGuardian } from "../../scripts/page-client.mjs";
 
 const TEACHER = "nora.baker@bay.example.org";
@@ -30,18 +30,8 @@ after(async () => {
   await stack?.stop();
 });
 
-async function teacherSignsIn() {
-  const page = await stack.newPage();
-  await page.goto("/teacher/sign-in");
-  await page.getByLabel(/email/i).fill(TEACHER);
-  await page.getByRole("button", { name: /link/i }).click();
-  await page.waitForLoadState();
-  const mail = await stack.waitForMail(TEACHER, /teacher\/sign-in\//);
-  await page.goto(linkIn(mail.text, /^\/teacher\/sign-in\//));
-  await page.getByRole("button").filter({ hasText: /sign in/i }).first().click();
-  await page.waitForURL((u) => u.pathname === "/teacher");
-  return page;
-}
+/** The class's teacher, signed in (test/e2e/harness.mjs). */
+const teacherSignsIn = () => stack.teacherSignsIn(TEACHER);
 
 describe("text messages both ways in Chromium", () => {
   it("a reply sent from the dev mailbox's form appears in the teacher's open thread without reloading", async () => {

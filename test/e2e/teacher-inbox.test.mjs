@@ -4,7 +4,7 @@
 // The new pages pass axe-core (nothing serious or critical) and fit 320 px.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ADMIN_TOKEN, api, linkIn, startStack } from "./harness.mjs";
+import { ADMIN_TOKEN, api, startStack } from "./harness.mjs";
 import { checkPage } from "./audit.mjs";
 import { joinAsGuardian } from "../../scripts/page-client.mjs";
 
@@ -31,18 +31,8 @@ after(async () => {
   await stack?.stop();
 });
 
-async function teacherSignsIn() {
-  const page = await stack.newPage();
-  await page.goto("/teacher/sign-in");
-  await page.getByLabel(/email/i).fill(TEACHER);
-  await page.getByRole("button", { name: /link/i }).click();
-  await page.waitForLoadState();
-  const mail = await stack.waitForMail(TEACHER, /teacher\/sign-in\//);
-  await page.goto(linkIn(mail.text, /^\/teacher\/sign-in\//));
-  await page.getByRole("button").filter({ hasText: /sign in/i }).first().click();
-  await page.waitForURL((u) => u.pathname === "/teacher");
-  return page;
-}
+/** The class's teacher, signed in (test/e2e/harness.mjs). */
+const teacherSignsIn = () => stack.teacherSignsIn(TEACHER);
 
 const navText = async (page) => (await page.locator("nav[aria-label=Main]").innerText()).replace(/\s+/g, " ").trim();
 
