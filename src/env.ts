@@ -1,4 +1,6 @@
 import type { Actor } from "./auth/actor-type";
+import type { LoadedPage } from "./auth/page-load";
+import type { MessageSummary } from "./messaging/threads";
 import type { Secrets } from "./config";
 import type { Locale } from "./i18n/locale";
 
@@ -20,6 +22,10 @@ export interface Variables {
   district: ApiDistrict;
   /** Set by loadActor on every page request: the signed-in person, or null. */
   actor: Actor | null;
+  /** Set by loadActor on GET pages with the person: the navigation's Messages summary (parents and teachers), read in the session's batch. */
+  messageSummary: MessageSummary | null | undefined;
+  /** Set by loadActor when the page's own statements ran in the session's batch (src/auth/page-load.ts). */
+  loadedPage: LoadedPage | undefined;
   /** Set by csrfFormToken on every page request: the value of each form's hidden CSRF field. */
   csrfToken: string;
   /** Set by chooseLanguage on every page request: the language (catalog) and time zone to answer in. */

@@ -17,15 +17,19 @@ declare module "hono" {
 export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) => {
   const c = useRequestContext<AppEnv>();
   const actor = c.get("actor") as Actor | null;
-  // One indexed query, for parents (their Messages tab appears once a teacher has written) and
-  // teachers (the number of conversations with unread replies).
+  // For parents (their Messages tab appears once a teacher has written) and teachers (the number
+  // of conversations with unread replies): read with the session (loadActor) on GET pages; a page
+  // re-rendered after a POST asks for it here.
+  const loaded = c.get("messageSummary");
   const messages = bare
     ? null
-    : actor?.kind === "parent"
-      ? await parentMessageSummary(getDb(c.env.DB), actor.user.id)
-      : actor?.kind === "teacher"
-        ? await teacherMessageSummary(getDb(c.env.DB), actor.teacher)
-        : null;
+    : loaded !== undefined && actor?.kind !== "student"
+      ? loaded
+      : actor?.kind === "parent"
+        ? await parentMessageSummary(getDb(c.env.DB), actor.user.id)
+        : actor?.kind === "teacher"
+          ? await teacherMessageSummary(getDb(c.env.DB), actor.teacher)
+          : null;
   return (
     <Layout title={title} scripts={scripts} bare={bare} actor={actor} messages={messages}>
       {children}

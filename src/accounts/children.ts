@@ -2,7 +2,7 @@
  * A parent's own children: the one place that joins guardianships → students → schools, so that
  * every page that names a child asks the same question (is this child theirs?) the same way.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianships, schools, students } from "../db/schema";
 import { isRowId } from "../lib/ids";
@@ -32,14 +32,14 @@ export const childOfGuardianship = and(eq(students.id, guardianships.studentId),
 export const schoolOfChild = and(eq(schools.id, students.schoolId), eq(schools.districtId, students.districtId));
 
 /** This parent's children (or only `studentId`, if it is theirs). */
-export const ownChildOf = (userId: string, studentId?: string) => and(eq(guardianships.userId, userId), studentId === undefined ? undefined : eq(guardianships.studentId, studentId));
+export const ownChildOf = (userId: string | SQL, studentId?: string) => and(eq(guardianships.userId, userId), studentId === undefined ? undefined : eq(guardianships.studentId, studentId));
 
-function ownChildren(db: Db, userId: string, studentId?: string) {
+function ownChildren(db: Db, userId: string | SQL, studentId?: string) {
   return db.select(childColumns).from(guardianships).innerJoin(students, childOfGuardianship).innerJoin(schools, schoolOfChild).where(ownChildOf(userId, studentId));
 }
 
 /** The parent's children, by name: a query to run alone or inside a batch. */
-export function ownChildrenQuery(db: Db, userId: string) {
+export function ownChildrenQuery(db: Db, userId: string | SQL) {
   return ownChildren(db, userId).orderBy(asc(students.firstName), asc(students.lastName), asc(students.id));
 }
 

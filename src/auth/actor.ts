@@ -1,66 +1,148 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
-import { districts, guardianships, teachers, users } from "../db/schema";
+import { getDb, type Db } from "../db/client";
+import type { Statement } from "../db/batch";
+import { districts, guardianships, sessions, teachers, users } from "../db/schema";
 import { DEFAULT_TIME_ZONE } from "../i18n/locale";
+import { now } from "../lib/time";
+import { messageSummaryOf, parentMessageSummaryQuery, teacherMessageSummaryQuery, type MessageSummary } from "../messaging/threads";
 import type { Actor } from "./actor-type";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
-import { liveGrantedStudent } from "./grants";
-import { deleteSession, validateSessionToken, type Session } from "./sessions";
+import { liveGrantedStudentQuery } from "./grants";
+import { pageLoadOf } from "./page-load";
+import { checkSession, deleteSession, needsTouch, parseSessionToken, touchSession, type Session, type SessionKind } from "./sessions";
 
 export type { Actor, ActorKind, ActorOf, ParentActor, StudentActor, StudentRow, Teacher, TeacherActor, User } from "./actor-type";
 
-/** Reads the session cookie once per request and sets `c.var.actor`. */
-export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("actor", null);
-  const token = readSessionCookie(c);
-  if (token) {
-    const db = getDb(c.env.DB);
-    const session = await validateSessionToken(db, token);
-    const actor = session ? await loadSubject(c.env.DB, session) : null;
-    if (!actor) {
-      if (session) await deleteSession(db, session.id);
-      clearSessionCookie(c);
-    }
-    c.set("actor", actor);
-  }
-  await next();
-});
+/** The subject of session `id` if it is of this kind (NULL otherwise): how every later statement of the batch names the person. */
+export const subjectOfSession = (id: string, kind: SessionKind): SQL =>
+  sql`(SELECT ${sessions.subjectId} FROM ${sessions} WHERE ${sessions.id} = ${id} AND ${sessions.kind} = ${kind})`;
 
-async function loadSubject(d1: D1Database, session: Session): Promise<Actor | null> {
-  const db = getDb(d1);
+const grantOfSession = (id: string): SQL => sql`(SELECT ${sessions.grantId} FROM ${sessions} WHERE ${sessions.id} = ${id} AND ${sessions.kind} = 'student')`;
+
+/**
+ * The statements of one request's session, in one batch: the row, the person of each kind it may
+ * name (only the row's own kind can match), and, for a page with the layout, the navigation's
+ * Messages summary of a parent and of a teacher.
+ */
+function sessionStatements(db: Db, id: string, withNav: boolean) {
+  const parent = subjectOfSession(id, "parent");
+  const teacher = subjectOfSession(id, "teacher");
+  const base = [
+    db.select().from(sessions).where(eq(sessions.id, id)),
+    // The district's time zone comes in the same query: the district of their first child (default without one).
+    // ("users"."id" written out: drizzle drops the table name of a one-table select, and "id" would be ambiguous here.)
+    db
+      .select({
+        user: users,
+        timeZone: sql<string | null>`(SELECT d.time_zone FROM ${guardianships} g JOIN ${districts} d ON d.id = g.district_id WHERE g.user_id = "users"."id" ORDER BY g.created_at, g.id LIMIT 1)`,
+      })
+      .from(users)
+      .where(eq(users.id, parent)),
+    db.select({ teacher: teachers, timeZone: districts.timeZone }).from(teachers).innerJoin(districts, eq(districts.id, teachers.districtId)).where(eq(teachers.id, teacher)),
+    // Only while the badge or guardianship that opened the session holds (checked in the same query).
+    liveGrantedStudentQuery(db, subjectOfSession(id, "student"), grantOfSession(id)),
+  ] as const;
+  const nav = [
+    parentMessageSummaryQuery(db, parent),
+    teacherMessageSummaryQuery(db, { id: teacher, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${teacher})` }),
+  ] as const;
+  return { base, nav: withNav ? nav : null };
+}
+
+type Base = ReturnType<typeof sessionStatements>["base"];
+type BaseResults = { [I in keyof Base]: Awaited<Base[I]> };
+type NavResults = { [I in keyof NonNullable<ReturnType<typeof sessionStatements>["nav"]>]: { threads: number; unread: number }[] };
+
+/** The person a live session names (null: they are gone, or the student's grant ended), and their navigation's summary. */
+function actorOf(session: Session, [, parents, teacherRows, studentRows]: BaseResults, nav: NavResults | null): { actor: Actor | null; summary: MessageSummary | null } {
   switch (session.kind) {
     case "parent": {
-      // The district's time zone comes in the same query: the district of their first child (default without one).
-      // ("users"."id" written out: drizzle drops the table name of a one-table select, and "id" would be ambiguous here.)
-      const row = await db
-        .select({
-          user: users,
-          timeZone: sql<string | null>`(SELECT d.time_zone FROM ${guardianships} g JOIN ${districts} d ON d.id = g.district_id WHERE g.user_id = "users"."id" ORDER BY g.created_at, g.id LIMIT 1)`,
-        })
-        .from(users)
-        .where(eq(users.id, session.subjectId))
-        .get();
-      return row ? { kind: "parent", session, user: row.user, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null;
+      const row = parents[0];
+      return { actor: row ? { kind: "parent", session, user: row.user, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null, summary: nav ? messageSummaryOf(nav[0]) : null };
     }
     case "teacher": {
-      const row = await db
-        .select({ teacher: teachers, timeZone: districts.timeZone })
-        .from(teachers)
-        .innerJoin(districts, eq(districts.id, teachers.districtId))
-        .where(eq(teachers.id, session.subjectId))
-        .get();
-      return row ? { kind: "teacher", session, teacher: row.teacher, timeZone: row.timeZone } : null;
+      const row = teacherRows[0];
+      return { actor: row ? { kind: "teacher", session, teacher: row.teacher, timeZone: row.timeZone } : null, summary: nav ? messageSummaryOf(nav[1]) : null };
     }
     case "student": {
-      // Only while the badge or guardianship that opened the session holds (checked in the same query).
-      // Student pages show no times: the default zone, without another query.
-      const student = await liveGrantedStudent(db, session);
-      return student ? { kind: "student", session, student, timeZone: DEFAULT_TIME_ZONE } : null;
+      // Student pages show no times: the default zone.
+      const row = studentRows[0];
+      return { actor: row ? { kind: "student", session, student: row.student, timeZone: DEFAULT_TIME_ZONE } : null, summary: null };
     }
   }
 }
+
+/** A write the answer need not wait for (the session's touch or removal): after it, while the runtime keeps the request alive. */
+async function afterAnswer(c: Context<AppEnv>, write: () => Promise<unknown>): Promise<void> {
+  const work = write().then(
+    () => undefined,
+    (err: unknown) => console.error("session write failed", err),
+  );
+  let ctx: ExecutionContext | null = null;
+  try {
+    ctx = c.executionCtx;
+  } catch {
+    // No execution context (a direct app.request): wait here instead.
+  }
+  if (ctx) ctx.waitUntil(work);
+  else await work;
+}
+
+/**
+ * Reads the session cookie once per request and sets `c.var.actor`, in ONE D1 round trip: the
+ * session row, the person, the navigation's summary (GET pages) and the data of the page the
+ * request is for (src/auth/page-load.ts), all in one batch. The secret's hash is compared in
+ * constant time and the limits checked before any of it is used; if they fail, all of it is thrown
+ * away. The lastSeenAt touch and an expired session's removal happen after the answer.
+ */
+export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("actor", null);
+  const token = parseSessionToken(readSessionCookie(c));
+  if (!token) {
+    if (readSessionCookie(c)) clearSessionCookie(c);
+    return next();
+  }
+  const db = getDb(c.env.DB);
+  const isGet = c.req.method === "GET" || c.req.method === "HEAD";
+  const page = isGet ? pageLoadOf(c) : null;
+  // Student pages have no navigation to summarise.
+  const { base, nav } = sessionStatements(db, token.id, isGet && page?.load.kind !== "student");
+  const pageStatements: Statement[] = page ? page.load.statements(db, subjectOfSession(token.id, page.load.kind), page.input) : [];
+  const results: unknown[] = await db.batch([...base, ...(nav ?? []), ...pageStatements] as [Statement, ...Statement[]]);
+
+  const baseResults = results.slice(0, base.length) as unknown as BaseResults;
+  const navResults = nav ? (results.slice(base.length, base.length + nav.length) as unknown as NavResults) : null;
+  const session = baseResults[0][0];
+  const t = now();
+  const state = checkSession(session, token.secret, t);
+  // A wrong secret (or no such session) writes nothing: a guessed id must not end anyone's session.
+  if (!session || state === "wrong") {
+    clearSessionCookie(c);
+    return next();
+  }
+  if (state === "expired") {
+    clearSessionCookie(c);
+    await afterAnswer(c, () => deleteSession(db, session.id).run());
+    return next();
+  }
+  const { actor, summary } = actorOf(session, baseResults, navResults);
+  if (!actor) {
+    clearSessionCookie(c);
+    await afterAnswer(c, () => deleteSession(db, session.id).run());
+    return next();
+  }
+  if (needsTouch(session, t)) {
+    await afterAnswer(c, () => touchSession(db, session.id, t).run());
+    session.lastSeenAt = t;
+  }
+  c.set("actor", actor);
+  c.set("messageSummary", summary);
+  if (page && actor.kind === page.load.kind) c.set("loadedPage", { load: page.load, results: results.slice(base.length + (nav?.length ?? 0)) });
+  return next();
+});
 
 /** Where each kind of person belongs when they open a page that is not theirs. */
 export const HOME_OF = { parent: "/", teacher: "/teacher", student: "/student" } as const;

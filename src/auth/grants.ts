@@ -4,7 +4,7 @@
  * grant on every request (liveGrantedStudent); the changes that end a grant also delete the
  * sessions it opened, in the same batch (the statements below), so no row outlives its grant.
  */
-import { and, eq, exists, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { badges, guardianships, sessions, students } from "../db/schema";
 import { chunk, type Statement } from "../db/batch";
@@ -17,17 +17,22 @@ import type { Session } from "./sessions";
  */
 export async function liveGrantedStudent(db: Db, session: Pick<Session, "subjectId" | "grantId">): Promise<typeof students.$inferSelect | null> {
   if (!session.grantId) return null;
-  const row = await db
+  const row = await liveGrantedStudentQuery(db, session.subjectId, session.grantId).get();
+  return row?.student ?? null;
+}
+
+/**
+ * The same check as a statement for a batch, the student and grant given as values or SQL (e.g.
+ * subqueries on the session row, so it runs in the same round trip as the session's read). A NULL
+ * grant matches no badge and no guardianship: no row.
+ */
+export function liveGrantedStudentQuery(db: Db, subjectId: string | SQL, grantId: string | SQL) {
+  return db
     .select({ student: students })
     .from(students)
-    .leftJoin(
-      badges,
-      and(eq(badges.id, session.grantId), eq(badges.studentId, students.id), eq(badges.districtId, students.districtId), isNull(badges.voidedAt), eq(students.badgesEnabled, true)),
-    )
-    .leftJoin(guardianships, and(eq(guardianships.id, session.grantId), eq(guardianships.studentId, students.id), eq(guardianships.districtId, students.districtId)))
-    .where(and(eq(students.id, session.subjectId), or(isNotNull(badges.id), isNotNull(guardianships.id))))
-    .get();
-  return row?.student ?? null;
+    .leftJoin(badges, and(eq(badges.id, grantId), eq(badges.studentId, students.id), eq(badges.districtId, students.districtId), isNull(badges.voidedAt), eq(students.badgesEnabled, true)))
+    .leftJoin(guardianships, and(eq(guardianships.id, grantId), eq(guardianships.studentId, students.id), eq(guardianships.districtId, students.districtId)))
+    .where(and(eq(students.id, subjectId), or(isNotNull(badges.id), isNotNull(guardianships.id))));
 }
 
 /** Ends the student sessions that this grant (a badge or guardianship id) opened. */

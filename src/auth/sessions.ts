@@ -56,21 +56,46 @@ export function newSessionRow(kind: SessionKind, subjectId: string, userAgent?: 
   };
 }
 
-/** The live session a cookie token names, or null (and the dead session is removed). */
-export async function validateSessionToken(db: Db, token: string | undefined): Promise<Session | null> {
+/** The id and secret of a well-formed cookie token (`<id>.<secret>`), or null. */
+export function parseSessionToken(token: string | undefined): { id: string; secret: string } | null {
   if (!token) return null;
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 64) return null;
-  const row = await db.select().from(sessions).where(eq(sessions.id, id)).get();
-  if (!row || !safeEqual(hashToken(secret), row.secretHash)) return null;
-  const t = now();
+  return { id, secret };
+}
+
+/**
+ * What a session row read for a cookie's id means: "wrong" when there is none or the secret's
+ * hash differs (compared in constant time; nothing is written for a guessed id), "expired" past
+ * its absolute or idle limit (the row should go), else "live".
+ */
+export function checkSession(row: Session | undefined, secret: string, t = now()): "wrong" | "expired" | "live" {
+  if (!row || !safeEqual(hashToken(secret), row.secretHash)) return "wrong";
   const limits = SESSION_LIMITS[row.kind];
-  if (t >= row.expiresAt || t >= row.lastSeenAt + limits.idle) {
-    await db.delete(sessions).where(eq(sessions.id, row.id));
+  return t >= row.expiresAt || t >= row.lastSeenAt + limits.idle ? "expired" : "live";
+}
+
+/** lastSeenAt is due to be written (at most once an hour). */
+export const needsTouch = (row: Session, t = now()): boolean => t - row.lastSeenAt >= TOUCH_EVERY;
+
+export function touchSession(db: Db, id: string, t: number) {
+  return db.update(sessions).set({ lastSeenAt: t }).where(eq(sessions.id, id));
+}
+
+/** The live session a cookie token names, or null (and the dead session is removed). */
+export async function validateSessionToken(db: Db, token: string | undefined): Promise<Session | null> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return null;
+  const row = await db.select().from(sessions).where(eq(sessions.id, parsed.id)).get();
+  const t = now();
+  const state = checkSession(row, parsed.secret, t);
+  if (!row || state === "wrong") return null;
+  if (state === "expired") {
+    await deleteSession(db, row.id);
     return null;
   }
-  if (t - row.lastSeenAt >= TOUCH_EVERY) {
-    await db.update(sessions).set({ lastSeenAt: t }).where(eq(sessions.id, row.id));
+  if (needsTouch(row, t)) {
+    await touchSession(db, row.id, t);
     row.lastSeenAt = t;
   }
   return row;

@@ -4,7 +4,7 @@
  * "not found". The grants are read from the roster as it is now: a guardian has a thread while
  * the guardianship exists, a teacher while they teach the child (a section in common).
  */
-import { and, desc, eq, isNotNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianships, students, teachers, threads, users } from "../db/schema";
 import type { Cursor } from "../lib/cursor";
@@ -180,29 +180,47 @@ export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor:
   return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
 }
 
-/** For the navigation: how many conversations the parent has, and how many have unread messages. One query. */
-export async function parentMessageSummary(db: Db, userId: string): Promise<{ threads: number; unread: number }> {
-  const row = await db
+/** The navigation's Messages tab: how many conversations, and how many with unread messages. */
+export interface MessageSummary {
+  threads: number;
+  unread: number;
+}
+
+const summaryOf = (row: { threads: number; unread: number } | undefined): MessageSummary => ({ threads: row?.threads ?? 0, unread: row?.unread ?? 0 });
+
+/**
+ * For the navigation: how many conversations the parent has, and how many have unread messages.
+ * One statement; `userId` may be SQL (a subquery on the session, to run in the session's batch).
+ */
+export function parentMessageSummaryQuery(db: Db, userId: string | SQL) {
+  return db
     .select({
       threads: sql<number>`count(*)`,
       unread: sql<number>`coalesce(sum(${threads.guardianUnread} > 0), 0)`,
     })
     .from(threads)
     .innerJoin(guardianships, and(eq(guardianships.userId, threads.guardianUserId), eq(guardianships.studentId, threads.studentId)))
-    .where(and(eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind)))
-    .get();
-  return { threads: row?.threads ?? 0, unread: row?.unread ?? 0 };
+    .where(and(eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind)));
 }
 
-/** For the teacher's navigation: the conversations they can open (as in their list), and how many have unread messages. One query. */
-export async function teacherMessageSummary(db: Db, teacher: TeacherRef): Promise<{ threads: number; unread: number }> {
-  const row = await db
+export async function parentMessageSummary(db: Db, userId: string): Promise<MessageSummary> {
+  return summaryOf(await parentMessageSummaryQuery(db, userId).get());
+}
+
+/** For the teacher's navigation: the conversations they can open (as in their list), and how many have unread messages. One statement. */
+export function teacherMessageSummaryQuery(db: Db, teacher: { id: string | SQL; districtId: string | SQL }) {
+  return db
     .select({
       threads: sql<number>`count(*)`,
       unread: sql<number>`coalesce(sum(${threads.teacherUnread} > 0), 0)`,
     })
     .from(threads)
-    .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), teacherTeachesSql))
-    .get();
-  return { threads: row?.threads ?? 0, unread: row?.unread ?? 0 };
+    .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), teaches(threads.teacherId, threads.districtId, threads.studentId)));
 }
+
+export async function teacherMessageSummary(db: Db, teacher: TeacherRef): Promise<MessageSummary> {
+  return summaryOf(await teacherMessageSummaryQuery(db, teacher).get());
+}
+
+/** A summary row of a batch, as the navigation reads it. */
+export const messageSummaryOf = (rows: readonly { threads: number; unread: number }[]): MessageSummary => summaryOf(rows[0]);
