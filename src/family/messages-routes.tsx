@@ -2,12 +2,12 @@
 import { Hono } from "hono";
 import { config } from "../config";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
 import { requireParent } from "../auth/guards";
 import { delayInWords } from "../messaging/notice-email";
-import { cursorParam, listCursorOf } from "../messaging/page-input";
+import { cursorParam, listCursorFrom, listCursorOf } from "../messaging/page-input";
 import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
-import { listThreadsForParent } from "../messaging/threads";
+import { parentThreadList, parentThreadsQuery } from "../messaging/threads";
+import { pageLoad } from "../auth/page-load";
 import { personLanguage } from "../translation/language";
 import { ParentMessagesPage, ParentThreadPage } from "../../views/pages/messages";
 
@@ -34,11 +34,18 @@ export const parentMessageRoutes = new Hono<AppEnv>()
   // Everything else is for signed-in parents only (students and teachers are sent to their own pages).
   .use(requireParent);
 
-parentMessageRoutes.get("/", async (c) => {
+/** The list page's conversations, in the session's round trip (a cursor that is not ours reads the first page, and is sent there). */
+const listLoad = pageLoad(
+  "parent",
+  (db, who, input) => [parentThreadsQuery(db, who, listCursorFrom(input.query("before")) ?? null)] as const,
+  ([rows]) => parentThreadList(rows),
+);
+
+parentMessageRoutes.get("/", listLoad.middleware, async (c) => {
   const parent = c.var.actor;
   const cursor = listCursorOf(c);
   if (cursor === undefined) return c.redirect("/messages", 303);
-  const list = await listThreadsForParent(getDb(c.env.DB), parent.user.id, cursor);
+  const list = await listLoad.data(c);
   const { tag, t } = c.var.locale;
   return c.render(
     <ParentMessagesPage

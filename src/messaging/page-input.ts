@@ -24,7 +24,11 @@ export function seqOf(raw: string | undefined): number | null {
 
 /** `?before=` of a list page: null for the first page, undefined for something that is not ours. */
 export function listCursorOf(c: Context): Cursor | null | undefined {
-  const raw = c.req.query("before");
+  return listCursorFrom(c.req.query("before"));
+}
+
+/** The same, from the raw `?before=` value. */
+export function listCursorFrom(raw: string | undefined): Cursor | null | undefined {
   if (raw === undefined || raw === "") return null;
   return raw.length <= 200 ? (decodeCursor(raw) ?? undefined) : undefined;
 }

@@ -131,9 +131,13 @@ function toList(rows: ListRow[], limit: number): ThreadList {
   return { items, next: rows.length > limit && last ? { at: last.lastMessageAt, id: last.id } : null };
 }
 
-/** The parent's conversations, newest first, in one query (only children they are still connected to). */
-export async function listThreadsForParent(db: Db, userId: string, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
-  const rows = await db
+/**
+ * The parent's conversations, newest first, as one statement (only children they are still
+ * connected to), one more than `limit` so the page knows whether there is an older one.
+ * `userId` may be SQL (a subquery on the session).
+ */
+export function parentThreadsQuery(db: Db, userId: string | SQL, cursor: Cursor | null, limit = THREADS_PER_PAGE) {
+  return db
     .select({
       id: threads.id,
       withName: teacherName.as("teacher_name"),
@@ -151,9 +155,19 @@ export async function listThreadsForParent(db: Db, userId: string, cursor: Curso
     .innerJoin(students, eq(students.id, threads.studentId))
     .where(and(eq(threads.guardianUserId, userId), isNotNull(threads.lastSenderKind), olderThan(cursor)))
     .orderBy(desc(threads.lastMessageAt), desc(threads.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
+}
+
+type ParentThreadRow = Awaited<ReturnType<typeof parentThreadsQuery>>[number];
+
+/** The rows of parentThreadsQuery as the list page shows them. */
+export function parentThreadList(rows: ParentThreadRow[], limit = THREADS_PER_PAGE): ThreadList {
   return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
+}
+
+/** The parent's conversations, newest first, in one query. */
+export async function listThreadsForParent(db: Db, userId: string, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
+  return parentThreadList(await parentThreadsQuery(db, userId, cursor, limit).all(), limit);
 }
 
 /** The teacher's conversations, newest first, in one query: only those they can open (about students they teach now). */
