@@ -40,11 +40,11 @@ describe("parent pages: one D1 round trip each", () => {
   // [page, path, round trips]: the pages not yet folded into the session's batch say what they cost today.
   const pages: [string, () => string, number][] = [
     ["home", () => "/", 1],
-    ["messages list", () => "/messages", 2],
+    ["messages list", () => "/messages", 1],
     ["thread", () => `/messages/${threadId}`, 2],
     ["account", () => "/account", 3],
     ["badge page", () => `/children/${world.ids.S1}/badge`, 3],
-    ["ideas", () => "/ideas", 2],
+    ["ideas", () => "/ideas", 1],
     ["help", () => "/help", 1],
   ];
   for (const [name, path, trips] of pages) {

@@ -5,7 +5,8 @@ import { getDb } from "../db/client";
 import { requireParent, type ParentEnv } from "../auth/guards";
 import { rateLimit } from "../auth/rate-limiter";
 import { isGradeBand, isTopic } from "../ideas/catalog";
-import { ideasForParent } from "../ideas/for-parent";
+import { ideasStatements, rankIdeas } from "../ideas/for-parent";
+import { pageLoad } from "../auth/page-load";
 import { createSuggestion, SUGGESTION_LIMIT, SUGGESTION_MAX, suggestionForm } from "../ideas/suggestions";
 import { IdeasPage, type SuggestFormState } from "../../views/pages/ideas";
 import { IdeaResults, type IdeaFilters } from "../../views/pages/ideas-results";
@@ -14,9 +15,9 @@ import { IdeaResults, type IdeaFilters } from "../../views/pages/ideas-results";
 export const ideasRoutes = new Hono<AppEnv>().use(requireParent);
 
 /** Unknown filter values are ignored (an old bookmark still shows ideas). */
-function filtersOf(c: Context): IdeaFilters {
-  const topic = c.req.query("topic");
-  const grade = c.req.query("grade");
+function filtersOf(input: { query(name: string): string | undefined }): IdeaFilters {
+  const topic = input.query("topic");
+  const grade = input.query("grade");
   return { topic: isTopic(topic) ? topic : undefined, grade: isGradeBand(grade) ? grade : undefined };
 }
 
@@ -24,15 +25,19 @@ function filtersOf(c: Context): IdeaFilters {
 const wantsFragment = (c: Context) =>
   c.req.header("hx-request") === "true" && c.req.header("hx-boosted") !== "true" && c.req.header("hx-history-restore-request") !== "true";
 
+/** The list for the filters and the parent's children, in the session's round trip (on the GET page). */
+const ideasLoad = pageLoad("parent", (db, who, input) => ideasStatements(db, who, filtersOf(input)), ([rows, children]) => ({ rows, children }));
+
 async function renderIdeas(c: Context<ParentEnv>, status: 200 | 422 | 429, suggest: SuggestFormState) {
-  const filters = filtersOf(c);
-  const { ideas, childBands } = await ideasForParent(getDb(c.env.DB), c.var.actor.user.id, filters, c.var.locale.tag);
+  const filters = filtersOf(c.req);
+  const { rows, children } = await ideasLoad.data(c);
+  const { ideas, childBands } = rankIdeas(rows, children, filters, c.var.locale.tag);
   if (status === 200 && wantsFragment(c)) return renderFragment(c, <IdeaResults ideas={ideas} filters={filters} childBands={childBands} />);
   c.status(status);
   return c.render(<IdeasPage ideas={ideas} filters={filters} childBands={childBands} suggest={suggest} />, { title: c.var.locale.t.ideas.title });
 }
 
-ideasRoutes.get("/", (c) => renderIdeas(c, 200, { thanks: c.req.query("suggested") === "1" }));
+ideasRoutes.get("/", ideasLoad.middleware, (c) => renderIdeas(c, 200, { thanks: c.req.query("suggested") === "1" }));
 
 ideasRoutes.post("/suggest", async (c) => {
   const body = await c.req.parseBody();

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianships, students } from "../db/schema";
 import { gradeBandOf, IDEA_TOPICS, sameLanguage, type GradeBand, type IdeaTopic } from "./catalog";
@@ -17,19 +17,15 @@ export interface ParentIdeas {
   childBands: ChildBand[];
 }
 
+type Filters = { topic?: IdeaTopic | undefined; grade?: GradeBand | undefined };
+
 /**
- * The ideas for a parent's filters, with their children's grade bands, in one D1 round trip.
- * Ideas in the reader's language (the page's) come first, then the others. Within each, without
- * a grade filter, ideas for the children's bands come first, then ideas for all ages.
+ * The ideas for a parent's filters and their children's grades: two statements for one round trip.
+ * `userId` may be SQL (a subquery on the session).
  */
-export async function ideasForParent(
-  db: Db,
-  userId: string,
-  filters: { topic?: IdeaTopic | undefined; grade?: GradeBand | undefined },
-  language: string,
-): Promise<ParentIdeas> {
+export function ideasStatements(db: Db, userId: string | SQL, filters: Filters) {
   const { topic, grade: gradeBand } = filters;
-  const [rows, children] = await db.batch([
+  return [
     selectIdeas(db, { topic, gradeBand, includeAllAges: true }),
     db
       .select({ firstName: students.firstName, grade: students.grade })
@@ -37,8 +33,15 @@ export async function ideasForParent(
       .innerJoin(students, eq(students.id, guardianships.studentId))
       .where(eq(guardianships.userId, userId))
       .orderBy(students.firstName),
-  ]);
+  ] as const;
+}
 
+/**
+ * Ideas in the reader's language (the page's) come first, then the others. Within each, without
+ * a grade filter, ideas for the children's bands come first, then ideas for all ages.
+ */
+export function rankIdeas(rows: readonly IdeaRow[], children: readonly { firstName: string; grade: string | null }[], filters: Filters, language: string): ParentIdeas {
+  const gradeBand = filters.grade;
   const byBand = new Map<ChildBand["band"], string[]>();
   for (const child of children) {
     const band = gradeBandOf(child.grade);
