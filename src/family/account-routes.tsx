@@ -10,7 +10,8 @@ import { signOut } from "../auth/sign-in";
 import { deleteOtherSessions } from "../auth/sessions";
 import { kickOutbox } from "../outbox/enqueue";
 import { fieldErrors, readForm } from "../lib/form";
-import { endAccountSession, listAccountSessions } from "../accounts/sessions";
+import { accountSessionsQuery, endAccountSession, listAccountSessions, liveAccountSessions } from "../accounts/sessions";
+import { pageLoad } from "../auth/page-load";
 import { changePassword, languageForm, nameForm, notificationsForm, passwordForm, setLanguage, setUnreadEmails, updateName, WRONG_CURRENT_PASSWORD } from "../accounts/settings";
 import { AccountPage, SessionNotFoundPage, type AccountFormErrors } from "../../views/pages/account";
 import { AccountDeletePage } from "../../views/pages/account-delete";
@@ -23,7 +24,7 @@ import { setShortCookie } from "../auth/cookies";
 import { describeDevice } from "../accounts/device";
 import { ConfirmPage } from "../../views/pages/confirm";
 import { normalizePhone } from "../invitations/normalize";
-import { checkPhoneCode, pendingCodePhone, sendPhoneCode, setNotifyChannels } from "../sms/phone-codes";
+import { checkPhoneCode, pendingCodeQuery, pendingPhoneOf, sendPhoneCode, setNotifyChannels } from "../sms/phone-codes";
 
 /** What the phone forms show again after a refusal. */
 interface PhoneFormState {
@@ -58,10 +59,17 @@ function delayInWords(seconds: number, t: Catalog): string {
   return seconds % 3600 === 0 && seconds > 0 ? t.common.hours(seconds / 3600) : t.common.minutes(Math.max(1, Math.round(seconds / 60)));
 }
 
+/** The account's sessions and a phone code in progress, in the session's round trip (on the GET page). */
+const accountLoad = pageLoad(
+  "parent",
+  (db, who) => [accountSessionsQuery(db, who), pendingCodeQuery(db, who)] as const,
+  ([sessions, codes]) => ({ sessions: liveAccountSessions(sessions), pendingTo: pendingPhoneOf(codes[0], Date.now()) }),
+);
+
 async function renderAccount(c: Context<ParentEnv>, status: 200 | 422 | 429, errors: AccountFormErrors | null = null, phone: PhoneFormState = {}) {
   const parent = c.var.actor;
   const { t } = c.var.locale;
-  const [sessions, pendingTo] = await Promise.all([listAccountSessions(getDb(c.env.DB), parent.user.id), pendingCodePhone(getDb(c.env.DB), parent.user.id, Date.now())]);
+  const { sessions, pendingTo } = await accountLoad.data(c);
   c.status(status);
   return c.render(
     <AccountPage
@@ -82,7 +90,7 @@ const done = (c: Context, what: Done) => c.redirect(`/account?done=${what}`, 303
 /** /account: name, language, unread-message emails, password, email (read-only) and sessions (SPEC 3.7, 3.10). */
 export const accountRoutes = new Hono<AppEnv>().use(requireParent);
 
-accountRoutes.get("/", (c) => renderAccount(c, 200));
+accountRoutes.get("/", accountLoad.middleware, (c) => renderAccount(c, 200));
 
 accountRoutes.post("/name", async (c) => {
   const form = await readForm(c);

@@ -3,7 +3,7 @@
  * hashed, good for 10 minutes and 5 tries, used once; sending codes is rate-limited per account
  * (a stolen session must not turn the portal into a text relay).
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { rateLimit, type Rule } from "../auth/rate-limiter";
 import type { Db } from "../db/client";
 import { phoneCodes, users } from "../db/schema";
@@ -78,9 +78,13 @@ export async function checkPhoneCode(db: Db, userId: string, typed: string, now:
   return spent.length > 0 ? "verified" : "used";
 }
 
+/** The parent's code row as a statement for a batch (`userId` may be SQL: a subquery on the session). */
+export function pendingCodeQuery(db: Db, userId: string | SQL) {
+  return db.select({ phone: phoneCodes.phone, usedAt: phoneCodes.usedAt, expiresAt: phoneCodes.expiresAt, attempts: phoneCodes.attempts }).from(phoneCodes).where(eq(phoneCodes.userId, userId));
+}
+
 /** The number a still-good code was sent to (the page then asks for it), or null. */
-export async function pendingCodePhone(db: Db, userId: string, now: number): Promise<string | null> {
-  const row = await db.select({ phone: phoneCodes.phone, usedAt: phoneCodes.usedAt, expiresAt: phoneCodes.expiresAt, attempts: phoneCodes.attempts }).from(phoneCodes).where(eq(phoneCodes.userId, userId)).get();
+export function pendingPhoneOf(row: { phone: string; usedAt: number | null; expiresAt: number; attempts: number } | undefined, now: number): string | null {
   return row && row.usedAt === null && row.expiresAt > now && row.attempts < CODE_TRIES ? row.phone : null;
 }
 
