@@ -31,7 +31,8 @@ export interface AuditSelect {
   id?: SQL;
   districtId: string | null | SQL;
   actorKind: AuditActorKind;
-  actorId: string | null;
+  /** SQL when the person is named by a subquery (e.g. on the session, in the session's batch). */
+  actorId: string | null | SQL;
   action: string;
   studentId?: string | null | SQL;
   targetId?: string | null | SQL;

@@ -12,13 +12,25 @@ import type { Actor } from "./actor-type";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
 import { liveGrantedStudentQuery } from "./grants";
 import { pageLoadOf } from "./page-load";
-import { checkSession, deleteSession, needsTouch, parseSessionToken, touchSession, type Session, type SessionKind } from "./sessions";
+import { checkSession, deleteSession, needsTouch, parseSessionToken, SESSION_LIMITS, touchSession, type Session, type SessionKind } from "./sessions";
+import { hashToken } from "../lib/random";
 
 export type { Actor, ActorKind, ActorOf, ParentActor, StudentActor, StudentRow, Teacher, TeacherActor, User } from "./actor-type";
 
 /** The subject of session `id` if it is of this kind (NULL otherwise): how every later statement of the batch names the person. */
 export const subjectOfSession = (id: string, kind: SessionKind): SQL =>
   sql`(SELECT ${sessions.subjectId} FROM ${sessions} WHERE ${sessions.id} = ${id} AND ${sessions.kind} = ${kind})`;
+
+/**
+ * True only while session `id` has this secret hash and is within its limits: the gate of any
+ * write a page puts in the session's batch. SQLite compares the digests (not in constant time):
+ * what the timing could tell is the digest, and a digest is no use without a preimage; whatever
+ * is SHOWN waits for checkSession's constant-time comparison all the same.
+ */
+function liveSession(id: string, secretHash: string, t: number): SQL {
+  const idle = (kind: SessionKind) => sql`(${sessions.kind} = ${kind} AND ${sessions.lastSeenAt} > ${t - SESSION_LIMITS[kind].idle})`;
+  return sql`EXISTS (SELECT 1 FROM ${sessions} WHERE ${sessions.id} = ${id} AND ${sessions.secretHash} = ${secretHash} AND ${sessions.expiresAt} > ${t} AND (${idle("parent")} OR ${idle("teacher")} OR ${idle("student")}))`;
+}
 
 const grantOfSession = (id: string): SQL => sql`(SELECT ${sessions.grantId} FROM ${sessions} WHERE ${sessions.id} = ${id} AND ${sessions.kind} = 'student')`;
 
@@ -107,7 +119,8 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   }
   const db = getDb(c.env.DB);
   const isGet = c.req.method === "GET" || c.req.method === "HEAD";
-  const page = isGet ? pageLoadOf(c) : null;
+  const t = now();
+  const page = isGet ? pageLoadOf(c, liveSession(token.id, hashToken(token.secret), t)) : null;
   // Student pages have no navigation to summarise.
   const { base, nav } = sessionStatements(db, token.id, isGet && page?.load.kind !== "student");
   const pageStatements: Statement[] = page ? page.load.statements(db, subjectOfSession(token.id, page.load.kind), page.input) : [];
@@ -116,7 +129,6 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   const baseResults = results.slice(0, base.length) as unknown as BaseResults;
   const navResults = nav ? (results.slice(base.length, base.length + nav.length) as unknown as NavResults) : null;
   const session = baseResults[0][0];
-  const t = now();
   const state = checkSession(session, token.secret, t);
   // A wrong secret (or no such session) writes nothing: a guessed id must not end anyone's session.
   if (!session || state === "wrong") {

@@ -12,7 +12,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BatchResponse } from "drizzle-orm/batch";
 import type { Context, MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import type { AppEnv } from "../env";
+import type { AppEnv, Bindings } from "../env";
 import { getDb, type Db } from "../db/client";
 import type { Statement } from "../db/batch";
 import type { Actor, ActorKind } from "./actor-type";
@@ -21,6 +21,14 @@ import type { Actor, ActorKind } from "./actor-type";
 export interface PageInput {
   param(name: string): string | undefined;
   query(name: string): string | undefined;
+  /** The worker's bindings (e.g. for config(env)). */
+  env: Bindings;
+  /**
+   * SQL that holds only while the request's session checks out (its secret's hash, its limits):
+   * the condition every WRITE among a page's statements must carry, since they run in the same
+   * batch as the session's read, before the code's own check.
+   */
+  live: SQL;
 }
 
 type Statements = readonly [Statement, ...Statement[]];
@@ -60,7 +68,8 @@ function idOf(actor: Actor): string {
   }
 }
 
-const inputOf = (c: Context): PageInput => ({ param: (name) => c.req.param(name), query: (name) => c.req.query(name) });
+/** At the handler the person is already checked: `live` is simply true. */
+const inputOf = <E extends AppEnv>(c: Context<E>): PageInput => ({ param: (name) => c.req.param(name), query: (name) => c.req.query(name), env: c.env, live: sql`1 = 1` });
 
 /**
  * A page's data in the session's round trip: `statements` (one or more, for one D1 batch) and
@@ -91,7 +100,7 @@ export function pageLoad<K extends ActorKind, S extends Statements, R>(
 }
 
 /** The page load on the route this request matched, with that route's parameters; null for any other route. */
-export function pageLoadOf(c: Context<AppEnv>): { load: PageStatements; input: PageInput } | null {
+export function pageLoadOf(c: Context<AppEnv>, live: SQL): { load: PageStatements; input: PageInput } | null {
   const routes = matchedRoutes(c);
   for (let i = 0; i < routes.length; i++) {
     const load = loads.get(routes[i]!.handler);
@@ -101,7 +110,7 @@ export function pageLoadOf(c: Context<AppEnv>): { load: PageStatements; input: P
     c.req.routeIndex = i;
     const params: Record<string, string> = c.req.param();
     c.req.routeIndex = current;
-    return { load, input: { param: (name) => params[name], query: (name) => c.req.query(name) } };
+    return { load, input: { param: (name) => params[name], query: (name) => c.req.query(name), env: c.env, live } };
   }
   return null;
 }

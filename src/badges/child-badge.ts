@@ -1,5 +1,5 @@
 /** A parent's view of one child's badge: the child (only through the parent's own guardianship) and the live badge. */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { badges, districts, guardianships, schools, students } from "../db/schema";
 import { childOfGuardianship, ownChildOf, schoolOfChild, type ConnectedChild } from "../accounts/children";
@@ -19,7 +19,12 @@ export interface ChildBadge extends Omit<ConnectedChild, "grade"> {
 
 /** One query: the child if theirs (src/accounts/children.ts), the school, the district's PIN setting and the live badge. Null when not their child. */
 export async function loadChildBadge(db: Db, userId: string, studentId: string): Promise<ChildBadge | null> {
-  const row = await db
+  return childBadgeOf(await childBadgeQuery(db, userId, studentId).get());
+}
+
+/** loadChildBadge's query as a statement for a batch (`userId` may be SQL: a subquery on the session). */
+export function childBadgeQuery(db: Db, userId: string | SQL, studentId: string) {
+  return db
     .select({
       studentId: students.id,
       districtId: students.districtId,
@@ -28,8 +33,9 @@ export async function loadChildBadge(db: Db, userId: string, studentId: string):
       schoolName: schools.name,
       badgesEnabled: students.badgesEnabled,
       pinRequired: districts.badgePin,
-      badgeId: badges.id,
-      badgeCreatedAt: badges.createdAt,
+      // Aliased: in a D1 batch rows come back by column name, and students.id is "id" too.
+      badgeId: sql<string | null>`${badges.id}`.as("badge_id"),
+      badgeCreatedAt: sql<number | null>`${badges.createdAt}`.as("badge_created_at"),
       // Only asked when there is no live badge. badges has no index on student_id alone (just the
       // live-badge one), while the audit trail, which every badge change writes, is indexed by student.
       hadBadge: sql<number>`CASE WHEN ${badges.id} IS NULL THEN EXISTS (SELECT 1 FROM audit_log a WHERE a.student_id = ${students.id} AND a.district_id = ${students.districtId} AND a.action IN ('badge.issue', 'badge.regenerate', 'badge.void')) ELSE 1 END`,
@@ -39,8 +45,12 @@ export async function loadChildBadge(db: Db, userId: string, studentId: string):
     .innerJoin(schools, schoolOfChild)
     .innerJoin(districts, eq(districts.id, students.districtId))
     .leftJoin(badges, and(eq(badges.studentId, students.id), eq(badges.districtId, students.districtId), isNull(badges.voidedAt)))
-    .where(ownChildOf(userId, studentId))
-    .get();
+    .where(ownChildOf(userId, studentId));
+}
+
+type ChildBadgeRow = Awaited<ReturnType<typeof childBadgeQuery>>[number];
+
+export function childBadgeOf(row: ChildBadgeRow | undefined): ChildBadge | null {
   if (!row) return null;
   const { badgeId, badgeCreatedAt, hadBadge, ...child } = row;
   return { ...child, badge: badgeId && badgeCreatedAt !== null ? { id: badgeId, createdAt: badgeCreatedAt } : null, hadBadge: Boolean(hadBadge) };
@@ -88,6 +98,20 @@ export function badgeViewAudit(db: Db, o: { child: ChildBadge; userId: string; b
     targetId: o.badgeId,
     detail: { as: o.as },
   }, o.at ?? now());
+}
+
+/**
+ * "badge.view" as a statement that finds its own values, for the batch that reads the badge: a
+ * row only if the child is this parent's, their badges are on, a live badge exists and `live`
+ * holds (the request's session checks out). Same row as badgeViewAudit when the page shows the badge.
+ */
+export function badgeViewAuditWhere(db: Db, o: { userId: string | SQL; studentId: string; as: "page" | "png" | "print"; live: SQL; at?: number }) {
+  return auditInsertSelect(
+    db,
+    { districtId: sql`${students.districtId}`, actorKind: "parent", actorId: o.userId, action: "badge.view", studentId: sql`${students.id}`, targetId: sql`${badges.id}`, detail: { as: o.as } },
+    o.at ?? now(),
+    sql`FROM ${guardianships} JOIN ${students} ON ${childOfGuardianship} JOIN ${badges} ON ${and(eq(badges.studentId, students.id), eq(badges.districtId, students.districtId), isNull(badges.voidedAt))} WHERE ${and(ownChildOf(o.userId, o.studentId), eq(students.badgesEnabled, true), o.live)} LIMIT 1`,
+  );
 }
 
 /** "badge-maya.png": the first name in plain ASCII letters, so every phone keeps the name. */

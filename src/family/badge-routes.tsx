@@ -13,7 +13,9 @@ import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { requireParent } from "../auth/guards";
-import { badgeFileName, badgeViewAudit, issueFirstBadge, loadChildBadge, type ChildBadge } from "../badges/child-badge";
+import { badgeFileName, badgeViewAudit, badgeViewAuditWhere, childBadgeOf, childBadgeQuery, issueFirstBadge, loadChildBadge, type ChildBadge } from "../badges/child-badge";
+import { pageLoad } from "../auth/page-load";
+import { sql } from "drizzle-orm";
 import { badgePng, badgeQrSvg } from "../badges/image";
 import { badgeLoginHint } from "../badges/login";
 import { badgePin, badgeToken } from "../badges/token";
@@ -28,12 +30,34 @@ type Outcome =
   | { kind: "unavailable" }
   | { kind: "badge"; child: ChildBadge; badge: { id: string }; token: string; fresh: boolean };
 
+/** What the badge page reads in the session's batch: the child and badge, and whether its look was audited there. */
+interface BadgeRead {
+  child: ChildBadge | null;
+  viewAudited: boolean;
+}
+
+/**
+ * The badge page's child and badge, and its "badge.view" audit row, in the session's round trip:
+ * the row is written by SQL that finds the live badge itself, only while the session checks out
+ * (`input.live`) and badges can be shown (BADGE_SECRET set), as the code below would have.
+ */
+const badgePageLoad = pageLoad(
+  "parent",
+  (db, who, input) => {
+    const studentId = input.param("studentId") ?? "";
+    const shown = config(input.env).badgeSecret ? input.live : sql`0`;
+    return [childBadgeQuery(db, who, studentId), badgeViewAuditWhere(db, { userId: who, studentId, as: "page", live: shown })] as const;
+  },
+  ([rows, audit]): BadgeRead => ({ child: childBadgeOf(rows[0]), viewAudited: audit.meta.changes > 0 }),
+);
+
 /** The child's live badge for this parent, issuing the first one when needed; audits the look in the same round trip. */
-async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "page" | "png" | "print"): Promise<Outcome> {
+async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "page" | "png" | "print", read?: () => Promise<BadgeRead>): Promise<Outcome> {
   const studentId = c.req.param("studentId") ?? "";
   if (!isRowId(studentId)) return { kind: "not_found" };
   const db = getDb(c.env.DB);
-  let child = await loadChildBadge(db, userId, studentId);
+  const loaded = read ? await read() : { child: await loadChildBadge(db, userId, studentId), viewAudited: false };
+  let child = loaded.child;
   if (!child) return { kind: "not_found" };
   if (!child.badgesEnabled) return { kind: "off", child };
   const secret = config(c.env).badgeSecret;
@@ -49,7 +73,7 @@ async function openBadge<E extends AppEnv>(c: Context<E>, userId: string, as: "p
     if (!child?.badge) return { kind: "not_found" };
     fresh = true;
   }
-  await runBatch(db, [badgeViewAudit(db, { child, userId, badgeId: child.badge.id, as })]);
+  if (fresh || !loaded.viewAudited) await runBatch(db, [badgeViewAudit(db, { child, userId, badgeId: child.badge.id, as })]);
   return { kind: "badge", child, badge: child.badge, token: badgeToken(secret, child.badge.id), fresh };
 }
 
@@ -85,8 +109,8 @@ function view<E extends AppEnv>(c: Context<E>, o: Extract<Outcome, { kind: "badg
 }
 
 export const familyBadgeRoutes = new Hono<AppEnv>()
-  .get("/:studentId/badge", requireParent, async (c) => {
-    const o = await openBadge(c, c.get("actor").user.id, "page");
+  .get("/:studentId/badge", requireParent, badgePageLoad.middleware, async (c) => {
+    const o = await openBadge(c, c.get("actor").user.id, "page", () => badgePageLoad.data(c));
     if (o.kind !== "badge") return otherPage(c, o);
     // The page holds a live credential: never stored by any cache.
     c.header("cache-control", "private, no-store");
