@@ -118,11 +118,12 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const db = getDb(c.env.DB);
-  const isGet = c.req.method === "GET" || c.req.method === "HEAD";
   const t = now();
-  const page = isGet ? pageLoadOf(c, liveSession(token.id, hashToken(token.secret), t)) : null;
-  // Student pages have no navigation to summarise.
-  const { base, nav } = sessionStatements(db, token.id, isGet && page?.load.kind !== "student");
+  const page = pageLoadOf(c, liveSession(token.id, hashToken(token.secret), t));
+  // Only a whole page shows the navigation (a GET; not an htmx fragment; student pages have none).
+  const fragment = c.req.header("hx-request") === "true" && c.req.header("hx-boosted") !== "true" && c.req.header("hx-history-restore-request") !== "true";
+  const isGet = c.req.method === "GET" || c.req.method === "HEAD";
+  const { base, nav } = sessionStatements(db, token.id, isGet && !fragment && page?.load.kind !== "student");
   const pageStatements: Statement[] = page ? page.load.statements(db, subjectOfSession(token.id, page.load.kind), page.input) : [];
   const results: unknown[] = await db.batch([...base, ...(nav ?? []), ...pageStatements] as [Statement, ...Statement[]]);
 

@@ -22,7 +22,10 @@ import { postReply } from "./post-reply";
 import { isHtmx, MESSAGE_FIELDS, readMessageForm, seqOf, threadIdOf } from "./page-input";
 import { newFormKey } from "./form-key";
 import { openThread, pollThread } from "./thread-calls";
-import { findThreadFor, type ThreadHeader, type ThreadViewer } from "./threads";
+import { findThreadQuery, threadHeaderOf, type ThreadHeader, type ThreadViewer } from "./threads";
+import { pageLoad } from "../auth/page-load";
+import { teachers } from "../db/schema";
+import { sql, type SQL } from "drizzle-orm";
 import { namesIn, readPage, translationTarget, type ReadMessage, type Reader } from "./translate-page";
 import type { Participant, SenderKind } from "./types";
 
@@ -88,11 +91,20 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
     return c.render(<ThreadNotFoundPage back={role.base} />, { title: c.var.locale.t.messages.notFound.title });
   };
 
-  /** The thread, if this person may see it now (one D1 query); null for anything else. */
-  const find = <E extends AppEnv>(c: Context<E>, actor: A): Promise<ThreadHeader | null> => {
-    const id = threadIdOf(c);
-    return id ? findThreadFor(getDb(c.env.DB), role.viewer(actor), id) : Promise.resolve(null);
-  };
+  /** This side as findThreadFor's viewer, named by `who` (a subquery on the session). */
+  const viewerOf = (who: SQL): ThreadViewer =>
+    role.kind === "guardian" ? { kind: "guardian", userId: who } : { kind: "teacher", teacher: { id: who, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${who})` } };
+
+  /**
+   * The thread, if this person may see it now (their grant to it, read from the roster as it is
+   * now; null for anything else), in the session's round trip: the page, the poll and posting each
+   * ask it in one batch with the session and the person (src/auth/page-load.ts).
+   */
+  const threadLoad = pageLoad(
+    role.actorKind,
+    (db, who, input) => [findThreadQuery(db, viewerOf(who), input.param("id") ?? "")] as const,
+    ([rows], input) => threadHeaderOf(input.param("id") ?? "", rows),
+  );
 
   const readerOf = <E extends AppEnv>(c: Context<E>, actor: A): Reader => ({ participant: role.participant(actor), ...role.reading(actor, c.var.locale) });
 
@@ -126,7 +138,7 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
    * see now is 404 with a reload, so the page then says so; a session that is gone reloads too
    * (and the page asks to sign in).
    */
-  routes.get("/:id/since/:seq", async (c) => {
+  routes.get("/:id/since/:seq", threadLoad.middleware, async (c) => {
     const actor = actorOfKind(c.var.actor, role.actorKind);
     if (!actor) {
       // Without htmx (a poll URL opened by hand): away as from any page of this side, but not back here.
@@ -135,7 +147,7 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
       return c.body(null, 401);
     }
     const since = seqOf(c.req.param("seq"));
-    const thread = since !== null ? await find(c, actor) : null;
+    const thread = since !== null ? await threadLoad.data(c) : null;
     const reader = readerOf(c, actor);
     const page = thread && since !== null ? await pollThread(c.env, thread.id, reader.participant, since, translationTarget(c.env, reader)) : null;
     if (!thread || !page) {
@@ -151,16 +163,16 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
   // Pages and posts are for this side only: its guard turns everyone else away.
   const pages = routes.use("/:id", requireKind(role.actorKind));
 
-  pages.get("/:id", async (c) => {
+  pages.get("/:id", threadLoad.middleware, async (c) => {
     const actor: A = c.var.actor;
-    const thread = await find(c, actor);
+    const thread = await threadLoad.data(c);
     if (!thread) return notFound(c);
     return renderThread(c, actor, thread, 200);
   });
 
-  pages.post("/:id", async (c) => {
+  pages.post("/:id", threadLoad.middleware, async (c) => {
     const actor: A = c.var.actor;
-    const thread = await find(c, actor);
+    const thread = await threadLoad.data(c);
     if (!thread) return notFound(c);
     const form = await readMessageForm(c);
     const { key } = form;

@@ -30,8 +30,8 @@ export interface ThreadHeader extends ThreadMeta {
 }
 
 
-/** Who is asking for a thread: a guardian (users.id) or a teacher (in their district). */
-export type ThreadViewer = { kind: "guardian"; userId: string } | { kind: "teacher"; teacher: TeacherRef };
+/** Who is asking for a thread: a guardian (users.id) or a teacher (in their district); ids may be SQL (subqueries on the session). */
+export type ThreadViewer = { kind: "guardian"; userId: string | SQL } | { kind: "teacher"; teacher: { id: string | SQL; districtId: string | SQL } };
 
 
 const teacherName = sql<string>`coalesce(${teachers.displayName}, ${teachers.name})`;
@@ -49,10 +49,11 @@ function headerQuery(db: Db) {
       studentId: threads.studentId,
       teacherName: teacherName.as("teacher_name"),
       teacherMessagesEnabled: teachers.messagesEnabled,
-      teacherLanguage: teachers.language,
+      // Both languages aliased: in a D1 batch rows come back by column name, and both are "language".
+      teacherLanguage: sql<string | null>`${teachers.language}`.as("teacher_language"),
       teacherTranslates: teachers.translateMessages,
       guardianName: sql<string>`${users.name}`.as("guardian_name"),
-      guardianLanguage: users.language,
+      guardianLanguage: sql<string | null>`${users.language}`.as("guardian_language"),
       firstName: students.firstName,
       lastName: students.lastName,
       connected: connectedSql.as("connected"),
@@ -90,12 +91,22 @@ const toHeader = (r: HeaderRow): ThreadHeader => ({
  */
 export async function findThreadFor(db: Db, viewer: ThreadViewer, threadId: string): Promise<ThreadHeader | null> {
   if (!THREAD_ID.test(threadId)) return null;
+  return threadHeaderOf(threadId, await findThreadQuery(db, viewer, threadId).all());
+}
+
+/** findThreadFor's query as a statement for a batch (the viewer's ids may be SQL). */
+export function findThreadQuery(db: Db, viewer: ThreadViewer, threadId: string) {
   const mine =
     viewer.kind === "guardian"
       ? and(eq(threads.guardianUserId, viewer.userId), isNotNull(threads.lastSenderKind), sql`${connectedSql}`)
       : and(eq(threads.teacherId, viewer.teacher.id), eq(threads.districtId, viewer.teacher.districtId), teacherTeachesSql);
-  const row = await headerQuery(db).where(and(eq(threads.id, threadId), mine)).get();
-  return row ? toHeader(row) : null;
+  return headerQuery(db).where(and(eq(threads.id, threadId), mine)).limit(1);
+}
+
+/** The header findThreadQuery found, or null (also for an id that is not a thread id). */
+export function threadHeaderOf(threadId: string, rows: readonly HeaderRow[]): ThreadHeader | null {
+  const row = rows[0];
+  return THREAD_ID.test(threadId) && row ? toHeader(row) : null;
 }
 
 export interface ThreadListItem {
