@@ -16,7 +16,7 @@ const parentThreads: ThreadRole<"parent"> = {
   kind: "guardian",
   actorKind: "parent",
   base: "/messages",
-  viewer: (parent) => ({ kind: "guardian", userId: parent.user.id }),
+  viewer: (who) => ({ kind: "guardian", userId: who }),
   participant: (parent) => ({ kind: "guardian", id: parent.user.id }),
   senderName: (parent) => parent.user.name,
   // Parents always get the teacher's messages in their language (when a translator is configured).

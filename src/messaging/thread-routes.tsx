@@ -24,8 +24,7 @@ import { newFormKey } from "./form-key";
 import { openThread, pollThread } from "./thread-calls";
 import { findThreadQuery, threadHeaderOf, type ThreadHeader, type ThreadViewer } from "./threads";
 import { pageLoad } from "../auth/page-load";
-import { teachers } from "../db/schema";
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { namesIn, readPage, translationTarget, type ReadMessage, type Reader } from "./translate-page";
 import type { Participant, SenderKind } from "./types";
 
@@ -65,7 +64,8 @@ export interface ThreadRole<K extends ThreadSide, A extends ActorOf<K> = ActorOf
   actorKind: K;
   /** Where this side's thread pages live: /messages or /teacher/messages. */
   base: string;
-  viewer(actor: A): ThreadViewer;
+  /** This side as findThreadFor's viewer, named by `who`: their id as SQL (a subquery on the session, in the session's batch). */
+  viewer(who: SQL): ThreadViewer;
   participant(actor: A): Participant;
   /** The name the other side sees on a message. */
   senderName(actor: A): string;
@@ -91,10 +91,6 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
     return c.render(<ThreadNotFoundPage back={role.base} />, { title: c.var.locale.t.messages.notFound.title });
   };
 
-  /** This side as findThreadFor's viewer, named by `who` (a subquery on the session). */
-  const viewerOf = (who: SQL): ThreadViewer =>
-    role.kind === "guardian" ? { kind: "guardian", userId: who } : { kind: "teacher", teacher: { id: who, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${who})` } };
-
   /**
    * The thread, if this person may see it now (their grant to it, read from the roster as it is
    * now; null for anything else), in the session's round trip: the page, the poll and posting each
@@ -102,7 +98,7 @@ export function threadRoutes<K extends ThreadSide>(role: ThreadRole<K>): Hono<Ap
    */
   const threadLoad = pageLoad(
     role.actorKind,
-    (db, who, input) => [findThreadQuery(db, viewerOf(who), input.param("id") ?? "")] as const,
+    (db, who, input) => [findThreadQuery(db, role.viewer(who), input.param("id") ?? "")] as const,
     ([rows], input) => threadHeaderOf(input.param("id") ?? "", rows),
   );
 

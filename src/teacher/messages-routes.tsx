@@ -3,6 +3,8 @@
  * the thread pages (src/messaging/thread-routes.tsx) and starting conversations (compose-routes.tsx).
  */
 import { Hono } from "hono";
+import { sql } from "drizzle-orm";
+import { teachers } from "../db/schema";
 import type { AppEnv } from "../env";
 import { requireTeacher } from "../auth/guards";
 import { getDb } from "../db/client";
@@ -22,7 +24,8 @@ const teacherThreads: ThreadRole<"teacher"> = {
   kind: "teacher",
   actorKind: "teacher",
   base: "/teacher/messages",
-  viewer: ({ teacher }) => ({ kind: "teacher", teacher }),
+  // Their district: the teacher's own row's.
+  viewer: (who) => ({ kind: "teacher", teacher: { id: who, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${who})` } }),
   participant: ({ teacher }) => ({ kind: "teacher", id: teacher.id }),
   senderName: ({ teacher }) => familyFacingName(teacher),
   // A teacher who reads the families' languages may turn translation off (Settings).
