@@ -78,6 +78,10 @@ describe("teacher pages: at most two round trips each", () => {
       expect(await tripsOf(teacher, path())).toBeLessThanOrEqual(2);
     });
   }
+
+  it("a thread takes one: the teacher's grant to it is checked in the session's batch", async () => {
+    expect(await tripsOf(teacher, `/teacher/messages/${threadId}`)).toBe(1);
+  });
 });
 
 describe("signed-out pages: none", () => {
