@@ -28,6 +28,22 @@ export async function benchRoundTrips(origin, { family, teacher, studentId, sect
     ["student", childDevice, [["portal", "/student"]]],
   ];
   const rows = [];
+  // The first look at a badge issues it (a write, once): the row counts a look as parents usually make it.
+  await family.get(`/children/${studentId}/badge`);
+  // Posting a message (before the child's device ends the parent's session): the session, the
+  // person and their grant to the thread in one round trip; the message itself goes to the thread's object.
+  const posts = [];
+  for (const [who, client, path] of [["parent", family, threadPath], ["teacher", teacher, `/teacher/messages/${threadId}`]]) {
+    const res = await client.post(path, { body: `Round-trip bench message from the ${who}.` });
+    if (!res.d1) throw new Error(`round trips: POST ${path} has no d1 Server-Timing`);
+    posts.push([who, res.d1]);
+  }
+  rows.push({
+    name: "D1 round trips: posting a message (parent / teacher)",
+    value: posts.map(([, c]) => c.roundTrips).join(" / "),
+    unit: "round trips",
+    notes: posts.map(([who, c]) => `${who} ${c.roundTrips} (${c.statements} stmts)`).join(", "),
+  });
   for (const [who, clientOf, pages] of journeys) {
     const client = await clientOf();
     const costs = [];
