@@ -65,7 +65,7 @@ describe("student portal", () => {
   });
 });
 
-describe("teacher pages: at most two round trips each", () => {
+describe("teacher pages: at most two round trips each (each is one: its data joins the session's batch)", () => {
   const pages: [string, () => string][] = [
     ["classes", () => "/teacher"],
     ["class", () => `/teacher/sections/${world.ids.SEC1}`],
@@ -74,13 +74,13 @@ describe("teacher pages: at most two round trips each", () => {
     ["settings", () => "/teacher/settings"],
   ];
   for (const [name, path] of pages) {
-    it(`${name} takes at most two`, async () => {
-      expect(await tripsOf(teacher, path())).toBeLessThanOrEqual(2);
+    it(`${name} takes one round trip`, async () => {
+      expect(await tripsOf(teacher, path())).toBe(1);
     });
   }
 
-  it("a thread takes one: the teacher's grant to it is checked in the session's batch", async () => {
-    expect(await tripsOf(teacher, `/teacher/messages/${threadId}`)).toBe(1);
+  it("another teacher's class is still one round trip (and 404)", async () => {
+    expect(await tripsOf(teacher, `/teacher/sections/${world.ids.SEC2}`, 404)).toBe(1);
   });
 });
 

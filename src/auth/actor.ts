@@ -12,6 +12,7 @@ import type { Actor } from "./actor-type";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
 import { liveGrantedStudentQuery } from "./grants";
 import { pageLoadOf } from "./page-load";
+import { teacherKeyOf } from "../roster/teaching";
 import { checkSession, deleteSession, needsTouch, parseSessionToken, SESSION_LIMITS, touchSession, type Session, type SessionKind } from "./sessions";
 import { hashToken } from "../lib/random";
 
@@ -59,7 +60,7 @@ function sessionStatements(db: Db, id: string, withNav: boolean) {
   ] as const;
   const nav = [
     parentMessageSummaryQuery(db, parent),
-    teacherMessageSummaryQuery(db, { id: teacher, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${teacher})` }),
+    teacherMessageSummaryQuery(db, teacherKeyOf(teacher)),
   ] as const;
   return { base, nav: withNav ? nav : null };
 }

@@ -10,7 +10,7 @@ import { guardianships, students, teachers, threads, users } from "../db/schema"
 import type { Cursor } from "../lib/cursor";
 import type { SenderKind, ThreadMeta } from "./types";
 import { THREAD_ID } from "../lib/ids";
-import { teaches, type TeacherRef } from "../roster/teaching";
+import { teaches, type TeacherKey, type TeacherRef } from "../roster/teaching";
 
 
 export interface ThreadHeader extends ThreadMeta {
@@ -31,7 +31,7 @@ export interface ThreadHeader extends ThreadMeta {
 
 
 /** Who is asking for a thread: a guardian (users.id) or a teacher (in their district); ids may be SQL (subqueries on the session). */
-export type ThreadViewer = { kind: "guardian"; userId: string | SQL } | { kind: "teacher"; teacher: { id: string | SQL; districtId: string | SQL } };
+export type ThreadViewer = { kind: "guardian"; userId: string | SQL } | { kind: "teacher"; teacher: TeacherKey };
 
 
 const teacherName = sql<string>`coalesce(${teachers.displayName}, ${teachers.name})`;
@@ -176,14 +176,12 @@ export function parentThreadList(rows: ParentThreadRow[], limit = THREADS_PER_PA
   return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
 }
 
-/** The parent's conversations, newest first, in one query. */
-export async function listThreadsForParent(db: Db, userId: string, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
-  return parentThreadList(await parentThreadsQuery(db, userId, cursor, limit).all(), limit);
-}
-
-/** The teacher's conversations, newest first, in one query: only those they can open (about students they teach now). */
-export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor: Cursor | null, limit = THREADS_PER_PAGE): Promise<ThreadList> {
-  const rows = await db
+/**
+ * The teacher's conversations, newest first, as one statement: only those they can open (about
+ * students they teach now). The teacher's ids may be SQL (subqueries on the session).
+ */
+export function teacherThreadsQuery(db: Db, teacher: TeacherKey, cursor: Cursor | null, limit = THREADS_PER_PAGE) {
+  return db
     .select({
       id: threads.id,
       withName: users.name,
@@ -200,8 +198,13 @@ export async function listThreadsForTeacher(db: Db, teacher: TeacherRef, cursor:
     .innerJoin(students, eq(students.id, threads.studentId))
     .where(and(eq(threads.teacherId, teacher.id), eq(threads.districtId, teacher.districtId), isNotNull(threads.lastSenderKind), teacherTeachesSql, olderThan(cursor)))
     .orderBy(desc(threads.lastMessageAt), desc(threads.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
+}
+
+type TeacherThreadRow = Awaited<ReturnType<typeof teacherThreadsQuery>>[number];
+
+/** The rows of teacherThreadsQuery as the list page shows them. */
+export function teacherThreadList(rows: TeacherThreadRow[], limit = THREADS_PER_PAGE): ThreadList {
   return toList(rows.map(({ firstName, lastName, ...r }) => ({ ...r, student: { firstName, lastName } })), limit);
 }
 
@@ -233,7 +236,7 @@ export async function parentMessageSummary(db: Db, userId: string): Promise<Mess
 }
 
 /** For the teacher's navigation: the conversations they can open (as in their list), and how many have unread messages. One statement. */
-export function teacherMessageSummaryQuery(db: Db, teacher: { id: string | SQL; districtId: string | SQL }) {
+export function teacherMessageSummaryQuery(db: Db, teacher: TeacherKey) {
   return db
     .select({
       threads: sql<number>`count(*)`,

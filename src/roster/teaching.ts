@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { enrollments, sections, sectionTeachers } from "../db/schema";
+import { enrollments, sections, sectionTeachers, teachers } from "../db/schema";
 
 /** A teacher as these checks need them: their row and their district. */
 export interface TeacherRef {
@@ -13,8 +13,17 @@ export interface TeacherRef {
   districtId: string;
 }
 
+/** A teacher as a statement may name them: ids or SQL (e.g. subqueries on the session, in its batch). */
+export interface TeacherKey {
+  id: string | SQL;
+  districtId: string | SQL;
+}
+
+/** The teacher whose id is `id` (SQL), their district read from their own row. */
+export const teacherKeyOf = (id: SQL): TeacherKey => ({ id, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${id})` });
+
 /** The ids of the teacher's sections (optionally just `sectionId`). */
-export function teacherSectionIds(db: Db, teacher: TeacherRef, sectionId?: string) {
+export function teacherSectionIds(db: Db, teacher: TeacherKey, sectionId?: string) {
   return db
     .select({ id: sectionTeachers.sectionId })
     .from(sectionTeachers)
@@ -23,7 +32,7 @@ export function teacherSectionIds(db: Db, teacher: TeacherRef, sectionId?: strin
 }
 
 /** The ids of the students enrolled in the teacher's sections (optionally just `sectionId`). */
-export function teacherStudentIds(db: Db, teacher: TeacherRef, sectionId?: string) {
+export function teacherStudentIds(db: Db, teacher: TeacherKey, sectionId?: string) {
   return db.select({ id: enrollments.studentId }).from(enrollments).where(inArray(enrollments.sectionId, teacherSectionIds(db, teacher, sectionId)));
 }
 

@@ -9,7 +9,9 @@ import { rateLimit } from "../auth/rate-limiter";
 import { kickOutbox } from "../outbox/enqueue";
 import { now as clock } from "../lib/time";
 import { INVITE_NOTICES, TeacherClassesPage, TeacherSectionNotFoundPage, type InviteNotice } from "../../views/pages/teacher-classes";
-import { loadTeacherClasses } from "./classes";
+import { teacherClassesOf, teacherClassesStatements } from "./classes";
+import { pageLoad } from "../auth/page-load";
+import { teacherKeyOf } from "../roster/teaching";
 import {
   findTeacherContact,
   inviteStep,
@@ -36,19 +38,29 @@ function readNotice<E extends AppEnv>(c: Context<E>): { code: InviteNotice; cont
 }
 
 
+/** All the teacher's classes, in the session's round trip. */
+const classesLoad = pageLoad("teacher", (db, who) => teacherClassesStatements(db, teacherKeyOf(who)), (results) => teacherClassesOf(results, clock()));
+/** One of them (none when the id is not one of theirs, or not an id), in the session's round trip. */
+const sectionLoad = pageLoad(
+  "teacher",
+  // "-" is no section's id: a missing parameter must not read as "all sections".
+  (db, who, input) => teacherClassesStatements(db, teacherKeyOf(who), input.param("id") || "-"),
+  (results) => teacherClassesOf(results, clock()),
+);
+
 export const teacherClassRoutes = new Hono<AppEnv>()
-  .get("/", requireTeacher, async (c) => {
+  .get("/", requireTeacher, classesLoad.middleware, async (c) => {
     const { teacher } = c.get("actor");
-    const sections = await loadTeacherClasses(getDb(c.env.DB), teacher, clock());
+    const sections = await classesLoad.data(c);
     return c.render(
       <TeacherClassesPage teacherName={teacher.displayName ?? teacher.name} sections={sections} notice={readNotice(c)} back="/teacher" />,
       { title: c.var.locale.t.teacher.classes.title },
     );
   })
-  .get("/sections/:id", requireTeacher, async (c) => {
+  .get("/sections/:id", requireTeacher, sectionLoad.middleware, async (c) => {
     const { teacher } = c.get("actor");
     const id = rowId.safeParse(c.req.param("id"));
-    const sections = id.success ? await loadTeacherClasses(getDb(c.env.DB), teacher, clock(), id.data) : [];
+    const sections = id.success ? await sectionLoad.data(c) : [];
     const [section] = sections;
     if (!section || !id.success) return notFound(c);
     return c.render(

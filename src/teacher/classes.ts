@@ -11,7 +11,8 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { enrollments, guardianContacts, guardianships, invitations, schools, sections, students, threads, users } from "../db/schema";
 import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
-import { teacherSectionIds, teacherStudentIds, type TeacherRef } from "../roster/teaching";
+import { teacherSectionIds, teacherStudentIds, type TeacherKey, type TeacherRef } from "../roster/teaching";
+import type { BatchResponse } from "drizzle-orm/batch";
 
 export interface ClassContact {
   id: string;
@@ -55,7 +56,12 @@ const byName = (a: { lastName: string; firstName: string }, b: { lastName: strin
 
 /** All of the teacher's sections, or only `sectionId` (an empty list when it is not theirs). */
 export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: number, sectionId?: string): Promise<ClassSection[]> {
-  const [sectionRows, enrolled, guardianRows, contactRows] = await db.batch([
+  return teacherClassesOf(await db.batch(teacherClassesStatements(db, teacher, sectionId)), now);
+}
+
+/** The four statements, for one batch (the teacher's ids may be SQL: subqueries on the session). */
+export function teacherClassesStatements(db: Db, teacher: TeacherKey, sectionId?: string) {
+  return [
     db
       .select({ id: sections.id, name: sections.name, schoolName: sql<string>`${schools.name}`.as("school_name") })
       .from(sections)
@@ -110,7 +116,13 @@ export async function loadTeacherClasses(db: Db, teacher: TeacherRef, now: numbe
       )
       .where(and(eq(guardianContacts.districtId, teacher.districtId), inArray(guardianContacts.studentId, teacherStudentIds(db, teacher, sectionId))))
       .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id)),
-  ]);
+  ] as const;
+}
+
+type ClassesResults = BatchResponse<ReturnType<typeof teacherClassesStatements>>;
+
+/** The sections with their students, guardians and contacts, from teacherClassesStatements' results. */
+export function teacherClassesOf([sectionRows, enrolled, guardianRows, contactRows]: ClassesResults, now: number): ClassSection[] {
 
   const guardiansOf = new Map<string, ClassGuardian[]>();
   for (const g of guardianRows) guardiansOf.set(g.studentId, [...(guardiansOf.get(g.studentId) ?? []), { id: g.userId, name: g.name, language: g.language, unreadThreadId: g.threadId && g.unread ? g.threadId : null }]);

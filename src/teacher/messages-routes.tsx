@@ -3,16 +3,15 @@
  * the thread pages (src/messaging/thread-routes.tsx) and starting conversations (compose-routes.tsx).
  */
 import { Hono } from "hono";
-import { sql } from "drizzle-orm";
-import { teachers } from "../db/schema";
 import type { AppEnv } from "../env";
 import { requireTeacher } from "../auth/guards";
-import { getDb } from "../db/client";
-import { cursorParam, listCursorOf } from "../messaging/page-input";
+import { cursorParam, listCursorFrom, listCursorOf } from "../messaging/page-input";
 import { threadRoutes, type ThreadRole } from "../messaging/thread-routes";
 import { familyFacingName } from "../messaging/teacher-settings";
 import { shownName } from "../../views/pages/messages-parts";
-import { listThreadsForTeacher } from "../messaging/threads";
+import { teacherThreadList, teacherThreadsQuery } from "../messaging/threads";
+import { pageLoad } from "../auth/page-load";
+import { teacherKeyOf } from "../roster/teaching";
 import { personLanguage } from "../translation/language";
 import { TeacherMessagesPage, TeacherThreadPage } from "../../views/pages/teacher-messages";
 import { teacherComposeRoutes } from "./compose-routes";
@@ -24,8 +23,7 @@ const teacherThreads: ThreadRole<"teacher"> = {
   kind: "teacher",
   actorKind: "teacher",
   base: "/teacher/messages",
-  // Their district: the teacher's own row's.
-  viewer: (who) => ({ kind: "teacher", teacher: { id: who, districtId: sql`(SELECT ${teachers.districtId} FROM ${teachers} WHERE ${teachers.id} = ${who})` } }),
+  viewer: (who) => ({ kind: "teacher", teacher: teacherKeyOf(who) }),
   participant: ({ teacher }) => ({ kind: "teacher", id: teacher.id }),
   senderName: ({ teacher }) => familyFacingName(teacher),
   // A teacher who reads the families' languages may turn translation off (Settings).
@@ -43,11 +41,18 @@ export const teacherMessagingRoutes = new Hono<AppEnv>()
   .route("/", threadRoutes(teacherThreads)) // /teacher/messages/:id, /teacher/messages/:id/since/:seq
   .use(requireTeacher);
 
-teacherMessagingRoutes.get("/", async (c) => {
+/** The list page's conversations, in the session's round trip (a cursor that is not ours reads the first page, and is sent there). */
+const listLoad = pageLoad(
+  "teacher",
+  (db, who, input) => [teacherThreadsQuery(db, teacherKeyOf(who), listCursorFrom(input.query("before")) ?? null)] as const,
+  ([rows]) => teacherThreadList(rows),
+);
+
+teacherMessagingRoutes.get("/", listLoad.middleware, async (c) => {
   const { teacher } = c.var.actor;
   const cursor = listCursorOf(c);
   if (cursor === undefined) return c.redirect("/teacher/messages", 303);
-  const list = await listThreadsForTeacher(getDb(c.env.DB), teacher, cursor);
+  const list = await listLoad.data(c);
   const sent = count(c.req.query("sent"));
   const failed = count(c.req.query("failed"));
   return c.render(
