@@ -1,7 +1,7 @@
 /**
  * A student session lives only as long as the grant that opened it (`sessions.grant_id`): the
  * badge of a badge login, or the parent's guardianship of an Instant Login. loadActor checks the
- * grant on every request (liveGrantedStudent); the changes that end a grant also delete the
+ * grant on every request (liveGrantedStudentQuery, in the session's batch); the changes that end a grant also delete the
  * sessions it opened, in the same batch (the statements below), so no row outlives its grant.
  */
 import { and, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
