@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
 import type { AppEnv, Bindings } from "./env";
-import { countingD1 } from "./db/statement-counter";
+import { countingBindings } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
@@ -12,7 +12,7 @@ import { devRoutes } from "./dev/mailbox-routes";
 import { smsHookRoutes } from "./sms/hook-routes";
 import { devInboundSms } from "./dev/inbound-sms";
 import { kickOutbox } from "./outbox/enqueue";
-import { getDb } from "./db/client";
+import { allDbs, databaseNames } from "./db/route";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
@@ -98,8 +98,8 @@ app.onError((err, c) => {
  * count in `X-D1-Statements` (rows per statement in the bench).
  */
 async function fetchMeasuringD1(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
-  const cost = countingD1(env.DB);
-  const res = await app.fetch(request, { ...env, DB: cost.db }, ctx);
+  const { env: counted, cost } = countingBindings(env, databaseNames(env));
+  const res = await app.fetch(request, counted, ctx);
   const out = new Response(res.body, res);
   const trips = cost.roundTrips();
   const statements = cost.count();
@@ -118,7 +118,8 @@ export default {
     if (controller.cron === MAINTENANCE_CRON) ctx.waitUntil(runMaintenance(env).then(() => undefined, (err: unknown) => console.error("maintenance failed", err)));
     ctx.waitUntil(
       (async () => {
-        const reminded = await sendExpiryReminders(getDb(env.DB), config(env).publicUrl, Date.now());
+        let reminded = 0;
+        for (const db of allDbs(env)) reminded += await sendExpiryReminders(db, config(env).publicUrl, Date.now());
         if (reminded) console.log(`cron: ${reminded} invitation reminder(s) queued`);
         await kickOutbox(env);
       })(),

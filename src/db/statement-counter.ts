@@ -71,3 +71,15 @@ export function countingD1(db: D1Database): D1Cost {
 
   return { db: wrapped, count: () => n, roundTrips: () => trips, milliseconds: () => waited };
 }
+
+/**
+ * `env` with each named D1 binding counted (the directory and every district database the routing
+ * table uses, src/db/route.ts), and the request's cost summed over all of them.
+ */
+export function countingBindings<E extends object>(env: E, names: readonly string[]): { env: E; cost: Omit<D1Cost, "db"> } {
+  const bindings = env as unknown as Record<string, D1Database>;
+  const costs = names.map((name) => [name, countingD1(bindings[name]!)] as const);
+  const counted = { ...env, ...Object.fromEntries(costs.map(([name, cost]) => [name, cost.db])) } as E;
+  const sum = (pick: (cost: D1Cost) => number) => () => costs.reduce((total, [, cost]) => total + pick(cost), 0);
+  return { env: counted, cost: { count: sum((c) => c.count()), roundTrips: sum((c) => c.roundTrips()), milliseconds: sum((c) => c.milliseconds()) } };
+}

@@ -1,0 +1,147 @@
+// The routing seam (src/db/route.ts): a district the routing table sends to DB_2 (vitest.config.ts)
+// has every row its API calls write in DB_2 and none in DB; a district not named stays in DB.
+import { runDurableObjectAlarm } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { databaseNames, databaseOf } from "../src/db/route";
+import { hashToken } from "../src/lib/random";
+import { ADMIN_TOKEN, api, call, createDistrict, freshEmail, stubMailApis, type TestDistrict } from "./world";
+
+/** The one district vitest.config.ts routes to DB_2 (a fixed id: generated ones are random). */
+const ROUTED_DISTRICT_ID = Object.keys(JSON.parse(env.DISTRICT_DATABASES) as Record<string, string>)[0]!;
+
+const DISTRICT_TABLES = ["schools", "students", "guardian_contacts", "invitations", "outbox", "audit_log", "idempotency_keys"] as const;
+
+/** Rows of `table` belonging to `districtId` in one database. */
+async function rowsIn(db: D1Database, table: string, districtId: string): Promise<number> {
+  const row = await db.prepare(`SELECT count(*) AS n FROM ${table} WHERE district_id = ?`).bind(districtId).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+/**
+ * The routed district as an operator makes it today (docs/capacity.md, "moving a district"): its
+ * directory row (and token) in DB, the row its tables' foreign keys point at in its own database.
+ */
+async function routedDistrict(): Promise<TestDistrict> {
+  const token = "fpd_routed-district-token-0123456789";
+  const t = Date.now();
+  const insert = "INSERT INTO districts (id, name, token_hash, token_rotated_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)";
+  await env.DB.prepare(insert).bind(ROUTED_DISTRICT_ID, "South Valley", hashToken(token), t, t, t).run();
+  await env.DB_2.prepare(insert).bind(ROUTED_DISTRICT_ID, "South Valley", hashToken("not-a-token-the-directory-answers"), t, t, t).run();
+  return { id: ROUTED_DISTRICT_ID, name: "South Valley", token };
+}
+
+/** A small roster and two invitations (one alone with an Idempotency-Key, one by batch) through the API. */
+async function rosterAndInvite(d: TestDistrict): Promise<string[]> {
+  const roster = await api(d.token, "POST", "/roster", {
+    schools: [{ sisId: "sch-1", name: "Lincoln Elementary" }],
+    students: [1, 2, 3].map((i) => ({ sisId: `st-${i}`, firstName: `Ana${i}`, lastName: "Ruiz", schoolSisId: "sch-1", grade: "3" })),
+  });
+  expect(roster.status).toBe(200);
+  const addresses = [freshEmail("route"), freshEmail("route")];
+  const single = await api(d.token, "POST", "/invitations", { studentSisId: "st-1", email: addresses[0] }, { "idempotency-key": `k-${d.id}` });
+  expect(single.status).toBe(201);
+  const batch = await api(d.token, "POST", "/invitations/batch", { invitations: [{ studentSisId: "st-2", email: addresses[1] }] });
+  expect(batch.status).toBe(200);
+  expect(((await batch.json()) as { created: number }).created).toBe(1);
+  return addresses;
+}
+
+beforeEach(() => stubMailApis());
+
+describe("a district routed to its own database", () => {
+  let south: TestDistrict;
+  let north: TestDistrict;
+  beforeAll(async () => {
+    south = await routedDistrict();
+    north = await createDistrict("North Hills");
+  });
+
+  it("writes its roster, invitations, mail and audit rows only to its database", async () => {
+    await rosterAndInvite(south);
+    for (const table of DISTRICT_TABLES) {
+      expect(await rowsIn(env.DB_2, table, south.id), `${table} in DB_2`).toBeGreaterThan(0);
+      expect(await rowsIn(env.DB, table, south.id), `${table} in DB`).toBe(0);
+    }
+  });
+
+  it("keeps a district the table does not name in DB, none of it in the other database", async () => {
+    await rosterAndInvite(north);
+    for (const table of DISTRICT_TABLES) {
+      expect(await rowsIn(env.DB, table, north.id), `${table} in DB`).toBeGreaterThan(0);
+      expect(await rowsIn(env.DB_2, table, north.id), `${table} in DB_2`).toBe(0);
+    }
+  });
+
+  it("reads back from its database: students, the invitation list and reports", async () => {
+    const students = await api(south.token, "GET", "/students");
+    expect(students.status).toBe(200);
+    expect(((await students.json()) as { data: { sisId: string }[] }).data.map((s) => s.sisId)).toEqual(["st-1", "st-2", "st-3"]);
+    const invitations = await api(south.token, "GET", "/invitations");
+    expect(((await invitations.json()) as { data: unknown[] }).data).toHaveLength(2);
+    expect((await api(south.token, "GET", "/reports")).status).toBe(200);
+    // The same sisIds in the other district are its own rows, not these.
+    const northStudents = await api(north.token, "GET", "/students");
+    expect(((await northStudents.json()) as { data: unknown[] }).data).toHaveLength(3);
+  });
+
+  it("counts both databases' statements in Server-Timing", async () => {
+    const res = await api(south.token, "GET", "/students/st-1");
+    expect(res.status).toBe(200);
+    // The token lookup in DB and the student read in DB_2: two round trips.
+    expect(res.headers.get("server-timing")).toMatch(/desc="2 round trips, 2 statements"/);
+  });
+
+  it("has the outbox dispatcher deliver its mail from its database", async () => {
+    const fetchSpy = vi.mocked(globalThis.fetch);
+    const pending = await env.DB_2.prepare("SELECT to_address FROM outbox WHERE district_id = ? AND status = 'pending'").bind(south.id).all<{ to_address: string }>();
+    expect(pending.results.length).toBeGreaterThan(0);
+    await runDurableObjectAlarm(env.OUTBOX.getByName("global"));
+    expect(await env.DB_2.prepare("SELECT count(*) AS n FROM outbox WHERE district_id = ? AND status = 'pending'").bind(south.id).first("n")).toBe(0);
+    const mailed = fetchSpy.mock.calls.map(([, init]) => String(init?.body ?? ""));
+    for (const { to_address } of pending.results) expect(mailed.some((body) => body.includes(to_address))).toBe(true);
+  });
+
+  it("writes a token rotation's audit row to its database and deletes it whole on request", async () => {
+    const rotated = await api(ADMIN_TOKEN, "POST", `/admin/districts/${south.id}/token`);
+    expect(rotated.status).toBe(200);
+    const { token } = (await rotated.json()) as { token: string };
+    expect(await env.DB_2.prepare("SELECT count(*) AS n FROM audit_log WHERE district_id = ? AND action = 'district.rotate_token'").bind(south.id).first("n")).toBe(1);
+    expect((await api(token, "GET", "/students")).status).toBe(200);
+
+    const deleted = await api(ADMIN_TOKEN, "DELETE", `/admin/districts/${south.id}`);
+    expect(deleted.status).toBe(200);
+    expect(((await deleted.json()) as { complete: boolean }).complete).toBe(true);
+    for (const table of ["schools", "students", "invitations", "outbox"]) expect(await rowsIn(env.DB_2, table, south.id), table).toBe(0);
+    expect(await env.DB_2.prepare("SELECT count(*) AS n FROM districts WHERE id = ?").bind(south.id).first("n")).toBe(0);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM districts WHERE id = ?").bind(south.id).first("n")).toBe(0);
+    expect((await api(token, "GET", "/students")).status).toBe(401);
+    // The other district is untouched.
+    expect(await rowsIn(env.DB, "students", north.id)).toBe(3);
+  });
+});
+
+describe("the routing table", () => {
+  const request = (table: string) => call("/api/v1/students", { headers: { authorization: "Bearer x" } }, { ...env, DISTRICT_DATABASES: table });
+
+  it("refuses to run when it names a binding the worker does not have", async () => {
+    await expect(request(JSON.stringify({ dst_x: "DB_9" }))).rejects.toThrow(/DISTRICT_DATABASES sends district "dst_x" to "DB_9", which is not a D1 binding/);
+    // A binding of another kind is no database either.
+    await expect(request(JSON.stringify({ dst_x: "OUTBOX" }))).rejects.toThrow(/not a D1 binding/);
+  });
+
+  it("refuses to run when it is not a JSON object", async () => {
+    await expect(request("DB_2")).rejects.toThrow(/DISTRICT_DATABASES is not JSON/);
+    await expect(request('["DB_2"]')).rejects.toThrow(/must be a JSON object/);
+  });
+
+  it("unset or empty, sends every district to DB; set, only the districts it names", () => {
+    const { DISTRICT_DATABASES: _, ...unset } = env;
+    expect(databaseOf(unset, ROUTED_DISTRICT_ID)).toBe(env.DB);
+    expect(databaseOf({ ...env, DISTRICT_DATABASES: "" }, ROUTED_DISTRICT_ID)).toBe(env.DB);
+    expect(databaseOf(env, ROUTED_DISTRICT_ID)).toBe(env.DB_2);
+    expect(databaseOf(env, "dst_other")).toBe(env.DB);
+    expect(databaseNames(env)).toEqual(["DB", "DB_2"]);
+    expect(databaseNames(unset)).toEqual(["DB"]);
+  });
+});
