@@ -8,6 +8,7 @@ import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devFailRoutes } from "./dev/fail-routes";
+import { devDatabasesRoutes } from "./dev/databases-routes";
 import { devRoutes } from "./dev/mailbox-routes";
 import { smsHookRoutes } from "./sms/hook-routes";
 import { devInboundSms } from "./dev/inbound-sms";
@@ -62,6 +63,7 @@ app.use("/dev/*", async (c, next) => {
 app.post("/dev/mailbox/inbound-sms", devInboundSms((request, env, ctx) => app.fetch(request, env, ctx)));
 app.route("/dev", devRoutes);
 app.route("/dev", devFailRoutes);
+app.route("/dev", devDatabasesRoutes);
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
 // the pages' middleware (whose cross-site guard would answer a POST with a 403 page).
 app.all("/api/*", (c) => notFound(c));
@@ -95,7 +97,7 @@ app.onError((err, c) => {
 /**
  * In development every response says what it cost in D1 (`Server-Timing`, shown by the browser's
  * developer tools; `npm run bench` reads it per route), and API answers also give the statement
- * count in `X-D1-Statements` (rows per statement in the bench).
+ * count in `X-D1-Statements` (rows per statement in the bench); `X-D1-Rows-Written` on every answer.
  */
 async function fetchMeasuringD1(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
   const { env: counted, cost } = countingBindings(env, databaseNames(env));
@@ -106,6 +108,8 @@ async function fetchMeasuringD1(request: Request, env: Bindings, ctx: ExecutionC
   const desc = `${trips} round trip${trips === 1 ? "" : "s"}, ${statements} statement${statements === 1 ? "" : "s"}`;
   out.headers.append("server-timing", `d1;dur=${cost.milliseconds().toFixed(1)};desc="${desc}"`);
   if (new URL(request.url).pathname.startsWith("/api/")) out.headers.set("x-d1-statements", String(statements));
+  // Rows written (D1's billed unit, indexes included): docs/capacity.md's writes per message, invitation, sign-in.
+  out.headers.set("x-d1-rows-written", String(cost.rowsWritten()));
   return out;
 }
 
