@@ -113,7 +113,7 @@ export async function api(origin, token, method, path, body, headers = {}) {
   const text = await res.text();
   const ms = performance.now() - t0;
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 500)}`);
-  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN) };
+  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN), rowsWritten: Number(res.headers.get("x-d1-rows-written") ?? NaN) };
 }
 
 export function percentile(values, p) {

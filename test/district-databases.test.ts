@@ -95,13 +95,14 @@ describe("a district routed to its own database", () => {
   it("shows in development where each district's rows are, and what a request wrote", async () => {
     const res = await call("/dev/databases.json");
     expect(res.status).toBe(200);
-    const where = (await res.json()) as Record<string, { bytes: number; rows: Record<string, Record<string, number>> }>;
+    const where = (await res.json()) as Record<string, { bytes: number; tables: Record<string, number>; rows: Record<string, Record<string, number>> }>;
     expect(Object.keys(where)).toEqual(["DB", "DB_2"]);
     expect(where.DB_2!.rows[south.id]).toMatchObject({ districts: 1, students: 3, invitations: 2 });
     expect(where.DB!.rows[south.id]).toEqual({ districts: 1 });
     expect(where.DB!.rows[north.id]).toMatchObject({ districts: 1, students: 3, invitations: 2 });
     expect(where.DB_2!.rows[north.id]).toBeUndefined();
     expect(where.DB_2!.bytes).toBeGreaterThan(0);
+    expect(where.DB_2!.tables).toMatchObject({ students: 3, invitations: 2, users: 0 });
 
     const read = await api(south.token, "GET", "/students/st-3/guardians");
     expect(read.status).toBe(200);
