@@ -11,6 +11,7 @@ import { benchTranslation, startStandInTranslator } from "./translation.mjs";
 import { benchOneRoster } from "./oneroster.mjs";
 import { benchBundle } from "./bundle.mjs";
 import { benchTwoDatabases } from "./two-databases.mjs";
+import { benchCapacity } from "./capacity.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -80,6 +81,8 @@ try {
 }
 // The routing seam on two D1 bindings: its own server (a second database binding), after the first stopped.
 rows.push(...(await benchTwoDatabases()).rows);
+// docs/capacity.md's figures: bytes and D1 writes per student, invitation, family, sign-in, message, audit event.
+rows.push(...(await benchCapacity()).rows);
 
 console.log("");
 printTable(rows);

@@ -55,6 +55,8 @@ export async function startServer({ port, vars = {}, config, databases = ["DB"],
   }
   return {
     origin,
+    /** The local state directory (D1 files, Durable Objects' SQLite files). */
+    persist,
     /** CPU milliseconds the server's processes (wrangler, workerd) have used so far (Linux only; else NaN). */
     cpuMs: () => processGroupCpuMs(child.pid),
     stop() {
