@@ -8,6 +8,9 @@
 // python3), since messages live there and D1 holds one index row per thread.
 // Usage: node bench/capacity.mjs   (BENCH_CAPACITY_STUDENTS, default 5,000; BENCH_CAPACITY_FAMILIES, default 30)
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { api, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
 import { joinAsGuardian, PageClient, signInTeacher } from "../scripts/page-client.mjs";
@@ -72,9 +75,20 @@ function threadObjectBytes(persist) {
   return JSON.parse(run.stdout);
 }
 
+const wrangler = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".bin", "wrangler");
+
+/** One query on the stopped server's local D1 (`wrangler d1 execute`): its rows. */
+function localQuery(persist, sql) {
+  const out = spawnSync(wrangler, ["d1", "execute", "DB", "--local", "--persist-to", persist, "--json", "--command", sql], { encoding: "utf8", env: { ...process.env, CI: "1" } });
+  if (out.status !== 0) throw new Error(`d1 execute failed: ${out.stdout}${out.stderr}`);
+  return JSON.parse(out.stdout).at(-1)?.results ?? [];
+}
+
 export async function benchCapacity() {
-  const server = await startServer();
-  const { origin, persist } = server;
+  // A state directory of our own: it is read after the server stops.
+  const persist = mkdtempSync(join(tmpdir(), "fp-capacity-"));
+  const server = await startServer({ persist });
+  const { origin } = server;
   const figures = {};
   const rows = [];
   try {
@@ -177,16 +191,22 @@ export async function benchCapacity() {
     d = delta(before, after);
     figures.audit = { bytes: d.bytes / AUDITS, rows: d.rows / AUDITS, rowsWritten: written / AUDITS, grew: d.grew };
     figures.databaseBytes = after.bytes;
+    await server.stopAndWait();
+    // The text of the mail kept in the outbox: blanked 30 days after sending, the row deleted after 90 (retention.ts).
+    const [mail] = localQuery(persist, "SELECT avg(length(body_text) + coalesce(length(body_html), 0) + coalesce(length(subject), 0)) AS bytes FROM outbox WHERE kind = 'invitation'");
+    figures.invitationMailBodyBytes = mail?.bytes ?? null;
   } finally {
     await server.stopAndWait();
+    rmSync(persist, { recursive: true, force: true });
   }
 
   const f = figures;
+  f.invitation.mailBodyBytes = f.invitationMailBodyBytes;
   const b = (x) => (x == null || !Number.isFinite(x) ? "n/a" : `${Math.round(x).toLocaleString("en-US")} B`);
   const r1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
   rows.push(
     { name: `capacity: D1 bytes per student (${STUDENTS.toLocaleString("en-US")} through POST /roster)`, value: f.student.bytes, unit: "bytes", notes: `${r1(f.student.rows)} rows (${f.student.grew}); ${r1(f.student.rowsWritten)} rows written` },
-    { name: "capacity: D1 bytes per invitation (batch, one email each)", value: f.invitation.bytes, unit: "bytes", notes: `${r1(f.invitation.rows)} rows (${f.invitation.grew}); ${r1(f.invitation.rowsWritten)} rows written; ${Math.round(f.invitation.statementsPer1000)} statements per 1,000` },
+    { name: "capacity: D1 bytes per invitation (batch, one email each)", value: f.invitation.bytes, unit: "bytes", notes: `${r1(f.invitation.rows)} rows (${f.invitation.grew}); the email's text ${b(f.invitation.mailBodyBytes)} of it (blanked after 30 days); ${r1(f.invitation.rowsWritten)} rows written; ${Math.round(f.invitation.statementsPer1000)} statements per 1,000` },
     { name: `capacity: D1 bytes per family joining (${FAMILIES} through the pages)`, value: f.family.bytes, unit: "bytes", notes: `${r1(f.family.rows)} rows (${f.family.grew})` },
     { name: "capacity: D1 per parent sign-in (email + password)", value: f.signIn.rowsWritten, unit: "rows written", notes: `${r1(f.signIn.statements)} statements in ${r1(f.signIn.roundTrips)} round trips; ${b(f.signIn.bytes)} (${f.signIn.grew})` },
     {
