@@ -110,6 +110,16 @@ export async function benchCapacity() {
     figures.rosterWritesPerSecond = written / secs;
     await api(origin, token, "POST", "/roster", { sections: [{ sisId: "sec", name: "Room 1", schoolSisId: "sch", teacherSisIds: ["t"], studentSisIds: students.slice(0, FAMILIES).map((s) => s.sisId) }] });
 
+    // Enrollments: every student in one more class of 100 (a student has one per class).
+    before = await snapshot(origin);
+    const classes = [];
+    for (let i = 0; i < STUDENTS; i += 100) classes.push({ sisId: `cls-${i}`, name: `Class ${i / 100}`, schoolSisId: "sch", teacherSisIds: ["t"], studentSisIds: students.slice(i, i + 100).map((s) => s.sisId) });
+    for (let i = 0; i < classes.length; i += 10) await api(origin, token, "POST", "/roster", { sections: classes.slice(i, i + 10) });
+    after = await snapshot(origin);
+    d = delta(before, after);
+    const enrolled = after.tables.enrollments - before.tables.enrollments;
+    figures.enrollment = { bytes: d.bytes / enrolled, grew: d.grew };
+
     // Invitations (one per student): contact, invitation, outbox email.
     const guardians = students.map((s, i) => ({ email: `capacity.family${i}@example.com`, name: `Guardian ${i}`, password: `capacity family password ${i}` }));
     before = await snapshot(origin);
@@ -152,7 +162,12 @@ export async function benchCapacity() {
     const teacher = await signInTeacher(origin, teacherEmail);
     const sectionId = (await teacher.get("/teacher")).text.match(/\/teacher\/messages\/broadcast\/([a-z]+_[a-z0-9]+)/)?.[1];
     if (!sectionId) throw new Error("no broadcast link on the teacher's classes page");
+    before = await snapshot(origin);
     await teacher.post(`/teacher/messages/broadcast/${sectionId}`, { body: "Welcome to Room 1! Our field trip is on Friday; details at https://school.example.org/trip" });
+    await new Promise((r) => setTimeout(r, 1500));
+    after = await snapshot(origin);
+    d = delta(before, after);
+    figures.thread = { d1Bytes: d.bytes / FAMILIES, grew: d.grew };
     const own = await Promise.all(parents.map(async (p) => threadIds((await p.get("/messages")).text)[0]));
     await new Promise((r) => setTimeout(r, 1500));
     const objectsBefore = threadObjectBytes(persist);
@@ -186,7 +201,12 @@ export async function benchCapacity() {
     // Audit events: a district's read of a student's guardians writes exactly one audit row.
     before = await snapshot(origin);
     written = 0;
-    for (let i = 0; i < AUDITS; i++) written += (await api(origin, token, "GET", `/students/st-${i % STUDENTS}/guardians`)).rowsWritten;
+    const audited = [];
+    for (let i = 0; i < AUDITS; i++) audited.push(await api(origin, token, "GET", `/students/st-${i % STUDENTS}/guardians`));
+    written = sum(audited.map((r) => r.rowsWritten));
+    // Local D1 time of a small request: the token lookup, then one batch (the guardians read and the audit row).
+    figures.smallRequestD1Ms = sum(audited.map((r) => r.d1Ms)) / AUDITS;
+    figures.smallRequestStatements = sum(audited.map((r) => r.statements)) / AUDITS;
     after = await snapshot(origin);
     d = delta(before, after);
     figures.audit = { bytes: d.bytes / AUDITS, rows: d.rows / AUDITS, rowsWritten: written / AUDITS, grew: d.grew };
@@ -206,6 +226,7 @@ export async function benchCapacity() {
   const r1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "n/a");
   rows.push(
     { name: `capacity: D1 bytes per student (${STUDENTS.toLocaleString("en-US")} through POST /roster)`, value: f.student.bytes, unit: "bytes", notes: `${r1(f.student.rows)} rows (${f.student.grew}); ${r1(f.student.rowsWritten)} rows written` },
+    { name: "capacity: D1 bytes per enrollment (a student in a class)", value: f.enrollment.bytes, unit: "bytes", notes: f.enrollment.grew },
     { name: "capacity: D1 bytes per invitation (batch, one email each)", value: f.invitation.bytes, unit: "bytes", notes: `${r1(f.invitation.rows)} rows (${f.invitation.grew}); the email's text ${b(f.invitation.mailBodyBytes)} of it (blanked after 30 days); ${r1(f.invitation.rowsWritten)} rows written; ${Math.round(f.invitation.statementsPer1000)} statements per 1,000` },
     { name: `capacity: D1 bytes per family joining (${FAMILIES} through the pages)`, value: f.family.bytes, unit: "bytes", notes: `${r1(f.family.rows)} rows (${f.family.grew})` },
     { name: "capacity: D1 per parent sign-in (email + password)", value: f.signIn.rowsWritten, unit: "rows written", notes: `${r1(f.signIn.statements)} statements in ${r1(f.signIn.roundTrips)} round trips; ${b(f.signIn.bytes)} (${f.signIn.grew})` },
@@ -215,7 +236,9 @@ export async function benchCapacity() {
       unit: "bytes in its thread object",
       notes: `messages table ${b(f.message.objectMessageBytes)}; D1: ${b(f.message.d1Bytes)}, the post itself ${r1(f.message.requestRowsWritten)} rows written in ${r1(f.message.requestStatements)} statements (${r1(f.message.requestRoundTrips)} round trips), plus the thread object's index write (${f.message.grew || "updates only"}); a thread object ${b(f.message.objectsPerThreadBytes)}`,
     },
+    { name: "capacity: D1 bytes per message thread (its index row)", value: f.thread.d1Bytes, unit: "bytes", notes: `a section broadcast to ${FAMILIES} families (${f.thread.grew})` },
     { name: "capacity: D1 bytes per audit event", value: f.audit.bytes, unit: "bytes", notes: `${r1(f.audit.rows)} rows (${f.audit.grew}); ${r1(f.audit.rowsWritten)} rows written (the row and its indexes)` },
+    { name: "capacity: local D1 time of a small API request", value: f.smallRequestD1Ms, unit: "ms", notes: `GET /students/:sisId/guardians: ${r1(f.smallRequestStatements)} statements, one audit row written` },
     { name: "capacity: local D1 rows written per second (roster / invitations, bulk)", value: `${Math.round(f.rosterWritesPerSecond).toLocaleString("en-US")} / ${Math.round(f.invitationWritesPerSecond).toLocaleString("en-US")}`, unit: "rows/s", notes: "1,000-item API calls, one at a time" },
   );
   return { rows, figures };

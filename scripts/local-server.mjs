@@ -115,7 +115,8 @@ export async function api(origin, token, method, path, body, headers = {}) {
   const text = await res.text();
   const ms = performance.now() - t0;
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 500)}`);
-  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN), rowsWritten: Number(res.headers.get("x-d1-rows-written") ?? NaN) };
+  const d1Ms = Number((res.headers.get("server-timing") ?? "").match(/d1;dur=([\d.]+)/)?.[1] ?? NaN);
+  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN), rowsWritten: Number(res.headers.get("x-d1-rows-written") ?? NaN), d1Ms };
 }
 
 export function percentile(values, p) {

@@ -4,6 +4,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { databaseNames, databaseOf } from "../src/db/route";
+import { runMaintenance } from "../src/stewardship/maintenance";
 import { hashToken } from "../src/lib/random";
 import { ADMIN_TOKEN, api, call, createDistrict, freshEmail, stubMailApis, type TestDistrict } from "./world";
 
@@ -121,6 +122,14 @@ describe("a district routed to its own database", () => {
     }
     const states = await env.DB_2.prepare("SELECT status, count(*) AS n FROM outbox WHERE district_id = ? GROUP BY status").bind(south.id).all<{ status: string; n: number }>();
     expect(states.results).toEqual([{ status: "sent", n: 2 }]);
+  });
+
+  it("has the daily maintenance apply the retention limits in its database too", async () => {
+    const old = Date.now() - 400 * 86_400_000;
+    await env.DB_2.prepare("INSERT INTO audit_log (id, district_id, at, actor_kind, action) VALUES ('aud_old_db2', ?, ?, 'district', 'guardianships.read')").bind(south.id, old).run();
+    const figures = await runMaintenance(env);
+    expect(figures.auditEntriesDeleted).toBeGreaterThanOrEqual(1);
+    expect(await env.DB_2.prepare("SELECT count(*) AS n FROM audit_log WHERE id = 'aud_old_db2'").first("n")).toBe(0);
   });
 
   it("writes a token rotation's audit row to its database and deletes it whole on request", async () => {
