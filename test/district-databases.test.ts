@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { databaseNames, databaseOf } from "../src/db/route";
 import { runMaintenance } from "../src/stewardship/maintenance";
 import { hashToken } from "../src/lib/random";
-import { ADMIN_TOKEN, api, call, createDistrict, freshEmail, stubMailApis, type TestDistrict } from "./world";
+import { ADMIN_TOKEN, api, buildZip, call, createDistrict, exportFiles, freshEmail, importZip, smallDistrict, stubMailApis, type TestDistrict } from "./world";
 
 /** The one district vitest.config.ts routes to DB_2 (a fixed id: generated ones are random). */
 const ROUTED_DISTRICT_ID = Object.keys(JSON.parse(env.DISTRICT_DATABASES) as Record<string, string>)[0]!;
@@ -122,6 +122,17 @@ describe("a district routed to its own database", () => {
     }
     const states = await env.DB_2.prepare("SELECT status, count(*) AS n FROM outbox WHERE district_id = ? GROUP BY status").bind(south.id).all<{ status: string; n: number }>();
     expect(states.results).toEqual([{ status: "sent", n: 2 }]);
+  });
+
+  it("runs its OneRoster import against its database", async () => {
+    const done = await importZip(south.token, await buildZip(exportFiles(smallDistrict(), "1.2")));
+    expect(done).toMatchObject({ status: "done", errorCount: 0 });
+    expect(done.counts.sections.created).toBeGreaterThan(0);
+    const imported = await env.DB_2.prepare("SELECT count(*) AS n FROM roster_imports WHERE district_id = ? AND status = 'done'").bind(south.id).first("n");
+    expect(imported).toBe(1);
+    expect(await rowsIn(env.DB_2, "sections", south.id)).toBe(done.counts.sections.created);
+    expect(await rowsIn(env.DB, "sections", south.id)).toBe(0);
+    expect(await rowsIn(env.DB, "roster_imports", south.id)).toBe(0);
   });
 
   it("has the daily maintenance apply the retention limits in its database too", async () => {
