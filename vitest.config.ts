@@ -16,8 +16,12 @@ export default defineConfig(async () => {
             if (host === "mail.test" || host === "sms.test") return new Response('{"ok":true}', { status: 202 });
             return new Response("no network in tests", { status: 599 });
           },
+          // A second district database (src/db/route.ts): the district with this id lives there
+          // (test/district-databases.test.ts); every other district in DB, as by default.
+          d1Databases: { DB_2: "family-portal-district-2" },
           bindings: {
             TEST_MIGRATIONS: migrations,
+            DISTRICT_DATABASES: JSON.stringify({ dst_routedtodb2: "DB_2" }),
             // wrangler.toml's top-level vars say production (safe for a plain deploy).
             ENVIRONMENT: "development",
             // wrangler.toml's top level names no PUBLIC_URL (a plain deploy must not mail local links).

@@ -10,6 +10,8 @@ import { benchPages } from "./pages.mjs";
 import { benchTranslation, startStandInTranslator } from "./translation.mjs";
 import { benchOneRoster } from "./oneroster.mjs";
 import { benchBundle } from "./bundle.mjs";
+import { benchTwoDatabases } from "./two-databases.mjs";
+import { benchCapacity } from "./capacity.mjs";
 
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 10_000);
 const ROSTER_CHUNK = 1_000;
@@ -77,6 +79,10 @@ try {
   server.stop();
   translator.stop();
 }
+// The routing seam on two D1 bindings: its own server (a second database binding), after the first stopped.
+rows.push(...(await benchTwoDatabases()).rows);
+// docs/capacity.md's figures: bytes and D1 writes per student, invitation, family, sign-in, message, audit event.
+rows.push(...(await benchCapacity()).rows);
 
 console.log("");
 printTable(rows);

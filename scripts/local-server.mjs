@@ -24,15 +24,22 @@ export function freePort() {
   });
 }
 
-export async function startServer({ port, vars = {} } = {}) {
+/**
+ * `config`: another wrangler config (the bench's two-database one); `databases`: the D1 bindings
+ * to migrate; `persist`: an existing state directory to reuse (kept at stop), else a fresh one.
+ */
+export async function startServer({ port, vars = {}, config, databases = ["DB"], persist: reuse } = {}) {
   port ??= await freePort();
-  const persist = mkdtempSync(join(tmpdir(), "fp-bench-"));
+  const persist = reuse ?? mkdtempSync(join(tmpdir(), "fp-bench-"));
   const quiet = { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "1" } };
+  const configArgs = config ? ["-c", config] : [];
   spawnSync(process.execPath, [join(root, "scripts", "build-static.mjs")], quiet);
-  const mig = spawnSync(wrangler, ["d1", "migrations", "apply", "DB", "--local", "--persist-to", persist], quiet);
-  if (mig.status !== 0) throw new Error("migrations failed");
+  for (const binding of databases) {
+    const mig = spawnSync(wrangler, ["d1", "migrations", "apply", binding, "--local", "--persist-to", persist, ...configArgs], quiet);
+    if (mig.status !== 0) throw new Error(`migrations of ${binding} failed`);
+  }
   const allVars = { ENVIRONMENT: "development", ADMIN_TOKEN, BADGE_SECRET: "local-badge-secret-0123456789", PUBLIC_URL: `http://127.0.0.1:${port}`, ...vars };
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
+  const args = ["dev", ...configArgs, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
   const child = spawn(wrangler, args, { cwd: root, stdio: "ignore", env: process.env, detached: true });
   const origin = `http://127.0.0.1:${port}`;
@@ -48,15 +55,33 @@ export async function startServer({ port, vars = {} } = {}) {
   }
   return {
     origin,
+    /** The local state directory (D1 files, Durable Objects' SQLite files). */
+    persist,
     /** CPU milliseconds the server's processes (wrangler, workerd) have used so far (Linux only; else NaN). */
     cpuMs: () => processGroupCpuMs(child.pid),
     stop() {
       try {
         process.kill(-child.pid, "SIGTERM");
       } catch {}
-      rmSync(persist, { recursive: true, force: true });
+      if (!reuse) rmSync(persist, { recursive: true, force: true });
+    },
+    /** Stops it and waits until its processes are gone (its state is then safe to read or reuse). */
+    async stopAndWait() {
+      this.stop();
+      for (let i = 0; i < 100 && processGroupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 100));
     },
   };
+}
+
+function processGroupAlive(pgid) {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid) return true;
+    } catch {}
+  }
+  return false;
 }
 
 /** User + system CPU time of every process in group `pgid`, from /proc (clock ticks of 10 ms). */
@@ -90,7 +115,8 @@ export async function api(origin, token, method, path, body, headers = {}) {
   const text = await res.text();
   const ms = performance.now() - t0;
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text.slice(0, 500)}`);
-  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN) };
+  const d1Ms = Number((res.headers.get("server-timing") ?? "").match(/d1;dur=([\d.]+)/)?.[1] ?? NaN);
+  return { body: text ? JSON.parse(text) : null, ms, statements: Number(res.headers.get("x-d1-statements") ?? NaN), rowsWritten: Number(res.headers.get("x-d1-rows-written") ?? NaN), d1Ms };
 }
 
 export function percentile(values, p) {

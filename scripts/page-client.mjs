@@ -32,7 +32,7 @@ export class PageClient {
       if (value === "" || attrs.some((a) => /max-age=0\b/i.test(a.trim()))) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
-    return { status: res.status, location: res.headers.get("location"), text, ms, d1: d1Cost(res.headers.get("server-timing")) };
+    return { status: res.status, location: res.headers.get("location"), text, ms, d1: d1Cost(res.headers.get("server-timing")), rowsWritten: Number(res.headers.get("x-d1-rows-written") ?? NaN) };
   }
 
   get(path) {

@@ -25,7 +25,17 @@ export interface Secrets {
 }
 
 /** The plain-text variables: wrangler.toml's vars (typed by worker-configuration.d.ts) and the secrets. */
-export type ConfigSource = Pick<CloudflareBindings, "PUBLIC_URL" | "ENVIRONMENT" | "UNREAD_NOTIFY_AFTER_SECONDS" | "INVITATION_TTL_DAYS"> & Secrets & { AI?: unknown };
+export type ConfigSource = Pick<CloudflareBindings, "PUBLIC_URL" | "ENVIRONMENT" | "UNREAD_NOTIFY_AFTER_SECONDS" | "INVITATION_TTL_DAYS"> & Secrets & RoutingVars & { AI?: unknown };
+
+/**
+ * The routing table of districts to D1 databases (src/db/route.ts, docs/capacity.md). Not in
+ * wrangler.toml's [vars] while one database serves every district: a deployment that splits
+ * them sets it there (bench/two-databases.mjs does, with a second binding).
+ */
+export interface RoutingVars {
+  /** JSON `{ "<district id>": "<D1 binding>" }`; a district not named here lives in DB. */
+  DISTRICT_DATABASES?: string;
+}
 
 /** How messages are translated: a LibreTranslate-compatible API, Workers AI (the AI binding), or not at all (null). */
 export type TranslationConfig = { kind: "libretranslate"; url: string; key?: string } | { kind: "workers-ai" };
@@ -54,6 +64,8 @@ export interface Config {
   invitationTtlDays: number;
   /** null: messages are shown as written. */
   translation: TranslationConfig | null;
+  /** District id -> the D1 binding holding its data; every other district is in DB. */
+  districtDatabases: ReadonlyMap<string, string>;
 }
 
 /** wrangler dev's own address: local development without a PUBLIC_URL (npm start sets one that follows PORT). */
@@ -92,7 +104,43 @@ function readConfig(env: ConfigSource): Config {
     unreadNotifyAfterMs: unreadSeconds * 1000,
     invitationTtlDays: nonNegativeNumber(env.INVITATION_TTL_DAYS, DEFAULT_INVITATION_TTL_DAYS),
     translation: translationConfig(env),
+    districtDatabases: districtDatabasesOf(env),
   };
+}
+
+/** The binding every district uses unless the routing table names another; also the directory. */
+export const DIRECTORY_BINDING = "DB";
+
+/**
+ * DISTRICT_DATABASES, checked whole: a table that is not JSON, or names a binding this Worker does
+ * not have (a typo, a missing [[d1_databases]] entry), refuses to start, as a missing PUBLIC_URL
+ * does; writing a district's rows into the wrong database would be far worse than not starting.
+ */
+function districtDatabasesOf(env: ConfigSource): ReadonlyMap<string, string> {
+  const raw = env.DISTRICT_DATABASES?.trim();
+  const table = new Map<string, string>();
+  if (!raw) return table;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`DISTRICT_DATABASES is not JSON: give an object {"<district id>": "<D1 binding>"}`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new Error(`DISTRICT_DATABASES must be a JSON object {"<district id>": "<D1 binding>"}`);
+  }
+  const bindings = env as unknown as Record<string, unknown>;
+  for (const [districtId, binding] of Object.entries(parsed)) {
+    if (typeof binding !== "string" || !isD1(bindings[binding])) {
+      throw new Error(`DISTRICT_DATABASES sends district ${JSON.stringify(districtId)} to ${JSON.stringify(binding)}, which is not a D1 binding of this Worker: add it to [[d1_databases]] in wrangler.toml or fix the name`);
+    }
+    table.set(districtId, binding);
+  }
+  return table;
+}
+
+function isD1(value: unknown): value is D1Database {
+  return typeof value === "object" && value !== null && typeof (value as { prepare?: unknown }).prepare === "function" && typeof (value as { batch?: unknown }).batch === "function";
 }
 
 /**

@@ -3,16 +3,17 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
 import type { AppEnv, Bindings } from "./env";
-import { countingD1 } from "./db/statement-counter";
+import { countingBindings } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
 import { devFailRoutes } from "./dev/fail-routes";
+import { devDatabasesRoutes } from "./dev/databases-routes";
 import { devRoutes } from "./dev/mailbox-routes";
 import { smsHookRoutes } from "./sms/hook-routes";
 import { devInboundSms } from "./dev/inbound-sms";
 import { kickOutbox } from "./outbox/enqueue";
-import { getDb } from "./db/client";
+import { allDbs, databaseNames } from "./db/route";
 import { sendExpiryReminders } from "./invitations/reminders";
 import { MAINTENANCE_CRON, runMaintenance } from "./stewardship/maintenance";
 import { pages } from "./pages";
@@ -62,6 +63,7 @@ app.use("/dev/*", async (c, next) => {
 app.post("/dev/mailbox/inbound-sms", devInboundSms((request, env, ctx) => app.fetch(request, env, ctx)));
 app.route("/dev", devRoutes);
 app.route("/dev", devFailRoutes);
+app.route("/dev", devDatabasesRoutes);
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
 // the pages' middleware (whose cross-site guard would answer a POST with a 403 page).
 app.all("/api/*", (c) => notFound(c));
@@ -95,17 +97,19 @@ app.onError((err, c) => {
 /**
  * In development every response says what it cost in D1 (`Server-Timing`, shown by the browser's
  * developer tools; `npm run bench` reads it per route), and API answers also give the statement
- * count in `X-D1-Statements` (rows per statement in the bench).
+ * count in `X-D1-Statements` (rows per statement in the bench); `X-D1-Rows-Written` on every answer.
  */
 async function fetchMeasuringD1(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
-  const cost = countingD1(env.DB);
-  const res = await app.fetch(request, { ...env, DB: cost.db }, ctx);
+  const { env: counted, cost } = countingBindings(env, databaseNames(env));
+  const res = await app.fetch(request, counted, ctx);
   const out = new Response(res.body, res);
   const trips = cost.roundTrips();
   const statements = cost.count();
   const desc = `${trips} round trip${trips === 1 ? "" : "s"}, ${statements} statement${statements === 1 ? "" : "s"}`;
   out.headers.append("server-timing", `d1;dur=${cost.milliseconds().toFixed(1)};desc="${desc}"`);
   if (new URL(request.url).pathname.startsWith("/api/")) out.headers.set("x-d1-statements", String(statements));
+  // Rows written (D1's billed unit, indexes included): docs/capacity.md's writes per message, invitation, sign-in.
+  out.headers.set("x-d1-rows-written", String(cost.rowsWritten()));
   return out;
 }
 
@@ -118,7 +122,8 @@ export default {
     if (controller.cron === MAINTENANCE_CRON) ctx.waitUntil(runMaintenance(env).then(() => undefined, (err: unknown) => console.error("maintenance failed", err)));
     ctx.waitUntil(
       (async () => {
-        const reminded = await sendExpiryReminders(getDb(env.DB), config(env).publicUrl, Date.now());
+        let reminded = 0;
+        for (const db of allDbs(env)) reminded += await sendExpiryReminders(db, config(env).publicUrl, Date.now());
         if (reminded) console.log(`cron: ${reminded} invitation reminder(s) queued`);
         await kickOutbox(env);
       })(),

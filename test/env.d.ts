@@ -7,6 +7,9 @@ declare global {
   namespace Cloudflare {
     interface Env extends Secrets {
       TEST_MIGRATIONS: D1Migration[];
+      /** The second district database (vitest.config.ts, src/db/route.ts). */
+      DB_2: D1Database;
+      DISTRICT_DATABASES: string;
     }
   }
 }

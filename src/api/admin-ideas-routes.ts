@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { directoryDb } from "../db/route";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { GRADE_BANDS, IDEA_TOPICS } from "../ideas/catalog";
 import { deleteIdea, ideaBody, ideaJson, ideaSlug, listIdeasPage, upsertIdea } from "../ideas/ideas";
@@ -38,25 +38,25 @@ export const adminIdeasApi = new Hono<AppEnv>()
     // Slug order; the cursor is the last slug returned (opaque to clients).
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
     if (after === null && q.cursor !== undefined) return apiError(c, 422, "validation_failed", "Invalid query: cursor is not one this API returned.", [badCursor]);
-    const page = await listIdeasPage(getDb(c.env.DB), { topic: q.topic, gradeBand: q.grade }, q.limit, after?.id ?? null);
+    const page = await listIdeasPage(directoryDb(c.env), { topic: q.topic, gradeBand: q.grade }, q.limit, after?.id ?? null);
     return c.json({ data: page.items.map(ideaJson), nextCursor: page.lastSlug === null ? null : encodeCursor({ at: 0, id: page.lastSlug }) });
   })
   .put("/ideas/:slug", validate("param", slugParam), validate("json", ideaBody), async (c) => {
-    const { created, idea } = await upsertIdea(getDb(c.env.DB), c.req.valid("param").slug, c.req.valid("json"));
+    const { created, idea } = await upsertIdea(directoryDb(c.env), c.req.valid("param").slug, c.req.valid("json"));
     return c.json(ideaJson(idea), created ? 201 : 200);
   })
   .delete("/ideas/:slug", validate("param", slugParam), async (c) => {
-    const deleted = await deleteIdea(getDb(c.env.DB), c.req.valid("param").slug);
+    const deleted = await deleteIdea(directoryDb(c.env), c.req.valid("param").slug);
     return deleted ? c.body(null, 204) : apiError(c, 404, "not_found", "No idea with this slug.");
   })
   .get("/idea-suggestions", validate("query", suggestionsQuery), async (c) => {
     const q = c.req.valid("query");
     const cursor = q.cursor === undefined ? null : decodeCursor(q.cursor);
     if (cursor === null && q.cursor !== undefined) return apiError(c, 422, "validation_failed", "Invalid query: cursor is not one this API returned.", [badCursor]);
-    const page = await listSuggestions(getDb(c.env.DB), q.status, q.limit, cursor);
+    const page = await listSuggestions(directoryDb(c.env), q.status, q.limit, cursor);
     return c.json({ data: page.items.map(suggestionJson), nextCursor: page.nextCursor });
   })
   .post("/idea-suggestions/:id/handled", validate("param", idParam), async (c) => {
-    const row = await markSuggestionHandled(getDb(c.env.DB), c.req.valid("param").id);
+    const row = await markSuggestionHandled(directoryDb(c.env), c.req.valid("param").id);
     return row ? c.json(suggestionJson(row)) : apiError(c, 404, "not_found", "No suggestion with this id.");
   });

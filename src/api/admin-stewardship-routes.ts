@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { eq } from "drizzle-orm";
+import { districts } from "../db/schema";
+import { dbOf, directoryDb, hasOwnDatabase } from "../db/route";
 import { deleteDistrict } from "../stewardship/deletion";
 import { requireAdmin } from "./auth";
 import { apiError } from "./errors";
@@ -13,6 +15,9 @@ const idParam = z.object({ id: z.string().max(64).regex(/^[A-Za-z0-9_]+$/) });
 export const adminStewardshipApi = new Hono<AppEnv>()
   .use(requireAdmin)
   .delete("/districts/:id", validate("param", idParam), async (c) => {
-    const result = await deleteDistrict(c.env, getDb(c.env.DB), c.req.valid("param").id, { actorKind: "admin", actorId: null });
+    const id = c.req.valid("param").id;
+    const result = await deleteDistrict(c.env, dbOf(c.env, id), id, { actorKind: "admin", actorId: null });
+    // Its own database is emptied; the directory's row (its token) goes last, once nothing is left.
+    if (result?.complete && hasOwnDatabase(c.env, id)) await directoryDb(c.env).delete(districts).where(eq(districts.id, id)).run();
     return result ? c.json(result) : apiError(c, 404, "not_found", "No such district (perhaps already deleted).");
   });

@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { eq } from "drizzle-orm";
 import { config } from "../config";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { directoryDb } from "../db/route";
 import { districts } from "../db/schema";
 import { hashToken, safeEqual } from "../lib/random";
 import { apiError } from "./errors";
@@ -29,7 +29,7 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
 export const requireDistrict = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearer(c.req.header("authorization"));
   if (!token) return apiError(c, 401, "unauthorized", "A district API token is required.");
-  const row = await getDb(c.env.DB)
+  const row = await directoryDb(c.env)
     .select({ id: districts.id, name: districts.name })
     .from(districts)
     .where(eq(districts.tokenHash, hashToken(token)))

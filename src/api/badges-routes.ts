@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { badgeSubject, liveBadges, regenerateBadge, voidBadge } from "../badges/issue";
 import { isoDate } from "../lib/time";
 import { sisId } from "../roster/schemas";
@@ -18,7 +18,7 @@ const sisIdParam = z.object({ sisId });
  */
 export const badgesApi = new Hono<AppEnv>()
   .get("/:sisId/badge", validate("param", sisIdParam), async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const { sisId } = c.req.valid("param");
     const student = await badgeSubject(db, c.get("district").id, sisId);
     if (!student) return apiError(c, 404, "not_found", "No student with this sisId in this district.");
@@ -29,7 +29,7 @@ export const badgesApi = new Hono<AppEnv>()
   .post("/:sisId/badge", validate("param", sisIdParam), async (c) => {
     const secret = config(c.env).badgeSecret;
     if (!secret) return apiError(c, 503, "internal", "Badges are not configured on this server: the BADGE_SECRET secret is not set.");
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const district = c.get("district");
     const { sisId } = c.req.valid("param");
     const student = await badgeSubject(db, district.id, sisId);
@@ -49,7 +49,7 @@ export const badgesApi = new Hono<AppEnv>()
   })
   // Voiding needs no key, so it works even where BADGE_SECRET is missing: a lost badge can always be killed.
   .delete("/:sisId/badge", validate("param", sisIdParam), async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const district = c.get("district");
     const student = await badgeSubject(db, district.id, c.req.valid("param").sisId);
     if (!student) return apiError(c, 404, "not_found", "No student with this sisId in this district.");

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { disconnectGuardianship, findGuardianship, readGuardians, studentIdBySisId } from "../roster/guardians";
 import { sisId } from "../roster/schemas";
 import { runBatch } from "../db/batch";
@@ -14,7 +14,7 @@ const guardianshipParam = z.object({ sisId, id: z.string().min(1).max(64) });
 /** `/students/{sisId}/guardians`: who is connected to a student, and disconnecting a wrong one. */
 export const guardiansApi = new Hono<AppEnv>()
   .get("/:sisId/guardians", validate("param", studentParam), async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const district = c.get("district");
     const studentId = await studentIdBySisId(db, district.id, c.req.valid("param").sisId);
     if (!studentId) return apiError(c, 404, "not_found", "No student with this sisId in this district.");
@@ -22,7 +22,7 @@ export const guardiansApi = new Hono<AppEnv>()
     return c.json({ data, nextCursor: null });
   })
   .delete("/:sisId/guardians/:id", validate("param", guardianshipParam), async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const district = c.get("district");
     const { sisId: studentSisId, id } = c.req.valid("param");
     const studentId = await studentIdBySisId(db, district.id, studentSisId);

@@ -2,7 +2,8 @@ import { Hono, type Context } from "hono";
 import * as z from "zod";
 import { config } from "../config";
 import type { AppEnv } from "../env";
-import { getDb, type Db } from "../db/client";
+import type { Db } from "../db/client";
+import { dbOf } from "../db/route";
 import { kickOutbox } from "../outbox/enqueue";
 import { now as clock } from "../lib/time";
 import { planInvitations, type InvitationContext, type InvitationPlan, type ItemError } from "../invitations/create";
@@ -82,14 +83,14 @@ function changeResponse(c: Context<AppEnv>, outcome: ChangeOutcome, action: stri
 }
 
 async function changeContext(c: Context<AppEnv>, at: number): Promise<ChangeContext> {
-  const ctx = await invitationContext(c, getDb(c.env.DB), at);
+  const ctx = await invitationContext(c, dbOf(c.env, c.get("district").id), at);
   return { ...ctx, actor: { kind: "district", id: ctx.district.id } };
 }
 
 export const invitationsApi = new Hono<AppEnv>()
   .post("/", validate("json", invitationInput), async (c) => {
     const input = c.req.valid("json");
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const at = clock();
     const idem = await beginIdempotent(c, db, c.get("district").id, await c.req.json(), at);
     if (idem instanceof Response) return idem;
@@ -112,7 +113,7 @@ export const invitationsApi = new Hono<AppEnv>()
       const details = issueDetails(parsed.error);
       return { code: "validation_failed", message: `${details[0]?.path || "item"}: ${details[0]?.message ?? "invalid"}`, details };
     });
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const at = clock();
     const idem = await beginIdempotent(c, db, c.get("district").id, await c.req.json(), at);
     if (idem instanceof Response) return idem;
@@ -132,12 +133,12 @@ export const invitationsApi = new Hono<AppEnv>()
       return apiError(c, 422, "validation_failed", "Invalid query: cursor is not one this API returned.", [{ path: "cursor", message: "unknown cursor" }]);
     }
     const at = clock();
-    const { rows, nextCursor } = await listInvitations(getDb(c.env.DB), c.get("district").id, { ...q, cursor, now: at });
+    const { rows, nextCursor } = await listInvitations(dbOf(c.env, c.get("district").id), c.get("district").id, { ...q, cursor, now: at });
     return c.json({ data: rows.map((r) => toInvitationJson(r, at)), nextCursor });
   })
   .get("/:id", async (c) => {
     const id = invitationId.safeParse(c.req.param("id"));
-    const row = id.success ? await getInvitationView(getDb(c.env.DB), c.get("district").id, id.data) : null;
+    const row = id.success ? await getInvitationView(dbOf(c.env, c.get("district").id), c.get("district").id, id.data) : null;
     if (!row) return apiError(c, 404, "not_found", "No such invitation.");
     return c.json(toInvitationJson(row, clock()));
   })

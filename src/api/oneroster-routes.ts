@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { newId } from "../lib/random";
 import { now } from "../lib/time";
@@ -52,9 +52,9 @@ export const onerosterApi = new Hono<AppEnv>()
       await c.env.ROSTER_UPLOADS.delete(key);
       return apiError(c, 422, "validation_failed", "The upload did not arrive whole (its length differs from content-length); send it again.");
     }
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     await insertImport(db, { id, districtId: district.id, options, uploadKey: key, bytes: length, at: now() }).run();
-    await c.env.ROSTER_IMPORT.get(c.env.ROSTER_IMPORT.idFromName(id)).start(id);
+    await c.env.ROSTER_IMPORT.get(c.env.ROSTER_IMPORT.idFromName(id)).start(id, district.id);
     c.header("location", `/api/v1/roster/imports/${id}`);
     return c.json({ id, status: "queued" as const }, 202);
   })
@@ -62,15 +62,15 @@ export const onerosterApi = new Hono<AppEnv>()
     const { cursor, limit } = c.req.valid("query");
     const before = cursor ? decodeCursor(cursor) : null;
     if (cursor && !before) return apiError(c, 422, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
-    const page = await listImports(getDb(c.env.DB), c.get("district").id, limit, before ? { createdAt: before.at, id: before.id } : null);
+    const page = await listImports(dbOf(c.env, c.get("district").id), c.get("district").id, limit, before ? { createdAt: before.at, id: before.id } : null);
     return c.json({ data: page.data, nextCursor: page.next ? encodeCursor({ at: page.next.createdAt, id: page.next.id }) : null });
   })
   .get("/roster/imports/:id", validate("param", importParam), async (c) => {
-    const row = await getImport(getDb(c.env.DB), c.req.valid("param").id, c.get("district").id);
+    const row = await getImport(dbOf(c.env, c.get("district").id), c.req.valid("param").id, c.get("district").id);
     return row ? c.json(toImportJson(row)) : apiError(c, 404, "not_found", "No import with this id in this district.");
   })
   .get("/students/:sisId/contacts", validate("param", z.object({ sisId })), async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const district = c.get("district");
     const studentId = await studentIdBySisId(db, district.id, c.req.valid("param").sisId);
     if (!studentId) return apiError(c, 404, "not_found", "No student with this sisId in this district.");

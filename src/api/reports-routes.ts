@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { now as clock } from "../lib/time";
 import { decodeCursor } from "../lib/cursor";
 import { listDisputes, listRenewals } from "../invitations/reports";
@@ -28,7 +28,7 @@ export const reportsApi = new Hono<AppEnv>().get("/", validate("query", reportQu
     const path = disputesCursor === null ? "disputesCursor" : "renewalsCursor";
     return apiError(c, 422, "validation_failed", `Invalid query: ${path} is not one this API returned.`, [{ path, message: "unknown cursor" }]);
   }
-  const db = getDb(c.env.DB);
+  const db = dbOf(c.env, c.get("district").id);
   const districtId = c.get("district").id;
   const [disputes, renewals, languages] = await Promise.all([
     listDisputes(db, districtId, q.limit, disputesCursor),

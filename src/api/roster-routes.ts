@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { decodeKeyCursor, encodeKeyCursor } from "../lib/cursor";
 import { getSchool, getSection, getStudent, getTeacher, listStudents } from "../roster/read";
 import { rosterBody, schoolBody, sectionBody, sisId, SIS_ID_MAX, studentBody, teacherBody, type RosterInput } from "../roster/schemas";
@@ -23,7 +23,7 @@ type Kind = keyof RosterInput;
  * Returns whether the row was created, or the 422 response naming every unknown reference.
  */
 async function upsertOne(c: Context<AppEnv>, kind: Kind, input: RosterInput): Promise<{ created: boolean } | Response> {
-  const db = getDb(c.env.DB);
+  const db = dbOf(c.env, c.get("district").id);
   const plan = await planRosterUpsert(db, c.get("district").id, input);
   if (!plan.ok) {
     const prefix = `${kind}.0.`;
@@ -44,51 +44,51 @@ export const rosterApi = new Hono<AppEnv>()
     const { sisId } = c.req.valid("param");
     const result = await upsertOne(c, "schools", { schools: [{ sisId, ...c.req.valid("json") }] });
     if (result instanceof Response) return result;
-    return c.json(await getSchool(getDb(c.env.DB), c.get("district").id, sisId), result.created ? 201 : 200);
+    return c.json(await getSchool(dbOf(c.env, c.get("district").id), c.get("district").id, sisId), result.created ? 201 : 200);
   })
   .get("/schools/:sisId", validate("param", sisIdParam), async (c) => {
-    const row = await getSchool(getDb(c.env.DB), c.get("district").id, c.req.valid("param").sisId);
+    const row = await getSchool(dbOf(c.env, c.get("district").id), c.get("district").id, c.req.valid("param").sisId);
     return row ? c.json(row) : notFound(c, "school");
   })
   .put("/teachers/:sisId", validate("param", sisIdParam), validate("json", teacherBody), async (c) => {
     const { sisId } = c.req.valid("param");
     const result = await upsertOne(c, "teachers", { teachers: [{ sisId, ...c.req.valid("json") }] });
     if (result instanceof Response) return result;
-    return c.json(await getTeacher(getDb(c.env.DB), c.get("district").id, sisId), result.created ? 201 : 200);
+    return c.json(await getTeacher(dbOf(c.env, c.get("district").id), c.get("district").id, sisId), result.created ? 201 : 200);
   })
   .get("/teachers/:sisId", validate("param", sisIdParam), async (c) => {
-    const row = await getTeacher(getDb(c.env.DB), c.get("district").id, c.req.valid("param").sisId);
+    const row = await getTeacher(dbOf(c.env, c.get("district").id), c.get("district").id, c.req.valid("param").sisId);
     return row ? c.json(row) : notFound(c, "teacher");
   })
   .get("/students", validate("query", listQuery), async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const after = cursor === undefined || cursor === "" ? null : decodeKeyCursor(cursor, SIS_ID_MAX);
     if (cursor && after === null) return apiError(c, 422, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
-    const page = await listStudents(getDb(c.env.DB), c.get("district").id, limit, after);
+    const page = await listStudents(dbOf(c.env, c.get("district").id), c.get("district").id, limit, after);
     return c.json({ data: page.data, nextCursor: page.lastSisId === null ? null : encodeKeyCursor(page.lastSisId) });
   })
   .put("/students/:sisId", validate("param", sisIdParam), validate("json", studentBody), async (c) => {
     const { sisId } = c.req.valid("param");
     const result = await upsertOne(c, "students", { students: [{ sisId, ...c.req.valid("json") }] });
     if (result instanceof Response) return result;
-    return c.json(await getStudent(getDb(c.env.DB), c.get("district").id, sisId), result.created ? 201 : 200);
+    return c.json(await getStudent(dbOf(c.env, c.get("district").id), c.get("district").id, sisId), result.created ? 201 : 200);
   })
   .get("/students/:sisId", validate("param", sisIdParam), async (c) => {
-    const row = await getStudent(getDb(c.env.DB), c.get("district").id, c.req.valid("param").sisId);
+    const row = await getStudent(dbOf(c.env, c.get("district").id), c.get("district").id, c.req.valid("param").sisId);
     return row ? c.json(row) : notFound(c, "student");
   })
   .put("/sections/:sisId", validate("param", sisIdParam), validate("json", sectionBody), async (c) => {
     const { sisId } = c.req.valid("param");
     const result = await upsertOne(c, "sections", { sections: [{ sisId, ...c.req.valid("json") }] });
     if (result instanceof Response) return result;
-    return c.json(await getSection(getDb(c.env.DB), c.get("district").id, sisId), result.created ? 201 : 200);
+    return c.json(await getSection(dbOf(c.env, c.get("district").id), c.get("district").id, sisId), result.created ? 201 : 200);
   })
   .get("/sections/:sisId", validate("param", sisIdParam), async (c) => {
-    const row = await getSection(getDb(c.env.DB), c.get("district").id, c.req.valid("param").sisId);
+    const row = await getSection(dbOf(c.env, c.get("district").id), c.get("district").id, c.req.valid("param").sisId);
     return row ? c.json(row) : notFound(c, "section");
   })
   .post("/roster", validate("json", rosterBody), async (c) => {
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     const plan = await planRosterUpsert(db, c.get("district").id, c.req.valid("json"));
     if (!plan.ok) {
       const n = plan.issues.length;

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "../env";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { sisId } from "../roster/schemas";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
 import { listAudit, studentIdBySis } from "../stewardship/audit-trail";
@@ -25,7 +25,7 @@ export const stewardshipApi = new Hono<AppEnv>()
     const districtId = c.get("district").id;
     const after = q.cursor ? decodeCursor(q.cursor) : null;
     if (q.cursor && !after) return apiError(c, 422, "validation_failed", "The cursor is not valid.", [{ path: "cursor", message: "not a cursor from this API" }]);
-    const db = getDb(c.env.DB);
+    const db = dbOf(c.env, c.get("district").id);
     let studentId: string | undefined;
     if (q.studentSisId !== undefined) {
       studentId = (await studentIdBySis(db, districtId, q.studentSisId)) ?? undefined;
@@ -36,11 +36,11 @@ export const stewardshipApi = new Hono<AppEnv>()
   })
   .delete("/students/:sisId", validate("param", sisIdParam), async (c) => {
     const district = c.get("district");
-    const result = await deleteStudentBySis(c.env, getDb(c.env.DB), district.id, c.req.valid("param").sisId, { actorKind: "district", actorId: district.id });
+    const result = await deleteStudentBySis(c.env, dbOf(c.env, c.get("district").id), district.id, c.req.valid("param").sisId, { actorKind: "district", actorId: district.id });
     return result ? c.json(result) : apiError(c, 404, "not_found", "No student with this sisId in this district (perhaps already deleted).");
   })
   .delete("/schools/:sisId", validate("param", sisIdParam), async (c) => {
     const district = c.get("district");
-    const result = await deleteSchoolBySis(c.env, getDb(c.env.DB), district.id, c.req.valid("param").sisId, { actorKind: "district", actorId: district.id });
+    const result = await deleteSchoolBySis(c.env, dbOf(c.env, c.get("district").id), district.id, c.req.valid("param").sisId, { actorKind: "district", actorId: district.id });
     return result ? c.json(result) : apiError(c, 404, "not_found", "No school with this sisId in this district (perhaps already deleted).");
   });

@@ -7,6 +7,15 @@ export interface D1Cost {
   roundTrips: () => number;
   /** Milliseconds spent waiting on those calls (overlapping calls add up). */
   milliseconds: () => number;
+  /** Rows written, as D1 reports them (`meta.rows_written`: what Cloudflare bills; first() and raw() report none). */
+  rowsWritten: () => number;
+}
+
+/** `meta.rows_written` of a D1 result, or of each result of a batch. */
+function rowsWrittenBy(result: unknown): number {
+  if (Array.isArray(result)) return result.reduce((sum: number, one: unknown) => sum + rowsWrittenBy(one), 0);
+  const written = (result as { meta?: { rows_written?: unknown } } | null)?.meta?.rows_written;
+  return typeof written === "number" ? written : 0;
 }
 
 /**
@@ -18,11 +27,14 @@ export function countingD1(db: D1Database): D1Cost {
   let n = 0;
   let trips = 0;
   let waited = 0;
+  let written = 0;
   async function timed<T>(call: () => Promise<T>): Promise<T> {
     trips += 1;
     const started = performance.now();
     try {
-      return await call();
+      const result = await call();
+      written += rowsWrittenBy(result);
+      return result;
     } finally {
       waited += performance.now() - started;
     }
@@ -69,5 +81,20 @@ export function countingD1(db: D1Database): D1Cost {
     return proxy;
   }
 
-  return { db: wrapped, count: () => n, roundTrips: () => trips, milliseconds: () => waited };
+  return { db: wrapped, count: () => n, roundTrips: () => trips, milliseconds: () => waited, rowsWritten: () => written };
+}
+
+/**
+ * `env` with each named D1 binding counted (the directory and every district database the routing
+ * table uses, src/db/route.ts), and the request's cost summed over all of them.
+ */
+export function countingBindings<E extends object>(env: E, names: readonly string[]): { env: E; cost: Omit<D1Cost, "db"> } {
+  const bindings = env as unknown as Record<string, D1Database>;
+  const costs = names.map((name) => [name, countingD1(bindings[name]!)] as const);
+  const counted = { ...env, ...Object.fromEntries(costs.map(([name, cost]) => [name, cost.db])) } as E;
+  const sum = (pick: (cost: D1Cost) => number) => () => costs.reduce((total, [, cost]) => total + pick(cost), 0);
+  return {
+    env: counted,
+    cost: { count: sum((c) => c.count()), roundTrips: sum((c) => c.roundTrips()), milliseconds: sum((c) => c.milliseconds()), rowsWritten: sum((c) => c.rowsWritten()) },
+  };
 }

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { getDb } from "../db/client";
+import { allDbs } from "../db/route";
 import type { Bindings } from "../env";
 import { SECOND } from "../lib/time";
 import { deliverDue, deliveryConfig } from "./deliver";
@@ -10,7 +10,7 @@ const RUN_FAILURE_RETRY_MS = 30 * SECOND;
 /**
  * Delivers due outbox rows to the mail and SMS APIs. One instance ("global"); its alarm
  * drives delivery and retries, which also works under `wrangler dev` where crons do not fire.
- * The D1 outbox table is the only state: every run decides the next alarm from it, so running
+ * The D1 outbox tables (one per database in use) are the only state: every run decides the next alarm from it, so running
  * the alarm twice, or a cron kick during a run, sends nothing twice (see deliver.ts).
  */
 export class OutboxDispatcher extends DurableObject<Bindings> {
@@ -21,15 +21,20 @@ export class OutboxDispatcher extends DurableObject<Bindings> {
   }
 
   override async alarm(): Promise<void> {
-    let next: number | null;
-    try {
-      // fetch is looked up at call time so tests can stub globalThis.fetch.
-      const run = await deliverDue(getDb(this.env.DB), deliveryConfig(this.env), (url, init) => fetch(url, init), Date.now());
-      next = run.nextRunAt;
-    } catch (err) {
-      // Never throw out of the alarm: the runtime's own alarm retries give up after a few tries.
-      console.error("outbox: delivery run failed", err);
-      next = Date.now() + RUN_FAILURE_RETRY_MS;
+    let next: number | null = null;
+    // Each database in use has its districts' outbox rows (src/db/route.ts); one failing delays only its own.
+    for (const db of allDbs(this.env)) {
+      let due: number | null;
+      try {
+        // fetch is looked up at call time so tests can stub globalThis.fetch.
+        const run = await deliverDue(db, deliveryConfig(this.env), (url, init) => fetch(url, init), Date.now());
+        due = run.nextRunAt;
+      } catch (err) {
+        // Never throw out of the alarm: the runtime's own alarm retries give up after a few tries.
+        console.error("outbox: delivery run failed", err);
+        due = Date.now() + RUN_FAILURE_RETRY_MS;
+      }
+      if (due !== null && (next === null || due < next)) next = due;
     }
     if (next !== null) await this.wakeNoLaterThan(next);
   }

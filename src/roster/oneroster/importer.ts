@@ -15,6 +15,7 @@ import { config } from "../../config";
 import { runBatch, type Statement } from "../../db/batch";
 import { getDb, type Db } from "../../db/client";
 import { countingD1 } from "../../db/statement-counter";
+import { databaseOf } from "../../db/route";
 import { rosterImports } from "../../db/schema";
 import type { Bindings } from "../../env";
 import { invitationTtlMs, loadInvitingDistrict } from "../../invitations/district";
@@ -33,8 +34,10 @@ export class RosterImport extends DurableObject<Bindings> {
   private queries: () => number = () => 0;
 
   /** Called once by the upload route, right after the import's record and the zip are stored. */
-  async start(importId: string): Promise<void> {
+  async start(importId: string, districtId?: string): Promise<void> {
     await this.ctx.storage.put("importId", importId);
+    // Which database holds the import's record and its district's roster (src/db/route.ts).
+    if (districtId) await this.ctx.storage.put("districtId", districtId);
     await this.ctx.storage.setAlarm(Date.now());
   }
 
@@ -42,7 +45,8 @@ export class RosterImport extends DurableObject<Bindings> {
     const importId = await this.ctx.storage.get<string>("importId");
     if (!importId) return;
     // Every query of this invocation is counted: a step must stay under D1's 1,000 per invocation.
-    const counter = countingD1(this.env.DB);
+    const districtId = await this.ctx.storage.get<string>("districtId");
+    const counter = countingD1(districtId ? databaseOf(this.env, districtId) : this.env.DB);
     const db = getDb(counter.db);
     this.queries = counter.count;
     const record = await getImport(db, importId);
