@@ -6,6 +6,7 @@ import { linkBody } from "../links/links";
 import { rosterBody, schoolBody, sectionBody, studentBody, teacherBody } from "../roster/schemas";
 import { settingsBody } from "../roster/settings";
 import { createDistrictBody } from "./admin-routes";
+import { withServer } from "./openapi-server-url";
 
 /**
  * `GET /api/v1/openapi.json`. Request bodies come from the same zod schemas that validate them,
@@ -255,9 +256,13 @@ function operation(op: Op) {
   };
 }
 
-let cached: unknown;
+let cached: Record<string, unknown> | undefined;
 
-export function openApiDocument(serverUrl: string): unknown {
+/**
+ * The document without its `servers` (the one part that depends on the deployment). Built once by
+ * scripts/build-static.mjs into a static asset, so zod's JSON Schema code stays out of the worker.
+ */
+export function openApiBody(): Record<string, unknown> {
   cached ??= {
     openapi: "3.1.0",
     info: {
@@ -275,5 +280,10 @@ export function openApiDocument(serverUrl: string): unknown {
     },
     paths: Object.fromEntries(Object.entries(paths).map(([p, ops]) => [p, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])),
   };
-  return { ...(cached as object), servers: [{ url: `${serverUrl}/api/v1` }] };
+  return cached;
+}
+
+/** The whole document as `GET /api/v1/openapi.json` answers it. */
+export function openApiDocument(serverUrl: string): unknown {
+  return withServer(openApiBody(), serverUrl);
 }
