@@ -1,5 +1,4 @@
-import * as z from "zod";
-import type { ZodType } from "zod";
+import * as z from "zod/mini";
 import { ideaBody } from "../ideas/ideas";
 import { invitationBatchInput, invitationInput, MAX_BATCH_INVITATIONS } from "../invitations/input";
 import { linkBody } from "../links/links";
@@ -12,13 +11,13 @@ import { withServer } from "./openapi-server-url";
  * `GET /api/v1/openapi.json`. Request bodies come from the same zod schemas that validate them,
  * so the document cannot drift from what the API accepts.
  */
-const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const jsonSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
 type Op = {
   summary: string;
   description?: string;
   admin?: boolean;
-  body?: ZodType;
+  body?: z.ZodMiniType;
   /** The body is a binary file of this media type (a OneRoster zip), not JSON. */
   fileBody?: string;
   params?: string[];
@@ -31,7 +30,7 @@ type Op = {
  * The batch validates its items one by one (so one bad item does not sink the others); the
  * document describes each item with the single invitation's schema.
  */
-const invitationBatchDoc = invitationBatchInput.extend({ invitations: z.array(invitationInput).max(MAX_BATCH_INVITATIONS) });
+const invitationBatchDoc = z.extend(invitationBatchInput, { invitations: z.array(invitationInput).check(z.maxLength(MAX_BATCH_INVITATIONS)) });
 
 /** What every invitation answer carries. */
 const INVITATION = "{id, status, studentSisId, channel, address, name, relationship, language, expiresAt, createdAt, sentAt, sendCount, acceptedAt, disputedAt, revokedAt, renewedFromId}";
