@@ -49,7 +49,7 @@ type Ctx = Context<AppEnv>;
 function loginPage(c: Ctx, error?: string, notice?: string) {
   const actor = c.get("actor");
   const signedInAs = actor && actor.kind !== "student" ? actor.kind : undefined;
-  return c.render(<BadgeLoginPage error={error} notice={notice} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} pictureLimit={`${new Intl.NumberFormat(c.var.locale.tag).format(BADGE_PICTURE_MAX_BYTES / 1024 / 1024)} MB`} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
+  return c.render(<BadgeLoginPage error={error} notice={notice} signedInAs={signedInAs} decoderUrl={asset("qr-decode.js")} pictureLimit={`${new Intl.NumberFormat(c.var.locale.tag).format(BADGE_PICTURE_MAX_BYTES / 1024 / 1024)} MB`} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
 }
 
 function failed(c: Ctx) {
