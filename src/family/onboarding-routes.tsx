@@ -282,7 +282,7 @@ onboardingRoutes.post("/join/email", async (c) => {
   // Every problem at once (issue 14): the password and the address are checked even when another field is wrong.
   const typedEmail = parsed.success ? parsed.data.email : emailField(t).safeParse(body.email).data;
   if (!errors.password) {
-    const problem = passwordProblem(typeof body.password === "string" ? body.password : "", typedEmail ?? values.email, t);
+    const problem = await passwordProblem(c.env, typeof body.password === "string" ? body.password : "", typedEmail ?? values.email, t);
     if (problem) errors.password = problem;
   }
   if (!errors.email && typedEmail && (await isStudentEmail(db(c), typedEmail, state.invitationIds))) {

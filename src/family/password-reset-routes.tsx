@@ -92,7 +92,7 @@ passwordResetRoutes.post("/reset-password/:token", async (c) => {
   const { t } = c.var.locale;
   const parsed = resetForm(t).safeParse(await readForm(c));
   const errors = parsed.success ? null : fieldErrors(parsed.error, t);
-  const problem = parsed.success ? passwordProblem(parsed.data.password, found.user.email, t) : (errors?.password ?? errors?.form ?? t.account.errors.chooseNew);
+  const problem = parsed.success ? await passwordProblem(c.env, parsed.data.password, found.user.email, t) : (errors?.password ?? errors?.form ?? t.account.errors.chooseNew);
   if (!parsed.success || problem) {
     c.status(422);
     return c.render(<ResetPasswordPage token={token} email={found.user.email} error={problem ?? undefined} />, { title: t.signIn.resetPage.title });
