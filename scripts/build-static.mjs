@@ -52,17 +52,20 @@ for (const dir of PICTURE_DIRS) {
 sources.set("htmx.min.js", require.resolve("htmx.org/dist/htmx.min.js"));
 
 /**
- * The district API's OpenAPI document, built here from the zod schemas that validate the requests
- * (src/api/openapi.ts, bundled for Node by esbuild) and served by the worker from this asset with its
- * own `servers` (src/api/openapi-served.ts): zod's JSON Schema code stays out of the worker.
+ * Data the worker reads from Static Assets instead of carrying in its bundle, computed here from
+ * the sources (bundled for Node by esbuild):
+ * - the district API's OpenAPI document, from the zod schemas that validate the requests
+ *   (src/api/openapi.ts), served with the deployment's `servers` (src/api/openapi-served.ts), so
+ *   zod's JSON Schema code stays out of the worker;
+ * - the badge picture's bitmap font (src/badges/font.ts, read by src/badges/font-asset.ts).
  */
-async function openApiJson() {
+async function buildTimeData() {
   const { build } = await import(pathToFileURL(require.resolve("esbuild")).href);
   const dir = mkdtempSync(join(tmpdir(), "fp-openapi-"));
   try {
     const outfile = join(dir, "openapi.mjs");
     await build({
-      stdin: { contents: 'export { openApiBody } from "./src/api/openapi";', resolveDir: root, loader: "ts" },
+      stdin: { contents: 'export { openApiBody } from "./src/api/openapi"; export { FONT_HEIGHT, GLYPHS } from "./src/badges/font";', resolveDir: root, loader: "ts" },
       bundle: true,
       platform: "node",
       format: "esm",
@@ -70,8 +73,8 @@ async function openApiJson() {
       external: ["cloudflare:*"],
       logLevel: "error",
     });
-    const { openApiBody } = await import(pathToFileURL(outfile).href);
-    return JSON.stringify(openApiBody());
+    const { openApiBody, FONT_HEIGHT, GLYPHS } = await import(pathToFileURL(outfile).href);
+    return { openapi: JSON.stringify(openApiBody()), font: JSON.stringify({ height: FONT_HEIGHT, glyphs: GLYPHS }) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -95,8 +98,10 @@ async function qrDecoderScript() {
   });
   return `/*! qr (c) Paul Miller, MIT */\n${out.outputFiles[0].text}`;
 }
+const data = await buildTimeData();
 const generated = new Map([
-  ["openapi.json", await openApiJson()],
+  ["openapi.json", data.openapi],
+  ["badge-font.json", data.font],
   ["qr-decode.js", await qrDecoderScript()],
 ]);
 const generatedTypes = { ".json": "application/json", ".js": types[".js"] };

@@ -16,6 +16,8 @@ const KEPT_OUT = {
   "node_modules/hono/dist/jsx/dom/render.js": "pages render on the server only: src/render-context.ts, not hono/jsx-renderer",
   "node_modules/hono/dist/middleware/jsx-renderer/": "src/render-context.ts gives views their request",
   "src/api/openapi.ts": "served from the static asset scripts/build-static.mjs writes (src/api/openapi-served.ts)",
+  "src/badges/font.ts": "the badge font is a static asset (src/badges/font-asset.ts)",
+  "src/auth/common-passwords": "the list is static/common-passwords.txt, read through ASSETS",
   "static/": "static files are Workers Static Assets, read through ASSETS",
 };
 
