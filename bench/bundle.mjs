@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
@@ -14,24 +14,32 @@ const wrangler = join(root, "node_modules", ".bin", "wrangler");
 /** Budgets from the issue: ≤ 600 KB minified, ≤ 180 KB gzipped. */
 export const BUNDLE_BUDGET = { minifiedKB: 600, gzippedKB: 180 };
 
-/** Bytes of the worker's modules as wrangler would upload them (minified, as wrangler.toml says). */
+/**
+ * Bytes of the worker's modules as wrangler would upload them (minified, as wrangler.toml says), and
+ * the bytes each source file put in them (`inputs`, from esbuild's metafile; paths relative to the root).
+ */
 export function measureBundle() {
   const out = mkdtempSync(join(tmpdir(), "fp-bundle-"));
   try {
     spawnSync(process.execPath, [join(root, "scripts", "build-static.mjs")], { cwd: root, stdio: "ignore" });
-    const r = spawnSync(wrangler, ["deploy", "--dry-run", "--outdir", out, "--env", "production"], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
+    const metafile = join(out, "meta.json");
+    const r = spawnSync(wrangler, ["deploy", "--dry-run", "--outdir", join(out, "worker"), "--env", "production", "--metafile", metafile], { cwd: root, encoding: "utf8", env: { ...process.env, CI: "1" } });
     if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${r.stdout}\n${r.stderr}`);
     let bytes = 0;
     let gzipped = 0;
-    for (const f of readdirSync(out, { recursive: true })) {
-      const path = join(out, String(f));
+    for (const f of readdirSync(join(out, "worker"), { recursive: true })) {
+      const path = join(out, "worker", String(f));
       // Source maps and wrangler's README are not uploaded as code.
       if (!statSync(path).isFile() || /\.(map|md)$/.test(path)) continue;
       const body = readFileSync(path);
       bytes += body.length;
       gzipped += gzipSync(body, { level: 9 }).length;
     }
-    return { bytes, gzipped };
+    const inputs = {};
+    for (const output of Object.values(JSON.parse(readFileSync(metafile, "utf8")).outputs)) {
+      for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) if (bytesInOutput > 0) inputs[relative(root, resolve(root, path))] = bytesInOutput;
+    }
+    return { bytes, gzipped, inputs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

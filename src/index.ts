@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
+import "./lib/zod-english"; // zod/mini's messages in English, before any request is validated
 import type { AppEnv, Bindings } from "./env";
 import { countingBindings } from "./db/statement-counter";
 import { api } from "./api";

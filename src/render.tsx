@@ -1,11 +1,11 @@
-import type { Context, Env } from "hono";
+import type { Context, Env, MiddlewareHandler } from "hono";
 import type { Child } from "hono/jsx";
-import { jsxRenderer, RequestContext, useRequestContext } from "hono/jsx-renderer";
 import type { Actor } from "./auth/actor";
 import type { AppEnv } from "./env";
 import { getDb } from "./db/client";
 import { parentMessageSummary, teacherMessageSummary } from "./messaging/threads";
 import { Layout } from "../views/layout";
+import { useRequestContext, withRequest } from "./render-context";
 
 declare module "hono" {
   interface ContextRenderer {
@@ -13,8 +13,10 @@ declare module "hono" {
   }
 }
 
-/** `c.render(<Page/>, { title })` wraps a page in the one layout. */
-export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) => {
+type ShellProps = { children?: Child; title: string; scripts?: string[]; bare?: boolean };
+
+/** The layout around a page, with what the navigation needs. */
+async function Shell({ children, title, scripts, bare }: ShellProps) {
   const c = useRequestContext<AppEnv>();
   const actor = c.get("actor") as Actor | null;
   // For parents (their Messages tab appears once a teacher has written) and teachers (the number
@@ -35,12 +37,18 @@ export const renderer = jsxRenderer(async ({ children, title, scripts, bare }) =
       {children}
     </Layout>
   );
-}, { docType: false });
+}
+
+/** `c.render(<Page/>, { title })` wraps a page in the one layout. */
+export const renderer: MiddlewareHandler<AppEnv> = (c, next) => {
+  c.setRenderer((content, props) => withRequest(c, () => c.html(<Shell {...props}>{content}</Shell>)));
+  return next();
+};
 
 /**
  * An htmx fragment (no layout) that may use the page hooks (useT, CsrfField): the same request
  * context the layout gives a whole page.
  */
 export function renderFragment<E extends Env>(c: Context<E>, fragment: Child, status?: 200 | 404 | 422) {
-  return c.html(<RequestContext.Provider value={c}>{fragment}</RequestContext.Provider>, status);
+  return withRequest(c, () => c.html(<>{fragment}</>, status));
 }

@@ -1,7 +1,7 @@
 /*
  * Badge scanner for /badges (the only page that loads it). Reads a badge's QR code from the
  * webcam, or from a chosen picture when there is no camera, and posts its token in the page's
- * login form. Decoding uses the browser's BarcodeDetector where it reads QR codes, else jsQR,
+ * login form. Decoding uses the browser's BarcodeDetector where it reads QR codes, else qr's decoder,
  * fetched from our own static files only when needed. What it says comes from the page, in the
  * page's language: the form's data-say-* attributes (views/pages/badge-login.tsx).
  */
@@ -40,7 +40,7 @@
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
-      if (window.jsQR) return resolve();
+      if (window.qrDecode) return resolve();
       var s = document.createElement("script");
       s.src = src;
       s.onload = function () { resolve(); };
@@ -67,8 +67,8 @@
       .catch(function () { return null; });
   }
 
-  /** jsQR on a canvas copy of the frame or picture (scaled down: big photos are slow to scan). */
-  function jsqrDecoder() {
+  /** qr's decoder on a canvas copy of the frame or picture (scaled down: big photos are slow to scan). */
+  function scriptDecoder() {
     return loadScript(form.getAttribute("data-decoder")).then(function () {
       return function (source, width, height, thorough) {
         var scale = Math.min(1, (thorough ? 1400 : 720) / Math.max(width, height));
@@ -76,8 +76,12 @@
         canvas.height = Math.max(1, Math.round(height * scale));
         ctx2d.drawImage(source, 0, 0, canvas.width, canvas.height);
         var img = ctx2d.getImageData(0, 0, canvas.width, canvas.height);
-        var code = window.jsQR(img.data, img.width, img.height, { inversionAttempts: thorough ? "attemptBoth" : "dontInvert" });
-        return code ? code.data : null;
+        try {
+          // A picture is read once, so it may try harder than a camera frame (effort: retries).
+          return window.qrDecode({ width: img.width, height: img.height, data: img.data }, { format: "RGBA", effort: thorough ? 4 : 1 });
+        } catch (e) {
+          return null; // no code in this frame
+        }
       };
     });
   }
@@ -85,7 +89,7 @@
   function getDecoder() {
     if (!decoder) {
       decoder = nativeDecoder().then(function (d) {
-        return d || jsqrDecoder();
+        return d || scriptDecoder();
       });
     }
     return decoder;

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
 import { badgePng, badgeQrSvg, badgeQrText } from "../src/badges/image";
@@ -7,7 +8,7 @@ describe("badge image", () => {
   const token = "abcdefghijklmnopqrstuvwxyz234567";
 
   it("is a PNG whose QR code decodes to the badge token", async () => {
-    const png = await badgePng({ token, childName: "Zoë Ñúñez-O'Brien", schoolName: "Maple Grove Elementary", loginHint: "127.0.0.1:8787/badges" });
+    const png = await badgePng(env, { token, childName: "Zoë Ñúñez-O'Brien", schoolName: "Maple Grove Elementary", loginHint: "127.0.0.1:8787/badges" });
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const { width, height, rgba } = await decodeGrayPng(png);
     expect(width).toBeGreaterThanOrEqual(480);

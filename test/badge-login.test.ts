@@ -29,7 +29,7 @@ describe("the /badges page", () => {
     const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
     expect(scripts).toEqual([asset("htmx.min.js"), asset("badge-scanner.js")]);
     expect(html).not.toMatch(/<script>|<script [^>]*>[^<]/);
-    expect(html).toContain(`data-decoder="${asset("jsQR.js")}"`);
+    expect(html).toContain(`data-decoder="${asset("qr-decode.js")}"`);
     expect(html).toMatch(/<form id="badge-form"[^>]*method="post" action="\/badges\/login"/);
     expect(html).toMatch(/<input id="badge-file" type="file" accept="image\/\*"/);
     const text = await pageText(new Response(html));
@@ -43,13 +43,13 @@ describe("the /badges page", () => {
   });
 
   it("serves the scanner and the QR decoder as immutable static files", async () => {
-    for (const name of ["badge-scanner.js", "jsQR.js"]) {
+    for (const name of ["badge-scanner.js", "qr-decode.js"]) {
       const res = await staticFile(asset(name));
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("text/javascript");
       expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
       const body = await res.text();
-      if (name === "jsQR.js") expect(body).toContain("jsQR");
+      if (name === "qr-decode.js") expect(body).toContain("qrDecode");
       else expect(body).toContain("BarcodeDetector");
     }
   });

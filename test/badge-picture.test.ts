@@ -76,6 +76,40 @@ describe("reading a badge picture in the worker", () => {
     for (const [name, png] of Object.entries(variants)) expect(await readBadgePicture(png), name).toBe(expected);
   });
 
+  it("reads the badge in a phone screenshot (enlarged on a busy page, light and dark mode) and in a noisy photo of a dim screen", async () => {
+    const w = await badgeWorld();
+    const original = await downloadBadgePicture(await browserAs("parent", w.parentId), w.ids.S1);
+    const expected = await readBadgePicture(original);
+    expect(expected).toMatch(/^FPBADGE:/);
+    const badge = await decodeGrayPng(original);
+    // A 1080 × 1920 screenshot: a status bar, lines of text above and below, the badge shown 1.8× in the middle.
+    const screenshot = (dark: boolean) => {
+      const W = 1080, H = 1920, k = 1.8;
+      const paper = dark ? 18 : 246, ink = dark ? 230 : 35;
+      const px = new Uint8Array(W * H).fill(paper);
+      px.fill(dark ? 0 : 30, 0, 70 * W);
+      for (let line = 0; line < 24; line++) {
+        const top = 120 + line * 70 + (line >= 6 ? 1000 : 0);
+        if (top + 18 > H) break;
+        for (let y = top; y < top + 18; y++) for (let x = 40; x < 40 + ((line * 373) % 600) + 300; x++) if ((x >> 3) % 5 !== 4 && ((x * 7 + y) % 9) > 2) px[y * W + x] = ink;
+      }
+      const bw = Math.round(badge.width * k), bh = Math.round(badge.height * k), left = (W - bw) >> 1, top = 560;
+      for (let y = 0; y < bh; y++) for (let x = 0; x < bw; x++) {
+        const v = badge.rgba[(Math.floor(y / k) * badge.width + Math.floor(x / k)) * 4]!;
+        px[(top + y) * W + left + x] = dark ? 255 - v : v;
+      }
+      return encodePng(W, H, 0, 8, Array.from({ length: H }, (_, y) => px.subarray(y * W, (y + 1) * W)));
+    };
+    expect(await readBadgePicture(await screenshot(false)), "light").toBe(expected);
+    expect(await readBadgePicture(await screenshot(true)), "dark").toBe(expected);
+    // A photo of a dim screen: grey on grey, with sensor noise.
+    let seed = 7;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 100;
+    const photo = await encodePng(badge.width, badge.height, 0, 8, Array.from({ length: badge.height }, (_, y) =>
+      Uint8Array.from({ length: badge.width }, (_, x) => Math.max(0, Math.min(255, Math.round(90 + (70 * badge.rgba[(y * badge.width + x) * 4]!) / 255 + noise()))))));
+    expect(await readBadgePicture(photo), "photo").toBe(expected);
+  });
+
   it("refuses what it cannot read, and pictures over the pixel limit, before inflating them", async () => {
     expect(await decodePng(new TextEncoder().encode("hello, not a picture"), 1000)).toBeNull();
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);

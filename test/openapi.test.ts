@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
 import { api as apiApp } from "../src/api";
+import { openApiDocument } from "../src/api/openapi";
 import { api } from "./world";
 
 type Doc = { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
@@ -19,6 +21,14 @@ describe("GET /api/v1/openapi.json", () => {
     expect(served.size).toBeGreaterThan(25);
     expect([...served].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !served.has(r))).toEqual([]);
+  });
+
+  it("answers, byte for byte, the document built from the validating schemas, with this deployment's server", async () => {
+    // The worker serves the copy scripts/build-static.mjs wrote as a static asset; it must be today's.
+    const res = await api(null, "GET", "/openapi.json");
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await res.text()).toBe(JSON.stringify(openApiDocument(env.PUBLIC_URL!)));
+    expect(((await (await api(null, "GET", "/openapi.json")).json()) as { servers: unknown }).servers).toEqual([{ url: `${env.PUBLIC_URL}/api/v1` }]);
   });
 
   it("takes request bodies from the validating schemas", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hashPassword, verifyPassword } from "../src/auth/password";
 import { DEFAULT_PASSWORD, hashOnce } from "./world";
 
@@ -15,17 +15,35 @@ describe("password hashing (Argon2id)", () => {
   });
 });
 
+import { env } from "cloudflare:workers";
 import { passwordProblem } from "../src/auth/password-policy";
 
 describe("password policy", () => {
-  it("refuses short, over-long, common and email-based passwords; accepts a good passphrase", () => {
-    expect(passwordProblem("short")).toMatch(/at least 8/);
-    expect(passwordProblem("x".repeat(129))).toMatch(/at most 128/);
-    expect(passwordProblem("Password")).toMatch(/most common/);
-    expect(passwordProblem("iloveyou")).toMatch(/most common/);
-    expect(passwordProblem("aaaaaaaaaa")).toMatch(/repeated/);
-    expect(passwordProblem("jordan.j-2024!", "jordan.j@example.com")).toMatch(/email/);
-    expect(passwordProblem("maple syrup on thursdays", "jordan@example.com")).toBeNull();
+  it("refuses short, over-long, common and email-based passwords; accepts a good passphrase", async () => {
+    expect(await passwordProblem(env, "short")).toMatch(/at least 8/);
+    expect(await passwordProblem(env, "x".repeat(129))).toMatch(/at most 128/);
+    expect(await passwordProblem(env, "Password")).toMatch(/most common/);
+    expect(await passwordProblem(env, "iloveyou")).toMatch(/most common/);
+    // The list's first, last and odd entries (static/common-passwords.txt, read through ASSETS).
+    for (const common of ["password", "19721972", "0.0.0.000", "films+pic+galeries", "iloveyou!"]) expect(await passwordProblem(env, common), common).toMatch(/most common/);
+    expect(await passwordProblem(env, "aaaaaaaaaa")).toMatch(/repeated/);
+    expect(await passwordProblem(env, "jordan.j-2024!", "jordan.j@example.com")).toMatch(/email/);
+    expect(await passwordProblem(env, "maple syrup on thursdays", "jordan@example.com")).toBeNull();
+  });
+
+  it("reads the list again after the asset service failed once", async () => {
+    let calls = 0;
+    const flaky = {
+      ASSETS: {
+        fetch: (input: RequestInfo | URL) => (++calls === 1 ? Promise.resolve(new Response("unavailable", { status: 503 })) : env.ASSETS.fetch(input)),
+      } as Fetcher,
+    };
+    // A fresh copy of the module: its list is not loaded yet.
+    vi.resetModules();
+    const { passwordProblem: fresh } = await import("../src/auth/password-policy");
+    await expect(fresh(flaky, "sunshine1x")).rejects.toThrow(/503/);
+    expect(await fresh(flaky, "sunshine")).toMatch(/most common/);
+    expect(calls).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import { useRequestContext } from "hono/jsx-renderer";
+import { useRequestContext } from "../src/render-context";
 import type { AppEnv } from "../src/env";
 import { CSRF_FIELD } from "../src/lib/csrf-field";
 import type { Locale } from "../src/i18n/locale";

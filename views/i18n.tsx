@@ -3,7 +3,7 @@
  * Read from the request (c.var.locale, set by chooseLanguage); fragments rendered outside the
  * layout go through renderFragment (src/render.tsx), which provides the same request.
  */
-import { useRequestContext } from "hono/jsx-renderer";
+import { useRequestContext } from "../src/render-context";
 import type { AppEnv } from "../src/env";
 import type { Catalog } from "../src/i18n/catalog";
 import { localeOf, type Locale } from "../src/i18n/locale";

@@ -1,4 +1,4 @@
-import { useRequestContext } from "hono/jsx-renderer";
+import { useRequestContext } from "../src/render-context";
 import type { AppEnv } from "../src/env";
 import { CATALOGS } from "../src/generated/catalogs";
 import { LANGUAGES } from "../src/i18n/negotiate";

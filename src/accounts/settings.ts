@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Db } from "../db/client";
 import { authTokens, users } from "../db/schema";
 import { deleteOtherSessions } from "../auth/sessions";
@@ -18,28 +18,28 @@ export const WRONG_CURRENT_PASSWORD = { limit: 10, windowMs: HOUR } as const;
 
 export const nameForm = ({ account: { errors: e } }: Catalog) =>
   z.strictObject({
-    name: z.string(e.enterName).overwrite(cleanLine).trim().min(1, e.enterName).max(200, e.tooLong(200)),
+    name: z.string(e.enterName).check(z.overwrite(cleanLine), z.trim(), z.minLength(1, e.enterName), z.maxLength(200, e.tooLong(200))),
   });
 
 /** A checkbox sends its field only when ticked, so an absent field means off. */
 export const notificationsForm = ({ account: { errors: e } }: Catalog) =>
   z.strictObject({
-    notifyUnread: z.literal("on", e.tickOrLeave).optional(),
+    notifyUnread: z.optional(z.literal("on", e.tickOrLeave)),
   });
 
 export const passwordForm = ({ account: { errors: e, passwordRules } }: Catalog) =>
   z.strictObject({
     // Never trimmed: spaces are part of a password. The lengths only bound the work; the policy says the rest.
-    currentPassword: z.string(e.enterCurrent).min(1, e.enterCurrent).max(1024, e.wrongCurrent),
-    newPassword: z.string(e.chooseNew).min(1, e.chooseNew).max(1024, passwordRules.tooLong(128)),
+    currentPassword: z.string(e.enterCurrent).check(z.minLength(1, e.enterCurrent), z.maxLength(1024, e.wrongCurrent)),
+    newPassword: z.string(e.chooseNew).check(z.minLength(1, e.chooseNew), z.maxLength(1024, passwordRules.tooLong(128))),
     // The hidden field for password managers; ignored.
-    username: z.string().max(254).optional(),
+    username: z.optional(z.string().check(z.maxLength(254))),
   });
 
 /** One of the languages we have a catalog for. */
 export const languageForm = ({ account: { language } }: Catalog) =>
   z.strictObject({
-    language: z.string(language.chooseOne).refine((tag) => LANGUAGES.includes(tag), language.chooseOne),
+    language: z.string(language.chooseOne).check(z.refine((tag) => LANGUAGES.includes(tag), language.chooseOne)),
   });
 
 export function updateName(db: Db, userId: string, name: string) {

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { directoryDb } from "../db/route";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
@@ -11,19 +11,19 @@ import { apiError } from "./errors";
 import { validate } from "./validate";
 
 const slugParam = z.strictObject({ slug: ideaSlug });
-const idParam = z.strictObject({ id: z.string().min(1).max(64) });
-const cursorField = z.string().max(200).optional();
-const limitField = z.coerce.number().int().min(1).max(200).default(100);
+const idParam = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
+const cursorField = z.optional(z.string().check(z.maxLength(200)));
+const limitField = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 100);
 
 export const ideasQuery = z.strictObject({
-  topic: z.enum(IDEA_TOPICS).optional(),
-  grade: z.enum(GRADE_BANDS).optional(),
+  topic: z.optional(z.enum(IDEA_TOPICS)),
+  grade: z.optional(z.enum(GRADE_BANDS)),
   cursor: cursorField,
   limit: limitField,
 });
 
 export const suggestionsQuery = z.strictObject({
-  status: z.enum(["open", "handled"]).optional(),
+  status: z.optional(z.enum(["open", "handled"])),
   cursor: cursorField,
   limit: limitField,
 });

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { eq } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf, directoryDb, hasOwnDatabase } from "../db/route";
 import { districts } from "../db/schema";
@@ -13,7 +13,7 @@ import { apiError } from "./errors";
 import { validate } from "./validate";
 
 export const createDistrictBody = z.strictObject({
-  name: z.string().overwrite(cleanLine).trim().min(1).max(200),
+  name: z.string().check(z.overwrite(cleanLine), z.trim(), z.minLength(1), z.maxLength(200)),
 });
 
 /** District API tokens are recognisable (`fpd_`) so secret scanners can find leaked ones. */

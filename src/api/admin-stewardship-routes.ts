@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { eq } from "drizzle-orm";
 import { districts } from "../db/schema";
@@ -9,7 +9,7 @@ import { requireAdmin } from "./auth";
 import { apiError } from "./errors";
 import { validate } from "./validate";
 
-const idParam = z.object({ id: z.string().max(64).regex(/^[A-Za-z0-9_]+$/) });
+const idParam = z.object({ id: z.string().check(z.maxLength(64), z.regex(/^[A-Za-z0-9_]+$/)) });
 
 /** `DELETE /admin/districts/:id`: everything of a district, on its request. */
 export const adminStewardshipApi = new Hono<AppEnv>()

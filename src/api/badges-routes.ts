@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";
 import { disconnectGuardianship, findGuardianship, readGuardians, studentIdBySisId } from "../roster/guardians";
@@ -9,7 +9,7 @@ import { apiError } from "./errors";
 import { validate } from "./validate";
 
 const studentParam = z.object({ sisId });
-const guardianshipParam = z.object({ sisId, id: z.string().min(1).max(64) });
+const guardianshipParam = z.object({ sisId, id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 /** `/students/{sisId}/guardians`: who is connected to a student, and disconnecting a wrong one. */
 export const guardiansApi = new Hono<AppEnv>()

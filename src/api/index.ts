@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { config } from "../config";
 import type { AppEnv } from "../env";
 import { adminApi } from "./admin-routes";
 import { adminIdeasApi } from "./admin-ideas-routes";
@@ -12,7 +11,7 @@ import { guardiansApi } from "./guardians-routes";
 import { invitationsApi } from "./invitations-routes";
 import { linksApi } from "./links-routes";
 import { onerosterApi } from "./oneroster-routes";
-import { openApiDocument } from "./openapi";
+import { serveOpenApi } from "./openapi-served";
 import { reportsApi } from "./reports-routes";
 import { rosterApi } from "./roster-routes";
 import { settingsApi } from "./settings-routes";
@@ -27,7 +26,7 @@ const jsonBodyLimit = bodyLimit({
 });
 // A OneRoster zip (up to 100 MB) is streamed to R2 by its route, which checks its own limit.
 api.use((c, next) => (c.req.method === "POST" && c.req.path === "/api/v1/roster/oneroster" ? next() : jsonBodyLimit(c, next)));
-api.get("/openapi.json", (c) => c.json(openApiDocument(config(c.env).publicUrl)));
+api.get("/openapi.json", serveOpenApi);
 api.route("/admin", adminApi);
 api.route("/admin", adminIdeasApi); // /ideas, /idea-suggestions
 api.route("/admin", adminStewardshipApi); // DELETE /districts/:id

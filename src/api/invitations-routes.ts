@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import type { Db } from "../db/client";
@@ -25,10 +25,10 @@ const ITEM_ERROR_STATUS = { validation_failed: 422, not_found: 404, conflict: 40
 const MAX_ATTEMPTS = 3;
 
 const listQuery = z.strictObject({
-  status: z.enum(INVITATION_VIEW_STATUSES).optional(),
-  studentSisId: sisId.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  status: z.optional(z.enum(INVITATION_VIEW_STATUSES)),
+  studentSisId: z.optional(sisId),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
 });
 
 async function invitationContext(c: Context<AppEnv>, db: Db, at: number): Promise<InvitationContext> {

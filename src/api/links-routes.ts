@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";
 import { deleteLink, linkBody, linkJson, linkKey, listLinks, MAX_LINKS_PER_DISTRICT, upsertLink } from "../links/links";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";
 import { decodeCursor, encodeCursor } from "../lib/cursor";
@@ -16,15 +16,15 @@ import { validate } from "./validate";
 export const ONEROSTER_MAX_BYTES = 100 * 1024 * 1024;
 const ZIP_TYPES = ["application/zip", "application/x-zip-compressed", "application/octet-stream"];
 
-const flag = z
-  .enum(["true", "false"])
-  .optional()
-  .transform((v) => v === "true");
+const flag = z.pipe(
+  z.optional(z.enum(["true", "false"])),
+  z.transform((v: "true" | "false" | undefined) => v === "true"),
+);
 const uploadQuery = z.strictObject({ dryRun: flag, invite: flag, removeMissing: flag });
-const importParam = z.object({ id: z.string().min(1).max(64) });
+const importParam = z.object({ id: z.string().check(z.minLength(1), z.maxLength(64)) });
 const listQuery = z.strictObject({
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
 });
 
 /**

@@ -1,23 +1,23 @@
-import * as z from "zod";
-import type { ZodType } from "zod";
+import * as z from "zod/mini";
 import { ideaBody } from "../ideas/ideas";
 import { invitationBatchInput, invitationInput, MAX_BATCH_INVITATIONS } from "../invitations/input";
 import { linkBody } from "../links/links";
 import { rosterBody, schoolBody, sectionBody, studentBody, teacherBody } from "../roster/schemas";
 import { settingsBody } from "../roster/settings";
 import { createDistrictBody } from "./admin-routes";
+import { withServer } from "./openapi-server-url";
 
 /**
  * `GET /api/v1/openapi.json`. Request bodies come from the same zod schemas that validate them,
  * so the document cannot drift from what the API accepts.
  */
-const jsonSchema = (schema: ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const jsonSchema = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
 
 type Op = {
   summary: string;
   description?: string;
   admin?: boolean;
-  body?: ZodType;
+  body?: z.ZodMiniType;
   /** The body is a binary file of this media type (a OneRoster zip), not JSON. */
   fileBody?: string;
   params?: string[];
@@ -30,7 +30,7 @@ type Op = {
  * The batch validates its items one by one (so one bad item does not sink the others); the
  * document describes each item with the single invitation's schema.
  */
-const invitationBatchDoc = invitationBatchInput.extend({ invitations: z.array(invitationInput).max(MAX_BATCH_INVITATIONS) });
+const invitationBatchDoc = z.extend(invitationBatchInput, { invitations: z.array(invitationInput).check(z.maxLength(MAX_BATCH_INVITATIONS)) });
 
 /** What every invitation answer carries. */
 const INVITATION = "{id, status, studentSisId, channel, address, name, relationship, language, expiresAt, createdAt, sentAt, sendCount, acceptedAt, disputedAt, revokedAt, renewedFromId}";
@@ -255,9 +255,13 @@ function operation(op: Op) {
   };
 }
 
-let cached: unknown;
+let cached: Record<string, unknown> | undefined;
 
-export function openApiDocument(serverUrl: string): unknown {
+/**
+ * The document without its `servers` (the one part that depends on the deployment). Built once by
+ * scripts/build-static.mjs into a static asset, so zod's JSON Schema code stays out of the worker.
+ */
+export function openApiBody(): Record<string, unknown> {
   cached ??= {
     openapi: "3.1.0",
     info: {
@@ -275,5 +279,10 @@ export function openApiDocument(serverUrl: string): unknown {
     },
     paths: Object.fromEntries(Object.entries(paths).map(([p, ops]) => [p, Object.fromEntries(Object.entries(ops).map(([m, op]) => [m, operation(op)]))])),
   };
-  return { ...(cached as object), servers: [{ url: `${serverUrl}/api/v1` }] };
+  return cached;
+}
+
+/** The whole document as `GET /api/v1/openapi.json` answers it. */
+export function openApiDocument(serverUrl: string): unknown {
+  return withServer(openApiBody(), serverUrl);
 }

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";
 import { now as clock } from "../lib/time";
@@ -10,9 +10,9 @@ import { apiError } from "./errors";
 import { validate } from "./validate";
 
 const reportQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  disputesCursor: z.string().max(200).optional(),
-  renewalsCursor: z.string().max(200).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+  disputesCursor: z.optional(z.string().check(z.maxLength(200))),
+  renewalsCursor: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /**

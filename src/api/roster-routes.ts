@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";
 import { decodeKeyCursor, encodeKeyCursor } from "../lib/cursor";
@@ -12,8 +12,8 @@ import { validate } from "./validate";
 const sisIdParam = z.object({ sisId });
 
 const listQuery = z.strictObject({
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.optional(z.string().check(z.maxLength(400))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 
 type Kind = keyof RosterInput;

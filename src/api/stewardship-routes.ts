@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { dbOf } from "../db/route";
 import { sisId } from "../roster/schemas";
@@ -12,10 +12,10 @@ import { validate } from "./validate";
 const sisIdParam = z.object({ sisId });
 
 const auditQuery = z.strictObject({
-  studentSisId: sisId.optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  studentSisId: z.optional(sisId),
+  since: z.optional(z.iso.datetime({ offset: true })),
+  cursor: z.optional(z.string().check(z.maxLength(400))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
 });
 
 /** Deletion on the district's request (everything about a student, or a whole school) and the district's audit trail. */

@@ -1,10 +1,11 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
-import type { ZodType } from "zod";
+import type * as z from "zod/mini";
 import { apiError } from "./errors";
+import "../lib/zod-english";
 
 /** zod validation with the API's error shape: 422 with one entry per problem. */
-export function validate<T extends ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result, c) => {
     if (!result.success) {
       const details = result.error.issues.map((i) => ({

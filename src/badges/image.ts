@@ -1,5 +1,6 @@
-import qrcode from "qrcode-generator";
-import { FONT_HEIGHT, GLYPHS } from "./font";
+import encodeQR from "qr";
+import type { Bindings } from "../env";
+import { badgeFont, type BadgeFont } from "./font-asset";
 import { encodeGrayPng } from "./png";
 import en from "../i18n/catalogs/en";
 
@@ -12,10 +13,9 @@ export const badgeQrText = (token: string): string => `${BADGE_QR_PREFIX}${token
 
 /** The QR modules of a badge (error correction M: survives a scratched phone screen). */
 export function badgeQr(token: string): { size: number; dark: (row: number, col: number) => boolean } {
-  const qr = qrcode(0, "M");
-  qr.addData(badgeQrText(token), "Byte");
-  qr.make();
-  return { size: qr.getModuleCount(), dark: (r, c) => qr.isDark(r, c) };
+  // qr adds a quiet zone of at least one module; ours is drawn by the callers, so it is cut off.
+  const modules = encodeQR(badgeQrText(token), "raw", { ecc: "medium", encoding: "byte", border: 1 }).slice(1, -1).map((row) => row.slice(1, -1));
+  return { size: modules.length, dark: (r, c) => modules[r]?.[c] === true };
 }
 
 /** The QR as an SVG (for the page and for printing; scales crisply). */
@@ -29,23 +29,25 @@ export function badgeQrSvg(token: string, label: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${n} ${n}" shape-rendering="crispEdges" role="img" aria-label="${title}"><title>${title}</title><rect width="${n}" height="${n}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
 }
 
+type Glyphs = BadgeFont["glyphs"];
+
 /** Text as the font can draw it: accents the font lacks are dropped, unknown letters become "?". */
-function drawable(text: string): string {
+function drawable(GLYPHS: Glyphs, text: string): string {
   return [...text]
     .map((ch) => (GLYPHS[ch] ? ch : GLYPHS[ch.normalize("NFD").replace(/\p{M}/gu, "")] ? ch.normalize("NFD").replace(/\p{M}/gu, "") : "?"))
     .join("");
 }
 
-function textWidth(text: string, scale: number): number {
+function textWidth(GLYPHS: Glyphs, text: string, scale: number): number {
   return [...text].reduce((w, ch) => w + (GLYPHS[ch]?.[0] ?? 0) * scale, 0);
 }
 
 /** Shortens text with "…" (or "...") until it fits `max` pixels. */
-function fit(text: string, scale: number, max: number): string {
-  let t = drawable(text);
-  if (textWidth(t, scale) <= max) return t;
+function fit(GLYPHS: Glyphs, text: string, scale: number, max: number): string {
+  let t = drawable(GLYPHS, text);
+  if (textWidth(GLYPHS, t, scale) <= max) return t;
   const ellipsis = GLYPHS["…"] ? "…" : "...";
-  while (t.length > 1 && textWidth(t + ellipsis, scale) > max) t = t.slice(0, -1);
+  while (t.length > 1 && textWidth(GLYPHS, t + ellipsis, scale) > max) t = t.slice(0, -1);
   return t.trimEnd() + ellipsis;
 }
 
@@ -60,16 +62,17 @@ export interface BadgeImageInput {
 }
 
 /** The downloadable badge: QR code with the child's name and school under it, as a PNG. */
-export async function badgePng(input: BadgeImageInput): Promise<Uint8Array> {
+export async function badgePng(env: Pick<Bindings, "ASSETS">, input: BadgeImageInput): Promise<Uint8Array> {
+  const { height: FONT_HEIGHT, glyphs: GLYPHS } = await badgeFont(env);
   const { size, dark } = badgeQr(input.token);
   const cell = 8;
   const quiet = 4;
   const qrPx = (size + quiet * 2) * cell;
   const width = Math.max(qrPx, 480);
   const lines = [
-    { text: fit(input.childName, 2, width - 32), scale: 2 },
-    { text: fit(input.schoolName, 1, width - 32), scale: 1 },
-    { text: fit((input.whereToShow ?? en.badges.showToWebcam)(input.loginHint), 1, width - 32), scale: 1 },
+    { text: fit(GLYPHS, input.childName, 2, width - 32), scale: 2 },
+    { text: fit(GLYPHS, input.schoolName, 1, width - 32), scale: 1 },
+    { text: fit(GLYPHS, (input.whereToShow ?? en.badges.showToWebcam)(input.loginHint), 1, width - 32), scale: 1 },
   ];
   const textTop = qrPx;
   const height = textTop + lines.reduce((h, l) => h + FONT_HEIGHT * l.scale + 6, 0) + 16;
@@ -86,7 +89,7 @@ export async function badgePng(input: BadgeImageInput): Promise<Uint8Array> {
   }
   let y = textTop;
   for (const line of lines) {
-    let x = Math.floor((width - textWidth(line.text, line.scale)) / 2);
+    let x = Math.floor((width - textWidth(GLYPHS, line.text, line.scale)) / 2);
     for (const ch of line.text) {
       const glyph = GLYPHS[ch];
       if (!glyph) continue;

@@ -1,7 +1,7 @@
 /**
  * A small PNG reader for badge pictures uploaded at /badges (JavaScript off): chunks, the
  * runtime's DecompressionStream for the zlib data, and the five row filters, to RGBA pixels for
- * jsQR. Every colour type at every bit depth, not interlaced (phones and our own badge download
+ * the QR decoder. Every colour type at every bit depth, not interlaced (phones and our own badge download
  * write none). Sizes are checked before anything is inflated, and inflating stops at the size the
  * header promises, so a small "bomb" file cannot fill the Worker's memory.
  */

@@ -1,6 +1,7 @@
 import { renderFragment } from "../render";
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../lib/preprocess";
 import { validate } from "../api/validate";
 import { getDb } from "../db/client";
 import { config } from "../config";
@@ -25,20 +26,20 @@ const PAGE_SIZE = 50;
 // An empty form field means "no filter".
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 // Emails are stored lower-cased; phone numbers are left as typed (E.164 in the outbox).
-const recipient = z.preprocess(
+const recipient = preprocess(
   blankToUndefined,
-  z
-    .string()
-    .trim()
-    .max(254)
-    .transform((v) => (v.includes("@") ? v.toLowerCase() : v))
-    .optional(),
+  z.optional(
+    z.pipe(
+      z.string().check(z.trim(), z.maxLength(254)),
+      z.transform((v: string) => (v.includes("@") ? v.toLowerCase() : v)),
+    ),
+  ),
 );
-const kind = z.preprocess(blankToUndefined, z.string().trim().max(64).optional());
+const kind = preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(64))));
 
 const pageQuery = z.object({
   to: recipient,
-  before: z.preprocess(blankToUndefined, z.string().trim().max(100).refine(isMailboxCursor, "not a mailbox cursor").optional()),
+  before: preprocess(blankToUndefined, z.optional(z.string().check(z.trim(), z.maxLength(100), z.refine(isMailboxCursor, "not a mailbox cursor")))),
 });
 
 devRoutes.get("/mailbox", async (c) => {
@@ -53,7 +54,7 @@ devRoutes.get("/mailbox", async (c) => {
 const jsonQuery = z.strictObject({
   to: recipient,
   kind,
-  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(500).default(100)),
+  limit: preprocess(blankToUndefined, z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100)),
 });
 
 /** For scripts and end-to-end tests: the newest messages, optionally to one recipient or of one kind. */

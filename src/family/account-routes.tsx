@@ -181,7 +181,7 @@ accountRoutes.post("/password", async (c) => {
     await rateLimit(c.env, `pwchange:fail:${user.id}`, WRONG_CURRENT_PASSWORD);
     return renderAccount(c, 422, { form: "password", fields: { currentPassword: t.account.errors.wrongCurrent } });
   }
-  const problem = passwordProblem(parsed.data.newPassword, user.email, t);
+  const problem = await passwordProblem(c.env, parsed.data.newPassword, user.email, t);
   if (problem) return renderAccount(c, 422, { form: "password", fields: { newPassword: problem } });
   await changePassword(getDb(c.env.DB), user, parent.session.id, hashPassword(parsed.data.newPassword), config(c.env).publicUrl);
   c.executionCtx.waitUntil(kickOutbox(c.env));

@@ -119,12 +119,12 @@ export const familyBadgeRoutes = new Hono<AppEnv>()
   .get("/:studentId/badge.png", requireParent, async (c) => {
     const o = await openBadge(c, c.get("actor").user.id, "png");
     if (o.kind !== "badge") return otherPage(c, o);
-    const png = await badgePng({
+    const png = await badgePng(c.env, {
       token: o.token,
       childName: `${o.child.firstName} ${o.child.lastName}`,
       schoolName: o.child.schoolName,
       loginHint: badgeLoginHint(config(c.env).publicUrl),
-      // In the downloader's language: the badge font draws Latin letters with their accents (src/badges/font.ts).
+      // In the downloader's language: the badge font draws Latin letters with their accents (src/badges/font.ts, served as an asset).
       whereToShow: c.var.locale.t.badges.showToWebcam,
     });
     return c.body(new Uint8Array(png), 200, {

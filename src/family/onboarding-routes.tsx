@@ -6,7 +6,8 @@
 import { readDeviceTokens } from "../auth/trusted-devices";
 import { findUserByEmail } from "../accounts/users";
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../lib/preprocess";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -249,20 +250,18 @@ onboardingRoutes.get("/join", async (c) => {
 });
 
 /** The forms' messages in the page's language: schemas are built per request from its catalog. */
-const text = (t: Catalog, max: number) => z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(max, t.account.errors.tooLong(max)));
-const emailField = (t: Catalog) =>
-  text(t, 254)
-    .transform((v) => v.toLowerCase())
-    .pipe(z.email(t.onboarding.errors.enterEmail));
+const text = (t: Catalog, max: number) => preprocess((v) => (typeof v === "string" ? v : ""), z.string().check(z.trim(), z.maxLength(max, t.account.errors.tooLong(max))));
+const emailField = (t: Catalog) => z.pipe(z.pipe(text(t, 254), z.transform((v: string) => v.toLowerCase())), z.email(t.onboarding.errors.enterEmail));
 const signUpForm = (t: Catalog) =>
   z.object({
     // Control and bidirectional characters never reach a page or an email.
-    name: z
-      .preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().trim().max(200, t.account.errors.tooLong(200)))
-      .pipe(z.string().min(1, t.onboarding.errors.enterName)),
+    name: z.pipe(
+      preprocess((v) => (typeof v === "string" ? cleanLine(v) : ""), z.string().check(z.trim(), z.maxLength(200, t.account.errors.tooLong(200)))),
+      z.string().check(z.minLength(1, t.onboarding.errors.enterName)),
+    ),
     email: emailField(t),
     // Not trimmed: spaces can be part of a password.
-    password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
+    password: preprocess((v) => (typeof v === "string" ? v : ""), z.string().check(z.maxLength(1024))),
   });
 
 onboardingRoutes.post("/join/email", async (c) => {
@@ -283,7 +282,7 @@ onboardingRoutes.post("/join/email", async (c) => {
   // Every problem at once (issue 14): the password and the address are checked even when another field is wrong.
   const typedEmail = parsed.success ? parsed.data.email : emailField(t).safeParse(body.email).data;
   if (!errors.password) {
-    const problem = passwordProblem(typeof body.password === "string" ? body.password : "", typedEmail ?? values.email, t);
+    const problem = await passwordProblem(c.env, typeof body.password === "string" ? body.password : "", typedEmail ?? values.email, t);
     if (problem) errors.password = problem;
   }
   if (!errors.email && typedEmail && (await isStudentEmail(db(c), typedEmail, state.invitationIds))) {

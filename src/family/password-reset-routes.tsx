@@ -1,5 +1,5 @@
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -22,18 +22,14 @@ const forgotForm = ({ signIn: { forgotPage: t } }: Catalog) =>
   z.strictObject({
     email: z
       .string(t.enterEmail)
-      .trim()
-      .toLowerCase()
-      .min(1, t.enterEmail)
-      .max(254, t.tooLong)
-      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, t.invalidEmail),
+      .check(z.trim(), z.toLowerCase(), z.minLength(1, t.enterEmail), z.maxLength(254, t.tooLong), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, t.invalidEmail)),
   });
 
 const resetForm = (t: Catalog) =>
   z.strictObject({
-    password: z.string(t.account.errors.chooseNew).min(1, t.account.errors.chooseNew).max(1024, t.account.passwordRules.tooLong(128)),
+    password: z.string(t.account.errors.chooseNew).check(z.minLength(1, t.account.errors.chooseNew), z.maxLength(1024, t.account.passwordRules.tooLong(128))),
     // The hidden field for password managers; ignored.
-    username: z.string().max(254).optional(),
+    username: z.optional(z.string().check(z.maxLength(254))),
   });
 
 /** A reset link that cannot be used: 404 when unknown, 410 when used or expired. */
@@ -96,7 +92,7 @@ passwordResetRoutes.post("/reset-password/:token", async (c) => {
   const { t } = c.var.locale;
   const parsed = resetForm(t).safeParse(await readForm(c));
   const errors = parsed.success ? null : fieldErrors(parsed.error, t);
-  const problem = parsed.success ? passwordProblem(parsed.data.password, found.user.email, t) : (errors?.password ?? errors?.form ?? t.account.errors.chooseNew);
+  const problem = parsed.success ? await passwordProblem(c.env, parsed.data.password, found.user.email, t) : (errors?.password ?? errors?.form ?? t.account.errors.chooseNew);
   if (!parsed.success || problem) {
     c.status(422);
     return c.render(<ResetPasswordPage token={token} email={found.user.email} error={problem ?? undefined} />, { title: t.signIn.resetPage.title });

@@ -1,6 +1,7 @@
 /** Parent sign-in with email and password (rate-limited, no enumeration) and sign-out for everyone. */
 import { Hono } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../lib/preprocess";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
 import { safeNext } from "../lib/url";
@@ -19,9 +20,9 @@ import { waitWords } from "../../views/components";
 export const signInRoutes = new Hono<AppEnv>();
 
 const form = z.object({
-  email: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().toLowerCase().max(254)),
-  password: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(1024)),
-  next: z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().max(2048).optional()),
+  email: preprocess((v) => (typeof v === "string" ? v : ""), z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254))),
+  password: preprocess((v) => (typeof v === "string" ? v : ""), z.string().check(z.maxLength(1024))),
+  next: preprocess((v) => (typeof v === "string" ? v : undefined), z.optional(z.string().check(z.maxLength(2048)))),
 });
 
 signInRoutes.get("/sign-in", async (c) => {

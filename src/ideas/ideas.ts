@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, type SQL } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Db } from "../db/client";
 import { ideas } from "../db/schema";
 import { httpUrl } from "../links/links";
@@ -11,20 +11,17 @@ export type IdeaRow = typeof ideas.$inferSelect;
 
 export const ideaSlug = z
   .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "may contain only lower-case letters, digits and single hyphens");
+  .check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "may contain only lower-case letters, digits and single hyphens"));
 
 /** A PUT is the whole idea: title, source, link, a short practical summary, and where it fits. */
 export const ideaBody = z.strictObject({
-  title: z.string().overwrite(cleanLine).trim().min(1).max(200),
-  source: z.string().overwrite(cleanLine).trim().min(1).max(200),
+  title: z.string().check(z.overwrite(cleanLine), z.trim(), z.minLength(1), z.maxLength(200)),
+  source: z.string().check(z.overwrite(cleanLine), z.trim(), z.minLength(1), z.maxLength(200)),
   sourceUrl: httpUrl,
-  summary: z.string().overwrite(cleanText).trim().min(1).max(1000),
+  summary: z.string().check(z.overwrite(cleanText), z.trim(), z.minLength(1), z.maxLength(1000)),
   topic: z.enum(IDEA_TOPICS),
   gradeBand: z.enum(GRADE_BANDS),
-  language: z.enum(IDEA_LANGUAGE_CODES).default("en"),
+  language: z._default(z.enum(IDEA_LANGUAGE_CODES), "en"),
 });
 export type IdeaInput = z.infer<typeof ideaBody>;
 

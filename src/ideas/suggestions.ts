@@ -1,12 +1,12 @@
 import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Db } from "../db/client";
 import { ideaSuggestions } from "../db/schema";
 import { encodeCursor, type Cursor } from "../lib/cursor";
 import { newId } from "../lib/random";
 import { cleanText } from "../lib/text";
 import { isoDate, now } from "../lib/time";
-import { IDEA_TOPICS } from "./catalog";
+import { IDEA_TOPICS, type IdeaTopic } from "./catalog";
 import type { Catalog } from "../i18n/catalog";
 
 export type SuggestionRow = typeof ideaSuggestions.$inferSelect;
@@ -25,14 +25,11 @@ export const suggestionForm = (say: SuggestionMessages) =>
   z.strictObject({
     text: z
       .string({ error: say.missing })
-      .overwrite(cleanText)
-      .trim()
-      .min(SUGGESTION_MIN, say.tooShort(SUGGESTION_MIN))
-      .max(SUGGESTION_MAX, say.tooLong(SUGGESTION_MAX)),
-    topic: z
-      .union([z.enum(IDEA_TOPICS), z.literal("")], { error: say.unknownTopic })
-      .optional()
-      .transform((t) => t || null),
+      .check(z.overwrite(cleanText), z.trim(), z.minLength(SUGGESTION_MIN, say.tooShort(SUGGESTION_MIN)), z.maxLength(SUGGESTION_MAX, say.tooLong(SUGGESTION_MAX))),
+    topic: z.pipe(
+      z.optional(z.union([z.enum(IDEA_TOPICS), z.literal("")], { error: say.unknownTopic })),
+      z.transform((t: IdeaTopic | "" | undefined) => t || null),
+    ),
   });
 
 export type SuggestionInput = z.output<ReturnType<typeof suggestionForm>>;

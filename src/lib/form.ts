@@ -1,6 +1,7 @@
 import type { Context } from "hono";
-import type { ZodError } from "zod";
+import type * as z from "zod/mini";
 import { CSRF_FIELD } from "./csrf-field";
+import "./zod-english";
 import type { Catalog } from "../i18n/catalog";
 
 /** A submitted page form as plain strings: the CSRF field dropped, a repeated field keeps its last value. */
@@ -26,7 +27,7 @@ export async function readForm(c: Context): Promise<Record<string, string>> {
 export type FieldErrors = Record<string, string>;
 
 /** The first message for each field; problems not tied to a field (unknown fields) under "form", in the page's language. */
-export function fieldErrors(error: ZodError, t: Catalog): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError, t: Catalog): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.code === "unrecognized_keys" || issue.path.length === 0 ? "form" : String(issue.path[0]);

@@ -2,7 +2,7 @@
  * The shapes of our ids and tokens, as src/lib/random.ts makes them. A value of another shape
  * cannot name a row or match a stored token, so it is refused before any query.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** The longest id we look up: newId() makes 20 or so characters; hand-made ids (tests, old rows) stay under this. */
 export const ID_MAX = 64;
@@ -27,5 +27,5 @@ export const isRowId = (s: string): boolean => s.length <= ID_MAX && ROW_ID.test
 export const isInvitationId = (s: string): boolean => s.length <= ID_MAX && INVITATION_ID.test(s);
 
 /** A row id from a path, query or form; anything else is a plain 404. */
-export const rowIdField = z.string().max(ID_MAX).regex(ROW_ID);
-export const invitationIdField = z.string().max(ID_MAX).regex(INVITATION_ID);
+export const rowIdField = z.string().check(z.maxLength(ID_MAX), z.regex(ROW_ID));
+export const invitationIdField = z.string().check(z.maxLength(ID_MAX), z.regex(INVITATION_ID));

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { auditInsert, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { districtLinks, LINK_AUDIENCES } from "../db/schema";
@@ -12,10 +12,7 @@ export const MAX_LINKS_PER_DISTRICT = 100;
 
 export const linkKey = z
   .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits and . _ -");
+  .check(z.trim(), z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._-]+$/, "may contain only letters, digits and . _ -"));
 
 /** Invisible characters a URL parser would drop or keep raw; shown as text they could disguise it. */
 const HIDDEN_IN_URL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -25,26 +22,26 @@ const HIDDEN_IN_URL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
  * Control and bidirectional characters are stored percent-encoded (as a browser would send them),
  * so `https://school.example.org/\u202Egpj.exe` shows as what it is; in a host name they fail to parse.
  */
-export const httpUrl = z
-  .string()
-  .trim()
-  .overwrite((s) => s.replace(HIDDEN_IN_URL, encodeURIComponent))
-  .min(1)
-  .max(2048)
-  .refine((s) => {
+export const httpUrl = z.string().check(
+  z.trim(),
+  z.overwrite((s) => s.replace(HIDDEN_IN_URL, encodeURIComponent)),
+  z.minLength(1),
+  z.maxLength(2048),
+  z.refine((s) => {
     try {
       const u = new URL(s);
       return (u.protocol === "http:" || u.protocol === "https:") && u.hostname !== "" && u.username === "" && u.password === "";
     } catch {
       return false;
     }
-  }, "must be an absolute http:// or https:// URL without credentials");
+  }, "must be an absolute http:// or https:// URL without credentials"),
+);
 
 export const linkBody = z.strictObject({
-  title: z.string().overwrite(cleanLine).trim().min(1).max(200),
+  title: z.string().check(z.overwrite(cleanLine), z.trim(), z.minLength(1), z.maxLength(200)),
   url: httpUrl,
   audience: z.enum(LINK_AUDIENCES),
-  description: z.string().overwrite(cleanText).trim().max(1000).nullable().optional(),
+  description: z.optional(z.nullable(z.string().check(z.overwrite(cleanText), z.trim(), z.maxLength(1000)))),
 });
 
 export type LinkInput = z.infer<typeof linkBody>;

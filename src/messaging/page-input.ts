@@ -1,14 +1,14 @@
 /** Reading the message pages' inputs: thread ids, seq numbers, list cursors and the message form. */
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { readForm } from "../lib/form";
 import { decodeCursor, encodeCursor, type Cursor } from "../lib/cursor";
 import { checkBody } from "./body";
 import { formKeyOf } from "./form-key";
 import { THREAD_ID } from "../lib/ids";
 
-const seqSchema = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const seqSchema = z.coerce.number().check(z.int(), z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
 
 export const threadIdOf = (c: Context): string | null => {
   const id = c.req.param("id") ?? "";

@@ -1,6 +1,6 @@
 /** A teacher's settings (SPEC 3.6, 3.10, 3.11): Messages on/off, the name families see, unread-message emails, language, translation. */
 import { eq } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Db } from "../db/client";
 import { teachers } from "../db/schema";
 import type { Catalog } from "../i18n/catalog";
@@ -19,10 +19,10 @@ export function settingsForms(t: Words) {
     notifications: z.strictObject({ notifyUnread: onOff(t.chooseEmails) }),
     name: z.strictObject({
       // Empty means "use my roster name".
-      displayName: z.string(t.nameMissing).trim().max(200, t.nameTooLong),
+      displayName: z.string(t.nameMissing).check(z.trim(), z.maxLength(200, t.nameTooLong)),
     }),
     // Only a language we have a catalog for: pages and emails are shown in it.
-    language: z.strictObject({ language: z.string(t.chooseLanguage).refine((tag) => LANGUAGES.includes(tag), t.chooseLanguage) }),
+    language: z.strictObject({ language: z.string(t.chooseLanguage).check(z.refine((tag) => LANGUAGES.includes(tag), t.chooseLanguage)) }),
   };
 }
 

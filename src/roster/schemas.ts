@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { cleanLine } from "../lib/text";
 
 export const SIS_ID_MAX = 128;
@@ -6,16 +6,13 @@ export const SIS_ID_MAX = 128;
 /** A district's own identifier for a roster row. */
 export const sisId = z
   .string()
-  .trim()
-  .min(1)
-  .max(SIS_ID_MAX)
-  .regex(/^[A-Za-z0-9._:@-]+$/, "may contain only letters, digits and . _ : @ -");
+  .check(z.trim(), z.minLength(1), z.maxLength(SIS_ID_MAX), z.regex(/^[A-Za-z0-9._:@-]+$/, "may contain only letters, digits and . _ : @ -"));
 
 /** Emails in normal form: trimmed and lower-cased (SPEC 3.1). */
-export const email = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an email address"));
+export const email = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email("must be an email address"));
 
 /** Names reach every page: no bidirectional or other control characters (see lib/text.ts). */
-const name = z.string().overwrite(cleanLine).trim().min(1).max(200);
+const name = z.string().check(z.overwrite(cleanLine), z.trim(), z.minLength(1), z.maxLength(200));
 
 /** Limits of one roster call, chosen so a worst-case call stays well under D1's ~1,000 statements. */
 export const ROSTER_LIMITS = {
@@ -38,18 +35,18 @@ export const studentFields = {
   firstName: name,
   lastName: name,
   schoolSisId: sisId,
-  grade: z.string().overwrite(cleanLine).trim().min(1).max(32).nullable().optional(),
+  grade: z.optional(z.nullable(z.string().check(z.overwrite(cleanLine), z.trim(), z.minLength(1), z.maxLength(32)))),
   /** false also ends the sessions the student's badges opened. */
-  badgesEnabled: z.boolean().optional(),
+  badgesEnabled: z.optional(z.boolean()),
   /** The student's own school address. */
-  email: email.nullable().optional(),
+  email: z.optional(z.nullable(email)),
 };
 /** A membership list REPLACES the section's members; a list left out leaves them as they are. */
 export const sectionFields = {
   name,
   schoolSisId: sisId,
-  teacherSisIds: z.array(sisId).max(ROSTER_LIMITS.teachersPerSection).optional(),
-  studentSisIds: z.array(sisId).max(ROSTER_LIMITS.studentsPerSection).optional(),
+  teacherSisIds: z.optional(z.array(sisId).check(z.maxLength(ROSTER_LIMITS.teachersPerSection))),
+  studentSisIds: z.optional(z.array(sisId).check(z.maxLength(ROSTER_LIMITS.studentsPerSection))),
 };
 
 export const schoolBody = z.strictObject(schoolFields);
@@ -70,18 +67,20 @@ export type SectionItem = z.infer<typeof sectionItem>;
 /** `POST /roster`: the bulk form, processed schools → teachers → students → sections. */
 export const rosterBody = z
   .strictObject({
-    schools: z.array(schoolItem).max(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE).optional(),
-    teachers: z.array(teacherItem).max(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE).optional(),
-    students: z.array(studentItem).max(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE).optional(),
-    sections: z.array(sectionItem).max(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE).optional(),
+    schools: z.optional(z.array(schoolItem).check(z.maxLength(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE))),
+    teachers: z.optional(z.array(teacherItem).check(z.maxLength(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE))),
+    students: z.optional(z.array(studentItem).check(z.maxLength(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE))),
+    sections: z.optional(z.array(sectionItem).check(z.maxLength(ROSTER_LIMITS.itemsPerCall, ROSTER_LIMITS_MESSAGE))),
   })
-  .superRefine((body, ctx) => {
+  .check(
+    z.superRefine((body, ctx) => {
     const items = (body.schools?.length ?? 0) + (body.teachers?.length ?? 0) + (body.students?.length ?? 0) + (body.sections?.length ?? 0);
     if (items > ROSTER_LIMITS.itemsPerCall) ctx.addIssue({ code: "custom", path: [], message: `${items} items: ${ROSTER_LIMITS_MESSAGE}` });
     const memberships = (body.sections ?? []).reduce((n, s) => n + (s.teacherSisIds?.length ?? 0) + (s.studentSisIds?.length ?? 0), 0);
     if (memberships > ROSTER_LIMITS.membershipsPerCall) {
       ctx.addIssue({ code: "custom", path: ["sections"], message: `${memberships} memberships: ${ROSTER_LIMITS_MESSAGE}` });
     }
-  });
+    }),
+  );
 
 export type RosterInput = z.infer<typeof rosterBody>;

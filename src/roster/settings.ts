@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { auditInsert, type AuditActor } from "../audit";
 import type { Db } from "../db/client";
 import { districts } from "../db/schema";
@@ -10,38 +10,39 @@ import { now } from "../lib/time";
  * An IANA time zone name the platform knows (`America/Chicago`), in its canonical spelling; the
  * district's pages and emails write dates and times in it.
  */
-export const timeZoneName = z
-  .string()
-  .min(1)
-  .max(64)
-  .transform((zone, ctx) => {
+export const timeZoneName = z.pipe(
+  z.string().check(z.minLength(1), z.maxLength(64)),
+  z.transform((zone: string, ctx) => {
     try {
       return new Intl.DateTimeFormat(undefined, { timeZone: zone }).resolvedOptions().timeZone;
     } catch {
-      ctx.addIssue({ code: "custom", message: "Not an IANA time zone: use a name such as America/New_York or America/Los_Angeles." });
+      ctx.issues.push({ code: "custom", input: zone, message: "Not an IANA time zone: use a name such as America/New_York or America/Los_Angeles." });
       return z.NEVER;
     }
-  });
+  }),
+);
 
 /** `PUT /settings`: a partial update; null puts invitationMessage / invitationTtlDays back to the default. */
 export const settingsBody = z
   .strictObject({
     /** The district's own words at the top of every invitation; "" or null removes them. */
-    invitationMessage: z.string().overwrite(cleanText).trim().max(1000).nullable().optional(),
+    invitationMessage: z.optional(z.nullable(z.string().check(z.overwrite(cleanText), z.trim(), z.maxLength(1000)))),
     /** Send one reminder on the last day before a pending invitation expires. */
-    reminderBeforeExpiry: z.boolean().optional(),
+    reminderBeforeExpiry: z.optional(z.boolean()),
     /** Overrides INVITATION_TTL_DAYS for this district's new invitations. */
-    invitationTtlDays: z.int().min(1).max(90).nullable().optional(),
+    invitationTtlDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(90)))),
     /** Ask for the badge's 6-digit PIN after a badge scan. */
-    badgePin: z.boolean().optional(),
+    badgePin: z.optional(z.boolean()),
     /** IANA name; dates and times on the district's pages and in its emails. Default America/New_York. */
-    timeZone: timeZoneName.optional().describe("IANA time zone in which families' and teachers' pages and emails show dates and times (default America/New_York)."),
+    timeZone: z.optional(timeZoneName).check(z.describe("IANA time zone in which families' and teachers' pages and emails show dates and times (default America/New_York).")),
     /** The unread notice by text may carry the message's first 60 characters (default off: who wrote, never what). */
-    smsPreview: z.boolean().optional().describe("Text notices of an unread message may include its first 60 characters (default false)."),
+    smsPreview: z.optional(z.boolean()).check(z.describe("Text notices of an unread message may include its first 60 characters (default false).")),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), {
-    message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone, smsPreview.",
-  });
+  .check(
+    z.refine((b) => Object.values(b).some((v) => v !== undefined), {
+      message: "Send at least one of invitationMessage, reminderBeforeExpiry, invitationTtlDays, badgePin, timeZone, smsPreview.",
+    }),
+  );
 
 export type SettingsPatch = z.infer<typeof settingsBody>;
 

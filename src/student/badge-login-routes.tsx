@@ -8,7 +8,8 @@
  * wrong PINs lock that badge for fifteen minutes. The session lasts as long as the badge.
  */
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
+import { preprocess } from "../lib/preprocess";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -40,7 +41,7 @@ import { BADGE_PICTURE_MAX_BYTES, readBadgePicture } from "../badges/picture";
 import { BadgeLoginPage, BadgePinPage, BadgeTooManyPage } from "../../views/pages/badge-login";
 import { waitWords } from "../../views/components";
 
-const field = (max: number) => z.preprocess((v) => (typeof v === "string" ? v : undefined), z.string().trim().max(max).optional());
+const field = (max: number) => preprocess((v) => (typeof v === "string" ? v : undefined), z.optional(z.string().check(z.trim(), z.maxLength(max))));
 const loginForm = z.object({ token: field(200), pin: field(20), _csrf: field(200) });
 
 type Ctx = Context<AppEnv>;
@@ -48,7 +49,7 @@ type Ctx = Context<AppEnv>;
 function loginPage(c: Ctx, error?: string, notice?: string) {
   const actor = c.get("actor");
   const signedInAs = actor && actor.kind !== "student" ? actor.kind : undefined;
-  return c.render(<BadgeLoginPage error={error} notice={notice} signedInAs={signedInAs} decoderUrl={asset("jsQR.js")} pictureLimit={`${new Intl.NumberFormat(c.var.locale.tag).format(BADGE_PICTURE_MAX_BYTES / 1024 / 1024)} MB`} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
+  return c.render(<BadgeLoginPage error={error} notice={notice} signedInAs={signedInAs} decoderUrl={asset("qr-decode.js")} pictureLimit={`${new Intl.NumberFormat(c.var.locale.tag).format(BADGE_PICTURE_MAX_BYTES / 1024 / 1024)} MB`} />, { title: c.var.locale.t.badges.loginTitle, scripts: ["badge-scanner.js"] });
 }
 
 function failed(c: Ctx) {

@@ -10,7 +10,7 @@
  * Every change and every printed sheet is audited with the teacher as actor.
  */
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -26,11 +26,11 @@ import { TeacherSectionNotFoundPage } from "../../views/pages/teacher-classes";
 import { ConfirmPage } from "../../views/pages/confirm";
 import { rowIdField as rowId } from "../lib/ids";
 
-const studentForm = z.object({ section: rowId.optional(), _csrf: z.string().max(200).optional() });
+const studentForm = z.object({ section: z.optional(rowId), _csrf: z.optional(z.string().check(z.maxLength(200))) });
 const noticeQuery = z.object({
   notice: z.enum(BADGE_NOTICES),
-  student: rowId.optional(),
-  count: z.coerce.number().int().min(0).max(100_000).optional(),
+  student: z.optional(rowId),
+  count: z.optional(z.coerce.number().check(z.int(), z.minimum(0), z.maximum(100_000))),
 });
 
 function notFound<E extends AppEnv>(c: Context<E>) {

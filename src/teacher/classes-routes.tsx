@@ -1,6 +1,6 @@
 /** /teacher (landing), /teacher/sections/:id and sending an invitation to a contact on record. */
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -22,10 +22,10 @@ import {
 } from "./invite-contact";
 import { rowIdField as rowId } from "../lib/ids";
 
-const noticeQuery = z.object({ notice: z.enum(INVITE_NOTICES), contact: rowId.optional() });
+const noticeQuery = z.object({ notice: z.enum(INVITE_NOTICES), contact: z.optional(rowId) });
 /** Where to go back to after sending: the landing page or one section's page. */
-const backPath = z.string().regex(/^\/teacher(\/sections\/[a-z]+_[a-z0-9]+)?$/).max(100);
-const inviteForm = z.strictObject({ back: backPath.optional(), _csrf: z.string().max(200).optional() });
+const backPath = z.string().check(z.regex(/^\/teacher(\/sections\/[a-z]+_[a-z0-9]+)?$/), z.maxLength(100));
+const inviteForm = z.strictObject({ back: z.optional(backPath), _csrf: z.optional(z.string().check(z.maxLength(200))) });
 
 function notFound<E extends AppEnv>(c: Context<E>) {
   c.status(404);

@@ -4,7 +4,7 @@
  * its own thread.
  */
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env";
 import { requireTeacher, type TeacherEnv } from "../auth/guards";
 import { getDb } from "../db/client";

@@ -7,7 +7,7 @@
  * to consume, one message to read, nothing to guess.
  */
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Db } from "../db/client";
 import { authTokens, districts, teachers } from "../db/schema";
 import { localeFor } from "../i18n/locale";
@@ -68,9 +68,9 @@ export function findTeachersByEmail(db: Db, email: string): Promise<TeacherRecor
 /** What a token may do; stored as JSON in auth_tokens.payload (never a secret). */
 const tokenPayload = z.object({
   email: z.string(),
-  teacherIds: z.array(z.string()).min(1).max(MAX_RECORDS),
+  teacherIds: z.array(z.string()).check(z.minLength(1), z.maxLength(MAX_RECORDS)),
   /** Set when the token came from Google: the chosen row is bound to this Google account. */
-  googleSub: z.string().optional(),
+  googleSub: z.optional(z.string()),
 });
 export type SignInPayload = z.infer<typeof tokenPayload>;
 

@@ -1,6 +1,6 @@
 /** /teacher/sign-in: a one-time link to the roster address, or Google (see google-routes.tsx). */
 import { Hono, type Context } from "hono";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { config } from "../config";
 import type { AppEnv } from "../env";
 import { getDb } from "../db/client";
@@ -24,9 +24,9 @@ import { consumeSignInToken, findPendingSignIn, findTeachersByEmail, planSignInL
 /** Holds the token of a Google sign-in that matched several rosters, until the teacher chooses. */
 export const CHOICE_COOKIE = "fp_teacher_choice";
 
-const csrf = z.string().max(200).optional();
-const emailForm = z.strictObject({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()), _csrf: csrf });
-const choiceForm = z.strictObject({ teacherId: z.string().max(64).optional(), _csrf: csrf });
+const csrf = z.optional(z.string().check(z.maxLength(200)));
+const emailForm = z.strictObject({ email: z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email()), _csrf: csrf });
+const choiceForm = z.strictObject({ teacherId: z.optional(z.string().check(z.maxLength(64))), _csrf: csrf });
 
 /** Every page of the sign-in has the same title, in the page's language. */
 const title = (c: Context<AppEnv>) => ({ title: c.var.locale.t.teacher.signIn.title });
