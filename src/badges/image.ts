@@ -1,4 +1,4 @@
-import encodeQR from "qr";
+import qrcode from "qrcode-generator";
 import type { Bindings } from "../env";
 import { badgeFont, type BadgeFont } from "./font-asset";
 import { encodeGrayPng } from "./png";
@@ -13,9 +13,10 @@ export const badgeQrText = (token: string): string => `${BADGE_QR_PREFIX}${token
 
 /** The QR modules of a badge (error correction M: survives a scratched phone screen). */
 export function badgeQr(token: string): { size: number; dark: (row: number, col: number) => boolean } {
-  // qr adds a quiet zone of at least one module; ours is drawn by the callers, so it is cut off.
-  const modules = encodeQR(badgeQrText(token), "raw", { ecc: "medium", encoding: "byte", border: 1 }).slice(1, -1).map((row) => row.slice(1, -1));
-  return { size: modules.length, dark: (r, c) => modules[r]?.[c] === true };
+  const qr = qrcode(0, "M");
+  qr.addData(badgeQrText(token), "Byte");
+  qr.make();
+  return { size: qr.getModuleCount(), dark: (r, c) => qr.isDark(r, c) };
 }
 
 /** The QR as an SVG (for the page and for printing; scales crisply). */

@@ -8,7 +8,6 @@ import { measureBundle } from "../../bench/bundle.mjs";
 /** Path prefix → why it is not in the worker. */
 const KEPT_OUT = {
   "node_modules/jsqr/": "badge pictures are read with qr/decode.js (src/badges/picture.ts)",
-  "node_modules/qrcode-generator/": "badge QR codes are drawn with qr (src/badges/image.ts)",
   "node_modules/zod/v4/classic/": 'schemas use zod/mini: import * as z from "zod/mini"',
   "node_modules/zod/v4/core/to-json-schema.js": "the OpenAPI document is built by scripts/build-static.mjs",
   "node_modules/zod/v4/core/json-schema-processors.js": "the OpenAPI document is built by scripts/build-static.mjs",
