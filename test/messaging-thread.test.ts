@@ -5,7 +5,7 @@ import { getDb } from "../src/db/client";
 import { writeIndex } from "../src/messaging/index-sync";
 import { ensureThreads } from "../src/messaging/start";
 import type { ThreadMeta } from "../src/messaging/types";
-import { messageWorld, storedMessages, threadRow } from "./world";
+import { indexSettled, messageWorld, storedMessages, threadRow } from "./world";
 
 /** A thread row in the index for Rosa and Maya, with no message yet. */
 async function freshThread(): Promise<{ meta: ThreadMeta; rosa: string; tom: string }> {
@@ -54,6 +54,8 @@ describe("the thread object", () => {
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
     const stored = await storedMessages(meta.id);
     expect(stored.length).toBe(41);
+    // The object's alarm writes the index (src/messaging/thread-object.ts); once it has, it shows the newest state.
+    await indexSettled(meta.id);
     const version = await runInDurableObject(s, (_o, state) => state.storage.sql.exec<{ version: number; synced_version: number }>("SELECT version, synced_version FROM thread").one());
     expect(version.synced_version).toBe(version.version);
     const row = await env.DB.prepare("SELECT index_version, last_sender_kind FROM threads WHERE id = ?").bind(meta.id).first<{ index_version: number; last_sender_kind: string }>();

@@ -16,6 +16,7 @@ interface MetaRow extends Record<string, SqlStorageValue> {
   created_at: number;
   version: number;
   synced_version: number;
+  index_attempt_at: number | null;
 }
 
 interface MessageRow extends Record<string, SqlStorageValue> {
@@ -43,6 +44,8 @@ export interface StoredMeta extends ThreadMeta {
   /** Bumped by every change the D1 index shows; `syncedVersion` is the last one written there. */
   version: number;
   syncedVersion: number;
+  /** When the object last tried to write the D1 index (0: never): the next write waits a window after it. */
+  indexAttemptAt: number;
 }
 
 /** How long, and how many, form keys a thread remembers. */
@@ -85,6 +88,9 @@ export class ThreadStore {
     if (!columns.some((c) => c.name === "lang")) this.sql.exec("ALTER TABLE messages ADD COLUMN lang TEXT");
     // How a message arrived when not through a page ("sms": a reply by text); null: a page.
     if (!columns.some((c) => c.name === "via")) this.sql.exec("ALTER TABLE messages ADD COLUMN via TEXT");
+    // When the index was last written (or tried): D1 sees at most one write per thread per window, even across restarts.
+    const threadColumns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('thread')").toArray();
+    if (!threadColumns.some((c) => c.name === "index_attempt_at")) this.sql.exec("ALTER TABLE thread ADD COLUMN index_attempt_at INTEGER NOT NULL DEFAULT 0");
     // Each message translated once per reader language: a second view, or the other side in the same language, costs nothing.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS translations (
       seq INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
@@ -149,6 +155,7 @@ export class ThreadStore {
       createdAt: r.created_at,
       version: r.version,
       syncedVersion: r.synced_version,
+      indexAttemptAt: r.index_attempt_at ?? 0,
     };
   }
 
@@ -159,7 +166,7 @@ export class ThreadStore {
       m.id, m.districtId, m.teacherId, m.guardianUserId, m.studentId, at,
     );
     this.sql.exec("INSERT INTO participants (kind, id) VALUES ('teacher', ?), ('guardian', ?)", m.teacherId, m.guardianUserId);
-    return { ...m, createdAt: at, version: 0, syncedVersion: 0 };
+    return { ...m, createdAt: at, version: 0, syncedVersion: 0, indexAttemptAt: 0 };
   }
 
   participants(): ParticipantState[] {
@@ -239,6 +246,11 @@ export class ThreadStore {
       guardianUnread: count("guardian"),
       version: meta?.version ?? 0,
     };
+  }
+
+  /** A D1 index write starts now (stored first, so a crash mid-write still spaces the next one). */
+  setIndexAttempt(at: number): void {
+    this.sql.exec("UPDATE thread SET index_attempt_at = ?", at);
   }
 
   setSynced(version: number): void {
