@@ -88,6 +88,20 @@ describe("the thread object", () => {
     expect(await threadRow(meta.id)).toMatchObject({ teacher_unread: 1, guardian_unread: 0, last_sender_kind: "guardian" });
   });
 
+  it("a thread remembers the form keys of its newest 500 messages, and clears older ones now and then rather than at every post", async () => {
+    const { meta } = await freshThread();
+    const s = stub(meta.id);
+    const teacher = { kind: "teacher" as const, id: meta.teacherId };
+    const key = (i: number) => `key-${String(i).padStart(4, "0")}-${"k".repeat(20)}`;
+    for (let i = 1; i <= 560; i++) expect(await s.post(meta, teacher, "Ana", `note ${i}`, key(i))).toMatchObject({ ok: true, seq: i });
+    const kept = await runInDurableObject(s, (_o, state) => state.storage.sql.exec<{ n: number; oldest: number }>("SELECT count(*) AS n, min(seq) AS oldest FROM form_keys").one());
+    // Cleared at message 550: the keys of messages 51..560 are left.
+    expect(kept).toEqual({ n: 510, oldest: 51 });
+    // Message 1's key is forgotten: sent again, it stores a new message; message 100's is still a repeat.
+    expect(await s.post(meta, teacher, "Ana", "note 1", key(1))).toMatchObject({ ok: true, seq: 561 });
+    expect(await s.post(meta, teacher, "Ana", "note 100", key(100))).toMatchObject({ ok: true, seq: 100, repeated: true });
+  });
+
   it("a form key stores its message once, even when sent five times at once, per sender, and is forgotten after a day", async () => {
     const { meta, rosa } = await freshThread();
     const s = stub(meta.id);

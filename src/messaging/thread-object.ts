@@ -60,7 +60,7 @@ export class MessageThread extends DurableObject<Bindings> {
     if ((stored && !sameThread(stored, meta)) || !isParticipant(meta, sender)) return { ok: false, reason: "not_participant" };
     // One synchronous transaction: two posts of the same form cannot both miss the key.
     const result = this.ctx.storage.transactionSync(() => {
-      const earlier = formKey ? this.store.storedForKey(sender.kind, formKey) : null;
+      const earlier = formKey ? this.store.storedForKey(sender.kind, formKey, Date.now()) : null;
       if (earlier) return { ...earlier, repeated: true };
       if (!stored) this.store.init(meta, Date.now());
       const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now(), lang, via);
@@ -77,7 +77,7 @@ export class MessageThread extends DurableObject<Bindings> {
   async storedForKey(sender: Participant, formKey: string): Promise<boolean> {
     const meta = this.store.meta();
     if (!meta || !isParticipant(meta, sender)) return false;
-    return this.store.storedForKey(sender.kind, formKey) !== null;
+    return this.store.storedForKey(sender.kind, formKey, Date.now()) !== null;
   }
 
   /** A page of messages for a participant (null for anyone else), optionally marking all as read. */

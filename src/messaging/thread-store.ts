@@ -51,6 +51,8 @@ export interface StoredMeta extends ThreadMeta {
 /** How long, and how many, form keys a thread remembers. */
 const FORM_KEY_MS = 24 * 3600 * 1000;
 const FORM_KEYS_KEPT = 500;
+/** Old keys are cleared every this many messages, not at every post (it is a scan): at most FORM_KEYS_KEPT + this many are kept. */
+const FORM_KEYS_PRUNE_EVERY = 50;
 
 const asKind = (s: string): SenderKind => (s === "teacher" ? "teacher" : "guardian");
 
@@ -125,17 +127,22 @@ export class ThreadStore {
     this.sql.exec("DELETE FROM translations WHERE seq IN (SELECT seq FROM messages WHERE sender_kind = ?)", kind);
   }
 
-  /** The message stored for this sender's form key, if one was. */
-  storedForKey(kind: SenderKind, key: string): { seq: number; createdAt: number } | null {
-    const [r] = this.sql.exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM form_keys WHERE sender_kind = ? AND key = ?", kind, key).toArray();
+  /** The message stored for this sender's form key within the last day, if one was. */
+  storedForKey(kind: SenderKind, key: string, now: number): { seq: number; createdAt: number } | null {
+    const [r] = this.sql
+      .exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM form_keys WHERE sender_kind = ? AND key = ? AND created_at >= ?", kind, key, now - FORM_KEY_MS)
+      .toArray();
     return r ? { seq: r.seq, createdAt: r.created_at } : null;
   }
 
-  /** Remembers a form key for a day, and at most the newest FORM_KEYS_KEPT (a repeat comes within seconds or minutes). */
+  /**
+   * Remembers a form key for a day, for the keys of the newest FORM_KEYS_KEPT messages (a repeat
+   * comes within seconds or minutes). A key older than a day is replaced (storedForKey no longer sees it).
+   */
   rememberKey(kind: SenderKind, key: string, seq: number, at: number): void {
-    this.sql.exec("INSERT OR IGNORE INTO form_keys (sender_kind, key, seq, created_at) VALUES (?, ?, ?, ?)", kind, key, seq, at);
-    this.sql.exec("DELETE FROM form_keys WHERE created_at < ?", at - FORM_KEY_MS);
-    this.sql.exec("DELETE FROM form_keys WHERE seq < (SELECT min(seq) FROM (SELECT seq FROM form_keys ORDER BY seq DESC LIMIT ?))", FORM_KEYS_KEPT);
+    this.sql.exec("INSERT OR REPLACE INTO form_keys (sender_kind, key, seq, created_at) VALUES (?, ?, ?, ?)", kind, key, seq, at);
+    if (seq % FORM_KEYS_PRUNE_EVERY !== 0) return;
+    this.sql.exec("DELETE FROM form_keys WHERE created_at < ? OR seq <= ?", at - FORM_KEY_MS, seq - FORM_KEYS_KEPT);
   }
 
   /** Forgets one side's keys (a guardian who deleted their account). */
