@@ -15,6 +15,9 @@ const THREADS = Number(process.env.BENCH_POSTING_THREADS ?? 10);
 const PER_SIDE = 10;
 const LIMIT_WINDOW_MS = 61_000;
 
+/** A form's one-time key, as the thread page puts in each reply form (src/messaging/form-key.ts: 32 of a-z2-7). */
+const formKey = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => "abcdefghijklmnopqrstuvwxyz234567"[b % 32]).join("");
+
 async function pool(n, limit, task) {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => { while (next < n) await task(next++); }));
@@ -70,8 +73,8 @@ export async function benchPosting(origin, world) {
   for (const { thread, teacher, parent } of world.pairs) {
     const t0 = performance.now();
     const results = await Promise.all([
-      ...Array.from({ length: PER_SIDE }, (_, i) => teacher.request("POST", `/teacher/messages/${thread}`, { body: `Teacher note ${i}: please bring a coat on Friday.` })),
-      ...Array.from({ length: PER_SIDE }, (_, i) => parent.request("POST", `/messages/${thread}`, { body: `Family note ${i}: thank you, we will.` })),
+      ...Array.from({ length: PER_SIDE }, (_, i) => teacher.request("POST", `/teacher/messages/${thread}`, { body: `Teacher note ${i}: please bring a coat on Friday.`, key: formKey() })),
+      ...Array.from({ length: PER_SIDE }, (_, i) => parent.request("POST", `/messages/${thread}`, { body: `Family note ${i}: thank you, we will.`, key: formKey() })),
     ]);
     burstMs.push(performance.now() - t0);
     for (const r of results) {
@@ -87,7 +90,7 @@ export async function benchPosting(origin, world) {
   const other = [...statuses].filter(([s]) => s !== 303).map(([s, n]) => `${n}×${s} ("${said.get(s)}")`);
   if (stored === 0) throw new Error(`posting bench: nothing stored (${other.join(", ")})`);
   const secs = burstMs.reduce((a, b) => a + b, 0) / 1000;
-  const what = `${world.pairs.length} threads one after another, each: ${PER_SIDE} posts by its teacher + ${PER_SIDE} by its guardian at once (20 clients; each sender at its 10/min limit); real form POSTs → 303`;
+  const what = `${world.pairs.length} threads one after another, each: ${PER_SIDE} posts by its teacher + ${PER_SIDE} by its guardian at once (20 clients; each sender at its 10/min limit); real form POSTs (body, one-time key, CSRF token) → 303`;
   return [
     { name: "posting: ONE thread, 20 concurrent posters, messages/s", value: stored / secs, unit: "messages/s", notes: `${what}; ${total} posts, ${other.length ? `NOT 303: ${other.join(", ")}` : "all 303"}; burst p50 ${Math.round(percentile(burstMs, 50))} ms` },
     { name: "posting: ONE thread, 20 concurrent posters, latency p50 / p99", value: `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`, unit: "ms", notes: `per POST, as the client saw it; D1 per post (Server-Timing) p50: ${d1.length ? `${percentile(d1.map((c) => c.roundTrips), 50)} round trips, ${percentile(d1.map((c) => c.statements), 50)} statements, ${percentile(d1.map((c) => c.ms), 50).toFixed(1)} ms` : "n/a"}; the threads index is written by the thread object's alarm, at most once per 2 s` },
