@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: drives a local wrangler dev server (workerd, local D1) and prints one table.
 // Sizes can be scaled with BENCH_STUDENTS (default 10,000; one invitation per student) and, for
-// messages, BENCH_FAMILIES and BENCH_MSG_PER_SENDER (at most 10, the per-sender limit; see bench/messaging.mjs).
+// messages, BENCH_FAMILIES and BENCH_MSG_PER_SENDER (at most 10, the per-sender limit; see bench/messaging.mjs),
+// and BENCH_POSTING_THREADS for posting into one thread at 20 concurrent (bench/posting.mjs).
 import { api, percentile, printTable, startServer, ADMIN_TOKEN } from "../scripts/local-server.mjs";
 import { benchLoad } from "./load.mjs";
 import { benchMessaging } from "./messaging.mjs";
+import { benchPosting, preparePosting } from "./posting.mjs";
 import { benchPasswordHash } from "./password.mjs";
 import { benchPages } from "./pages.mjs";
 import { benchTranslation, startStandInTranslator } from "./translation.mjs";
@@ -67,9 +69,14 @@ try {
   }
   rows.push({ name: "invitations: single POST latency p50 / p99", value: `${percentile(singles, 50).toFixed(1)} / ${percentile(singles, 99).toFixed(1)}`, unit: "ms", notes: "with Idempotency-Key, sequential" });
 
-  // Messages: one thread under concurrent posting, and a 30-family section broadcast (bench/messaging.mjs).
+  // Posting into ONE thread at 20 concurrent (bench/posting.mjs): set up now, measured a minute later
+  // (each thread's first message must leave its teacher's per-minute window first).
+  const posting = await preparePosting(origin);
+
+  // Messages: 30 families posting at once into their own threads, and a 30-family section broadcast (bench/messaging.mjs).
   rows.push(...(await benchOneRoster(origin, token)));
   rows.push(...(await benchMessaging(origin)));
+  rows.push(...(await benchPosting(origin, posting)));
   rows.push(...(await benchTranslation(origin, translator)));
   rows.push(...(await benchPasswordHash(origin)));
   rows.push(...(await benchPages(origin)));

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { config } from "../src/config";
 import { unreadNoticeKey } from "../src/messaging/unread-notice";
-import { browserAs, messageWorld, startThread, storedMessages } from "./world";
+import { browserAs, indexSettled, messageWorld, startThread, storedMessages } from "./world";
 
 const DELAY_MS = config(env).unreadNotifyAfterMs;
 const thread = (id: string) => env.MESSAGE_THREAD.getByName(id);
@@ -82,7 +82,8 @@ describe("the unread-message email", () => {
     const id = await startThread(t1, w.ids.S1, users.rosa.id);
     const rosa = await browserAs("parent", users.rosa.id);
     await rosa.get(`/messages/${id}`);
-    // Read: nothing left to wait for.
+    // Read (and the index written by the alarm): nothing left to wait for.
+    await indexSettled(id);
     expect(await alarmAt(id)).toBeNull();
     advance(DELAY_MS + 1_000);
     await runInDurableObject(thread(id), (_o, state) => state.storage.setAlarm(Date.now()));

@@ -5,7 +5,7 @@ import { getDb } from "../src/db/client";
 import { writeIndex } from "../src/messaging/index-sync";
 import { ensureThreads } from "../src/messaging/start";
 import type { ThreadMeta } from "../src/messaging/types";
-import { messageWorld, storedMessages, threadRow } from "./world";
+import { indexSettled, messageWorld, storedMessages, threadRow } from "./world";
 
 /** A thread row in the index for Rosa and Maya, with no message yet. */
 async function freshThread(): Promise<{ meta: ThreadMeta; rosa: string; tom: string }> {
@@ -54,6 +54,8 @@ describe("the thread object", () => {
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
     const stored = await storedMessages(meta.id);
     expect(stored.length).toBe(41);
+    // The object's alarm writes the index (src/messaging/thread-object.ts); once it has, it shows the newest state.
+    await indexSettled(meta.id);
     const version = await runInDurableObject(s, (_o, state) => state.storage.sql.exec<{ version: number; synced_version: number }>("SELECT version, synced_version FROM thread").one());
     expect(version.synced_version).toBe(version.version);
     const row = await env.DB.prepare("SELECT index_version, last_sender_kind FROM threads WHERE id = ?").bind(meta.id).first<{ index_version: number; last_sender_kind: string }>();
@@ -84,6 +86,20 @@ describe("the thread object", () => {
     });
     expect(await runDurableObjectAlarm(s)).toBe(true);
     expect(await threadRow(meta.id)).toMatchObject({ teacher_unread: 1, guardian_unread: 0, last_sender_kind: "guardian" });
+  });
+
+  it("a thread remembers the form keys of its newest 500 messages, and clears older ones now and then rather than at every post", async () => {
+    const { meta } = await freshThread();
+    const s = stub(meta.id);
+    const teacher = { kind: "teacher" as const, id: meta.teacherId };
+    const key = (i: number) => `key-${String(i).padStart(4, "0")}-${"k".repeat(20)}`;
+    for (let i = 1; i <= 560; i++) expect(await s.post(meta, teacher, "Ana", `note ${i}`, key(i))).toMatchObject({ ok: true, seq: i });
+    const kept = await runInDurableObject(s, (_o, state) => state.storage.sql.exec<{ n: number; oldest: number }>("SELECT count(*) AS n, min(seq) AS oldest FROM form_keys").one());
+    // Cleared at message 550: the keys of messages 51..560 are left.
+    expect(kept).toEqual({ n: 510, oldest: 51 });
+    // Message 1's key is forgotten: sent again, it stores a new message; message 100's is still a repeat.
+    expect(await s.post(meta, teacher, "Ana", "note 1", key(1))).toMatchObject({ ok: true, seq: 561 });
+    expect(await s.post(meta, teacher, "Ana", "note 100", key(100))).toMatchObject({ ok: true, seq: 100, repeated: true });
   });
 
   it("a form key stores its message once, even when sent five times at once, per sender, and is forgotten after a day", async () => {

@@ -29,8 +29,12 @@ export class RateLimiter extends DurableObject<Bindings> {
     const t = Date.now();
     const longest = Math.max(...rules.map((r) => r.windowMs));
     // The longest window this key has been counted in: how long its hits, and the key, are kept.
-    const window = Math.max(longest, (await this.ctx.storage.get<number>("window")) ?? 0);
-    const hits = ((await this.ctx.storage.get<number[]>("hits")) ?? []).filter((h) => h > t - window);
+    // One read of both keys: every posted message passes here (src/messaging/post-limit.ts).
+    const stored = await this.ctx.storage.get<number | number[]>(["window", "hits"]);
+    const keptWindow = stored.get("window");
+    const keptHits = stored.get("hits");
+    const window = Math.max(longest, typeof keptWindow === "number" ? keptWindow : 0);
+    const hits = (Array.isArray(keptHits) ? keptHits : []).filter((h) => h > t - window);
     let retryAfter = 0;
     for (const rule of rules) {
       const inWindow = hits.filter((h) => h > t - rule.windowMs);
@@ -42,7 +46,8 @@ export class RateLimiter extends DurableObject<Bindings> {
     }
     hits.push(t);
     await this.ctx.storage.put({ hits, window });
-    await this.ctx.storage.setAlarm(t + window);
+    // An alarm already set runs no later than this one would, and looks again from the newest hit (alarm()).
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(t + window);
     return { allowed: true, retryAfter: 0, stamp: t };
   }
 

@@ -13,7 +13,12 @@ import { insertNotices, loadNoticeContext, unreadNoticeRows, type DueNotice, typ
 
 /** After a failed D1 write (index or email), try again this much later; the state to write is still here. */
 const RETRY_MS = 30 * SECOND;
-/** What a former guardian's message says once they deleted their account. */
+/**
+ * The D1 index (threads row) is written by the alarm, at most once per this window: a quiet
+ * thread's row follows at once (the alarm is due now), a busy one's is one write of the newest
+ * state per window, however many posts and reads came in meanwhile.
+ */
+export const INDEX_WINDOW_MS = 2 * SECOND;
 
 const sameThread = (a: ThreadMeta, b: ThreadMeta) =>
   a.id === b.id && a.districtId === b.districtId && a.teacherId === b.teacherId && a.guardianUserId === b.guardianUserId && a.studentId === b.studentId;
@@ -22,8 +27,10 @@ const isParticipant = (m: ThreadMeta, p: Participant) => (p.kind === "teacher" ?
 
 /**
  * One message thread (one teacher, one guardian, one student): its messages, each side's read
- * position, and the alarm that sends the unread-message email. The worker checks who may act
- * before calling; the object checks again that the caller is one of its two participants.
+ * position, and the alarm that writes the D1 index and sends the unread-message email. The worker
+ * checks who may act before calling; the object checks again that the caller is one of its two
+ * participants. Posting and reading never wait on D1: they change the object's own storage and
+ * set the alarm; the alarm writes the newest state to the index (INDEX_WINDOW_MS apart).
  *
  * The alarm is derived from stored state only (the earliest unread run not yet emailed, or an
  * index write still owed), so it can run twice, late or after a restart and still send one email
@@ -31,8 +38,8 @@ const isParticipant = (m: ThreadMeta, p: Participant) => (p.kind === "teacher" ?
  */
 export class MessageThread extends DurableObject<Bindings> {
   private readonly store: ThreadStore;
+  /** The index write in flight: an alarm forced while another runs shares it rather than writing twice. */
   private syncing: Promise<void> | null = null;
-  private syncAgain = false;
 
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
@@ -53,7 +60,7 @@ export class MessageThread extends DurableObject<Bindings> {
     if ((stored && !sameThread(stored, meta)) || !isParticipant(meta, sender)) return { ok: false, reason: "not_participant" };
     // One synchronous transaction: two posts of the same form cannot both miss the key.
     const result = this.ctx.storage.transactionSync(() => {
-      const earlier = formKey ? this.store.storedForKey(sender.kind, formKey) : null;
+      const earlier = formKey ? this.store.storedForKey(sender.kind, formKey, Date.now()) : null;
       if (earlier) return { ...earlier, repeated: true };
       if (!stored) this.store.init(meta, Date.now());
       const message = this.store.append(sender, senderName.slice(0, 200), body, Date.now(), lang, via);
@@ -61,7 +68,8 @@ export class MessageThread extends DurableObject<Bindings> {
       return { seq: message.seq, createdAt: message.createdAt, repeated: false };
     });
     if (result.repeated) return { ok: true, seq: result.seq, createdAt: result.createdAt, repeated: true };
-    await this.afterChange();
+    if (!stored) await this.firstIndexWrite();
+    else await this.afterChange();
     return { ok: true, seq: result.seq, createdAt: result.createdAt };
   }
 
@@ -69,7 +77,7 @@ export class MessageThread extends DurableObject<Bindings> {
   async storedForKey(sender: Participant, formKey: string): Promise<boolean> {
     const meta = this.store.meta();
     if (!meta || !isParticipant(meta, sender)) return false;
-    return this.store.storedForKey(sender.kind, formKey) !== null;
+    return this.store.storedForKey(sender.kind, formKey, Date.now()) !== null;
   }
 
   /** A page of messages for a participant (null for anyone else), optionally marking all as read. */
@@ -137,12 +145,17 @@ export class MessageThread extends DurableObject<Bindings> {
     const meta = this.store.meta();
     if (!meta) return;
     let retryFloor = 0;
+    // Never throw out of the alarm (the runtime gives up after a few retries); the state says what is still owed.
     try {
       await this.syncIndex();
+    } catch (err) {
+      console.error("message thread: index write failed", meta.id, err);
+      retryFloor = Date.now() + RETRY_MS;
+    }
+    try {
       await this.sendDueNotices(meta, Date.now());
     } catch (err) {
-      // Never throw out of the alarm (the runtime gives up after a few retries); the state says what is still owed.
-      console.error("message thread: alarm run failed", meta.id, err);
+      console.error("message thread: unread notice failed", meta.id, err);
       retryFloor = Date.now() + RETRY_MS;
     }
     await this.scheduleAlarm(retryFloor);
@@ -150,10 +163,23 @@ export class MessageThread extends DurableObject<Bindings> {
 
   // ------------------------------------------------------------------ internals
 
-  /** Alarm first (it survives a crash), then the index, then the alarm again without the index retry. */
+  /** A change the index shows was stored: the alarm writes it (now, or when the window since the last write ends). */
   private async afterChange(): Promise<void> {
     await this.scheduleAlarm();
-    await this.syncIndex();
+  }
+
+  /**
+   * A new thread's first message: its index row is written before the teacher's post returns, as
+   * it is what shows the thread to the family at all (lists skip rows without a message). Once per
+   * thread; a failure is the alarm's to retry, as always.
+   */
+  private async firstIndexWrite(): Promise<void> {
+    await this.scheduleAlarm();
+    try {
+      await this.syncIndex();
+    } catch (err) {
+      console.error("message thread: index write failed", this.store.meta()?.id, err);
+    }
     await this.scheduleAlarm();
   }
 
@@ -193,29 +219,18 @@ export class MessageThread extends DurableObject<Bindings> {
     if (inserted > 0) await kickOutbox(this.env);
   }
 
-  private indexOwed(): boolean {
+  /** When the index is next due to be written (null: it shows the newest state). */
+  private indexDueAt(now: number): number | null {
     const meta = this.store.meta();
-    return meta !== null && meta.syncedVersion < meta.version;
+    if (meta === null || meta.syncedVersion >= meta.version) return null;
+    return Math.max(now, meta.indexAttemptAt + INDEX_WINDOW_MS);
   }
 
-  /**
-   * Writes the current state to the D1 index. Calls that arrive while a write is in flight
-   * share one follow-up write of the newest state (many posts, few D1 writes).
-   */
+  /** Writes the newest state to the D1 index (one statement, version-guarded); throws when D1 does. */
   private syncIndex(): Promise<void> {
-    this.syncAgain = true;
-    if (!this.syncing) {
-      this.syncing = (async () => {
-        try {
-          while (this.syncAgain) {
-            this.syncAgain = false;
-            await this.writeIndexOnce();
-          }
-        } finally {
-          this.syncing = null;
-        }
-      })();
-    }
+    this.syncing ??= this.writeIndexOnce().finally(() => {
+      this.syncing = null;
+    });
     return this.syncing;
   }
 
@@ -223,23 +238,20 @@ export class MessageThread extends DurableObject<Bindings> {
     const meta = this.store.meta();
     if (!meta || meta.syncedVersion >= meta.version) return;
     const snap = this.store.indexSnapshot();
-    try {
-      await writeIndex(getDb(this.env.DB), meta.id, snap);
-      this.store.setSynced(snap.version);
-    } catch (err) {
-      // The message is stored; the alarm retries the index write.
-      console.error("message thread: index write failed", meta.id, err);
-    }
+    this.store.setIndexAttempt(Date.now());
+    await writeIndex(getDb(this.env.DB), meta.id, snap);
+    this.store.setSynced(snap.version);
   }
 
-  /** The next alarm from stored state: the earliest unread email due, or an index write still owed. */
+  /** The next alarm from stored state: the earliest unread email due, or an index write still owed (`floor`: not before, after a failure). */
   private async scheduleAlarm(floor = 0): Promise<void> {
     const now = Date.now();
     const candidates: number[] = [];
     const { nextAt, due } = this.dueNotices(now);
     if (nextAt !== null) candidates.push(nextAt);
     if (due.length > 0) candidates.push(now);
-    if (this.indexOwed()) candidates.push(now + RETRY_MS);
+    const indexAt = this.indexDueAt(now);
+    if (indexAt !== null) candidates.push(indexAt);
     const current = await this.ctx.storage.getAlarm();
     if (candidates.length === 0) {
       if (current !== null) await this.ctx.storage.deleteAlarm();

@@ -16,6 +16,7 @@ interface MetaRow extends Record<string, SqlStorageValue> {
   created_at: number;
   version: number;
   synced_version: number;
+  index_attempt_at: number | null;
 }
 
 interface MessageRow extends Record<string, SqlStorageValue> {
@@ -43,11 +44,15 @@ export interface StoredMeta extends ThreadMeta {
   /** Bumped by every change the D1 index shows; `syncedVersion` is the last one written there. */
   version: number;
   syncedVersion: number;
+  /** When the object last tried to write the D1 index (0: never): the next write waits a window after it. */
+  indexAttemptAt: number;
 }
 
 /** How long, and how many, form keys a thread remembers. */
 const FORM_KEY_MS = 24 * 3600 * 1000;
 const FORM_KEYS_KEPT = 500;
+/** Old keys are cleared every this many messages, not at every post (it is a scan): at most FORM_KEYS_KEPT + this many are kept. */
+const FORM_KEYS_PRUNE_EVERY = 50;
 
 const asKind = (s: string): SenderKind => (s === "teacher" ? "teacher" : "guardian");
 
@@ -85,6 +90,9 @@ export class ThreadStore {
     if (!columns.some((c) => c.name === "lang")) this.sql.exec("ALTER TABLE messages ADD COLUMN lang TEXT");
     // How a message arrived when not through a page ("sms": a reply by text); null: a page.
     if (!columns.some((c) => c.name === "via")) this.sql.exec("ALTER TABLE messages ADD COLUMN via TEXT");
+    // When the index was last written (or tried): D1 sees at most one write per thread per window, even across restarts.
+    const threadColumns = this.sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('thread')").toArray();
+    if (!threadColumns.some((c) => c.name === "index_attempt_at")) this.sql.exec("ALTER TABLE thread ADD COLUMN index_attempt_at INTEGER NOT NULL DEFAULT 0");
     // Each message translated once per reader language: a second view, or the other side in the same language, costs nothing.
     this.sql.exec(`CREATE TABLE IF NOT EXISTS translations (
       seq INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
@@ -119,17 +127,22 @@ export class ThreadStore {
     this.sql.exec("DELETE FROM translations WHERE seq IN (SELECT seq FROM messages WHERE sender_kind = ?)", kind);
   }
 
-  /** The message stored for this sender's form key, if one was. */
-  storedForKey(kind: SenderKind, key: string): { seq: number; createdAt: number } | null {
-    const [r] = this.sql.exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM form_keys WHERE sender_kind = ? AND key = ?", kind, key).toArray();
+  /** The message stored for this sender's form key within the last day, if one was. */
+  storedForKey(kind: SenderKind, key: string, now: number): { seq: number; createdAt: number } | null {
+    const [r] = this.sql
+      .exec<{ seq: number; created_at: number }>("SELECT seq, created_at FROM form_keys WHERE sender_kind = ? AND key = ? AND created_at >= ?", kind, key, now - FORM_KEY_MS)
+      .toArray();
     return r ? { seq: r.seq, createdAt: r.created_at } : null;
   }
 
-  /** Remembers a form key for a day, and at most the newest FORM_KEYS_KEPT (a repeat comes within seconds or minutes). */
+  /**
+   * Remembers a form key for a day, for the keys of the newest FORM_KEYS_KEPT messages (a repeat
+   * comes within seconds or minutes). A key older than a day is replaced (storedForKey no longer sees it).
+   */
   rememberKey(kind: SenderKind, key: string, seq: number, at: number): void {
-    this.sql.exec("INSERT OR IGNORE INTO form_keys (sender_kind, key, seq, created_at) VALUES (?, ?, ?, ?)", kind, key, seq, at);
-    this.sql.exec("DELETE FROM form_keys WHERE created_at < ?", at - FORM_KEY_MS);
-    this.sql.exec("DELETE FROM form_keys WHERE seq < (SELECT min(seq) FROM (SELECT seq FROM form_keys ORDER BY seq DESC LIMIT ?))", FORM_KEYS_KEPT);
+    this.sql.exec("INSERT OR REPLACE INTO form_keys (sender_kind, key, seq, created_at) VALUES (?, ?, ?, ?)", kind, key, seq, at);
+    if (seq % FORM_KEYS_PRUNE_EVERY !== 0) return;
+    this.sql.exec("DELETE FROM form_keys WHERE created_at < ? OR seq <= ?", at - FORM_KEY_MS, seq - FORM_KEYS_KEPT);
   }
 
   /** Forgets one side's keys (a guardian who deleted their account). */
@@ -149,6 +162,7 @@ export class ThreadStore {
       createdAt: r.created_at,
       version: r.version,
       syncedVersion: r.synced_version,
+      indexAttemptAt: r.index_attempt_at ?? 0,
     };
   }
 
@@ -159,7 +173,7 @@ export class ThreadStore {
       m.id, m.districtId, m.teacherId, m.guardianUserId, m.studentId, at,
     );
     this.sql.exec("INSERT INTO participants (kind, id) VALUES ('teacher', ?), ('guardian', ?)", m.teacherId, m.guardianUserId);
-    return { ...m, createdAt: at, version: 0, syncedVersion: 0 };
+    return { ...m, createdAt: at, version: 0, syncedVersion: 0, indexAttemptAt: 0 };
   }
 
   participants(): ParticipantState[] {
@@ -239,6 +253,11 @@ export class ThreadStore {
       guardianUnread: count("guardian"),
       version: meta?.version ?? 0,
     };
+  }
+
+  /** A D1 index write starts now (stored first, so a crash mid-write still spaces the next one). */
+  setIndexAttempt(at: number): void {
+    this.sql.exec("UPDATE thread SET index_attempt_at = ?", at);
   }
 
   setSynced(version: number): void {

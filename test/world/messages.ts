@@ -1,5 +1,5 @@
 // Teachers, families and threads for the message tests, through the real pages where it matters.
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import type { Browser } from "./browser";
@@ -38,7 +38,26 @@ export async function startThread(teacher: Browser, studentId: string, guardianI
   return m[1];
 }
 
+/**
+ * The thread's D1 index row once it shows the object's newest state. The object writes the index
+ * from its alarm (src/messaging/thread-object.ts: at once for a quiet thread, once per window for a
+ * busy one); this runs a pending alarm now and waits out one the runtime is already running.
+ */
+export async function indexSettled(id: string): Promise<void> {
+  const s = env.MESSAGE_THREAD.getByName(id);
+  const owed = () =>
+    runInDurableObject(s, (_o, state) => state.storage.sql.exec<{ owed: number }>("SELECT version > synced_version AS owed FROM thread").toArray()[0]?.owed === 1);
+  for (let tries = 0; tries < 200; tries++) {
+    if (!(await owed())) return;
+    // Null while the runtime runs it: then the next look waits for that run.
+    if (!(await runDurableObjectAlarm(s))) await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`thread ${id}: the index was not written`);
+}
+
+/** The thread's index row, after the object has written its newest state there (indexSettled). */
 export async function threadRow(id: string) {
+  await indexSettled(id);
   return env.DB.prepare("SELECT * FROM threads WHERE id = ?").bind(id).first<{
     id: string;
     teacher_id: string;

@@ -1,0 +1,113 @@
+// Posting rows for `npm run bench`: 20 clients posting into ONE thread at once, each a real form
+// POST through the thread page's route (session, access check, the sender's rate limiter, the
+// thread's object). A thread is between one teacher and one guardian, and each sender may post 10
+// a minute (LIMITS.messagePostsPerMinute), so a burst is its teacher's 10 and its guardian's 10 at
+// once, all stored; the bench repeats the burst in BENCH_POSTING_THREADS threads (own teacher and
+// family each) one after the other. A thread's first message (the teacher's) is sent in setup,
+// a minute before its burst, so the burst is within both senders' limits.
+//
+// `node bench/posting.mjs` runs these rows alone on a server of its own (PORT, default 8822), and
+// also the load bench's flood of one parent posting past the limit (expected: 429 only).
+import { api, ADMIN_TOKEN, percentile, printTable, startServer } from "../scripts/local-server.mjs";
+import { joinAsGuardian, signInTeacher } from "../scripts/page-client.mjs";
+
+const THREADS = Number(process.env.BENCH_POSTING_THREADS ?? 10);
+const PER_SIDE = 10;
+const LIMIT_WINDOW_MS = 61_000;
+
+/** A form's one-time key, as the thread page puts in each reply form (src/messaging/form-key.ts: 32 of a-z2-7). */
+const formKey = () => Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => "abcdefghijklmnopqrstuvwxyz234567"[b % 32]).join("");
+
+async function pool(n, limit, task) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, n) }, async () => { while (next < n) await task(next++); }));
+}
+
+/**
+ * THREADS teacher/family pairs, each with a thread the teacher started (one post). Returns the
+ * pairs and when the last thread was started (the bursts wait until a minute after it).
+ */
+export async function preparePosting(origin) {
+  const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Bench Posting District" });
+  const ids = Array.from({ length: THREADS }, (_, i) => i);
+  const teacherEmail = (i) => `post.teacher${i}@school.example.org`;
+  const guardian = (i) => ({ email: `post.family${i}@example.com`, name: `Posting Guardian ${i}`, password: `posting family password ${i}` });
+  await api(origin, district.token, "POST", "/roster", {
+    schools: [{ sisId: "p-sch", name: "Posting Elementary" }],
+    teachers: ids.map((i) => ({ sisId: `p-t${i}`, name: `Posting Teacher ${i}`, email: teacherEmail(i) })),
+    students: ids.map((i) => ({ sisId: `p-s${i}`, firstName: `Kid${i}`, lastName: "Posting", schoolSisId: "p-sch" })),
+    sections: ids.map((i) => ({ sisId: `p-sec${i}`, name: `Room ${i}`, schoolSisId: "p-sch", teacherSisIds: [`p-t${i}`], studentSisIds: [`p-s${i}`] })),
+  });
+  await api(origin, district.token, "POST", "/invitations/batch", { invitations: ids.map((i) => ({ studentSisId: `p-s${i}`, email: guardian(i).email, name: guardian(i).name })) });
+  const parents = new Array(THREADS);
+  await pool(THREADS, 4, async (i) => (parents[i] = await joinAsGuardian(origin, guardian(i))));
+  const pairs = [];
+  let startedAt = 0;
+  for (const i of ids) {
+    const teacher = await signInTeacher(origin, teacherEmail(i));
+    const sectionId = (await teacher.get("/teacher")).text.match(/\/teacher\/messages\/broadcast\/([a-z]+_[a-z0-9]+)/)?.[1];
+    if (!sectionId) throw new Error("posting bench: no 'Message all families' link");
+    await teacher.get(`/teacher/messages/broadcast/${sectionId}`);
+    const sent = await teacher.post(`/teacher/messages/broadcast/${sectionId}`, { body: "Welcome! Write to me here any time." });
+    if (sent.location !== "/teacher/messages?sent=1&failed=0") throw new Error(`posting bench: broadcast → ${sent.location}`);
+    startedAt = Date.now();
+    const thread = (await teacher.get("/teacher/messages")).text.match(/\/teacher\/messages\/(thr_[a-z2-7]{16})/)?.[1];
+    if (!thread) throw new Error("posting bench: the teacher sees no thread");
+    // Each side opens the thread once: the page sets the CSRF cookie its reply form carries.
+    await teacher.get(`/teacher/messages/${thread}`);
+    await parents[i].get(`/messages/${thread}`);
+    pairs.push({ thread, teacher, parent: parents[i] });
+  }
+  return { pairs, startedAt };
+}
+
+/** The bursts: in each thread, its teacher's 10 posts and its family's 10 at once. */
+export async function benchPosting(origin, world) {
+  const wait = world.startedAt + LIMIT_WINDOW_MS - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const latencies = [];
+  const burstMs = [];
+  const statuses = new Map();
+  const said = new Map();
+  const d1 = [];
+  for (const { thread, teacher, parent } of world.pairs) {
+    const t0 = performance.now();
+    const results = await Promise.all([
+      ...Array.from({ length: PER_SIDE }, (_, i) => teacher.request("POST", `/teacher/messages/${thread}`, { body: `Teacher note ${i}: please bring a coat on Friday.`, key: formKey() })),
+      ...Array.from({ length: PER_SIDE }, (_, i) => parent.request("POST", `/messages/${thread}`, { body: `Family note ${i}: thank you, we will.`, key: formKey() })),
+    ]);
+    burstMs.push(performance.now() - t0);
+    for (const r of results) {
+      statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+      latencies.push(r.ms);
+      if (r.d1) d1.push(r.d1);
+      // Say what an unexpected answer was (wrangler dev's own 503 "Your worker restarted mid-request" is not the worker's).
+      if (r.status !== 303 && !said.has(r.status)) said.set(r.status, r.text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim().slice(0, 80));
+    }
+  }
+  const total = world.pairs.length * PER_SIDE * 2;
+  const stored = statuses.get(303) ?? 0;
+  const other = [...statuses].filter(([s]) => s !== 303).map(([s, n]) => `${n}×${s} ("${said.get(s)}")`);
+  if (stored === 0) throw new Error(`posting bench: nothing stored (${other.join(", ")})`);
+  const secs = burstMs.reduce((a, b) => a + b, 0) / 1000;
+  const what = `${world.pairs.length} threads one after another, each: ${PER_SIDE} posts by its teacher + ${PER_SIDE} by its guardian at once (20 clients; each sender at its 10/min limit); real form POSTs (body, one-time key, CSRF token) → 303`;
+  return [
+    { name: "posting: ONE thread, 20 concurrent posters, messages/s", value: stored / secs, unit: "messages/s", notes: `${what}; ${total} posts, ${other.length ? `NOT 303: ${other.join(", ")}` : "all 303"}; burst p50 ${Math.round(percentile(burstMs, 50))} ms` },
+    { name: "posting: ONE thread, 20 concurrent posters, latency p50 / p99", value: `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`, unit: "ms", notes: `per POST, as the client saw it; D1 per post (Server-Timing) p50: ${d1.length ? `${percentile(d1.map((c) => c.roundTrips), 50)} round trips, ${percentile(d1.map((c) => c.statements), 50)} statements, ${percentile(d1.map((c) => c.ms), 50).toFixed(1)} ms` : "n/a"}; the threads index is written by the thread object's alarm, at most once per 2 s` },
+  ];
+}
+
+// Alone: `node bench/posting.mjs`.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { benchLoad } = await import("./load.mjs");
+  const server = await startServer({ port: Number(process.env.PORT ?? 8822) });
+  const rows = [];
+  try {
+    const world = await preparePosting(server.origin);
+    rows.push(...(await benchPosting(server.origin, world)));
+    if (process.env.BENCH_POSTING_LOAD !== "0") rows.push(...(await benchLoad(server.origin)).filter((r) => r.name.includes("posting")));
+  } finally {
+    server.stop();
+  }
+  printTable(rows);
+}
