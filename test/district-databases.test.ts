@@ -5,6 +5,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { databaseNames, databaseOf } from "../src/db/route";
 import { runMaintenance } from "../src/stewardship/maintenance";
+import { postMessage } from "../src/messaging/thread-calls";
+import type { ThreadHeader } from "../src/messaging/threads";
 import { hashToken } from "../src/lib/random";
 import { ADMIN_TOKEN, api, buildZip, call, createDistrict, exportFiles, freshEmail, importZip, smallDistrict, stubMailApis, type TestDistrict } from "./world";
 
@@ -141,6 +143,34 @@ describe("a district routed to its own database", () => {
     const figures = await runMaintenance(env);
     expect(figures.auditEntriesDeleted).toBeGreaterThanOrEqual(1);
     expect(await env.DB_2.prepare("SELECT count(*) AS n FROM audit_log WHERE id = 'aud_old_db2'").first("n")).toBe(0);
+  });
+
+  it("has a thread's object write the thread's index row to its database", async () => {
+    const roster = await api(south.token, "POST", "/roster", {
+      schools: [{ sisId: "sch-1", name: "Lincoln Elementary" }],
+      teachers: [{ sisId: "t-1", name: "Ms. Vega", email: freshEmail("route-teacher") }],
+    });
+    expect(roster.status).toBe(200);
+    const ids = await env.DB_2.prepare("SELECT (SELECT id FROM teachers WHERE district_id = ?1) AS teacher, (SELECT id FROM students WHERE district_id = ?1 AND sis_id = 'st-1') AS student").bind(south.id).first<{ teacher: string; student: string }>();
+    // The parent and the thread row as the pages would make them in the district's database (docs/capacity.md, "Pages").
+    const userId = "usr_routedparent0001";
+    const threadId = "thr_routedthread0001";
+    const t = Date.now();
+    await env.DB_2.batch([
+      env.DB_2.prepare("INSERT INTO users (id, email, name, created_at, updated_at) VALUES (?, ?, 'Rosa Ruiz', ?, ?)").bind(userId, freshEmail("route-parent"), t, t),
+      env.DB_2.prepare("INSERT INTO threads (id, district_id, teacher_id, guardian_user_id, student_id, created_at, last_message_at) VALUES (?, ?, ?, ?, ?, ?, ?)").bind(threadId, south.id, ids!.teacher, userId, ids!.student, t, t),
+    ]);
+    const header: ThreadHeader = {
+      id: threadId, districtId: south.id, teacherId: ids!.teacher, guardianUserId: userId, studentId: ids!.student,
+      teacherName: "Ms. Vega", teacherMessagesEnabled: true, teacherLanguage: null, teacherTranslates: false,
+      guardianName: "Rosa Ruiz", guardianLanguage: null, student: { firstName: "Ana1", lastName: "Ruiz" }, connected: true, teacherTeaches: true,
+    };
+    const posted = await postMessage(env, header, { kind: "teacher", id: ids!.teacher }, "Ms. Vega", "Field trip on Friday.", null, "en");
+    expect(posted.ok).toBe(true);
+    await runDurableObjectAlarm(env.MESSAGE_THREAD.getByName(threadId));
+    const row = await env.DB_2.prepare("SELECT last_sender_kind, guardian_unread FROM threads WHERE id = ?").bind(threadId).first();
+    expect(row).toEqual({ last_sender_kind: "teacher", guardian_unread: 1 });
+    expect(await rowsIn(env.DB, "threads", south.id)).toBe(0);
   });
 
   it("writes a token rotation's audit row to its database and deletes it whole on request", async () => {

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { getDb } from "../db/client";
+import { dbOf } from "../db/route";
 import { config } from "../config";
 import type { Bindings } from "../env";
 import { SECOND } from "../lib/time";
@@ -200,7 +200,8 @@ export class MessageThread extends DurableObject<Bindings> {
 
   private async sendDueNotices(meta: StoredMeta, now: number): Promise<void> {
     if (this.dueNotices(now).due.length === 0) return;
-    const db = getDb(this.env.DB);
+    // The thread's district's database (src/db/route.ts): its index row, its people, its outbox.
+    const db = dbOf(this.env, meta.districtId);
     const ctx = await loadNoticeContext(db, meta.id);
     // Re-read after the await: a participant may have read the thread meanwhile.
     const { due } = this.dueNotices(Date.now());
@@ -239,7 +240,7 @@ export class MessageThread extends DurableObject<Bindings> {
     if (!meta || meta.syncedVersion >= meta.version) return;
     const snap = this.store.indexSnapshot();
     this.store.setIndexAttempt(Date.now());
-    await writeIndex(getDb(this.env.DB), meta.id, snap);
+    await writeIndex(dbOf(this.env, meta.districtId), meta.id, snap);
     this.store.setSynced(snap.version);
   }
 
