@@ -114,3 +114,45 @@ describe("a session past its limits", () => {
     expect((await sessionRow(id))!.last_seen_at).toBe(fresh);
   });
 });
+
+/** Statements of one answer, from the development Server-Timing header. */
+async function statementsOf(res: Response): Promise<number> {
+  await res.arrayBuffer();
+  const m = (res.headers.get("server-timing") ?? "").match(/desc="\d+ round trips?, (\d+) statements?"/);
+  if (!m) throw new Error(`no d1 Server-Timing: ${res.headers.get("server-timing")}`);
+  return Number(m[1]);
+}
+
+describe("the session id says its kind", () => {
+  it("marks a new session's id with its kind, and the batch reads only that kind's person", async () => {
+    const parent = await browserAs("parent", w.parentId);
+    expect(parent.sessionId).toMatch(/^p-[a-z2-7]{24}$/);
+    expect((await browserAs("teacher", w.ids.T1)).sessionId).toMatch(/^t-[a-z2-7]{24}$/);
+    // The help page: the session, the parent, the parent's Messages summary (no teacher or student lookups).
+    expect(await statementsOf(await parent.get("/help"))).toBe(3);
+  });
+
+  it("still reads a session whose id was made before the mark (any kind), in one round trip", async () => {
+    const parent = await browserAs("parent", w.parentId);
+    const marked = parent.sessionId!;
+    const unmarked = marked.slice(2);
+    await env.DB.prepare("UPDATE sessions SET id = ? WHERE id = ?").bind(unmarked, marked).run();
+    const old = new Browser();
+    old.cookies.set("fp_session", `${unmarked}.${parent.cookies.get("fp_session")!.split(".")[1]}`);
+    const home = await old.get("/");
+    expect(await pageText(home.clone())).toContain("Maya");
+    // The session, the person of each of the three kinds, both Messages summaries, and the home page's own.
+    expect(await statementsOf(home)).toBeGreaterThan(6);
+  });
+
+  it("a mark that is not the row's own kind names no session: signed out, and the real one stays", async () => {
+    const parent = await browserAs("parent", w.parentId);
+    const secret = parent.cookies.get("fp_session")!.split(".")[1];
+    const b = new Browser();
+    b.cookies.set("fp_session", `t-${parent.sessionId!.slice(2)}.${secret}`);
+    const res = await b.get("/teacher", { follow: false });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/teacher\/sign-in/);
+    expect(await sessionRow(parent.sessionId!)).not.toBeNull();
+  });
+});

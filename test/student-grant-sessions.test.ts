@@ -220,9 +220,9 @@ describe("every request checks the grant, not only the eager deletes", () => {
     expect(res.status).toBe(200);
     expect(await pageText(res)).toContain("Hi, Maya!");
     await waitOnExecutionContext(ctx);
-    // One batch: the session, the person of each kind it may name (the student's with the grant), and the portal's own two.
+    // One batch: the session, the student with the grant (the id's mark says it is a student's), and the portal's own two.
     expect(counter.roundTrips()).toBe(1);
-    expect(counter.count()).toBe(6);
+    expect(counter.count()).toBe(4);
   });
 });
 

@@ -8,12 +8,12 @@ import { districts, guardianships, sessions, teachers, users } from "../db/schem
 import { DEFAULT_TIME_ZONE } from "../i18n/locale";
 import { now } from "../lib/time";
 import { messageSummaryOf, parentMessageSummaryQuery, teacherMessageSummaryQuery, type MessageSummary } from "../messaging/threads";
-import type { Actor } from "./actor-type";
+import type { Actor, StudentRow, Teacher, User } from "./actor-type";
 import { clearSessionCookie, readSessionCookie } from "./cookies";
 import { liveGrantedStudentQuery } from "./grants";
 import { pageLoadOf } from "./page-load";
 import { teacherKeyOf } from "../roster/teaching";
-import { checkSession, deleteSession, needsTouch, parseSessionToken, SESSION_LIMITS, touchSession, type Session, type SessionKind } from "./sessions";
+import { checkSession, deleteSession, kindMarkedIn, needsTouch, parseSessionToken, SESSION_LIMITS, touchSession, type Session, type SessionKind } from "./sessions";
 import { hashToken } from "../lib/random";
 
 export type { Actor, ActorKind, ActorOf, ParentActor, StudentActor, StudentRow, Teacher, TeacherActor, User } from "./actor-type";
@@ -35,57 +35,66 @@ function liveSession(id: string, secretHash: string, t: number): SQL {
 
 const grantOfSession = (id: string): SQL => sql`(SELECT ${sessions.grantId} FROM ${sessions} WHERE ${sessions.id} = ${id} AND ${sessions.kind} = 'student')`;
 
+type NavRow = { threads: number; unread: number };
+
 /**
- * The statements of one request's session, in one batch: the row, the person of each kind it may
- * name (only the row's own kind can match), and, for a page with the layout, the navigation's
- * Messages summary of a parent and of a teacher.
+ * The statements of one request's session, in one batch: the row, the person it names (of its
+ * id's marked kind; of each kind for an unmarked id — only the row's own kind can match), and,
+ * for a page with the layout, the navigation's Messages summary of a parent or a teacher.
+ * `read` turns the batch's answers (from index 0) into the session row and the person.
  */
 function sessionStatements(db: Db, id: string, withNav: boolean) {
+  const marked = kindMarkedIn(id);
+  const wanted = (kind: SessionKind) => marked === null || marked === kind;
   const parent = subjectOfSession(id, "parent");
   const teacher = subjectOfSession(id, "teacher");
-  const base = [
-    db.select().from(sessions).where(eq(sessions.id, id)),
+  const statements: Statement[] = [db.select().from(sessions).where(eq(sessions.id, id))];
+  const at: Partial<Record<SessionKind | "parentNav" | "teacherNav", number>> = {};
+  const add = (key: keyof typeof at, statement: Statement) => {
+    at[key] = statements.length;
+    statements.push(statement);
+  };
+  if (wanted("parent")) {
     // The district's time zone comes in the same query: the district of their first child (default without one).
     // ("users"."id" written out: drizzle drops the table name of a one-table select, and "id" would be ambiguous here.)
-    db
-      .select({
-        user: users,
-        timeZone: sql<string | null>`(SELECT d.time_zone FROM ${guardianships} g JOIN ${districts} d ON d.id = g.district_id WHERE g.user_id = "users"."id" ORDER BY g.created_at, g.id LIMIT 1)`,
-      })
-      .from(users)
-      .where(eq(users.id, parent)),
-    db.select({ teacher: teachers, timeZone: districts.timeZone }).from(teachers).innerJoin(districts, eq(districts.id, teachers.districtId)).where(eq(teachers.id, teacher)),
-    // Only while the badge or guardianship that opened the session holds (checked in the same query).
-    liveGrantedStudentQuery(db, subjectOfSession(id, "student"), grantOfSession(id)),
-  ] as const;
-  const nav = [
-    parentMessageSummaryQuery(db, parent),
-    teacherMessageSummaryQuery(db, teacherKeyOf(teacher)),
-  ] as const;
-  return { base, nav: withNav ? nav : null };
-}
+    add(
+      "parent",
+      db
+        .select({
+          user: users,
+          timeZone: sql<string | null>`(SELECT d.time_zone FROM ${guardianships} g JOIN ${districts} d ON d.id = g.district_id WHERE g.user_id = "users"."id" ORDER BY g.created_at, g.id LIMIT 1)`,
+        })
+        .from(users)
+        .where(eq(users.id, parent)),
+    );
+  }
+  if (wanted("teacher")) add("teacher", db.select({ teacher: teachers, timeZone: districts.timeZone }).from(teachers).innerJoin(districts, eq(districts.id, teachers.districtId)).where(eq(teachers.id, teacher)));
+  // Only while the badge or guardianship that opened the session holds (checked in the same query).
+  if (wanted("student")) add("student", liveGrantedStudentQuery(db, subjectOfSession(id, "student"), grantOfSession(id)));
+  if (withNav && wanted("parent")) add("parentNav", parentMessageSummaryQuery(db, parent));
+  if (withNav && wanted("teacher")) add("teacherNav", teacherMessageSummaryQuery(db, teacherKeyOf(teacher)));
 
-type Base = ReturnType<typeof sessionStatements>["base"];
-type BaseResults = { [I in keyof Base]: Awaited<Base[I]> };
-type NavResults = { [I in keyof NonNullable<ReturnType<typeof sessionStatements>["nav"]>]: { threads: number; unread: number }[] };
-
-/** The person a live session names (null: they are gone, or the student's grant ended), and their navigation's summary. */
-function actorOf(session: Session, [, parents, teacherRows, studentRows]: BaseResults, nav: NavResults | null): { actor: Actor | null; summary: MessageSummary | null } {
-  switch (session.kind) {
-    case "parent": {
-      const row = parents[0];
-      return { actor: row ? { kind: "parent", session, user: row.user, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null, summary: nav ? messageSummaryOf(nav[0]) : null };
-    }
-    case "teacher": {
-      const row = teacherRows[0];
-      return { actor: row ? { kind: "teacher", session, teacher: row.teacher, timeZone: row.timeZone } : null, summary: nav ? messageSummaryOf(nav[1]) : null };
-    }
-    case "student": {
-      // Student pages show no times: the default zone.
-      const row = studentRows[0];
-      return { actor: row ? { kind: "student", session, student: row.student, timeZone: DEFAULT_TIME_ZONE } : null, summary: null };
+  /** The person a live session names (null: they are gone, or the student's grant ended), and their navigation's summary. */
+  function actorOf(session: Session, results: unknown[]): { actor: Actor | null; summary: MessageSummary | null } {
+    const rows = <T,>(key: keyof typeof at): T[] => (at[key] === undefined ? [] : (results[at[key]] as T[]));
+    const summary = (key: "parentNav" | "teacherNav") => (withNav && at[key] !== undefined ? messageSummaryOf(rows<NavRow>(key)) : null);
+    switch (session.kind) {
+      case "parent": {
+        const row = rows<{ user: User; timeZone: string | null }>("parent")[0];
+        return { actor: row ? { kind: "parent", session, user: row.user, timeZone: row.timeZone ?? DEFAULT_TIME_ZONE } : null, summary: summary("parentNav") };
+      }
+      case "teacher": {
+        const row = rows<{ teacher: Teacher; timeZone: string }>("teacher")[0];
+        return { actor: row ? { kind: "teacher", session, teacher: row.teacher, timeZone: row.timeZone } : null, summary: summary("teacherNav") };
+      }
+      case "student": {
+        // Student pages show no times: the default zone.
+        const row = rows<{ student: StudentRow }>("student")[0];
+        return { actor: row ? { kind: "student", session, student: row.student, timeZone: DEFAULT_TIME_ZONE } : null, summary: null };
+      }
     }
   }
+  return { statements, actorOf };
 }
 
 /** A write the answer need not wait for (the session's touch or removal): after it, while the runtime keeps the request alive. */
@@ -124,13 +133,11 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   // Only a whole page shows the navigation (a GET; not an htmx fragment; student pages have none).
   const fragment = c.req.header("hx-request") === "true" && c.req.header("hx-boosted") !== "true" && c.req.header("hx-history-restore-request") !== "true";
   const isGet = c.req.method === "GET" || c.req.method === "HEAD";
-  const { base, nav } = sessionStatements(db, token.id, isGet && !fragment && page?.load.kind !== "student");
+  const own = sessionStatements(db, token.id, isGet && !fragment && page?.load.kind !== "student");
   const pageStatements: Statement[] = page ? page.load.statements(db, subjectOfSession(token.id, page.load.kind), page.input) : [];
-  const results: unknown[] = await db.batch([...base, ...(nav ?? []), ...pageStatements] as [Statement, ...Statement[]]);
+  const results: unknown[] = await db.batch([...own.statements, ...pageStatements] as [Statement, ...Statement[]]);
 
-  const baseResults = results.slice(0, base.length) as unknown as BaseResults;
-  const navResults = nav ? (results.slice(base.length, base.length + nav.length) as unknown as NavResults) : null;
-  const session = baseResults[0][0];
+  const session = (results[0] as Session[])[0];
   const state = checkSession(session, token.secret, t);
   // A wrong secret (or no such session) writes nothing: a guessed id must not end anyone's session.
   if (!session || state === "wrong") {
@@ -142,7 +149,7 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
     await afterAnswer(c, () => deleteSession(db, session.id).run());
     return next();
   }
-  const { actor, summary } = actorOf(session, baseResults, navResults);
+  const { actor, summary } = own.actorOf(session, results);
   if (!actor) {
     clearSessionCookie(c);
     await afterAnswer(c, () => deleteSession(db, session.id).run());
@@ -154,7 +161,7 @@ export const loadActor = createMiddleware<AppEnv>(async (c, next) => {
   }
   c.set("actor", actor);
   c.set("messageSummary", summary);
-  if (page && actor.kind === page.load.kind) c.set("loadedPage", { load: page.load, results: results.slice(base.length + (nav?.length ?? 0)) });
+  if (page && actor.kind === page.load.kind) c.set("loadedPage", { load: page.load, results: results.slice(own.statements.length) });
   return next();
 });
 

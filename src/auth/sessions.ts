@@ -33,11 +33,25 @@ export async function createSession(db: Db, kind: SessionKind, subjectId: string
 }
 
 /**
+ * What a session id starts with, by kind. Base32 has no "-", so ids made before the mark (24
+ * letters and digits only) are told apart, and read as any kind. Only a hint for which person to
+ * read: the row's own kind still decides, and a different mark is a different id (no such row).
+ */
+const SESSION_ID_MARK: Record<SessionKind, string> = { parent: "p-", teacher: "t-", student: "s-" };
+
+/** The kind a session id is marked with, or null (an id from before the mark: any kind). */
+export function kindMarkedIn(id: string): SessionKind | null {
+  for (const kind of SESSION_KINDS) if (id.startsWith(SESSION_ID_MARK[kind])) return kind;
+  return null;
+}
+
+/**
  * The row and token of a new session, for callers that put the insert in a larger batch.
  * `grantId`: the badge or guardianship that let it begin, when it must end with that grant.
  */
 export function newSessionRow(kind: SessionKind, subjectId: string, userAgent?: string | null, grantId?: string | null): { token: string; row: Session } {
-  const id = newSecret().slice(0, 24);
+  // The kind in the id ("p-…"): loadActor then reads only that kind's person (src/auth/actor.ts).
+  const id = `${SESSION_ID_MARK[kind]}${newSecret().slice(0, 24)}`;
   const secret = newSecret();
   const t = now();
   return {

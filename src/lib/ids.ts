@@ -20,8 +20,8 @@ export const BADGE_ID = /^bdg_[a-z2-7]+$/;
 export const SECRET = /^[a-z2-7]{32}$/;
 /** Tokens in invitation and sign-up links: newSecret()'s, with room for the shorter and longer ones of older links. */
 export const LINK_TOKEN = /^[a-z2-7]{16,64}$/;
-/** A session's id: the first 24 characters of a newSecret(). */
-export const SESSION_ID = /^[a-z2-7]{1,64}$/;
+/** A session's id: its kind's mark ("p-", src/auth/sessions.ts) and 24 characters of a newSecret(); older ids have no mark. */
+export const SESSION_ID = /^(?:[pts]-)?[a-z2-7]{1,62}$/;
 
 export const isRowId = (s: string): boolean => s.length <= ID_MAX && ROW_ID.test(s);
 export const isInvitationId = (s: string): boolean => s.length <= ID_MAX && INVITATION_ID.test(s);
