@@ -1,8 +1,8 @@
 /** A student's guardian contacts (from invitations or a OneRoster import), each with its latest invitation's state. */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { guardianContacts, invitations } from "../db/schema";
-import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
+import { invitationStatus, latestInvitationIdOfContact, type InvitationViewStatus } from "../invitations/status";
 import { isoDate } from "../lib/time";
 
 export interface ContactJson {
@@ -20,7 +20,6 @@ export interface ContactJson {
 }
 
 export async function listContacts(db: Db, districtId: string, studentId: string, at: number): Promise<ContactJson[]> {
-  const latest = sql`(SELECT i.id FROM invitations i WHERE i.contact_id = ${guardianContacts.id} ORDER BY i.created_at DESC, i.id DESC LIMIT 1)`;
   const rows = await db
     .select({
       id: guardianContacts.id,
@@ -36,7 +35,7 @@ export async function listContacts(db: Db, districtId: string, studentId: string
       invitationExpiresAt: invitations.expiresAt,
     })
     .from(guardianContacts)
-    .leftJoin(invitations, eq(invitations.id, latest))
+    .leftJoin(invitations, eq(invitations.id, latestInvitationIdOfContact))
     .where(and(eq(guardianContacts.districtId, districtId), eq(guardianContacts.studentId, studentId)))
     .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id))
     .all();

@@ -10,7 +10,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { enrollments, guardianContacts, guardianships, invitations, schools, sections, students, threads, users } from "../db/schema";
-import { invitationStatus, type InvitationViewStatus } from "../invitations/status";
+import { invitationStatus, latestInvitationIdOfContact, type InvitationViewStatus } from "../invitations/status";
 import { teacherSectionIds, teacherStudentIds, type TeacherKey, type TeacherRef } from "../roster/teaching";
 import type { BatchResponse } from "drizzle-orm/batch";
 
@@ -107,13 +107,7 @@ export function teacherClassesStatements(db: Db, teacher: TeacherKey, sectionId?
       })
       .from(guardianContacts)
       // The latest invitation of each contact (through the student index).
-      .leftJoin(
-        invitations,
-        eq(
-          invitations.id,
-          sql`(SELECT i.id FROM invitations i WHERE i.student_id = ${guardianContacts.studentId} AND i.contact_id = ${guardianContacts.id} ORDER BY i.created_at DESC, i.id DESC LIMIT 1)`,
-        ),
-      )
+      .leftJoin(invitations, eq(invitations.id, latestInvitationIdOfContact))
       .where(and(eq(guardianContacts.districtId, teacher.districtId), inArray(guardianContacts.studentId, teacherStudentIds(db, teacher, sectionId))))
       .orderBy(asc(guardianContacts.createdAt), asc(guardianContacts.id)),
   ] as const;
