@@ -43,11 +43,19 @@ export async function startStack({ port, vars = {} } = {}) {
       page.javaScriptEnabled = javaScriptEnabled;
       return page;
     },
-    /** Waits for a message to `to` whose text matches `pattern`; returns it. */
-    async waitForMail(to, pattern = /./, timeoutMs = 15_000) {
+    /** How many messages the stand-in has recorded so far: pass it as `since` to wait for a newer one. */
+    mailCount() {
+      return mail.messages.length;
+    },
+    /**
+     * Waits for a message to `to` whose text matches `pattern`; returns the newest such. `since`
+     * (from mailCount() before the action) skips older ones: an address that already had a sign-in
+     * link would otherwise get its old, used link back while the new mail is still on its way.
+     */
+    async waitForMail(to, pattern = /./, { timeoutMs = 15_000, since = 0 } = {}) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const found = [...mail.messages].reverse().find((m) => (Array.isArray(m.to) ? m.to.includes(to) : m.to === to) && pattern.test(m.text ?? m.body ?? ""));
+        const found = mail.messages.slice(since).reverse().find((m) => (Array.isArray(m.to) ? m.to.includes(to) : m.to === to) && pattern.test(m.text ?? m.body ?? ""));
         if (found) return found;
         if (Date.now() > until) throw new Error(`no mail to ${to} matching ${pattern} within ${timeoutMs} ms (got ${mail.messages.length} messages)`);
         await new Promise((r) => setTimeout(r, 200));
@@ -71,9 +79,10 @@ export async function startStack({ port, vars = {} } = {}) {
       const page = await this.newPage();
       await page.goto("/teacher/sign-in");
       await page.getByLabel(/email/i).fill(email);
+      const since = this.mailCount();
       await page.getByRole("button", { name: /link/i }).click();
       await page.waitForLoadState();
-      const mail = await this.waitForMail(email, /teacher\/sign-in\//);
+      const mail = await this.waitForMail(email, /teacher\/sign-in\//, { since });
       await page.goto(linkIn(mail.text, /^\/teacher\/sign-in\//));
       await page.getByRole("button").filter({ hasText: /sign in/i }).first().click();
       await page.waitForURL((u) => u.pathname === "/teacher");

@@ -92,7 +92,7 @@ describe("messages in Chromium", () => {
     const sentAt = Date.now();
     await send(teacher, "Reminder: library books are due on Thursday.");
     await teacher.waitForURL((u) => u.pathname === `/teacher${threadPath}`);
-    const mail = await stack.waitForMail(PARENT.email, new RegExp(`has been waiting for ${NOTIFY_S} seconds`), 30_000);
+    const mail = await stack.waitForMail(PARENT.email, new RegExp(`has been waiting for ${NOTIFY_S} seconds`), { timeoutMs: 30_000 });
     assert.ok(Date.now() - sentAt >= NOTIFY_S * 1000, "not before the delay");
     assert.match(mail.subject, /^Unread message from Lena Ortiz about Sam$/);
     assert.doesNotMatch(mail.text, /library books/);

@@ -66,7 +66,7 @@ describe("text messages both ways in Chromium", () => {
     await teacher.getByRole("button", { name: /^Send/ }).click();
     await teacher.waitForURL((u) => /^\/teacher\/messages\/thr_/.test(u.pathname));
     const threadId = new URL(teacher.url()).pathname.split("/").pop();
-    const notice = await stack.waitForMail(PHONE, new RegExp(`/messages/${threadId}`), 30_000);
+    const notice = await stack.waitForMail(PHONE, new RegExp(`/messages/${threadId}`), { timeoutMs: 30_000 });
     assert.match(notice.text ?? notice.body, /Reply to this text to answer/);
     assert.doesNotMatch(notice.text ?? notice.body, /jacket/);
 
