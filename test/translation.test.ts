@@ -6,6 +6,7 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { newFormKey } from "../src/messaging/form-key";
+import { PAUSE_MS } from "../src/translation/pause";
 import { Browser, htmx, messageWorld, pageText, settleBackgroundWork, signInAs, startThread, storedMessages, type MessageWorld } from "./world";
 
 const API = "http://translate.test/translate";
@@ -23,7 +24,7 @@ function standInTranslator(): StandIn {
   const s: StandIn = { calls: [], mode: "ok" };
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    if (url !== API) return new Response('{"ok":true}', { status: 202 });
+    if (!url.startsWith(API)) return new Response('{"ok":true}', { status: 202 });
     const body = JSON.parse(String(init?.body)) as StandIn["calls"][number];
     s.calls.push(body);
     if (s.mode === "500") return new Response("internal error", { status: 500 });
@@ -44,8 +45,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** The worker configured with the stand-in translator (a fresh object: config() reads it anew). */
-const withTranslator = (extra: Record<string, string> = {}) => ({ ...env, TRANSLATE_API_URL: API, ...extra }) as typeof env;
+let servers = 0;
+
+/**
+ * The worker configured with the stand-in translator (a fresh object: config() reads it anew), at
+ * an address of its own: a pause after failures (src/translation/pause.ts) is per backend address
+ * and lives in the isolate, so one test's failing translator does not pause the next test's.
+ */
+const withTranslator = (extra: Record<string, string> = {}) => ({ ...env, TRANSLATE_API_URL: `${API}?server=${++servers}`, ...extra }) as typeof env;
 
 async function browser(kind: "teacher" | "parent", id: string, bindings: typeof env): Promise<Browser> {
   const b = new Browser("vitest-browser", bindings);
@@ -92,6 +99,12 @@ async function scene(o: SceneOptions = {}): Promise<Scene & { postMs: number }> 
   return { m, id, teacher, rosa, api, postMs };
 }
 
+/** The translator failed a moment ago and is paused (src/translation/pause.ts): move the clock past the pause. */
+function afterThePause(): void {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + PAUSE_MS);
+}
+
 const page = async (b: Browser, path: string) => {
   const res = await b.get(path);
   expect(res.status).toBe(200);
@@ -123,6 +136,7 @@ describe("a teacher's English message read by a Spanish-speaking parent", () => 
     // A teacher whose message went out while the translator was down.
     const { id, rosa, api } = await scene({ mode: "500" });
     api.mode = "ok";
+    afterThePause();
     await page(rosa, `/messages/${id}`);
     const again = await page(rosa, `/messages/${id}`);
     expect(again).toContain("[es] Maya did well today.");
@@ -227,7 +241,7 @@ describe("the parent's Spanish reply read by the teacher", () => {
   });
 });
 
-describe("when translation fails, the original is shown with a note, and a later read tries again", () => {
+describe("when translation fails, the original is shown with a note, and a read after a short pause tries again", () => {
   const NOTE = "No pudimos traducir este mensaje en este momento";
 
   it("the API answering 500", async () => {
@@ -236,17 +250,21 @@ describe("when translation fails, the original is shown with a note, and a later
     expect(html).toMatch(/<p class="msg-body" lang="en">Maya did well today\.<\/p>/);
     expect(html).toContain(NOTE);
     expect(html).not.toContain("Traducido automáticamente");
-    // Nothing kept: the next read asks again, and this time gets it.
+    // The translator failed when the message was posted: it is paused, so this read did not ask it.
+    expect(api.calls.length).toBe(1);
+    // Nothing kept: once the pause is over a read asks again, and this time gets it.
     api.mode = "ok";
+    expect(await page(rosa, `/messages/${id}`)).toContain(NOTE);
+    afterThePause();
     const later = await page(rosa, `/messages/${id}`);
     expect(later).toContain("[es] Maya did well today.");
     expect(later).not.toContain(NOTE);
-    // After posting, the first read, the second.
-    expect(api.calls.length).toBe(3);
+    // After posting, and the read after the pause.
+    expect(api.calls.length).toBe(2);
   });
 
   it("the API never answering: the page comes after the 5 s timeout, with the original", async () => {
-    const { id, rosa } = await scene({ mode: "timeout", settle: false });
+    const { id, rosa, api } = await scene({ mode: "timeout", settle: false });
     const started = Date.now();
     const html = await page(rosa, `/messages/${id}`);
     const waited = Date.now() - started;
@@ -254,6 +272,13 @@ describe("when translation fails, the original is shown with a note, and a later
     expect(waited).toBeLessThan(9_000);
     expect(html).toContain("Maya did well today.");
     expect(html).toContain(NOTE);
+    // The next reader does not wait again: the translator that just timed out is paused.
+    const before = api.calls.length;
+    const again = Date.now();
+    const next = await page(rosa, `/messages/${id}`);
+    expect(Date.now() - again).toBeLessThan(1_500);
+    expect(next).toContain(NOTE);
+    expect(api.calls.length).toBe(before);
   }, 20_000);
 
   it("a language the translator refuses (Hmong): the original with the note (in the page's language)", async () => {
@@ -327,6 +352,7 @@ describe("a broadcast to a section", () => {
     await teacher.post(`/teacher/messages/broadcast/${m.w.ids.SEC1}`, { body: "No school on Friday." }, { follow: false });
     await settleBackgroundWork();
     api.mode = "ok";
+    afterThePause();
     const id = (await env.DB.prepare("SELECT id FROM threads WHERE guardian_user_id = ?").bind(m.users.rosa.id).first<{ id: string }>())!.id;
     expect(await page(await browser("parent", m.users.rosa.id, bindings), `/messages/${id}`)).toContain("[es] No school on Friday.");
   });
@@ -373,7 +399,7 @@ describe("page weight (SPEC 4: a parent page's HTML ≤ 14 KB compressed)", () =
     let n = 0;
     vi.spyOn(globalThis, "fetch").mockImplementation(async (input) => {
       const url = input instanceof Request ? input.url : String(input);
-      if (url !== API) return new Response('{"ok":true}', { status: 202 });
+      if (!url.startsWith(API)) return new Response('{"ok":true}', { status: 202 });
       n++;
       return Response.json({ translatedText: prose(260, 1000 + n, ES_WORDS) });
     });

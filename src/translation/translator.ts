@@ -18,7 +18,8 @@ export interface Translator {
   translate(text: string, source: string, target: string, signal: AbortSignal): Promise<string>;
 }
 
-export type FailureKind = "unsupported" | "unavailable" | "timeout" | "bad_answer";
+/** "paused": not asked at all, the backend failed a moment ago (pause.ts). */
+export type FailureKind = "unsupported" | "unavailable" | "timeout" | "bad_answer" | "paused";
 
 /** Why a translation did not come back; the reader sees the original either way, and a later read tries again. */
 export class TranslationError extends Error {
