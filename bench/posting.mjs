@@ -91,9 +91,10 @@ async function benchStatic(origin, path, inFlight, requests = 1_000) {
 
 /**
  * The bursts: in each thread, its teacher's 10 posts and its family's 10 at once. `server` names
- * the server in the rows; `withStatic` adds a static file at the same 20 in flight, same server.
+ * the server in the rows; `withStatic` adds a static file at the same 20 in flight, same server;
+ * `cpuMs`: the server's CPU time so far (startServer's), for the CPU each post and file cost it.
  */
-export async function benchPosting(origin, world, { server = "wrangler dev", withStatic = false } = {}) {
+export async function benchPosting(origin, world, { server = "wrangler dev", withStatic = false, cpuMs = () => NaN } = {}) {
   const wait = world.startedAt + LIMIT_WINDOW_MS - Date.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const latencies = [];
@@ -111,6 +112,7 @@ export async function benchPosting(origin, world, { server = "wrangler dev", wit
       one.push(r.ms);
     }
   }
+  const cpu0 = cpuMs();
   for (const { thread, teacher, parent } of bursts) {
     const t0 = performance.now();
     const results = await Promise.all([
@@ -127,6 +129,7 @@ export async function benchPosting(origin, world, { server = "wrangler dev", wit
     }
   }
   const total = bursts.length * PER_SIDE * 2;
+  const cpuPerPost = (cpuMs() - cpu0) / total;
   const stored = statuses.get(303) ?? 0;
   const refused = statuses.get(429) ?? 0;
   const errors = total - stored - refused;
@@ -139,12 +142,14 @@ export async function benchPosting(origin, world, { server = "wrangler dev", wit
   const figure = (value) => (errors > 0 ? `FAILED (${errors} errors)` : value);
   const rows = [
     { name: `posting (${server}): ONE thread, 1 in flight, latency p50 / p99`, value: `${percentile(one, 50).toFixed(1)} / ${percentile(one, 99).toFixed(1)}`, unit: "ms", notes: `${one.length} form POSTs one after another, its teacher and its guardian in turn (the floor the 20-concurrent rows queue on)` },
-    { name: `posting (${server}): ONE thread, 20 concurrent posters, messages/s`, value: figure(stored / secs), unit: "messages/s", notes: `${what}; ${counted}; burst p50 ${Math.round(percentile(burstMs, 50))} ms` },
+    { name: `posting (${server}): ONE thread, 20 concurrent posters, messages/s`, value: figure(stored / secs), unit: "messages/s", notes: `${what}; ${counted}; burst p50 ${Math.round(percentile(burstMs, 50))} ms; server CPU ${Number.isFinite(cpuPerPost) ? cpuPerPost.toFixed(1) : "n/a"} ms per post` },
     { name: `posting (${server}): ONE thread, 20 concurrent posters, latency p50 / p99`, value: figure(`${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`), unit: "ms", notes: `per POST, as the client saw it; D1 per post (Server-Timing) p50 / p99: ${d1.length ? `${percentile(d1.map((c) => c.roundTrips), 50)} round trips, ${percentile(d1.map((c) => c.statements), 50)} statements, ${percentile(d1.map((c) => c.ms), 50).toFixed(1)} / ${percentile(d1.map((c) => c.ms), 99).toFixed(1)} ms` : "n/a"}; the threads index is written by the thread object's alarm, at most once per 2 s` },
   ];
   if (withStatic) {
+    const cpu1 = cpuMs();
     const st = await benchStatic(origin, world.staticPath, PER_SIDE * 2);
-    rows.push({ name: `posting (${server}): a static file on the same server, 20 in flight, requests/s (p50 / p99)`, value: st.errors ? `FAILED (${st.errors} errors)` : `${Math.round(st.perSecond)} (${st.p50.toFixed(1)} / ${st.p99.toFixed(1)} ms)`, unit: "requests/s", notes: `1,000 GETs of ${world.staticPath.replace(/\.[0-9a-f]{8,}\./, ".….")} (Workers Static Assets), right after the posts: the ceiling of this server and client on this machine` });
+    const cpuPerFile = (cpuMs() - cpu1) / 1_000;
+    rows.push({ name: `posting (${server}): a static file on the same server, 20 in flight, requests/s (p50 / p99)`, value: st.errors ? `FAILED (${st.errors} errors)` : `${Math.round(st.perSecond)} (${st.p50.toFixed(1)} / ${st.p99.toFixed(1)} ms)`, unit: "requests/s", notes: `1,000 GETs of ${world.staticPath.replace(/\.[0-9a-f]{8,}\./, ".….")} (Workers Static Assets), right after the posts: the ceiling of this server and client on this machine; server CPU ${Number.isFinite(cpuPerFile) ? cpuPerFile.toFixed(2) : "n/a"} ms per file` });
   }
   return rows;
 }
@@ -160,7 +165,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (which.includes("dev")) servers.push({ name: "wrangler dev", server: await startServer({ port }) });
     if (which.includes("workerd")) servers.push({ name: "workerd, no dev proxy", server: await startServer({ port: port + 1, direct: true }), withStatic: true });
     for (const s of servers) s.world = await preparePosting(s.server.origin);
-    for (const s of servers) rows.push(...(await benchPosting(s.server.origin, s.world, { server: s.name, withStatic: s.withStatic })));
+    for (const s of servers) rows.push(...(await benchPosting(s.server.origin, s.world, { server: s.name, withStatic: s.withStatic, cpuMs: s.server.cpuMs })));
     if (process.env.BENCH_POSTING_LOAD !== "0") rows.push(...(await benchLoad(servers[0].server.origin)).filter((r) => r.name.includes("posting")));
   } finally {
     for (const s of servers) s.server.stop();

@@ -19,6 +19,8 @@ const mf = new Miniflare({
   // No request to Cloudflare for a sample `request.cf` (the bench runs offline).
   cf: false,
   log: new Log(LogLevel.WARN),
+  // WORKERD_DIRECT_INSPECTOR=<port>: workerd's inspector (Chrome DevTools protocol), to profile the worker's isolate.
+  ...(process.env.WORKERD_DIRECT_INSPECTOR ? { inspectorPort: Number(process.env.WORKERD_DIRECT_INSPECTOR) } : {}),
   // The worker's own console (e.g. the outbox's "held" lines) is dropped, as wrangler dev's is under startServer.
   handleRuntimeStdio(stdout, stderr) {
     stdout.resume();
