@@ -40,6 +40,24 @@ describe("the rate limiter answers from memory and keeps its count across a rebu
     expect(verdicts).toEqual([true, true, true, true, false]);
   });
 
+  it("once loaded, a post's check reads nothing from storage (no get, no getAlarm)", async () => {
+    const s = sender();
+    expect((await countPost(env, s)).allowed).toBe(true);
+    const reads: string[] = [];
+    await runInDurableObject(postLimiter(s), (_o, state) => {
+      const storage = state.storage as unknown as Record<string, unknown>;
+      for (const name of ["get", "getAlarm", "list"]) {
+        storage[name] = () => {
+          reads.push(name);
+          throw new Error(`storage.${name} on the hot path`);
+        };
+      }
+    });
+    for (let i = 1; i < LIMITS.messagePostsPerMinute.limit; i++) expect((await countPost(env, s)).allowed).toBe(true);
+    expect((await countPost(env, s)).allowed).toBe(false);
+    expect(reads).toEqual([]);
+  });
+
   it("hits written to storage before the object first answers are counted", async () => {
     const s = sender();
     const now = Date.now();
