@@ -6,7 +6,15 @@
 // family each) one after the other. A thread's first message (the teacher's) is sent in setup,
 // a minute before its burst, so the burst is within both senders' limits.
 //
-// `node bench/posting.mjs` runs these rows alone on a server of its own (PORT, default 8822), and
+// Each server the rows run on is named in them: `wrangler dev` (its proxy worker in front of ours,
+// as `npm start` and `npm run bench` serve), and `workerd` (the deployable bundle on workerd
+// through Miniflare with wrangler.toml's bindings, no dev proxy, as in production: see
+// scripts/workerd-direct.mjs), where a static file is measured in the same run at the same
+// concurrency, the most that server could answer. A row fails on any answer that is neither 303
+// (stored) nor 429 (refused by the limit, counted apart).
+//
+// `node bench/posting.mjs` runs these rows alone on servers of its own (PORT, default 8822, for
+// wrangler dev and PORT+1 for workerd; BENCH_POSTING_SERVERS=dev or =workerd for one of them), and
 // also the load bench's flood of one parent posting past the limit (expected: 429 only).
 import { api, ADMIN_TOKEN, percentile, printTable, startServer } from "../scripts/local-server.mjs";
 import { joinAsGuardian, signInTeacher } from "../scripts/page-client.mjs";
@@ -44,6 +52,9 @@ export async function preparePosting(origin) {
   await pool(THREADS, 4, async (i) => (parents[i] = await joinAsGuardian(origin, guardian(i))));
   const pairs = [];
   let startedAt = 0;
+  // A static file the pages load (Workers Static Assets): the baseline for this server.
+  const staticPath = (await parents[0].get("/")).text.match(/\/static\/[^"'?#]+\.(?:css|js)/)?.[0];
+  if (!staticPath) throw new Error("posting bench: no static file on the parent's home page");
   for (const i of ids) {
     const teacher = await signInTeacher(origin, teacherEmail(i));
     const sectionId = (await teacher.get("/teacher")).text.match(/\/teacher\/messages\/broadcast\/([a-z]+_[a-z0-9]+)/)?.[1];
@@ -59,11 +70,31 @@ export async function preparePosting(origin) {
     await parents[i].get(`/messages/${thread}`);
     pairs.push({ thread, teacher, parent: parents[i] });
   }
-  return { pairs, startedAt };
+  return { pairs, startedAt, staticPath };
 }
 
-/** The bursts: in each thread, its teacher's 10 posts and its family's 10 at once. */
-export async function benchPosting(origin, world) {
+/** A static file at `inFlight` concurrent GETs: requests/s and latency (the most this server answers). */
+async function benchStatic(origin, path, inFlight, requests = 1_000) {
+  const latencies = [];
+  let errors = 0;
+  const t0 = performance.now();
+  await pool(requests, inFlight, async () => {
+    const t = performance.now();
+    const res = await fetch(origin + path);
+    await res.arrayBuffer();
+    latencies.push(performance.now() - t);
+    if (res.status !== 200) errors++;
+  });
+  const secs = (performance.now() - t0) / 1000;
+  return { perSecond: requests / secs, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
+}
+
+/**
+ * The bursts: in each thread, its teacher's 10 posts and its family's 10 at once. `server` names
+ * the server in the rows; `withStatic` adds a static file at the same 20 in flight, same server;
+ * `cpuMs`: the server's CPU time so far (startServer's), for the CPU each post and file cost it.
+ */
+export async function benchPosting(origin, world, { server = "wrangler dev", withStatic = false, cpuMs = () => NaN } = {}) {
   const wait = world.startedAt + LIMIT_WINDOW_MS - Date.now();
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   const latencies = [];
@@ -81,6 +112,7 @@ export async function benchPosting(origin, world) {
       one.push(r.ms);
     }
   }
+  const cpu0 = cpuMs();
   for (const { thread, teacher, parent } of bursts) {
     const t0 = performance.now();
     const results = await Promise.all([
@@ -97,29 +129,46 @@ export async function benchPosting(origin, world) {
     }
   }
   const total = bursts.length * PER_SIDE * 2;
+  const cpuPerPost = (cpuMs() - cpu0) / total;
   const stored = statuses.get(303) ?? 0;
+  const refused = statuses.get(429) ?? 0;
+  const errors = total - stored - refused;
   const other = [...statuses].filter(([s]) => s !== 303).map(([s, n]) => `${n}×${s} ("${said.get(s)}")`);
-  if (stored === 0) throw new Error(`posting bench: nothing stored (${other.join(", ")})`);
+  if (stored === 0) throw new Error(`posting bench (${server}): nothing stored (${other.join(", ")})`);
   const secs = burstMs.reduce((a, b) => a + b, 0) / 1000;
-  const what = `${bursts.length} threads one after another, each: ${PER_SIDE} posts by its teacher + ${PER_SIDE} by its guardian at once (20 clients; each sender at its 10/min limit); real form POSTs (body, one-time key, CSRF token) → 303`;
-  return [
-    { name: "posting: ONE thread, 1 in flight, latency p50 / p99", value: `${percentile(one, 50).toFixed(1)} / ${percentile(one, 99).toFixed(1)}`, unit: "ms", notes: `${one.length} form POSTs one after another, its teacher and its guardian in turn (the floor the 20-concurrent rows queue on)` },
-    { name: "posting: ONE thread, 20 concurrent posters, messages/s", value: stored / secs, unit: "messages/s", notes: `${what}; ${total} posts, ${other.length ? `NOT 303: ${other.join(", ")}` : "all 303"}; burst p50 ${Math.round(percentile(burstMs, 50))} ms` },
-    { name: "posting: ONE thread, 20 concurrent posters, latency p50 / p99", value: `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`, unit: "ms", notes: `per POST, as the client saw it; D1 per post (Server-Timing) p50: ${d1.length ? `${percentile(d1.map((c) => c.roundTrips), 50)} round trips, ${percentile(d1.map((c) => c.statements), 50)} statements, ${percentile(d1.map((c) => c.ms), 50).toFixed(1)} ms` : "n/a"}; the threads index is written by the thread object's alarm, at most once per 2 s` },
+  const what = `${bursts.length} threads one after another, each: ${PER_SIDE} posts by its teacher + ${PER_SIDE} by its guardian at once (20 clients; each sender at its 10/min limit); real form POSTs (body, one-time key, CSRF token)`;
+  const counted = `${total} posts: ${stored}×303 stored, ${refused}×429 refused, ${errors} errors${other.length ? ` (${other.join(", ")})` : ""}`;
+  // A row with errors is not a figure: it says FAILED and why.
+  const figure = (value) => (errors > 0 ? `FAILED (${errors} errors)` : value);
+  const rows = [
+    { name: `posting (${server}): ONE thread, 1 in flight, latency p50 / p99`, value: `${percentile(one, 50).toFixed(1)} / ${percentile(one, 99).toFixed(1)}`, unit: "ms", notes: `${one.length} form POSTs one after another, its teacher and its guardian in turn (the floor the 20-concurrent rows queue on)` },
+    { name: `posting (${server}): ONE thread, 20 concurrent posters, messages/s`, value: figure(stored / secs), unit: "messages/s", notes: `${what}; ${counted}; burst p50 ${Math.round(percentile(burstMs, 50))} ms; server CPU ${Number.isFinite(cpuPerPost) ? cpuPerPost.toFixed(1) : "n/a"} ms per post` },
+    { name: `posting (${server}): ONE thread, 20 concurrent posters, latency p50 / p99`, value: figure(`${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)}`), unit: "ms", notes: `per POST, as the client saw it; D1 per post (Server-Timing) p50 / p99: ${d1.length ? `${percentile(d1.map((c) => c.roundTrips), 50)} round trips, ${percentile(d1.map((c) => c.statements), 50)} statements, ${percentile(d1.map((c) => c.ms), 50).toFixed(1)} / ${percentile(d1.map((c) => c.ms), 99).toFixed(1)} ms` : "n/a"}; the threads index is written by the thread object's alarm, at most once per 2 s` },
   ];
+  if (withStatic) {
+    const cpu1 = cpuMs();
+    const st = await benchStatic(origin, world.staticPath, PER_SIDE * 2);
+    const cpuPerFile = (cpuMs() - cpu1) / 1_000;
+    rows.push({ name: `posting (${server}): a static file on the same server, 20 in flight, requests/s (p50 / p99)`, value: st.errors ? `FAILED (${st.errors} errors)` : `${Math.round(st.perSecond)} (${st.p50.toFixed(1)} / ${st.p99.toFixed(1)} ms)`, unit: "requests/s", notes: `1,000 GETs of ${world.staticPath.replace(/\.[0-9a-f]{8,}\./, ".….")} (Workers Static Assets), right after the posts: the ceiling of this server and client on this machine; server CPU ${Number.isFinite(cpuPerFile) ? cpuPerFile.toFixed(2) : "n/a"} ms per file` });
+  }
+  return rows;
 }
 
-// Alone: `node bench/posting.mjs`.
+// Alone: `node bench/posting.mjs`: both servers up, both worlds prepared, one wait for the limits' minute, then one server at a time.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { benchLoad } = await import("./load.mjs");
-  const server = await startServer({ port: Number(process.env.PORT ?? 8822) });
+  const port = Number(process.env.PORT ?? 8822);
+  const which = process.env.BENCH_POSTING_SERVERS ?? "dev,workerd";
+  const servers = [];
   const rows = [];
   try {
-    const world = await preparePosting(server.origin);
-    rows.push(...(await benchPosting(server.origin, world)));
-    if (process.env.BENCH_POSTING_LOAD !== "0") rows.push(...(await benchLoad(server.origin)).filter((r) => r.name.includes("posting")));
+    if (which.includes("dev")) servers.push({ name: "wrangler dev", server: await startServer({ port }) });
+    if (which.includes("workerd")) servers.push({ name: "workerd, no dev proxy", server: await startServer({ port: port + 1, direct: true }), withStatic: true });
+    for (const s of servers) s.world = await preparePosting(s.server.origin);
+    for (const s of servers) rows.push(...(await benchPosting(s.server.origin, s.world, { server: s.name, withStatic: s.withStatic, cpuMs: s.server.cpuMs })));
+    if (process.env.BENCH_POSTING_LOAD !== "0") rows.push(...(await benchLoad(servers[0].server.origin)).filter((r) => r.name.includes("posting")));
   } finally {
-    server.stop();
+    for (const s of servers) s.server.stop();
   }
   printTable(rows);
 }

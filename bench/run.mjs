@@ -23,6 +23,8 @@ const rows = [];
 // Messages are translated by a stand-in LibreTranslate on this machine (bench/translation.mjs).
 const translator = await startStandInTranslator();
 const server = await startServer({ vars: { TRANSLATE_API_URL: translator.url } });
+/** The posting rows' second server (workerd without the dev proxy). */
+let direct = null;
 try {
   const { origin } = server;
   const { body: district } = await api(origin, ADMIN_TOKEN, "POST", "/admin/districts", { name: "Bench District" });
@@ -72,11 +74,17 @@ try {
   // Posting into ONE thread at 20 concurrent (bench/posting.mjs): set up now, measured a minute later
   // (each thread's first message must leave its teacher's per-minute window first).
   const posting = await preparePosting(origin);
+  // The same rows on workerd without wrangler dev's proxy (as production has none), with a static
+  // file on that server: its own server, up from now on, measured after the wrangler dev rows.
+  direct = await startServer({ direct: true });
+  const postingDirect = await preparePosting(direct.origin);
 
   // Messages: 30 families posting at once into their own threads, and a 30-family section broadcast (bench/messaging.mjs).
   rows.push(...(await benchOneRoster(origin, token)));
   rows.push(...(await benchMessaging(origin)));
-  rows.push(...(await benchPosting(origin, posting)));
+  rows.push(...(await benchPosting(origin, posting, { cpuMs: server.cpuMs })));
+  rows.push(...(await benchPosting(direct.origin, postingDirect, { server: "workerd, no dev proxy", withStatic: true, cpuMs: direct.cpuMs })));
+  direct.stop();
   rows.push(...(await benchTranslation(origin, translator)));
   rows.push(...(await benchPasswordHash(origin)));
   rows.push(...(await benchPages(origin)));
@@ -84,6 +92,7 @@ try {
   rows.push(...benchBundle());
 } finally {
   server.stop();
+  direct?.stop();
   translator.stop();
 }
 // The routing seam on two D1 bindings: its own server (a second database binding), after the first stopped.

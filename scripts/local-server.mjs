@@ -26,9 +26,11 @@ export function freePort() {
 
 /**
  * `config`: another wrangler config (the bench's two-database one); `databases`: the D1 bindings
- * to migrate; `persist`: an existing state directory to reuse (kept at stop), else a fresh one.
+ * to migrate; `persist`: an existing state directory to reuse (kept at stop), else a fresh one;
+ * `direct`: run the deployable bundle on workerd through Miniflare, without wrangler dev's proxy
+ * in front (scripts/workerd-direct.mjs; same bindings and state layout), else `wrangler dev`.
  */
-export async function startServer({ port, vars = {}, config, databases = ["DB"], persist: reuse } = {}) {
+export async function startServer({ port, vars = {}, config, databases = ["DB"], persist: reuse, direct = false } = {}) {
   port ??= await freePort();
   const persist = reuse ?? mkdtempSync(join(tmpdir(), "fp-bench-"));
   const quiet = { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CI: "1" } };
@@ -39,9 +41,19 @@ export async function startServer({ port, vars = {}, config, databases = ["DB"],
     if (mig.status !== 0) throw new Error(`migrations of ${binding} failed`);
   }
   const allVars = { ENVIRONMENT: "development", ADMIN_TOKEN, BADGE_SECRET: "local-badge-secret-0123456789", PUBLIC_URL: `http://127.0.0.1:${port}`, ...vars };
-  const args = ["dev", ...configArgs, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
-  for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
-  const child = spawn(wrangler, args, { cwd: root, stdio: "ignore", env: process.env, detached: true });
+  let child;
+  if (direct) {
+    // The bundle a deploy would upload, built into the state directory (removed with it).
+    const bundleDir = join(persist, "bundle");
+    const built = spawnSync(wrangler, ["deploy", "--dry-run", "--env", "", "--outdir", bundleDir, ...configArgs], quiet);
+    if (built.status !== 0) throw new Error("wrangler deploy --dry-run failed");
+    const options = JSON.stringify({ port, persist, bundleDir, config, vars: allVars });
+    child = spawn(process.execPath, [join(root, "scripts", "workerd-direct.mjs"), options], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: process.env, detached: true });
+  } else {
+    const args = ["dev", ...configArgs, "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persist, "--show-interactive-dev-session=false"];
+    for (const [k, v] of Object.entries(allVars)) args.push("--var", `${k}:${v}`);
+    child = spawn(wrangler, args, { cwd: root, stdio: "ignore", env: process.env, detached: true });
+  }
   const origin = `http://127.0.0.1:${port}`;
   const until = Date.now() + 90_000;
   for (;;) {

@@ -6,9 +6,14 @@ import type { Participant } from "./types";
 
 const POST_RULES = [LIMITS.messagePostsPerMinute, LIMITS.messagePostsPerDay] as const;
 
-/** Counts one post (a reply, a new conversation or a whole broadcast) for the sender, if their limits allow it. */
-export function countPost(env: Pick<Bindings, "RATE_LIMITER">, sender: Participant): Promise<RateVerdict> {
-  return env.RATE_LIMITER.getByName(`message-posts:${sender.kind}:${sender.id}`).take(POST_RULES);
+/**
+ * Counts one post (a reply, a new conversation or a whole broadcast) for the sender, if their
+ * limits allow it. Answered from the limiter's memory without waiting for its write to be durable
+ * (flood control: a hit lost to a failed write lets a sender post one more; see RateLimiter).
+ */
+export async function countPost(env: Pick<Bindings, "RATE_LIMITER">, sender: Participant): Promise<RateVerdict> {
+  const { allowed, retryAfter } = await env.RATE_LIMITER.getByName(`message-posts:${sender.kind}:${sender.id}`).take(POST_RULES, { confirmed: false });
+  return { allowed, retryAfter };
 }
 
 type FormWords = Catalog["messages"]["form"];
