@@ -5,6 +5,8 @@ import { preprocess } from "../lib/preprocess";
 import { validate } from "../api/validate";
 import { getDb } from "../db/client";
 import { config } from "../config";
+import { localeOf } from "../i18n/locale";
+import { DEFAULT_LANGUAGE } from "../i18n/negotiate";
 import type { AppEnv } from "../env";
 import { isoDate } from "../lib/time";
 import { findLinks } from "../outbox/links";
@@ -16,6 +18,8 @@ export const devRoutes = new Hono<AppEnv>();
 
 devRoutes.use(async (c, next) => {
   if (!config(c.env).isDevelopment) return c.notFound();
+  // A developer's tool, outside the pages' middleware: the layout's words in English.
+  c.set("locale", await localeOf(DEFAULT_LANGUAGE));
   await next();
   // Always the current state of the outbox.
   c.header("cache-control", "no-store");

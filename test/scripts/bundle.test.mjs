@@ -18,6 +18,8 @@ const KEPT_OUT = {
   "src/badges/font.ts": "the badge font is a static asset (src/badges/font-asset.ts)",
   "src/auth/common-passwords": "the list is static/common-passwords.txt, read through ASSETS",
   "static/": "static files are Workers Static Assets, read through ASSETS",
+  "src/i18n/catalogs/": "the language catalogs are static assets (catalog-<tag>.json), read through ASSETS (src/i18n/load.ts)",
+  "src/i18n/catalog-build.ts": "catalog templates are parsed and checked by scripts/build-static.mjs",
 };
 
 describe("the deployed worker's bundle", () => {
