@@ -8,11 +8,8 @@ import { countingBindings } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
-import { devFailRoutes } from "./dev/fail-routes";
-import { devDatabasesRoutes } from "./dev/databases-routes";
-import { devRoutes } from "./dev/mailbox-routes";
 import { smsHookRoutes } from "./sms/hook-routes";
-import { devInboundSms } from "./dev/inbound-sms";
+import { mountDevRoutes } from "./dev/mount";
 import { kickOutbox } from "./outbox/enqueue";
 import { allDbs, databaseNames } from "./db/route";
 import { sendExpiryReminders } from "./invitations/reminders";
@@ -55,16 +52,9 @@ app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
 // Inbound texts (Twilio's webhook): signed by the provider, so outside the pages' CSRF check.
 app.route("/hooks", smsHookRoutes);
-// Every reset and invitation link is in the dev mailbox: /dev/* exists only in development.
-app.use("/dev/*", async (c, next) => {
-  if (!config(c.env).isDevelopment) return c.notFound();
-  await next();
-});
-// The dev mailbox's inbound-text form goes through the whole app to the real /hooks/sms.
-app.post("/dev/mailbox/inbound-sms", devInboundSms((request, env, ctx) => app.fetch(request, env, ctx)));
-app.route("/dev", devRoutes);
-app.route("/dev", devFailRoutes);
-app.route("/dev", devDatabasesRoutes);
+// /dev/* (src/dev/mount.ts): in development only, and left out of the deployed worker's code.
+declare const FP_DEV_ROUTES: boolean | undefined;
+if (typeof FP_DEV_ROUTES === "undefined" || FP_DEV_ROUTES) mountDevRoutes(app, (request, env, ctx) => app.fetch(request, env, ctx));
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
 // the pages' middleware (whose cross-site guard would answer a POST with a 403 page).
 app.all("/api/*", (c) => notFound(c));
