@@ -1,6 +1,6 @@
 /**
  * Every development-only route (/dev/*: the mailbox, the failure on purpose, the databases' sizes).
- * src/index.ts mounts them unless the build says FP_DEV_ROUTES = false, as `npm run deploy`'s does
+ * src/index.ts mounts them unless the build says FP_DEV_TOOLS = false, as `npm run deploy`'s does
  * (wrangler.toml [env.production] define): then esbuild drops the call, and with it all of src/dev/
  * and the mailbox page from the deployed worker (test/scripts/bundle.test.mjs checks it). `npm start`
  * and the tests keep them; outside development they answer 404 anyway.

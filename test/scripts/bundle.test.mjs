@@ -20,7 +20,7 @@ const KEPT_OUT = {
   "static/": "static files are Workers Static Assets, read through ASSETS",
   "src/i18n/catalogs/": "the language catalogs are static assets (catalog-<tag>.json), read through ASSETS (src/i18n/load.ts)",
   "src/i18n/catalog-build.ts": "catalog templates are parsed and checked by scripts/build-static.mjs",
-  "src/dev/": "development-only routes: the production build defines FP_DEV_ROUTES = false (wrangler.toml, src/dev/mount.ts)",
+  "src/dev/": "development-only routes: the production build defines FP_DEV_TOOLS = false (wrangler.toml, src/dev/mount.ts)",
   "views/pages/mailbox.tsx": "the dev mailbox is development-only (src/dev/mount.ts)",
   "src/outbox/mailbox.ts": "the dev mailbox is development-only (src/dev/mount.ts)",
 };
