@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { sha256 } from "@oslojs/crypto/sha2";
-import { decodeBase64urlIgnorePadding, encodeBase64, encodeBase64urlNoPadding } from "@oslojs/encoding";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { decodeBase64urlIgnorePadding, encodeBase64, encodeBase64urlNoPadding } from "../lib/base64";
 import { config, type ConfigSource } from "../config";
 import type { AppEnv } from "../env";
 import { clearShortCookie, readShortCookie, setShortCookie } from "./cookies";
