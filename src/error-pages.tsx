@@ -29,8 +29,8 @@ function wordsFor(t: Catalog, tag: string, kind: PageError): ErrorWords {
 }
 
 /** A whole small page that needs no middleware, no layout and no D1: safe before the pages' middleware and after a failure. */
-export function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode, kind: PageError): Response | Promise<Response> {
-  const locale = requestLocale(c);
+export async function plainErrorPage(c: Context<AppEnv>, status: ContentfulStatusCode, kind: PageError): Promise<Response> {
+  const locale = await requestLocale(c);
   c.header("content-language", locale.tag);
   c.header("vary", "Accept-Language, Cookie", { append: true });
   c.header("cache-control", "private, no-cache");

@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import { config } from "./config";
 import "./lib/zod-english"; // zod/mini's messages in English, before any request is validated
 import type { AppEnv, Bindings } from "./env";
@@ -8,11 +7,9 @@ import { countingBindings } from "./db/statement-counter";
 import { api } from "./api";
 import { apiError } from "./api/errors";
 import { compressText } from "./compression";
-import { devFailRoutes } from "./dev/fail-routes";
-import { devDatabasesRoutes } from "./dev/databases-routes";
-import { devRoutes } from "./dev/mailbox-routes";
+import { secureHeaders } from "./secure-headers";
 import { smsHookRoutes } from "./sms/hook-routes";
-import { devInboundSms } from "./dev/inbound-sms";
+import { mountDevRoutes } from "./dev/mount";
 import { kickOutbox } from "./outbox/enqueue";
 import { allDbs, databaseNames } from "./db/route";
 import { sendExpiryReminders } from "./invitations/reminders";
@@ -29,42 +26,23 @@ export { RosterImport } from "./roster/oneroster/importer";
 const app = new Hono<AppEnv>();
 
 app.use(compressText);
-app.use(
-  secureHeaders({
-    // Nothing from another origin, no inline script: htmx and our own files only.
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", "data:", "blob:"],
-      mediaSrc: ["'self'", "blob:"],
-      connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-    },
-    strictTransportSecurity: "max-age=63072000; includeSubDomains",
-    referrerPolicy: "same-origin",
-    xFrameOptions: "DENY",
-  }),
-);
+// CSP (nothing from another origin, no inline script), HSTS, no framing: src/secure-headers.ts.
+app.use(secureHeaders);
 
 // /static/<hashed name> is Workers Static Assets ([assets] in wrangler.toml), answered before the worker runs.
 app.get("/favicon.ico", (c) => c.redirect(asset("favicon.svg"), 301));
 app.route("/api/v1", api);
 // Inbound texts (Twilio's webhook): signed by the provider, so outside the pages' CSRF check.
 app.route("/hooks", smsHookRoutes);
-// Every reset and invitation link is in the dev mailbox: /dev/* exists only in development.
-app.use("/dev/*", async (c, next) => {
-  if (!config(c.env).isDevelopment) return c.notFound();
-  await next();
-});
-// The dev mailbox's inbound-text form goes through the whole app to the real /hooks/sms.
-app.post("/dev/mailbox/inbound-sms", devInboundSms((request, env, ctx) => app.fetch(request, env, ctx)));
-app.route("/dev", devRoutes);
-app.route("/dev", devFailRoutes);
-app.route("/dev", devDatabasesRoutes);
+/**
+ * Development's tools — /dev/* (src/dev/mount.ts) and the D1 measuring below — are left out of the
+ * deployed worker's code: `npm run deploy`'s build defines FP_DEV_TOOLS = false (wrangler.toml
+ * [env.production]) and esbuild drops them; npm start and the tests have them (and outside
+ * development they answer 404 / measure nothing anyway).
+ */
+declare const FP_DEV_TOOLS: boolean | undefined;
+// Written out at each use (not a const) so that esbuild folds it and drops what it guards.
+if (typeof FP_DEV_TOOLS === "undefined" || FP_DEV_TOOLS) mountDevRoutes(app, (request, env, ctx) => app.fetch(request, env, ctx));
 // An /api/ address no API route answered (any method, even cross-site): the API's JSON 404, before
 // the pages' middleware (whose cross-site guard would answer a POST with a 403 page).
 app.all("/api/*", (c) => notFound(c));
@@ -116,7 +94,7 @@ async function fetchMeasuringD1(request: Request, env: Bindings, ctx: ExecutionC
 
 export default {
   fetch(request, env, ctx) {
-    return config(env).isDevelopment ? fetchMeasuringD1(request, env, ctx) : app.fetch(request, env, ctx);
+    return (typeof FP_DEV_TOOLS === "undefined" || FP_DEV_TOOLS) && config(env).isDevelopment ? fetchMeasuringD1(request, env, ctx) : app.fetch(request, env, ctx);
   },
   /** Cron: invitation reminders, then a nudge to the outbox (its own alarm does the delivery); retention limits and owed erasures alongside. */
   async scheduled(controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {

@@ -1,6 +1,6 @@
-import { STATIC_ASSETS } from "./generated/static-assets";
+import { STATIC_MANIFEST } from "./generated/static-manifest";
 
-const byName = new Map(STATIC_ASSETS.map((a) => [a.name, a]));
+const byName = new Map(STATIC_MANIFEST.map((a) => [a.name, a]));
 
 /** The content-hashed URL of a file under static/ (or htmx.min.js). */
 export function asset(name: string): string {

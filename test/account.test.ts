@@ -4,6 +4,7 @@ import { getDb } from "../src/db/client";
 import { createSession, validateSessionToken } from "../src/auth/sessions";
 import { verifyPassword } from "../src/auth/password";
 import { describeDevice } from "../src/accounts/device";
+import { en } from "./i18n-source";
 import { newId } from "../src/lib/random";
 import { api, Browser, browserAs, countRows, createDistrict, insertParent, pageText, userRow } from "./world";
 
@@ -271,11 +272,11 @@ describe("account settings: sessions", () => {
 
 describe("device names", () => {
   it("names common browsers and systems, and copes with none", () => {
-    expect(describeDevice(PHONE_UA)).toBe("Chrome on Android");
-    expect(describeDevice(IPHONE_UA)).toBe("Safari on iPhone");
-    expect(describeDevice("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0")).toBe("Edge on Windows");
-    expect(describeDevice("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0")).toBe("Firefox on Mac");
-    expect(describeDevice(null)).toBe("Unknown device");
-    expect(describeDevice("curl/8.0")).toBe("Unknown device");
+    expect(describeDevice(PHONE_UA, en)).toBe("Chrome on Android");
+    expect(describeDevice(IPHONE_UA, en)).toBe("Safari on iPhone");
+    expect(describeDevice("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0", en)).toBe("Edge on Windows");
+    expect(describeDevice("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.5; rv:127.0) Gecko/20100101 Firefox/127.0", en)).toBe("Firefox on Mac");
+    expect(describeDevice(null, en)).toBe("Unknown device");
+    expect(describeDevice("curl/8.0", en)).toBe("Unknown device");
   });
 });

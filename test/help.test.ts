@@ -3,7 +3,7 @@
 // instructions that name the buttons the pages really show. It is plain HTML: nothing needs
 // JavaScript.
 import { describe, expect, it } from "vitest";
-import en from "../src/i18n/catalogs/en";
+import { en } from "./i18n-source";
 import { englishLeftIn } from "./i18n-helpers";
 import { Browser, browserAs, confirmChild, districtWithSiblings, freshEmail, GoogleBrowser, insertParent, inviteTo, parentOf, setInvitation } from "./world";
 

@@ -1,8 +1,7 @@
 // For the language tests: which English phrases of the catalog a page still shows. A phrase is an
 // English catalog text of two words or more that the other catalog words differently (names such
 // as "Family Portal" are the same in every language and are not counted).
-import { CATALOGS } from "../src/generated/catalogs";
-import en from "../src/i18n/catalogs/en";
+import { COMPILED, en } from "./i18n-source";
 
 function leaves(node: unknown, path: string, out: Map<string, string>): void {
   if (typeof node === "string") out.set(path, node);
@@ -14,7 +13,7 @@ export function englishPhrases(tag = "es"): string[] {
   const english = new Map<string, string>();
   const other = new Map<string, string>();
   leaves(en, "", english);
-  leaves(CATALOGS[tag], "", other);
+  leaves(COMPILED[tag], "", other);
   return [...english]
     .filter(([path, text]) => other.get(path) !== text && /\S+\s+\S+/.test(text))
     .map(([, text]) => text)

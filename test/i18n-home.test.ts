@@ -5,9 +5,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { GLYPHS } from "../src/badges/font";
-import { CATALOGS } from "../src/generated/catalogs";
-import en from "../src/i18n/catalogs/en";
-import es from "../src/i18n/catalogs/es";
+import { COMPILED, en, es } from "./i18n-source";
 import { api, ADMIN_TOKEN, BADGE_SECRET, badgeWorld, Browser, browserAs, decodeGrayPng, districtWithSiblings, downloadBadge, liveBadgeRow, parentOf, readBadgePng, studentDevice } from "./world";
 import { englishLeftIn } from "./i18n-helpers";
 import { badgePin } from "../src/badges/token";
@@ -123,7 +121,7 @@ describe("badges in Spanish", () => {
 
   it("the badge image says where to show it in the downloader's language, in letters its font has", async () => {
     // Every catalog's sentence, with any address, is drawable: no letter becomes "?".
-    for (const t of Object.values(CATALOGS)) {
+    for (const t of Object.values(COMPILED)) {
       const line = t.badges.showToWebcam("family.example.org/badges");
       expect([...line].filter((ch) => !GLYPHS[ch]), t.meta.tag).toEqual([]);
     }

@@ -271,8 +271,8 @@ describe("dates in the reader's language and the district's time zone", () => {
     expect((await lastMailTo(es))?.body_text).toMatch(/Vence el .* a las? \d{1,2}:\d\d GMT-[78];/);
   });
 
-  it("Spanish says “a la” at one o'clock", () => {
-    const m = buildInvitationMessage({
+  it("Spanish says “a la” at one o'clock", async () => {
+    const m = await buildInvitationMessage({
       channel: "email",
       link: "https://x.test/i/abc",
       expiresAt: Date.UTC(2026, 2, 4, 13, 30),
@@ -282,7 +282,7 @@ describe("dates in the reader's language and the district's time zone", () => {
       student: { firstName: "Ana", lastName: "Ruiz" },
     });
     expect(m.text).toContain("Vence el miércoles, 4 de marzo de 2026 a las 13:30 UTC;");
-    const one = buildInvitationMessage({
+    const one = await buildInvitationMessage({
       channel: "email",
       link: "https://x.test/i/abc",
       expiresAt: Date.UTC(2026, 2, 4, 1, 30),
@@ -296,17 +296,17 @@ describe("dates in the reader's language and the district's time zone", () => {
 });
 
 describe("which catalog, and when English goes below", () => {
-  it("the closest catalog; English below only when that catalog is another language than the one asked for, and not English", () => {
-    expect(invitationLocales("es-MX", "UTC")).toMatchObject({ main: { tag: "es" }, englishBelow: null });
-    expect(invitationLocales("vi", "UTC")).toMatchObject({ main: { tag: "en" }, englishBelow: null });
-    expect(invitationLocales(null, "UTC")).toMatchObject({ main: { tag: "en" }, englishBelow: null });
+  it("the closest catalog; English below only when that catalog is another language than the one asked for, and not English", async () => {
+    expect(await invitationLocales("es-MX", "UTC")).toMatchObject({ main: { tag: "es" }, englishBelow: null });
+    expect(await invitationLocales("vi", "UTC")).toMatchObject({ main: { tag: "en" }, englishBelow: null });
+    expect(await invitationLocales(null, "UTC")).toMatchObject({ main: { tag: "en" }, englishBelow: null });
     expect(needsEnglishBelow("es-MX", "es")).toBe(false);
     expect(needsEnglishBelow("vi", "en")).toBe(false);
     // A language served by a neighbour's catalog (no such fallback today): English follows.
     expect(needsEnglishBelow("gl", "es")).toBe(true);
   });
 
-  it("with English below: the message, then the same in English (its own button, lang=en), the district's words once", () => {
+  it("with English below: the message, then the same in English (its own button, lang=en), the district's words once", async () => {
     const input = {
       link: "https://x.test/i/abc",
       expiresAt: Date.UTC(2026, 2, 4, 13, 30),
@@ -315,7 +315,7 @@ describe("which catalog, and when English goes below", () => {
       student: { firstName: "Ana", lastName: "Ruiz" },
       reminder: true,
     };
-    const locales = { main: localeOf("es", "UTC"), englishBelow: localeOf("en", "UTC") };
+    const locales = { main: await localeOf("es", "UTC"), englishBelow: await localeOf("en", "UTC") };
     const email = composeInvitationMessage({ ...input, channel: "email" }, locales);
     expect(email.subject).toBe("Recordatorio: D: únase a Family Portal para Ana R. en S");
     const [spanish = "", english = ""] = email.text.split("\n---\nEl mismo mensaje en inglés:\n");

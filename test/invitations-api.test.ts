@@ -429,8 +429,8 @@ describe("invitation domain", () => {
     expect(invitationStatus({ status: "accepted", expiresAt: t - 1 }, t)).toBe("accepted");
   });
 
-  it("writes a subject with first name and last initial and no line breaks", () => {
-    const m = buildInvitationMessage({
+  it("writes a subject with first name and last initial and no line breaks", async () => {
+    const m = await buildInvitationMessage({
       channel: "email",
       link: "https://x.test/i/abc",
       expiresAt: Date.UTC(2026, 2, 4, 11, 20),

@@ -68,15 +68,15 @@ describe("the unread notice by text", () => {
 });
 
 describe("the text's length", () => {
-  it("fits two SMS by shortening the names, never the link, in English and in Spanish", () => {
+  it("fits two SMS by shortening the names, never the link, in English and in Spanish", async () => {
     const link = "https://portal.example.org/messages/thr_abcdefghijklmnop";
     for (const lang of ["en", "es"]) {
-      const text = buildUnreadText({ writerName: "Dr. Maria Guadalupe Fernandez-Villanueva de la Cruz y Montenegro".repeat(3), childFirstName: "Maximiliano Alejandro".repeat(4), link, preview: null }, localeFor(lang));
+      const text = buildUnreadText({ writerName: "Dr. Maria Guadalupe Fernandez-Villanueva de la Cruz y Montenegro".repeat(3), childFirstName: "Maximiliano Alejandro".repeat(4), link, preview: null }, await localeFor(lang));
       expect(segmentCount(text)).toBeLessThanOrEqual(2);
       expect(text).toContain(link);
     }
     // A preview that forces UCS-2 (an emoji) is shortened or dropped, still within two parts.
-    const text = buildUnreadText({ writerName: "Ms. Rivera", childFirstName: "Maya", link, preview: "🎉 Great news about the science fair! Maya's project won first place in the district." }, localeFor("en"));
+    const text = buildUnreadText({ writerName: "Ms. Rivera", childFirstName: "Maya", link, preview: "🎉 Great news about the science fair! Maya's project won first place in the district." }, await localeFor("en"));
     expect(segmentCount(text)).toBeLessThanOrEqual(2);
     expect(text).toContain(link);
   });

@@ -3,8 +3,7 @@
 // them). A picture missing from the checkout, over 60 KB, without its text alternative or not
 // lazy makes this fail; so does the page growing past a parent page's 14 KB budget.
 import { describe, expect, it } from "vitest";
-import en from "../src/i18n/catalogs/en";
-import es from "../src/i18n/catalogs/es";
+import { en, es } from "./i18n-source";
 import { STATIC_ASSETS } from "../src/generated/static-assets";
 import { TOUR_PICTURE_LANGUAGES, TOUR_STEPS } from "../views/pages/tour";
 import { browserAs, call, parentOf, staticFile, createDistrict, insertSchool, insertStudent } from "./world";

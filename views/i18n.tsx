@@ -6,12 +6,13 @@
 import { useRequestContext } from "../src/render-context";
 import type { AppEnv } from "../src/env";
 import type { Catalog } from "../src/i18n/catalog";
-import { localeOf, type Locale } from "../src/i18n/locale";
-import { DEFAULT_LANGUAGE } from "../src/i18n/negotiate";
+import type { Locale } from "../src/i18n/locale";
 
-/** The request's locale; English where no language was chosen (the development pages under /dev). */
+/** The request's locale (its catalog loaded by chooseLanguage, or by the route itself outside the pages: /dev). */
 export function useLocale(): Locale {
-  return useRequestContext<AppEnv>().var.locale ?? localeOf(DEFAULT_LANGUAGE);
+  const locale = useRequestContext<AppEnv>().var.locale as Locale | undefined;
+  if (!locale) throw new Error("no locale for this request: a page rendered before its catalog was loaded");
+  return locale;
 }
 
 export function useT(): Catalog {

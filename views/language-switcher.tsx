@@ -22,7 +22,7 @@ export function LanguageSwitcher() {
       {LANGUAGES.filter((other) => other !== tag).map((other) => {
         const name = CATALOGS[other]!.meta.name;
         return (
-          <button type="submit" name="lang" value={other} lang={other} class="link" title={CATALOGS[other]!.layout.switchTo(name)}>
+          <button type="submit" name="lang" value={other} lang={other} class="link" title={CATALOGS[other]!.switchTo}>
             {name}
           </button>
         );

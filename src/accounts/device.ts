@@ -3,7 +3,6 @@
  * session list. Order matters: Edge and Opera say "Chrome", Chrome says "Safari".
  */
 import type { Catalog } from "../i18n/catalog";
-import { localeOf } from "../i18n/locale";
 
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(e|A|iOS)?\//, "Edge"],
@@ -24,8 +23,8 @@ const SYSTEMS: [RegExp, string][] = [
   [/\bLinux\b/, "Linux"],
 ];
 
-/** In the page's language (`t`; English when none is given); browser and system names are names. */
-export function describeDevice(userAgent: string | null, t: Catalog = localeOf("en").t): string {
+/** In the page's language (`t`); browser and system names are names. */
+export function describeDevice(userAgent: string | null, t: Catalog): string {
   const words = t.account.sessions;
   if (!userAgent) return words.unknownDevice;
   const browser = BROWSERS.find(([re]) => re.test(userAgent))?.[1];

@@ -18,7 +18,7 @@ export const RESET_TTL = HOUR;
  * language, whoever asked.
  */
 export async function sendPasswordReset(db: Db, user: User, publicUrl: string, at = now()): Promise<void> {
-  const locale = localeFor(user.language);
+  const locale = await localeFor(user.language);
   if (user.passwordHash === null && user.googleSub !== null) {
     await outboxInsert(db, { kind: "password_reset_google", channel: "email", to: user.email, ...googleAccountEmail(publicUrl, locale) });
     return;

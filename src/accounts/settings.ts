@@ -64,6 +64,7 @@ export async function changePassword(
   publicUrl: string,
 ): Promise<void> {
   const t = now();
+  const locale = await localeFor(user.language);
   await db.batch([
     db.update(users).set({ passwordHash, updatedAt: t }).where(eq(users.id, user.id)),
     deleteOtherSessions(db, "parent", user.id, keepSessionId),
@@ -71,6 +72,6 @@ export async function changePassword(
       .update(authTokens)
       .set({ usedAt: t })
       .where(and(eq(authTokens.purpose, "reset_password"), eq(authTokens.subjectId, user.id), isNull(authTokens.usedAt))),
-    outboxInsert(db, { kind: "password_changed", channel: "email", to: user.email, ...passwordChangedEmail(publicUrl, localeFor(user.language)) }),
+    outboxInsert(db, { kind: "password_changed", channel: "email", to: user.email, ...passwordChangedEmail(publicUrl, locale) }),
   ]);
 }

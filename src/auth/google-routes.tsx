@@ -32,7 +32,7 @@ googleRoutes.get("/callback", async (c) => {
   // The student-address check looks at the districts of the invitations confirmed in this browser.
   const state = await loadOnboardingState(db, readShortCookie(c, ONBOARDING_COOKIE), clock());
   // A sign-up from an invitation speaks, and stores, the invitation's language as its pages did.
-  preferInvitationLanguage(c, state?.language);
+  await preferInvitationLanguage(c, state?.language);
   const account = await resolveGoogleAccount(db, profile, state?.invitationIds ?? [], clock(), c.var.locale.tag);
   if (!account.ok) return problem(account.error === "student_email");
   await connectConfirmed(c, account.userId);

@@ -31,8 +31,8 @@ function commonPasswords(env: Pick<Bindings, "ASSETS">): Promise<ReadonlySet<str
  * Returns the problem in words a parent understands, in the page's language (`t`; English when
  * none is given), or null. Checked at sign-up, reset and change.
  */
-export async function passwordProblem(env: Pick<Bindings, "ASSETS">, password: string, email?: string | null, t: Catalog = localeOf("en").t): Promise<string | null> {
-  const rules = t.account.passwordRules;
+export async function passwordProblem(env: Pick<Bindings, "ASSETS">, password: string, email?: string | null, t?: Catalog): Promise<string | null> {
+  const rules = (t ?? (await localeOf("en")).t).account.passwordRules;
   if (password.length < PASSWORD_MIN) return rules.tooShort(PASSWORD_MIN);
   if (password.length > PASSWORD_MAX) return rules.tooLong(PASSWORD_MAX);
   const lower = password.toLowerCase();

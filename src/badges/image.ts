@@ -2,7 +2,7 @@ import qrcode from "qrcode-generator";
 import type { Bindings } from "../env";
 import { badgeFont, type BadgeFont } from "./font-asset";
 import { encodeGrayPng } from "./png";
-import en from "../i18n/catalogs/en";
+import { loadCatalog } from "../i18n/load";
 
 /**
  * What a badge's QR code says: a recognisable prefix and the opaque token. Not a URL, so a
@@ -73,7 +73,7 @@ export async function badgePng(env: Pick<Bindings, "ASSETS">, input: BadgeImageI
   const lines = [
     { text: fit(GLYPHS, input.childName, 2, width - 32), scale: 2 },
     { text: fit(GLYPHS, input.schoolName, 1, width - 32), scale: 1 },
-    { text: fit(GLYPHS, (input.whereToShow ?? en.badges.showToWebcam)(input.loginHint), 1, width - 32), scale: 1 },
+    { text: fit(GLYPHS, (input.whereToShow ?? (await loadCatalog("en")).badges.showToWebcam)(input.loginHint), 1, width - 32), scale: 1 },
   ];
   const textTop = qrPx;
   const height = textTop + lines.reduce((h, l) => h + FONT_HEIGHT * l.scale + 6, 0) + 16;

@@ -71,13 +71,13 @@ const childOf = (l: LinkedInvitation): InvitedChild => ({ firstName: l.found.stu
 /** This browser's onboarding state; its pages speak the invitation's language (SPEC 3.10). */
 async function currentState(c: C): Promise<OnboardingState | null> {
   const state = await loadOnboardingState(db(c), readShortCookie(c, ONBOARDING_COOKIE), clock());
-  if (state) preferInvitationLanguage(c, state.language);
+  if (state) await preferInvitationLanguage(c, state.language);
   return state;
 }
 
 /** An invitation link's pages speak the language the district gave for its contact. */
-function speakInvitationLanguage(c: C, link: LinkedInvitation | null): void {
-  if (link) preferInvitationLanguage(c, link.found.contact.language);
+async function speakInvitationLanguage(c: C, link: LinkedInvitation | null): Promise<void> {
+  if (link) await preferInvitationLanguage(c, link.found.contact.language);
 }
 
 const titles = (c: C) => c.var.locale.t.onboarding.titles;
@@ -91,9 +91,9 @@ const withLanguage = (c: C, path: string) => `${path}${path.includes("?") ? "&" 
 const speakCarriedLanguage = (c: C) => preferInvitationLanguage(c, c.req.query("lang")?.slice(0, 35));
 
 /** Every state of a link other than "pending": its own clear page, never a child's name unless it is the recipient's to renew. */
-function renderLinkState(c: C, token: string, link: LinkedInvitation | null) {
+async function renderLinkState(c: C, token: string, link: LinkedInvitation | null) {
   if (!link) return renderWith(c, 404, <InvitationProblemPage problem="not_found" />, { title: titles(c).invitationNotFound });
-  speakInvitationLanguage(c, link);
+  await speakInvitationLanguage(c, link);
   switch (link.status) {
     case "expired":
       return c.render(<ExpiredInvitationPage token={token} child={childOf(link)} address={link.found.invitation.address} channel={link.found.invitation.channel} />, {
@@ -120,7 +120,7 @@ onboardingRoutes.get("/i/:token", async (c) => {
   if (!link || link.status !== "pending") return renderLinkState(c, token, link);
   const state = await currentState(c);
   // This link's own language, whatever an earlier link in this browser said.
-  speakInvitationLanguage(c, link);
+  await speakInvitationLanguage(c, link);
   return c.render(
     <ConfirmInvitationPage
       token={token}
@@ -159,7 +159,7 @@ onboardingRoutes.post("/i/:token/not-my-child", async (c) => {
   if (!(await disputeInvitation(db(c), inv, at))) return renderLinkState(c, token, await openInvitationLink(db(c), token, clock()));
   const state = await currentState(c);
   const more = state?.address === inv.address && (await pendingSiblings(db(c), inv.address, state.invitationIds, at)).length > 0;
-  speakInvitationLanguage(c, link);
+  await speakInvitationLanguage(c, link);
   return c.render(<DisputedPage schoolName={link.found.school.name} more={more} />, { title: titles(c).schoolTold });
 });
 
@@ -170,7 +170,7 @@ onboardingRoutes.post("/i/:token/renew", async (c) => {
   const link = await openInvitationLink(db(c), token, at);
   if (!link || link.status !== "expired") return renderLinkState(c, token, link);
   const inv = link.found.invitation;
-  speakInvitationLanguage(c, link);
+  await speakInvitationLanguage(c, link);
   const verdict = await rateLimit(c.env, `renew:address:${inv.address}`, LIMITS.invitationRenewalPerAddress);
   if (!verdict.allowed) {
     c.header("retry-after", String(verdict.retryAfter));
@@ -322,8 +322,8 @@ onboardingRoutes.post("/join/email", async (c) => {
   return c.redirect(withLanguage(c, "/join/check-email"), 303);
 });
 
-onboardingRoutes.get("/join/check-email", (c) => {
-  speakCarriedLanguage(c);
+onboardingRoutes.get("/join/check-email", async (c) => {
+  await speakCarriedLanguage(c);
   return c.render(<CheckEmailPage />, { title: titles(c).checkEmail });
 });
 
@@ -339,13 +339,13 @@ onboardingRoutes.post("/join/connect", async (c) => {
 
 const emailForm = (t: Catalog) => z.object({ email: emailField(t) });
 
-onboardingRoutes.get("/verify-email/resend", (c) => {
-  speakCarriedLanguage(c);
+onboardingRoutes.get("/verify-email/resend", async (c) => {
+  await speakCarriedLanguage(c);
   return c.render(<ResendVerificationPage sent={c.req.query("sent") === "1"} />, { title: titles(c).sendLinkAgain });
 });
 
 onboardingRoutes.post("/verify-email/resend", async (c) => {
-  speakCarriedLanguage(c);
+  await speakCarriedLanguage(c);
   const parsed = emailForm(c.var.locale.t).safeParse(await c.req.parseBody());
   if (!parsed.success) {
     return renderWith(c, 422, <ResendVerificationPage error={parsed.error.issues[0]?.message} />, { title: titles(c).sendLinkAgain });
@@ -365,7 +365,7 @@ onboardingRoutes.get("/verify-email/:token", async (c) => {
   const link = await openSignUpLink(db(c), token, clock());
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: titles(c).linkNotValid });
   // The language of the sign-up, on whichever device the email is opened.
-  preferInvitationLanguage(c, link.attempt.language);
+  await preferInvitationLanguage(c, link.attempt.language);
   if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: titles(c).alreadyConfirmed });
   return c.render(<VerifyEmailPage token={token} email={link.attempt.email} askPassword={!isSigningUpBrowser(c, link)} />, { title: titles(c).confirmEmail });
 });
@@ -379,7 +379,7 @@ onboardingRoutes.post("/verify-email/:token", async (c) => {
   const at = clock();
   const link = await openSignUpLink(db(c), c.req.param("token"), at);
   if (!link) return renderWith(c, 404, <VerifyProblemPage alreadyConfirmed={false} />, { title: titles(c).linkNotValid });
-  preferInvitationLanguage(c, link.attempt.language);
+  await preferInvitationLanguage(c, link.attempt.language);
   if (link.account && link.account.emailVerifiedAt !== null) return c.render(<VerifyProblemPage alreadyConfirmed />, { title: titles(c).alreadyConfirmed });
   if (!isSigningUpBrowser(c, link)) {
     const body = await c.req.parseBody();

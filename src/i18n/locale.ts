@@ -1,6 +1,11 @@
-/** A person's language, resolved once: the catalog to speak with, and how to format dates for them. */
+/**
+ * A person's language, resolved once: the catalog to speak with, and how to format dates for them.
+ * The catalog is loaded (load.ts) before anything renders: the pages' middleware does it for the
+ * request, and every email, text and notice path awaits it for its recipient.
+ */
 import type { Catalog, Dir } from "./catalog";
-import { catalogOf, closestLanguage, DEFAULT_LANGUAGE } from "./negotiate";
+import { loadCatalog } from "./load";
+import { closestLanguage, DEFAULT_LANGUAGE, languageMeta } from "./negotiate";
 
 export const DEFAULT_TIME_ZONE = "America/New_York";
 
@@ -13,12 +18,13 @@ export interface Locale {
   timeZone: string;
 }
 
-export function localeOf(tag: string, timeZone: string = DEFAULT_TIME_ZONE): Locale {
-  const t = catalogOf(tag);
-  return { tag: t.meta.tag, dir: t.meta.dir, t, timeZone };
+/** A catalog tag we have (else English), loaded. */
+export async function localeOf(tag: string, timeZone: string = DEFAULT_TIME_ZONE): Promise<Locale> {
+  const meta = languageMeta(tag).meta;
+  return { tag: meta.tag, dir: meta.dir, t: await loadCatalog(meta.tag), timeZone };
 }
 
 /** For a message to someone whose language is stored (maybe without a catalog): the closest catalog, else English. */
-export function localeFor(stored: string | null | undefined, timeZone?: string | null): Locale {
+export function localeFor(stored: string | null | undefined, timeZone?: string | null): Promise<Locale> {
   return localeOf(closestLanguage(stored) ?? DEFAULT_LANGUAGE, timeZone || DEFAULT_TIME_ZONE);
 }

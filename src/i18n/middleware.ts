@@ -22,13 +22,13 @@ function sourcesOf(c: Context<AppEnv>): LanguageSources {
 
 export const chooseLanguage = createMiddleware<AppEnv>(async (c, next) => {
   // The time zone is the signed-in person's district's (loaded with them); the default for everyone else.
-  c.set("locale", localeOf(resolveLanguage(sourcesOf(c)), c.get("actor")?.timeZone));
+  c.set("locale", await localeOf(resolveLanguage(sourcesOf(c)), c.get("actor")?.timeZone));
   await next();
   c.header("content-language", c.get("locale").tag);
   c.header("vary", "Accept-Language", { append: true });
 });
 
 /** On an invitation's pages: the family's language (from the district) comes before the browser's. */
-export function preferInvitationLanguage(c: Context<AppEnv>, language: string | null | undefined): void {
-  c.set("locale", localeOf(resolveLanguage({ ...sourcesOf(c), invitation: language }), c.get("locale").timeZone));
+export async function preferInvitationLanguage(c: Context<AppEnv>, language: string | null | undefined): Promise<void> {
+  c.set("locale", await localeOf(resolveLanguage({ ...sourcesOf(c), invitation: language }), c.get("locale").timeZone));
 }

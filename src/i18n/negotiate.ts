@@ -6,7 +6,7 @@
  * and the next rule decides.
  */
 import { CATALOGS } from "../generated/catalogs";
-import type { Catalog } from "./catalog";
+import type { LanguageMeta } from "./catalog";
 
 export const DEFAULT_LANGUAGE = "en";
 
@@ -66,6 +66,7 @@ export function resolveLanguage(s: LanguageSources): string {
   return DEFAULT_LANGUAGE;
 }
 
-export function catalogOf(tag: string): Catalog {
-  return CATALOGS[tag] ?? CATALOGS[DEFAULT_LANGUAGE]!;
+/** A language we have (English for any other tag): its name, direction and switcher title. */
+export function languageMeta(tag: string): LanguageMeta {
+  return (Object.hasOwn(CATALOGS, tag) ? CATALOGS[tag] : undefined) ?? CATALOGS[DEFAULT_LANGUAGE]!;
 }

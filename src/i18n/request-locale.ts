@@ -12,7 +12,7 @@ import { localeOf, type Locale } from "./locale";
 import { LANGUAGE_COOKIE } from "./middleware";
 import { resolveLanguage } from "./negotiate";
 
-export function requestLocale(c: Context<AppEnv>): Locale {
+export async function requestLocale(c: Context<AppEnv>): Promise<Locale> {
   const chosen = c.get("locale") as Locale | undefined;
-  return chosen ?? localeOf(resolveLanguage({ chosen: readShortCookie(c, LANGUAGE_COOKIE), acceptLanguage: c.req.header("accept-language") }));
+  return chosen ?? (await localeOf(resolveLanguage({ chosen: readShortCookie(c, LANGUAGE_COOKIE), acceptLanguage: c.req.header("accept-language") })));
 }

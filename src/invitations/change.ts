@@ -103,7 +103,7 @@ export async function resendInvitation(ctx: ChangeContext, id: string): Promise<
   const token = newSecret();
   const tokenHash = hashToken(token);
   const expiresAt = now + ctx.ttlMs;
-  const message = buildInvitationMessage({
+  const message = await buildInvitationMessage({
     channel: inv.channel,
     link: invitationLink(ctx.publicUrl, token),
     expiresAt,

@@ -161,7 +161,7 @@ export async function planInvitations(ctx: InvitationContext, items: readonly (I
     const language = item.language ?? existing?.language ?? null;
     contactRows.push({ id: newId("gcn"), studentId: student.id, channel: item.channel, address: item.address, name: item.name, relationship: item.relationship, language: item.language ?? null });
     invitationRows.push({ id, studentId: student.id, channel: item.channel, address: item.address, tokenHash: hashToken(token) });
-    const message = buildInvitationMessage({
+    const message = await buildInvitationMessage({
       channel: item.channel,
       link: invitationLink(ctx.publicUrl, token),
       expiresAt,

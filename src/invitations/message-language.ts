@@ -30,8 +30,8 @@ export function needsEnglishBelow(asked: string | null | undefined, served: stri
 }
 
 /** The locales of a message to a family whose language the district gave as `asked`. */
-export function invitationLocales(asked: string | null | undefined, timeZone: string): MessageLocales {
-  const main = localeFor(asked, timeZone);
+export async function invitationLocales(asked: string | null | undefined, timeZone: string): Promise<MessageLocales> {
+  const main = await localeFor(asked, timeZone);
   const served = closestLanguage(asked) ?? DEFAULT_LANGUAGE;
-  return { main, englishBelow: needsEnglishBelow(asked, served) ? localeOf(DEFAULT_LANGUAGE, timeZone) : null };
+  return { main, englishBelow: needsEnglishBelow(asked, served) ? await localeOf(DEFAULT_LANGUAGE, timeZone) : null };
 }

@@ -58,7 +58,7 @@ export async function sendExpiryReminders(db: Db, publicUrl: string, now: number
     const token = newSecret();
     const tokenHash = hashToken(token);
     // In the family's language, the expiry in the district's time zone, with the reminder's note first.
-    const message = buildInvitationMessage({
+    const message = await buildInvitationMessage({
       channel: inv.channel,
       link: invitationLink(publicUrl, token),
       expiresAt: inv.expiresAt,

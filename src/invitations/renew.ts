@@ -50,7 +50,7 @@ export async function renewExpiredInvitation(ctx: RenewContext, old: ExpiredInvi
   const id = newId("inv");
   const token = newSecret();
   const expiresAt = now + invitationTtlMs(district, ctx.defaultTtlDays);
-  const message = buildInvitationMessage({
+  const message = await buildInvitationMessage({
     channel: old.channel,
     link: invitationLink(ctx.publicUrl, token),
     expiresAt,

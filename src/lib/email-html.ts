@@ -1,11 +1,9 @@
 /**
  * The one look of every email we send (invitations, sign-in links, account emails, unread
  * notices): inline styles only, since mail clients drop style sheets. Pure string building, in
- * the recipient's language (English when none is given).
+ * the recipient's language (their loaded locale: localeFor).
  */
-import { localeOf, type Locale } from "../i18n/locale";
-
-const ENGLISH = localeOf("en");
+import type { Locale } from "../i18n/locale";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -14,7 +12,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** A whole email: the subject as its title, then the blocks (already HTML) in one narrow column. */
-export function emailHtml(subject: string, blocks: readonly string[], locale: Locale = ENGLISH): string {
+export function emailHtml(subject: string, blocks: readonly string[], locale: Pick<Locale, "tag" | "dir">): string {
   return [
     `<!doctype html><html lang="${locale.tag}" dir="${locale.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
     `<body style="margin:0;padding:16px;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:16px;line-height:1.5;color:#111827;background:#ffffff">`,
@@ -30,7 +28,7 @@ export const emailParagraph = (text: string): string => `<p style="margin:0 0 16
 export const emailFooter = (text: string): string => `<p style="margin:0;font-size:14px;color:#4b5563">${escapeHtml(text)}</p>`;
 
 /** The button, and the same link written out for clients that hide buttons. */
-export function emailButton(label: string, href: string, locale: Locale = ENGLISH): string {
+export function emailButton(label: string, href: string, locale: Locale): string {
   return (
     `<p style="margin:0 0 16px"><a href="${escapeHtml(href)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:600">${escapeHtml(label)}</a></p>` +
     `<p style="margin:0 0 16px;font-size:14px;color:#374151">${escapeHtml(locale.t.common.orOpenThisLink)} <a href="${escapeHtml(href)}" style="color:#1d4ed8">${escapeHtml(href)}</a></p>`
@@ -54,9 +52,9 @@ export function buttonEmail(m: {
   button?: { label: string; href: string } | null;
   after?: readonly string[];
   footer: string;
-  locale?: Locale;
+  locale: Locale;
 }): Email {
-  const locale = m.locale ?? ENGLISH;
+  const locale = m.locale;
   const after = m.after ?? [];
   const text = [
     ...m.before.flatMap((p) => [p, ""]),

@@ -8,7 +8,7 @@ import { runBatch } from "../db/batch";
 import type { Db } from "../db/client";
 import { districts, guardianships, outbox, smsNotices, smsOptOuts, students, teachers, threads, users } from "../db/schema";
 import { buildUnreadText } from "../sms/notice-text";
-import { localeFor } from "../i18n/locale";
+import { localeFor, type Locale } from "../i18n/locale";
 import { outboxRow } from "../outbox/enqueue";
 import { buildUnreadNotice, settingsLink, threadLink } from "./notice-email";
 import { teaches } from "../roster/teaching";
@@ -26,6 +26,8 @@ export interface NoticeContext {
   guardian: { name: string; email: string; notifyUnread: boolean; connected: boolean; language: string | null; sms: GuardianSms };
   /** The district lets a text notice carry the start of the message. */
   smsPreview: boolean;
+  /** Each recipient's language (their saved one's closest catalog, else English), loaded. */
+  locales: { teacher: Locale; guardian: Locale };
 }
 
 /** Where the guardian's text notice goes: their verified phone, if they chose texts and the number did not say STOP. */
@@ -67,6 +69,8 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
     .where(eq(threads.id, threadId))
     .get();
   if (!row) return null;
+  // In the recipient's saved language, never the writer's; loaded here so the rows are built without waiting.
+  const [teacherLocale, guardianLocale] = await Promise.all([localeFor(row.teacherLanguage, row.timeZone), localeFor(row.guardianLanguage, row.timeZone)]);
   return {
     threadId,
     districtId: row.districtId,
@@ -83,6 +87,7 @@ export async function loadNoticeContext(db: Db, threadId: string): Promise<Notic
       sms: { phone: row.guardianPhone, wanted: row.guardianNotifySms, stopped: Boolean(row.guardianStopped) },
     },
     smsPreview: row.smsPreview,
+    locales: { teacher: teacherLocale, guardian: guardianLocale },
   };
 }
 
@@ -117,7 +122,7 @@ export function unreadNoticeRows(ctx: NoticeContext, due: DueNotice, publicUrl: 
   if (toTeacher && !ctx.teacher.teaching) return rows;
   const key = unreadNoticeKey(ctx.threadId, due.kind, due.recipientId, due.firstUnreadSeq);
   // In the recipient's saved language (the closest catalog, else English), never the writer's.
-  const locale = localeFor(recipient.language, ctx.timeZone);
+  const locale = toTeacher ? ctx.locales.teacher : ctx.locales.guardian;
   const writerName = toTeacher ? ctx.guardian.name : ctx.teacher.name;
   const link = threadLink(publicUrl, due.kind, ctx.threadId);
   if (recipient.notifyUnread) {

@@ -11,7 +11,7 @@ import { insertWhere, runBatch, type Statement } from "../db/batch";
 import { hashToken, newId, newSecret } from "../lib/random";
 import { DAY } from "../lib/time";
 import { outboxRow } from "../outbox/enqueue";
-import { localeFor } from "../i18n/locale";
+import { localeFor, type Locale } from "../i18n/locale";
 import { claimAddressStatements } from "./claim-address";
 import { verifyEmailMessage } from "./messages";
 import { invitationIdsPayload, parseInvitationIds } from "./state";
@@ -40,16 +40,17 @@ function browserHashOf(payload: string): string | null {
 }
 
 /** In the language the pages were shown in at sign-up. */
-function confirmationMail(publicUrl: string, email: string, token: string, language: string | null, now: number) {
-  return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token, localeFor(language)) }, now);
+function confirmationMail(publicUrl: string, email: string, token: string, locale: Locale, now: number) {
+  return outboxRow({ kind: "verify_email", channel: "email", to: email, ...verifyEmailMessage(publicUrl, token, locale) }, now);
 }
 
-/** Retires every live attempt for the address, then writes the new one and its email (for one batch). */
+/** Retires every live attempt for the address, then writes the new one and its email (for one batch), in `locale` (localeFor(input.language)). */
 export function newAttemptStatements(
   db: Db,
   input: { email: string; name: string; passwordHash: string; invitationIds: readonly string[]; browserHash: string; language: string },
   publicUrl: string,
   now: number,
+  locale: Locale,
 ): Statement[] {
   const token = newSecret();
   return [
@@ -65,7 +66,7 @@ export function newAttemptStatements(
       createdAt: now,
       expiresAt: now + SIGN_UP_TTL_MS,
     }),
-    db.insert(outbox).values(confirmationMail(publicUrl, input.email, token, input.language, now)),
+    db.insert(outbox).values(confirmationMail(publicUrl, input.email, token, locale, now)),
   ];
 }
 
@@ -79,6 +80,7 @@ export async function resendSignUpLink(db: Db, email: string, publicUrl: string,
     .limit(1)
     .get();
   if (!live) return false;
+  const locale = await localeFor(live.language);
   const token = newSecret();
   const tokenHash = hashToken(token);
   await runBatch(db, [
@@ -87,7 +89,7 @@ export async function resendSignUpLink(db: Db, email: string, publicUrl: string,
       .set({ tokenHash, expiresAt: now + SIGN_UP_TTL_MS })
       .where(and(eq(signUpAttempts.id, live.id), eq(signUpAttempts.tokenHash, live.tokenHash), isNull(signUpAttempts.usedAt))),
     // Mailed only if the attempt was still live and took the new token.
-    insertWhere(db, outbox, confirmationMail(publicUrl, email, token, live.language, now), sql`EXISTS (SELECT 1 FROM sign_up_attempts WHERE id = ${live.id} AND token_hash = ${tokenHash})`),
+    insertWhere(db, outbox, confirmationMail(publicUrl, email, token, locale, now), sql`EXISTS (SELECT 1 FROM sign_up_attempts WHERE id = ${live.id} AND token_hash = ${tokenHash})`),
   ]);
   return true;
 }

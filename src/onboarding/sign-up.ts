@@ -60,12 +60,12 @@ export async function signUpWithEmail(
   const existing = await findUserByEmail(db, input.email);
   if (existing && existing.emailVerifiedAt !== null) {
     if (await input.notifyExisting()) {
-      await db.insert(outbox).values(outboxRow({ kind: "account_exists", channel: "email", to: input.email, ...accountExistsMessage(input.publicUrl, localeFor(existing.language)) }, now));
+      await db.insert(outbox).values(outboxRow({ kind: "account_exists", channel: "email", to: input.email, ...accountExistsMessage(input.publicUrl, await localeFor(existing.language)) }, now));
     }
     return { kind: "exists" };
   }
   await runBatch(db, [
-    ...newAttemptStatements(db, input, input.publicUrl, now),
+    ...newAttemptStatements(db, input, input.publicUrl, now, await localeFor(input.language)),
     ...(input.onboardingStateId ? [consumeOnboardingState(db, input.onboardingStateId, now)] : []),
   ]);
   return { kind: "attempt" };

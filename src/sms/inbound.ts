@@ -46,7 +46,7 @@ export async function handleInbound(env: Bindings, waitUntil: Waiter, text: Inbo
   const keyword = keywordOf(text.body);
   if (keyword) {
     // Spanish words are answered in Spanish; otherwise in the number's account's language.
-    const locale = localeFor(keyword.spanish ? "es" : (account?.language ?? null));
+    const locale = await localeFor(keyword.spanish ? "es" : (account?.language ?? null));
     const t = locale.t.messages.sms;
     const answer = (kind: string, words: string) => answerRow(kind, from, words, text.messageSid, at);
     if (keyword.keyword === "stop") await db.batch([stopStatement(db, from, at), db.insert(outbox).values(answer("sms_stopped", t.stopped)).onConflictDoNothing()]);
@@ -68,7 +68,7 @@ export async function handleInbound(env: Bindings, waitUntil: Waiter, text: Inbo
   const latest = notices[0];
   const ambiguous = latest !== undefined && notices.some((n) => n.threadId !== latest.threadId && n.createdAt > latest.createdAt - AMBIGUOUS_WITHIN_MS);
   const user = latest ? await verifiedUser(db, latest.userId, from) : null;
-  const locale = localeFor((user ?? account).language);
+  const locale = await localeFor((user ?? account).language);
   const t = locale.t.messages.sms;
   const reply = async (kind: string, words: string, link: string): Promise<void> => {
     await db.insert(outbox).values(answerRow(kind, from, `${words} ${link}`, text.messageSid, at)).onConflictDoNothing();

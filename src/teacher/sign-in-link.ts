@@ -96,7 +96,7 @@ function tokenRow(token: string, payload: SignInPayload, now: number, ttl: numbe
  * email is in the teacher's saved language (the first roster row that has one), else in
  * `askedIn` (the language of the page the link was asked for on); times in the district's zone.
  */
-export function planSignInLink(db: Db, publicUrl: string, records: readonly TeacherRecord[], now: number, askedIn: string) {
+export async function planSignInLink(db: Db, publicUrl: string, records: readonly TeacherRecord[], now: number, askedIn: string) {
   const first = records[0];
   if (!first) throw new Error("planSignInLink needs at least one teacher record");
   const token = newSecret();
@@ -108,7 +108,7 @@ export function planSignInLink(db: Db, publicUrl: string, records: readonly Teac
       name: first.displayName ?? first.name,
       districts: records.map((r) => r.districtName),
     },
-    localeFor(saved ?? askedIn, first.timeZone),
+    await localeFor(saved ?? askedIn, first.timeZone),
   );
   const payload: SignInPayload = { email: first.email, teacherIds: records.map((r) => r.id) };
   return [

@@ -100,7 +100,7 @@ export const teacherSignInRoutes = new Hono<AppEnv>()
     const records = await findTeachersByEmail(db, email);
     if (records.length > 0) {
       // In the teacher's saved language; a teacher who saved none gets the language they asked in.
-      await db.batch(planSignInLink(db, config(c.env).publicUrl, records, clock(), c.var.locale.tag));
+      await db.batch(await planSignInLink(db, config(c.env).publicUrl, records, clock(), c.var.locale.tag));
       c.executionCtx.waitUntil(kickOutbox(c.env));
     }
     // The same answer whether or not the address is on a roster.

@@ -1,13 +1,13 @@
 /**
  * English: the reference catalog. Every user-facing string of pages, emails, texts and error
  * pages lives in a catalog; a new language is one new file beside this one (see README,
- * "Languages"). Sections follow the areas of the product. Functions take what the sentence
- * needs; plurals go through Intl.PluralRules.
+ * "Languages"). Sections follow the areas of the product. A sentence that needs values is a
+ * message: `msg<[its arguments' types]>("ICU template", ...their names)` (src/i18n/message.ts,
+ * the template syntax in src/i18n/icu.ts); plurals go through Intl.PluralRules. This file is data:
+ * scripts/build-static.mjs checks it and serves it as a static asset, not in the worker's code.
  */
 import type { Dir } from "../catalog";
-import { plural } from "../plural";
-
-const n = plural("en");
+import { msg } from "../message";
 
 export default {
   meta: {
@@ -21,7 +21,7 @@ export default {
   // ---- the page shell, navigation and language switcher
   layout: {
     siteName: "Family Portal",
-    titleSuffix: (title: string) => `${title} · Family Portal`,
+    titleSuffix: msg<[title: string]>("{title} · Family Portal", "title"),
     skipToContent: "Skip to content",
     mainNavigation: "Main",
     signIn: "Sign in",
@@ -30,13 +30,13 @@ export default {
     home: "Home",
     messages: "Messages",
     /** After the number shown in the Messages tab, for screen readers. */
-    unreadConversations: (count: number) => n(count, { one: "unread conversation", other: "unread conversations" }),
+    unreadConversations: msg<[count: number]>("{count, plural, one {unread conversation} other {unread conversations}}", "count"),
     ideas: "Ideas",
     accountSettings: "Account settings",
     myClasses: "My classes",
     settings: "Settings",
     languageSwitcher: "Language",
-    switchTo: (name: string) => `Show this page in ${name}`,
+    switchTo: msg<[name: string]>("Show this page in {name}", "name"),
   },
 
   // ---- onboarding: invitation link, siblings, the account step, email confirmation
@@ -64,23 +64,23 @@ export default {
     school: "School",
     child: "Child",
     /** A child's name and school in a list: "Maya Johnson, Maple Grove Elementary". */
-    childAtSchool: (child: string, school: string) => `${child}, ${school}`,
+    childAtSchool: msg<[child: string, school: string]>("{child}, {school}", "child", "school"),
     yesMyChild: "Yes, this is my child",
     notMyChild: "This is not my child",
     signIn: "Sign in",
     confirm: {
       heading: "Is this your child?",
-      invitedBy: (district: string) => `${district} invited you to Family Portal. Check the school and your child's name.`,
+      invitedBy: msg<[district: string]>("{district} invited you to Family Portal. Check the school and your child's name.", "district"),
       alreadySaid: "You already said this is your child.",
       continue: "Continue",
       ifWrong: 'If the name is wrong, choose "This is not my child": the invitation stops working and the school is told, so they can fix it.',
     },
     siblings: {
       /** `names`: already joined as a list ("Maya Johnson and Leo Johnson"). */
-      youConfirmed: (names: string) => `You confirmed ${names}.`,
-      heading: (child: string, school: string) => `You also have an invitation for ${child} at ${school}`,
+      youConfirmed: msg<[names: string]>("You confirmed {names}.", "names"),
+      heading: msg<[child: string, school: string]>("You also have an invitation for {child} at {school}", "child", "school"),
       allAtOnce: "Answer all at once",
-      moreInvitations: (count: number) => n(count, { one: `You have ${count} more invitation:`, other: `You have ${count} more invitations:` }),
+      moreInvitations: msg<[count: number]>("{count, plural, one {You have # more invitation:} other {You have # more invitations:}}", "count"),
       yesToAll: "Yes to all: they are all my children",
     },
     /** A link that cannot be used: each state its own page. */
@@ -104,30 +104,29 @@ export default {
     },
     expired: {
       heading: "This invitation has expired",
-      tooOld: (child: string, school: string) => `Your invitation for ${child} at ${school} is too old to use. We can send you a fresh one.`,
+      tooOld: msg<[child: string, school: string]>("Your invitation for {child} at {school} is too old to use. We can send you a fresh one.", "child", "school"),
       sendFresh: "Send me a fresh invitation",
       /** `masked`: the address on file, partly hidden ("jo•••@example.com"). */
-      sameEmail: (masked: string) => `It goes to the same email address the school has on file (${masked}). To use another address, ask your child's school.`,
-      samePhone: (masked: string) => `It goes to the same phone number the school has on file (${masked}). To use another address, ask your child's school.`,
+      sameEmail: msg<[masked: string]>("It goes to the same email address the school has on file ({masked}). To use another address, ask your child's school.", "masked"),
+      samePhone: msg<[masked: string]>("It goes to the same phone number the school has on file ({masked}). To use another address, ask your child's school.", "masked"),
       notYourChild: "Not your child? Contact the school.",
     },
     renewal: {
       sentHeading: "We sent you a fresh invitation",
-      sentEmail: (masked: string) => `Check your email (${masked}) and open the newest invitation. The old link stays expired.`,
-      sentSms: (masked: string) => `Check your text messages (${masked}) and open the newest invitation. The old link stays expired.`,
+      sentEmail: msg<[masked: string]>("Check your email ({masked}) and open the newest invitation. The old link stays expired.", "masked"),
+      sentSms: msg<[masked: string]>("Check your text messages ({masked}) and open the newest invitation. The old link stays expired.", "masked"),
       supersededHeading: "A newer invitation is on its way",
       superseded: "A newer invitation for this child has already been sent to you. Look for the newest message from the school and open its link.",
       limitedHeading: "Please wait a little",
       /** `wait`: "45 seconds", "12 minutes" (common.wait). */
-      limited: (wait: string) => `You asked for several fresh invitations in the last hour. Try again in about ${wait}, or contact your child's school.`,
+      limited: msg<[wait: string]>("You asked for several fresh invitations in the last hour. Try again in about {wait}, or contact your child's school.", "wait"),
       notExpiredHeading: "We couldn't send a fresh invitation",
       notExpired: "This invitation can't be renewed any more. Please contact your child's school.",
     },
     disputed: {
       heading: "Thank you. The school has been told.",
       /** `school`: null when the school is not known. */
-      body: (school: string | null) =>
-        `This invitation no longer works, and ${school ?? "the school"} can see that you said this is not your child, so they can fix it.`,
+      body: msg<[school: string | null]>("This invitation no longer works, and {school, select, none {the school} other {{school}}} can see that you said this is not your child, so they can fix it.", "school"),
       continueOthers: "Continue with your other invitations",
       nothingElse: "There is nothing else you need to do.",
     },
@@ -152,14 +151,14 @@ export default {
     /** A returning parent (an account at the invited address, or a browser where a parent signed in before): signing in comes first. */
     returning: {
       /** `names` is already a list ("Maya and Leo"). */
-      heading: (names: string) => `Sign in to add ${names}`,
+      heading: msg<[names: string]>("Sign in to add {names}", "names"),
       signIn: "Sign in",
       why: "If you already have a Family Portal account, sign in and they are added to it.",
       newHere: "New to Family Portal? Create your account",
     },
     addToAccount: {
       heading: "Add to your account",
-      signedInAs: (email: string) => `You are signed in as ${email}.`,
+      signedInAs: msg<[email: string]>("You are signed in as {email}.", "email"),
       submit: "Add to my account",
       notYours: "Not your account? Sign out first, then open the invitation again.",
     },
@@ -199,7 +198,7 @@ export default {
     resend: {
       heading: "Send the confirmation link again",
       sent: "If that address has a sign-up waiting to be confirmed, we sent a new link to it (the older link no longer works). Check your email. Nothing came? Open your invitation again and continue with email.",
-      limited: (wait: string) => `We sent several links to that address recently. Please wait about ${wait} and look in your spam folder.`,
+      limited: msg<[wait: string]>("We sent several links to that address recently. Please wait about {wait} and look in your spam folder.", "wait"),
       email: "Your email",
       submit: "Send the link",
     },
@@ -209,7 +208,7 @@ export default {
       enterEmail: "Please enter an email address like name@example.com.",
       studentAddress: "This is a student's school address. Please use your own personal email address.",
       wrongAttemptPassword: "That is not the password chosen for this sign-up. Type it again.",
-      tooManyTries: (wait: string) => `Too many tries. Please wait ${wait}, or sign up again.`,
+      tooManyTries: msg<[wait: string]>("Too many tries. Please wait {wait}, or sign up again.", "wait"),
     },
     /** The account emails of onboarding. */
     emails: {
@@ -256,7 +255,7 @@ export default {
       title: "Too many tries",
       heading: "Too many tries",
       /** `wait`: "45 seconds", "12 minutes" (common.wait). */
-      body: (wait: string) => `To keep accounts safe, sign-in is paused for this address. Please wait about ${wait} and try again.`,
+      body: msg<[wait: string]>("To keep accounts safe, sign-in is paused for this address. Please wait about {wait} and try again.", "wait"),
     },
     google: {
       title: "Google sign-in",
@@ -315,7 +314,7 @@ export default {
     notifications: {
       heading: "Emails about messages",
       /** `delay`: "3 hours" (common.hours, common.minutes). */
-      label: (delay: string) => `Email me when a message from a teacher is still unread after ${delay}`,
+      label: msg<[delay: string]>("Email me when a message from a teacher is still unread after {delay}", "delay"),
       save: "Save",
     },
     language: {
@@ -341,19 +340,19 @@ export default {
       /** Before the date and time the session began, and before the last time it was used. */
       signedIn: "Signed in",
       lastActive: "last active",
-      signOut: (device: string) => `Sign out ${device}`,
+      signOut: msg<[device: string]>("Sign out {device}", "device"),
       signOutOthers: "Sign out everywhere else",
       nowhereElse: "You're not signed in anywhere else.",
       dontRecognise: "Don't recognise a device? Sign it out, then change your password.",
       unknownDevice: "Unknown device",
       /** "Chrome on Android": browser and system names stay as they are. */
-      browserOn: (browser: string, system: string) => `${browser} on ${system}`,
+      browserOn: msg<[browser: string, system: string]>("{browser} on {system}", "browser", "system"),
       /** The page that asks before signing a device out (issue 14: nothing destructive in one tap). */
       confirm: {
-        oneTitle: (device: string) => `Sign out ${device}?`,
+        oneTitle: msg<[device: string]>("Sign out {device}?", "device"),
         oneWhat: "Family Portal on that device is signed out at once. To use it there again, someone has to sign in with your email and password (or Google).",
         oneButton: "Sign out that device",
-        othersTitle: (count: number) => n(count, { one: `Sign out your ${count} other device?`, other: `Sign out your ${count} other devices?` }),
+        othersTitle: msg<[count: number]>("{count, plural, one {Sign out your # other device?} other {Sign out your # other devices?}}", "count"),
         othersWhat: "Family Portal is signed out at once everywhere except on this device. To use it there again, someone has to sign in with your email and password (or Google).",
         othersButton: "Sign out the other devices",
         cancel: "Cancel",
@@ -380,7 +379,7 @@ export default {
       confirm: "Confirm",
       password: "Your password",
       typeEmail: "Type your email address to confirm",
-      typeEmailHint: (email: string) => `You sign in with Google. Type ${email} to confirm.`,
+      typeEmailHint: msg<[email: string]>("You sign in with Google. Type {email} to confirm.", "email"),
       submit: "Delete my account",
       keep: "Keep my account",
     },
@@ -397,7 +396,7 @@ export default {
     },
     errors: {
       enterName: "Enter your name.",
-      tooLong: (max: number) => `Use at most ${max} characters.`,
+      tooLong: msg<[max: number]>("Use at most {max} characters.", "max"),
       tickOrLeave: "Tick the box or leave it empty.",
       enterCurrent: "Enter your current password.",
       wrongCurrent: "That is not your current password.",
@@ -411,8 +410,8 @@ export default {
     },
     /** Why a password is refused (NIST SP 800-63B: length, common passwords, the address). */
     passwordRules: {
-      tooShort: (min: number) => `Use at least ${min} characters.`,
-      tooLong: (max: number) => `Use at most ${max} characters.`,
+      tooShort: msg<[min: number]>("Use at least {min} characters.", "min"),
+      tooLong: msg<[max: number]>("Use at most {max} characters.", "max"),
       common: "That password is one of the most common ones, so it is easy to guess. Choose another.",
       repeated: "Use more than one repeated character.",
       keyRun: "A run of keys in order is easy to guess. Choose another.",
@@ -422,17 +421,17 @@ export default {
     phone: {
       heading: "Text messages",
       intro: "Add your mobile number to get a text when a teacher writes, and to answer by replying to that text.",
-      verifiedNumber: (phone: string) => `Your number: ${phone} (verified).`,
+      verifiedNumber: msg<[phone: string]>("Your number: {phone} (verified).", "phone"),
       label: "Mobile number",
       hint: "For example (555) 123-4567, or +52 55 1234 5678 outside the United States.",
       sendCode: "Text me a code",
-      codeSentTo: (phone: string) => `We sent a 6-digit code to ${phone}. It works for 10 minutes.`,
+      codeSentTo: msg<[phone: string]>("We sent a 6-digit code to {phone}. It works for 10 minutes.", "phone"),
       codeLabel: "6-digit code",
       verify: "Confirm number",
       /** The text with the code (kept short: one SMS). */
-      codeText: (code: string) => `Family Portal: your code is ${code}. It works for 10 minutes. If you didn't ask for it, ignore this text.`,
+      codeText: msg<[code: string]>("Family Portal: your code is {code}. It works for 10 minutes. If you didn't ask for it, ignore this text.", "code"),
       notifyHeading: "When a teacher writes",
-      notifyIntro: (delay: string) => `If a message is still unread after ${delay}, tell me by:`,
+      notifyIntro: msg<[delay: string]>("If a message is still unread after {delay}, tell me by:", "delay"),
       byEmail: "Email",
       byText: "Text message",
       byBoth: "Email and text message",
@@ -485,16 +484,15 @@ export default {
   // ---- home: home, the children's cards, Instant Login, district links
   home: {
     title: "Home",
-    hello: (name: string) => `Hello, ${name}`,
+    hello: msg<[name: string]>("Hello, {name}", "name"),
     noChildren:
       "No children are connected to your account yet. Open the invitation link your child's school sent you; if you have none, ask your child's teacher to invite you.",
     /** After the school's name on a child's card; the grade as the district wrote it. */
-    grade: (grade: string) => `Grade ${grade}`,
+    grade: msg<[grade: string]>("Grade {grade}", "grade"),
     /** After onboarding: `names` is already a list ("Maya and Leo"), `count` how many. */
-    connected: (names: string, count: number) =>
-      n(count, { one: `Welcome! ${names} is now connected to your account.`, other: `Welcome! ${names} are now connected to your account.` }),
+    connected: msg<[names: string, count: number]>("{count, plural, one {Welcome! {names} is now connected to your account.} other {Welcome! {names} are now connected to your account.}}", "names", "count"),
     notAddedIntro: "Some children were not added:",
-    notAddedItem: (name: string, school: string, reason: string) => `${name} (${school}): ${reason}.`,
+    notAddedItem: msg<[name: string, school: string, reason: string]>("{name} ({school}): {reason}.", "name", "school", "reason"),
     notAddedReasons: {
       used: "that invitation was already used",
       revoked: "the school withdrew that invitation",
@@ -506,7 +504,7 @@ export default {
     /** The button on each card and on the Instant Login page. */
     instantLogin: "Instant Login",
     /** Read by screen readers after a button's name: "Instant Login for Maya". */
-    forChild: (name: string) => `for ${name}`,
+    forChild: msg<[name: string]>("for {name}", "name"),
     whatHappens:
       "Your child will be signed in on this device, and you will be signed out of Family Portal, so they can't see your account. To come back, sign in again.",
     /** The link to a child's badge page. */
@@ -522,8 +520,8 @@ export default {
       "Invitations come from your child's school, by email or text message. Open the link in that message to get started. If you have not received one, ask your child's teacher to invite you.",
     accountDeleted: "Your account is deleted. Thank you for using Family Portal.",
     // The Instant Login page (GET /children/:id/instant-login).
-    instantLoginFor: (name: string) => `Instant Login for ${name}`,
-    instantLoginExplains: (name: string) => `Instant Login signs ${name} in to their school portal on the device you are using now, without a password.`,
+    instantLoginFor: msg<[name: string]>("Instant Login for {name}", "name"),
+    instantLoginExplains: msg<[name: string]>("Instant Login signs {name} in to their school portal on the device you are using now, without a password.", "name"),
     handToChild: "Use it on a device you can hand to your child. The school portal signs them out after eight hours.",
     backHome: "Back to home",
     childNotFound: "Child not found",
@@ -533,35 +531,34 @@ export default {
   // ---- badges: a child's badge (parent side) and badge login at /badges
   badges: {
     backHome: "← Home",
-    title: (name: string) => `${name}'s badge`,
+    title: msg<[name: string]>("{name}'s badge", "name"),
     /** The page's heading when there is no badge to show, and the QR code's label: "Badge for Maya Lopez". */
-    badgeFor: (name: string) => `Badge for ${name}`,
-    fresh: (name: string) => `This is ${name}'s first badge. It was made just now.`,
+    badgeFor: msg<[name: string]>("Badge for {name}", "name"),
+    fresh: msg<[name: string]>("This is {name}'s first badge. It was made just now.", "name"),
     pin: "PIN",
     pinHint: "Your child types this after showing the badge. Keep it to yourselves: it is not on the printed or downloaded badge.",
     howToUse: "How to use it",
     /** `**…**` is shown in bold. */
     steps: {
       open: "Open the badge on your phone (save the image to your photos so it is always at hand).",
-      goTo: (address: string) => `On your child's device, open the web browser and go to **${address}**.`,
+      goTo: msg<[address: string]>("On your child's device, open the web browser and go to **{address}**.", "address"),
       holdUp: "Hold your phone up to the webcam with the badge showing. Your child is logged in automatically.",
     },
     download: "Download the badge image",
     print: "Print",
     saveHint: 'On a phone, open the downloaded image and choose "Save Image" or "Save to Photos", so the badge is in your photos.',
-    keepPrivate: (name: string) =>
-      `Keep the badge private: anyone who holds it up to a webcam is logged in as ${name}. If it is lost or shared, ask the school for a new one; the old one stops working at once.`,
+    keepPrivate: msg<[name: string]>("Keep the badge private: anyone who holds it up to a webcam is logged in as {name}. If it is lost or shared, ask the school for a new one; the old one stops working at once.", "name"),
     // The print page.
-    backToBadge: (name: string) => `← Back to ${name}'s badge`,
-    printTitle: (name: string) => `Print ${name}'s badge`,
+    backToBadge: msg<[name: string]>("← Back to {name}'s badge", "name"),
+    printTitle: msg<[name: string]>("Print {name}'s badge", "name"),
     printHow: "Use your browser's Print command (Ctrl+P, ⌘P, or Share → Print on a phone). Only the badge below is printed.",
     /** Under the code on the printed badge and in the badge image (the image's font has Latin letters and their accents only). */
-    showToWebcam: (address: string) => `Show to the webcam at ${address}`,
+    showToWebcam: msg<[address: string]>("Show to the webcam at {address}", "address"),
     // When there is no badge to show.
-    notUsed: (name: string) => `Badges are not used for ${name} at this school.`,
+    notUsed: msg<[name: string]>("Badges are not used for {name} at this school.", "name"),
     notUsedWhy: "Your school district decides which students use badges. If you have questions, please ask your child's school.",
-    voided: (name: string) => `${name}'s badge was turned off by the school, so it no longer works.`,
-    voidedAsk: (name: string) => `Please ask ${name}'s teacher or school for a new one. Once they make it, it shows up here.`,
+    voided: msg<[name: string]>("{name}'s badge was turned off by the school, so it no longer works.", "name"),
+    voidedAsk: msg<[name: string]>("Please ask {name}'s teacher or school for a new one. Once they make it, it shows up here.", "name"),
     unavailableTitle: "Badges unavailable",
     unavailableHeading: "Badges can't be shown right now",
     unavailableBody: "Something is not set up on our side. Please try again later, or ask your child's school.",
@@ -599,11 +596,11 @@ export default {
     signedOut: "You're logged out on this device. To log in again, show your badge.",
     /** The upload form that works without JavaScript or a camera: the server reads the picture. */
     picture: {
-      limit: (size: string) => `It must be a PNG file of up to ${size}.`,
+      limit: msg<[size: string]>("It must be a PNG file of up to {size}.", "size"),
       submit: "Log in with this picture",
       missing: "Choose the badge picture first.",
       noBadge: "No badge was found in that picture. Choose the badge picture saved from Family Portal (a PNG file).",
-      tooLarge: (size: string) => `That picture is too large. Choose one of ${size} or less: the badge picture saved from Family Portal is much smaller.`,
+      tooLarge: msg<[size: string]>("That picture is too large. Choose one of {size} or less: the badge picture saved from Family Portal is much smaller.", "size"),
     },
     // The PIN step.
     pinTitle: "Type your PIN",
@@ -614,14 +611,14 @@ export default {
     pinWrong: "That PIN didn't match. Check it and try again.",
     // Too many tries from one device.
     tooManyTitle: "Too many tries",
-    tooMany: (wait: string) => `This device tried to log in with a badge many times in a short while. Please wait ${wait} and try again.`,
+    tooMany: msg<[wait: string]>("This device tried to log in with a badge many times in a short while. Please wait {wait} and try again.", "wait"),
     backToLogin: "Back to the badge login",
   },
 
   // ---- student: the student portal
   student: {
-    title: (name: string) => `${name}'s school links`,
-    hi: (name: string) => `Hi, ${name}!`,
+    title: msg<[name: string]>("{name}'s school links", "name"),
+    hi: msg<[name: string]>("Hi, {name}!", "name"),
     linksLabel: "Your school's links",
     noLinks: "Your school has not added any links here yet.",
     sharedDevice: "On a shared computer, sign out when you are done.",
@@ -655,10 +652,9 @@ export default {
     grade: "Grade",
     allGrades: "All grades",
     /** "27 ideas." or, with the children's grade bands, "27 ideas; ideas for your children's grades (K–2, 3–5) come first." */
-    countLine: (count: number, bands: string | null) =>
-      `${n(count, { one: "1 idea", other: `${count} ideas` })}${bands ? `; ideas for your children's grades (${bands}) come first.` : "."}`,
+    countLine: msg<[count: number, bands: string | null]>("{count, plural, one {1 idea} other {# ideas}}{bands, select, none {.} other {; ideas for your children's grades ({bands}) come first.}}", "count", "bands"),
     /** On an idea written in another language than the page's: the language's name comes from Intl.DisplayNames. */
-    inLanguage: (language: string) => `In ${language}`,
+    inLanguage: msg<[language: string]>("In {language}", "language"),
     noMatch: "No ideas match yet.",
     showAll: "Show all ideas",
     suggest: {
@@ -666,16 +662,15 @@ export default {
       thanks: "Thank you! Your suggestion was sent to the Family Portal team. We read every one.",
       intro: "Found a website, activity or habit that helps your child learn at home? Tell us about it and we may add it here for every family.",
       label: "Your idea",
-      hint: (min: number, max: number) => `What it is, and a link if there is one (${min.toLocaleString("en")} to ${max.toLocaleString("en")} characters).`,
+      hint: msg<[min: number, max: number]>("What it is, and a link if there is one ({min, number} to {max, number} characters).", "min", "max"),
       topicLabel: "Topic (optional)",
       noTopic: "No particular topic",
       send: "Send suggestion",
       missing: "Please write your idea.",
-      tooShort: (min: number) => `Please write at least ${min.toLocaleString("en")} characters, so we understand the idea.`,
-      tooLong: (max: number) => `Please keep it under ${max.toLocaleString("en")} characters.`,
+      tooShort: msg<[min: number]>("Please write at least {min, number} characters, so we understand the idea.", "min"),
+      tooLong: msg<[max: number]>("Please keep it under {max, number} characters.", "max"),
       unknownTopic: "Please choose a topic from the list.",
-      tooMany: (minutes: number) =>
-        `You have sent several suggestions in the last hour. Thank you! Please try again in ${n(minutes, { one: "1 minute", other: `${minutes} minutes` })}.`,
+      tooMany: msg<[minutes: number]>("You have sent several suggestions in the last hour. Thank you! Please try again in {minutes, plural, one {1 minute} other {# minutes}}.", "minutes"),
     },
   },
 
@@ -803,7 +798,7 @@ export default {
       /** The link to the tour, on the welcome page, home and Help. */
       link: "See how it works, step by step",
       /** Above each step's heading. */
-      step: (n: number, total: number) => `Step ${n} of ${total}`,
+      step: msg<[n: number, total: number]>("Step {n} of {total}", "n", "total"),
       steps: {
         invitation: {
           title: "The invitation",
@@ -850,15 +845,15 @@ export default {
   messages: {
     title: "Messages",
     /** A conversation's page title and the way back to it. */
-    threadTitle: (name: string) => `Messages with ${name}`,
+    threadTitle: msg<[name: string]>("Messages with {name}", "name"),
     allMessages: "← All messages",
     olderConversations: "Older conversations",
     youWroteLast: "you wrote last",
     /** After the number of new messages in a conversation list. */
-    newCount: (count: number) => `${count} new`,
+    newCount: msg<[count: number]>("{count} new", "count"),
     textOnlyNote: "Messages are text only: photos, videos and attachments aren't supported.",
     /** Above the message box; `max` is already formatted ("2,000"). */
-    textOnlyHint: (max: string) => `Text only: photos, videos and attachments can't be sent. Links are fine. Up to ${max} characters.`,
+    textOnlyHint: msg<[max: string]>("Text only: photos, videos and attachments can't be sent. Links are fine. Up to {max} characters.", "max"),
     opensInNewTab: "(opens in a new tab)",
     you: "You",
     earlierMessages: "Earlier messages",
@@ -867,11 +862,11 @@ export default {
     checkForNew: "Check for new messages",
     /** The message box's counter as one types (static/enhance.js puts the number where `n` is). */
     counter: {
-      left: (n: string) => `${n} characters left`,
+      left: msg<[n: string]>("{n} characters left", "n"),
       one: "1 character left",
-      over: (n: string) => `${n} characters too many`,
+      over: msg<[n: string]>("{n} characters too many", "n"),
     },
-    aboutWith: (child: string, withName: string) => `About ${child}. Only you and ${withName} see this conversation.`,
+    aboutWith: msg<[child: string, withName: string]>("About {child}. Only you and {withName} see this conversation.", "child", "withName"),
     notSent: "Your message wasn't sent. Please see below.",
     send: "Send",
     /** Shown for a guardian who deleted their account, and for what they had written. */
@@ -881,17 +876,15 @@ export default {
     // the parent's pages
     parentIntro: "Conversations with your children's teachers. A teacher starts each conversation; you can reply in any of them.",
     parentNone: "No messages yet. When one of your children's teachers writes to you, the conversation shows up here.",
-    aboutChild: (firstName: string) => `about ${firstName}`,
-    unreadEmailsOn: (delay: string) => `If a message is still unread after ${delay}, we send you one email with a link to it.`,
+    aboutChild: msg<[firstName: string]>("about {firstName}", "firstName"),
+    unreadEmailsOn: msg<[delay: string]>("If a message is still unread after {delay}, we send you one email with a link to it.", "delay"),
     unreadEmailsOff: "Emails about unread messages are off.",
     changeInAccountSettings: "Change this in Account settings",
     teacherMissing: "Don't see one of your children's teachers? Teachers start conversations here, so email them directly to ask.",
     parentEmpty: "No messages here yet.",
-    replyTo: (teacher: string) => `Reply to ${teacher}`,
-    teacherTurnedOff: (teacher: string) =>
-      `${teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach ${teacher}, contact the school.`,
-    teacherLeft: (teacher: string, child: string) =>
-      `${teacher} no longer teaches ${child}, so you can't reply here. You can still read this conversation. The school can tell you who teaches ${child} now.`,
+    replyTo: msg<[teacher: string]>("Reply to {teacher}", "teacher"),
+    teacherTurnedOff: msg<[teacher: string]>("{teacher} has turned off Messages for now, so you can't reply here. You can still read this conversation. To reach {teacher}, contact the school.", "teacher"),
+    teacherLeft: msg<[teacher: string, child: string]>("{teacher} no longer teaches {child}, so you can't reply here. You can still read this conversation. The school can tell you who teaches {child} now.", "teacher", "child"),
     draftNotSent: "Your message (not sent)",
     notFound: {
       title: "Conversation not found",
@@ -904,20 +897,20 @@ export default {
       missing: "Write your message in the box, then press Send.",
       empty: "Your message is empty. Write something, then press Send.",
       /** `max` and `count` are already formatted. */
-      tooLong: (max: string, count: string) => `Messages can be at most ${max} characters, and this one has ${count}. Please shorten it, or send it in parts.`,
+      tooLong: msg<[max: string, count: string]>("Messages can be at most {max} characters, and this one has {count}. Please shorten it, or send it in parts.", "max", "count"),
       outOfDate: "This form is out of date. Reload the page, then send your message again.",
       unknownFields: "This form had fields we don't know. Reload the page and try again.",
       /** After a 429; `when` is one of tryAgainIn's. */
-      tooMany: (when: string) => `You've sent a lot of messages in a short time, so this one wasn't sent. Please try again ${when}: what you wrote is still here.`,
-      tryAgainInSeconds: (s: number) => n(s, { one: `in ${s} second`, other: `in ${s} seconds` }),
-      tryAgainInMinutes: (m: number) => (m === 1 ? "in a minute" : `in ${m} minutes`),
-      tryAgainInHours: (h: number) => (h === 1 ? "in an hour" : `in ${h} hours`),
+      tooMany: msg<[when: string]>("You've sent a lot of messages in a short time, so this one wasn't sent. Please try again {when}: what you wrote is still here.", "when"),
+      tryAgainInSeconds: msg<[s: number]>("{s, plural, one {in # second} other {in # seconds}}", "s"),
+      tryAgainInMinutes: msg<[m: number]>("{m, plural, =1 {in a minute} other {in # minutes}}", "m"),
+      tryAgainInHours: msg<[h: number]>("{h, plural, =1 {in an hour} other {in # hours}}", "h"),
     },
 
     // the unread-message email (it never includes the message itself)
     unreadEmail: {
-      subject: (writer: string, child: string) => `Unread message from ${writer} about ${child}`,
-      waiting: (writer: string, child: string, delay: string) => `${writer} sent you a message about ${child} on Family Portal, and it has been waiting for ${delay}.`,
+      subject: msg<[writer: string, child: string]>("Unread message from {writer} about {child}", "writer", "child"),
+      waiting: msg<[writer: string, child: string, delay: string]>("{writer} sent you a message about {child} on Family Portal, and it has been waiting for {delay}.", "writer", "child", "delay"),
       privacy: "For your privacy this email doesn't include the message.",
       openToRead: "For your privacy this email doesn't include the message. Open the conversation to read it and reply:",
       button: "Read and reply",
@@ -931,8 +924,8 @@ export default {
     // texts (SMS): the unread notice, replies by text, STOP/START/HELP (src/sms/). Short: every character costs.
     sms: {
       /** Names may be shortened to fit two SMS; the link never is. */
-      notice: (writer: string, child: string) => `Family Portal: new message from ${writer} about ${child}.`,
-      preview: (start: string) => `"${start}"`,
+      notice: msg<[writer: string, child: string]>("Family Portal: new message from {writer} about {child}.", "writer", "child"),
+      preview: msg<[start: string]>("\"{start}\"", "start"),
       replyHint: "Reply to this text to answer, or read it here:",
       choose: "Family Portal: we couldn't tell which conversation your text was for, so it wasn't sent. Open your messages to answer:",
       notSent: "Family Portal: your text could not be sent to the teacher. Open the conversation to see why:",
@@ -945,13 +938,13 @@ export default {
     // automatic translation of the other side's messages (src/messaging/translate-page.ts)
     translation: {
       mark: "Translated automatically",
-      showOriginal: (language: string) => `Show the original (${language})`,
+      showOriginal: msg<[language: string]>("Show the original ({language})", "language"),
       failed: "This message could not be translated just now, so it is shown as written. We'll try again the next time you open the conversation.",
       asWritten: "Messages are shown as written: automatic translation is not set up on this portal.",
     },
     /** The conversation lists: one line of the newest message. */
     list: {
-      yours: (text: string) => `You: ${text}`,
+      yours: msg<[text: string]>("You: {text}", "text"),
     },
   },
 
@@ -959,7 +952,7 @@ export default {
   teacher: {
     // automatic translation: the family's language on a conversation, and the setting to turn it off
     translation: {
-      familyLanguage: (language: string) => `Family's language: ${language}`,
+      familyLanguage: msg<[language: string]>("Family's language: {language}", "language"),
       settingsTitle: "Translation of families' messages",
       on: "On: a family's message in another language is shown translated into yours, with the original one tap away.",
       off: "Off: families' messages are shown as written.",
@@ -988,17 +981,13 @@ export default {
       parentQuestion: "Parent or guardian?",
       parentLink: "Sign in here",
       tooManyTitle: "Please wait a little",
-      tooMany: (minutes: number) =>
-        n(minutes, {
-          one: `Several sign-in links were asked for this address recently. To protect the inbox, please wait about ${minutes} minute and ask again, or use the newest link you already have.`,
-          other: `Several sign-in links were asked for this address recently. To protect the inbox, please wait about ${minutes} minutes and ask again, or use the newest link you already have.`,
-        }),
+      tooMany: msg<[minutes: number]>("{minutes, plural, one {Several sign-in links were asked for this address recently. To protect the inbox, please wait about # minute and ask again, or use the newest link you already have.} other {Several sign-in links were asked for this address recently. To protect the inbox, please wait about # minutes and ask again, or use the newest link you already have.}}", "minutes"),
       choiceTitle: "Sign in to Family Portal",
       /** Before the teacher's name (in bold), then ", district." */
       signingInAs: "You're signing in as",
       signInButton: "Sign in",
       severalDistricts: "Your address is on the roster of more than one school district. Which one would you like to sign in to?",
-      districtAs: (district: string, name: string) => `${district} (as ${name})`,
+      districtAs: msg<[district: string, name: string]>("{district} (as {name})", "district", "name"),
       chooseDistrict: "Please choose the district to sign in to.",
       expiredTitle: "This sign-in link no longer works",
       expired: "Sign-in links work once, within 15 minutes. This one was already used or has run out. Ask for a new one below.",
@@ -1008,55 +997,54 @@ export default {
     },
     signInEmail: {
       subject: "Your Family Portal sign-in link",
-      hello: (name: string) => `Hello ${name},`,
+      hello: msg<[name: string]>("Hello {name},", "name"),
       someone: "Someone, probably you, asked to sign in to Family Portal as a teacher with this email address.",
       signIn: "Sign in:",
       button: "Sign in to Family Portal",
       /** `until` is a time with its zone, e.g. "3:20 PM EST". */
-      rules: (until: string) => `The link works once and only for 15 minutes (until ${until}). If it has run out, ask for a new one on the sign-in page.`,
+      rules: msg<[until: string]>("The link works once and only for 15 minutes (until {until}). If it has run out, ask for a new one on the sign-in page.", "until"),
       /** `list` is already a list ("North, and South"). */
-      severalDistricts: (count: number, list: string) =>
-        `Your address is on the roster of ${count} school districts (${list}). After opening the link, choose which one to sign in to.`,
+      severalDistricts: msg<[count: number, list: string]>("Your address is on the roster of {count} school districts ({list}). After opening the link, choose which one to sign in to.", "count", "list"),
       ignore: "Didn't ask for this? You can ignore this email: nobody can sign in without the link.",
     },
 
     // classes: the landing page and a class's page
     classes: {
       title: "My classes",
-      signedInAs: (name: string) => `Signed in as ${name}.`,
+      signedInAs: msg<[name: string]>("Signed in as {name}.", "name"),
       allClasses: "← All my classes",
       none: "You have no classes on the roster yet. Your district adds them through its student information system.",
       footnote:
         "Connected guardians have accepted an invitation and confirmed the child. Invitations go to the contacts your district has on record; a revoked or disputed one is for the district to sort out.",
-      schoolAndCount: (school: string, count: number) => n(count, { one: `${school} · ${count} student`, other: `${school} · ${count} students` }),
+      schoolAndCount: msg<[school: string, count: number]>("{count, plural, one {{school} · # student} other {{school} · # students}}", "school", "count"),
       messageAll: "Message all families",
-      messageAllLabel: (section: string) => `Message all families of ${section}`,
+      messageAllLabel: msg<[section: string]>("Message all families of {section}", "section"),
       badges: "Badges:",
       voidOrNew: "Void or make new badges",
-      voidOrNewLabel: (section: string) => `Void or make new badges for ${section}`,
+      voidOrNewLabel: msg<[section: string]>("Void or make new badges for {section}", "section"),
       printBadges: "Print badges",
-      printBadgesLabel: (section: string) => `Print badges for ${section}`,
+      printBadgesLabel: msg<[section: string]>("Print badges for {section}", "section"),
       noStudents: "No students are enrolled in this class yet.",
       student: "Student",
       connectedGuardians: "Connected guardians",
       contactsAndInvitations: "Contacts on record and invitations",
       contacts: "Contacts",
-      grade: (grade: string) => `grade ${grade}`,
+      grade: msg<[grade: string]>("grade {grade}", "grade"),
       messageFamily: "Message family",
-      messageFamilyLabel: (guardian: string, student: string) => `Message family: ${guardian} about ${student}`,
+      messageFamilyLabel: msg<[guardian: string, student: string]>("Message family: {guardian} about {student}", "guardian", "student"),
       /** Beside a family whose reply the teacher has not read yet (a link to the conversation). */
       unread: {
         newReply: "New reply",
-        newReplyLabel: (guardian: string, student: string) => `New reply from ${guardian} about ${student}`,
+        newReplyLabel: msg<[guardian: string, student: string]>("New reply from {guardian} about {student}", "guardian", "student"),
       },
       noneYet: "None yet",
       noContacts: "No contacts on record (the district adds them)",
       /** The family's language, named in the teacher's language ("Spanish"). */
-      language: (name: string) => `Language: ${name}`,
+      language: msg<[name: string]>("Language: {name}", "name"),
       status: {
         notInvited: "Not invited yet",
-        pending: (date: string) => `Pending (link works until ${date})`,
-        expired: (date: string) => `Expired on ${date}`,
+        pending: msg<[date: string]>("Pending (link works until {date})", "date"),
+        expired: msg<[date: string]>("Expired on {date}", "date"),
         accepted: "Accepted",
         revoked: "Revoked by the district",
         disputed: 'Disputed ("not my child")',
@@ -1064,18 +1052,16 @@ export default {
       send: "Send invitation",
       sendAgain: "Send again",
       sendNew: "Send a new invitation",
-      sendLabel: (label: string, contact: string, student: string) => `${label} to ${contact} for ${student}`,
+      sendLabel: msg<[label: string, contact: string, student: string]>("{label} to {contact} for {student}", "label", "contact", "student"),
       notice: {
         thisContact: "this contact",
         theStudent: "the student",
-        resent: (contact: string, student: string) => `A new invitation is on its way to ${contact} for ${student}. Links sent earlier no longer work.`,
-        created: (contact: string, student: string) => `An invitation is on its way to ${contact} for ${student}.`,
-        accepted: (contact: string, student: string) => `${contact} has already accepted the invitation for ${student}: nothing to send.`,
-        revoked: (contact: string, student: string) =>
-          `The district withdrew the invitation to ${contact} for ${student}, so it can't be sent again from here. Please ask your district office.`,
-        disputed: (contact: string, student: string) =>
-          `${contact} said ${student} is not their child, so nothing was sent. The district needs to check this contact first; please let your district office know.`,
-        alreadyPending: (contact: string, student: string) => `Another invitation to ${contact} for ${student} is already on its way; its status is below.`,
+        resent: msg<[contact: string, student: string]>("A new invitation is on its way to {contact} for {student}. Links sent earlier no longer work.", "contact", "student"),
+        created: msg<[contact: string, student: string]>("An invitation is on its way to {contact} for {student}.", "contact", "student"),
+        accepted: msg<[contact: string, student: string]>("{contact} has already accepted the invitation for {student}: nothing to send.", "contact", "student"),
+        revoked: msg<[contact: string, student: string]>("The district withdrew the invitation to {contact} for {student}, so it can't be sent again from here. Please ask your district office.", "contact", "student"),
+        disputed: msg<[contact: string, student: string]>("{contact} said {student} is not their child, so nothing was sent. The district needs to check this contact first; please let your district office know.", "contact", "student"),
+        alreadyPending: msg<[contact: string, student: string]>("Another invitation to {contact} for {student} is already on its way; its status is below.", "contact", "student"),
         rateLimited: "You've sent a lot of invitations in a short time, so this one was not sent. Please try again in a little while.",
       },
       notFound: {
@@ -1087,18 +1073,17 @@ export default {
 
     // a class's badges and the printable label sheet
     badges: {
-      title: (section: string) => `Badges · ${section}`,
+      title: msg<[section: string]>("Badges · {section}", "section"),
       notFoundTitle: "Not found",
-      summary: (school: string, using: number, total: number) =>
-        n(total, { one: `${school} · ${using} of ${total} student use badges`, other: `${school} · ${using} of ${total} students use badges` }),
+      summary: msg<[school: string, using: number, total: number]>("{total, plural, one {{school} · {using} of # student use badges} other {{school} · {using} of # students use badges}}", "school", "using", "total"),
       theStudent: "The student",
       notice: {
-        regenerated: (student: string) => `${student} has a new badge. The old one no longer works; print or share the new one.`,
-        voided: (student: string) => `${student}'s badge no longer works.`,
-        classRegenerated: (count: number) => n(count, { one: `New badges for ${count} student. The old ones no longer work; print the sheet below.`, other: `New badges for ${count} students. The old ones no longer work; print the sheet below.` }),
+        regenerated: msg<[student: string]>("{student} has a new badge. The old one no longer works; print or share the new one.", "student"),
+        voided: msg<[student: string]>("{student}'s badge no longer works.", "student"),
+        classRegenerated: msg<[count: number]>("{count, plural, one {New badges for # student. The old ones no longer work; print the sheet below.} other {New badges for # students. The old ones no longer work; print the sheet below.}}", "count"),
         classRegeneratedSome: "New badges for the students. The old ones no longer work; print the sheet below.",
-        noBadge: (student: string) => `${student} has no badge in use, so there was nothing to void.`,
-        badgesOff: (student: string) => `Badges are turned off for ${student}. Your district decides who uses badges.`,
+        noBadge: msg<[student: string]>("{student} has no badge in use, so there was nothing to void.", "student"),
+        badgesOff: msg<[student: string]>("Badges are turned off for {student}. Your district decides who uses badges.", "student"),
         classNone: "No student in this class uses badges, so nothing was made.",
         unavailable: "Badges can't be made right now: something is not set up on our side. Please tell your district office.",
       },
@@ -1109,53 +1094,40 @@ export default {
       change: "Change",
       off: "Badges off (the district decides)",
       noneYet: "No badge yet",
-      inUseSince: (date: string) => `In use since ${date}`,
+      inUseSince: msg<[date: string]>("In use since {date}", "date"),
       newBadge: "New badge",
       makeBadge: "Make a badge",
-      actionFor: (action: string, student: string) => `${action} for ${student}`,
+      actionFor: msg<[action: string, student: string]>("{action} for {student}", "action", "student"),
       void: "Void",
-      voidLabel: (student: string) => `Void ${student}'s badge`,
+      voidLabel: msg<[student: string]>("Void {student}'s badge", "student"),
       wholeClassTitle: "New badges for the whole class",
       wholeClass: "Every badge of this class stops working at once and each student who uses badges gets a new one. Do this when badges may have been shared or lost.",
-      makeNew: (count: number) => n(count, { one: `Make ${count} new badge`, other: `Make ${count} new badges` }),
+      makeNew: msg<[count: number]>("{count, plural, one {Make # new badge} other {Make # new badges}}", "count"),
       footnote:
         "A badge logs a student in when it is shown to the webcam at the badges page. Voiding it or making a new one stops the old badge at once, on paper and on parents' phones.",
       pinsNote: "Your district also asks for each student's PIN after the scan; PINs are not printed on the labels.",
-      sheetTitle: (section: string) => `Badge labels · ${section}`,
-      printHint: (loginAt: string) =>
-        `Use your browser's Print command (Ctrl+P or ⌘P). Each badge prints as a 2-inch square label; students show theirs to the webcam at ${loginAt}.`,
+      sheetTitle: msg<[section: string]>("Badge labels · {section}", "section"),
+      printHint: msg<[loginAt: string]>("Use your browser's Print command (Ctrl+P or ⌘P). Each badge prints as a 2-inch square label; students show theirs to the webcam at {loginAt}.", "loginAt"),
       noneInUse: "No student in this class has a badge in use.",
       labels: "Badge labels",
       noBadgeTitle: "No badge",
-      noBadge: (student: string) => `${student}: no badge`,
-      noBadgeOff: (student: string) => `${student}: no badge (badges are off for this student)`,
+      noBadge: msg<[student: string]>("{student}: no badge", "student"),
+      noBadgeOff: msg<[student: string]>("{student}: no badge (badges are off for this student)", "student"),
       /** The QR code's text alternative. */
-      qrAlt: (student: string) => `Badge for ${student}`,
+      qrAlt: msg<[student: string]>("Badge for {student}", "student"),
       /** The pages that ask before a badge stops working (issue 14: nothing destructive in one tap). */
       confirm: {
-        voidTitle: (student: string) => `Void ${student}'s badge?`,
-        voidWhat: (first: string) =>
-          `${first}'s badge stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.`,
-        voidAfter: (first: string) => `${first} can't log in with a badge again until you make a new one.`,
+        voidTitle: msg<[student: string]>("Void {student}'s badge?", "student"),
+        voidWhat: msg<[first: string]>("{first}'s badge stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.", "first"),
+        voidAfter: msg<[first: string]>("{first} can't log in with a badge again until you make a new one.", "first"),
         voidButton: "Void the badge",
-        newTitle: (student: string) => `Make a new badge for ${student}?`,
-        newWhat: (first: string) =>
-          `${first}'s badge in use now stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.`,
+        newTitle: msg<[student: string]>("Make a new badge for {student}?", "student"),
+        newWhat: msg<[first: string]>("{first}'s badge in use now stops working at once: the printed badge and the badge picture on the family's phone no longer log in. Anyone logged in with it on a school device is signed out.", "first"),
         newAfter: "The family sees the new badge in Family Portal; print it again for school.",
         newButton: "Make a new badge",
-        classTitle: (section: string) => `Make new badges for ${section}?`,
-        classWhat: (count: number) =>
-          count === 0
-            ? "No badge is in use in this class now, so nothing stops working."
-            : n(count, {
-                one: `The ${count} badge in use in this class stops working at once: the printed badge and the badge picture on the family's phone no longer log in. A student logged in with it on a school device is signed out.`,
-                other: `The ${count} badges in use in this class stop working at once: printed badges and the badge pictures on families' phones no longer log in. Students logged in with them on school devices are signed out.`,
-              }),
-        classAfter: (count: number) =>
-          n(count, {
-            one: `${count} student who uses badges gets a new one: print the new sheet; the family sees it in Family Portal.`,
-            other: `${count} students who use badges get new ones: print the new sheet; families see them in Family Portal.`,
-          }),
+        classTitle: msg<[section: string]>("Make new badges for {section}?", "section"),
+        classWhat: msg<[count: number]>("{count, plural, =0 {No badge is in use in this class now, so nothing stops working.} one {The # badge in use in this class stops working at once: the printed badge and the badge picture on the family's phone no longer log in. A student logged in with it on a school device is signed out.} other {The # badges in use in this class stop working at once: printed badges and the badge pictures on families' phones no longer log in. Students logged in with them on school devices are signed out.}}", "count"),
+        classAfter: msg<[count: number]>("{count, plural, one {# student who uses badges gets a new one: print the new sheet; the family sees it in Family Portal.} other {# students who use badges get new ones: print the new sheet; families see them in Family Portal.}}", "count"),
         cancel: "Cancel",
       },
     },
@@ -1164,35 +1136,33 @@ export default {
     messages: {
       offNoReplies: "Your Messages are off, so families can't reply and you can't start new conversations.",
       offCantStart: "Your Messages are off, so you can't start new conversations.",
-      offGuardianCantReply: (guardian: string) => `Your Messages are off, so ${guardian} can read this conversation but can't reply.`,
+      offGuardianCantReply: msg<[guardian: string]>("Your Messages are off, so {guardian} can read this conversation but can't reply.", "guardian"),
       turnOnInSettings: "Turn them on in Settings",
-      sentAll: (count: number) =>
-        n(count, { one: `Sent to ${count} family. Each family has its own conversation with you below.`, other: `Sent to ${count} families. Each family has its own conversation with you below.` }),
-      sentSome: (sent: number, total: number, failed: number) => `Sent to ${sent} of ${total} families. ${failed} could not be sent; please try again in a moment.`,
+      sentAll: msg<[count: number]>("{count, plural, one {Sent to # family. Each family has its own conversation with you below.} other {Sent to # families. Each family has its own conversation with you below.}}", "count"),
+      sentSome: msg<[sent: number, total: number, failed: number]>("Sent to {sent} of {total} families. {failed} could not be sent; please try again in a moment.", "sent", "total", "failed"),
       /** "No conversations yet. Start one from" + a link to My classes + the rest. */
       noneBefore: "No conversations yet. Start one from",
       noneLink: "My classes",
       noneAfter: ': "Message family" next to a connected guardian, or "Message all families" for a whole class.',
-      aboutStudent: (name: string) => `about ${name}`,
+      aboutStudent: msg<[name: string]>("about {name}", "name"),
       noLongerConnected: "no longer connected",
       empty: "No messages here yet. Write the first one below.",
-      writeTo: (guardian: string) => `Write to ${guardian}`,
-      disconnected: (guardian: string, child: string) => `${guardian} is no longer connected to ${child} in Family Portal, so new messages can't be sent here.`,
-      refusedDisconnected: (guardian: string, child: string) => `${guardian} is no longer connected to ${child}, so this can't be sent.`,
-      newTitle: (guardian: string) => `Message ${guardian}`,
+      writeTo: msg<[guardian: string]>("Write to {guardian}", "guardian"),
+      disconnected: msg<[guardian: string, child: string]>("{guardian} is no longer connected to {child} in Family Portal, so new messages can't be sent here.", "guardian", "child"),
+      refusedDisconnected: msg<[guardian: string, child: string]>("{guardian} is no longer connected to {child}, so this can't be sent.", "guardian", "child"),
+      newTitle: msg<[guardian: string]>("Message {guardian}", "guardian"),
       backToClasses: "← My classes",
-      newAbout: (child: string, guardian: string) => `About ${child}. This starts a conversation that only you and ${guardian} see; they can reply to you here.`,
+      newAbout: msg<[child: string, guardian: string]>("About {child}. This starts a conversation that only you and {guardian} see; they can reply to you here.", "child", "guardian"),
       yourMessage: "Your message",
       couldNotSend: "Your message couldn't be sent just now. Please try again in a moment.",
-      broadcastTitle: (section: string) => `Message all families of ${section}`,
+      broadcastTitle: msg<[section: string]>("Message all families of {section}", "section"),
       noFamilies: "No families of this class are connected to Family Portal yet. Once a guardian accepts their invitation, you can write to them here.",
       noOneToSend: "No families of this class are connected yet, so there is no one to send this to.",
-      goesTo: (guardians: number, students: number) =>
-        `This goes to ${n(guardians, { one: `${guardians} guardian`, other: `${guardians} guardians` })} of ${n(students, { one: `${students} student`, other: `${students} students` })}.`,
+      goesTo: msg<[guardians: number, students: number]>("This goes to {guardians, plural, one {# guardian} other {# guardians}} of {students, plural, one {# student} other {# students}}.", "guardians", "students"),
       eachOwn: "Each family gets it in their own conversation with you: no family sees another family's messages or replies.",
       whoGetsIt: "Who gets it",
-      recipient: (guardian: string, child: string) => `${guardian} (about ${child})`,
-      sendTo: (count: number) => n(count, { one: `Send to ${count} family`, other: `Send to ${count} families` }),
+      recipient: msg<[guardian: string, child: string]>("{guardian} (about {child})", "guardian", "child"),
+      sendTo: msg<[count: number]>("{count, plural, one {Send to # family} other {Send to # families}}", "count"),
       familyNotFound: {
         title: "Family not found",
         text: "This guardian isn't connected to one of your students, or the student isn't in one of your classes.",
@@ -1211,10 +1181,10 @@ export default {
       turnMessagesOff: "Turn Messages off",
       nameTitle: "The name families see",
       nameLabel: "Your name in messages",
-      nameHint: (rosterName: string) => `For example "Ms. Rivera". Leave it empty to use your name on the roster: ${rosterName}.`,
+      nameHint: msg<[rosterName: string]>("For example \"Ms. Rivera\". Leave it empty to use your name on the roster: {rosterName}.", "rosterName"),
       saveName: "Save name",
       emailsTitle: "Emails about unread messages",
-      emailsOn: (delay: string) => `On: when a family's message is still unread after ${delay}, you get one email with a link to the conversation (never the message itself).`,
+      emailsOn: msg<[delay: string]>("On: when a family's message is still unread after {delay}, you get one email with a link to the conversation (never the message itself).", "delay"),
       emailsOff: "Off: you see new messages when you open Messages, and get no emails about them.",
       turnEmailsOn: "Turn unread-message emails on",
       turnEmailsOff: "Turn unread-message emails off",
@@ -1244,25 +1214,24 @@ export default {
   // ---- invitations: what districts send families (invitations, renewals, reminders) and the district-facing words
   invitations: {
     /** The email's subject; `child` is the first name and last initial ("Maya J."). */
-    subject: (district: string, child: string, school: string) => `${district}: join Family Portal for ${child} at ${school}`,
+    subject: msg<[district: string, child: string, school: string]>("{district}: join Family Portal for {child} at {school}", "district", "child", "school"),
     /** The whole text message. */
-    sms: (district: string, firstName: string, school: string, link: string) => `${district}: join Family Portal for ${firstName} at ${school}: ${link}`,
-    invites: (district: string, fullName: string, school: string) => `${district} invites you to Family Portal for ${fullName} at ${school}.`,
-    about: (firstName: string) => `Family Portal is one place to help ${firstName} log in to school, find the district's links, and message ${firstName}'s teachers.`,
+    sms: msg<[district: string, firstName: string, school: string, link: string]>("{district}: join Family Portal for {firstName} at {school}: {link}", "district", "firstName", "school", "link"),
+    invites: msg<[district: string, fullName: string, school: string]>("{district} invites you to Family Portal for {fullName} at {school}.", "district", "fullName", "school"),
+    about: msg<[firstName: string]>("Family Portal is one place to help {firstName} log in to school, find the district's links, and message {firstName}'s teachers.", "firstName"),
     accept: "Accept the invitation",
     /** `date` and `time` are already formatted in this language and the district's time zone. */
-    singleUse: (date: string, time: string) =>
-      `This link is just for you and works once. It expires on ${date} at ${time}; after that you can ask for a fresh one from the same page.`,
+    /** `hour`: the hour as `time` shows it (Spanish says "a la 1:30" but "a las 3:30"). */
+    singleUse: msg<[date: string, time: string, hour: number]>("This link is just for you and works once. It expires on {date} at {time}; after that you can ask for a fresh one from the same page.", "date", "time", "hour"),
     /** `button`: the invitation page's own words for it (onboarding.notMyChild). */
-    notYourChild: (district: string, school: string, button: string) =>
-      `Not your child? Open the link and choose "${button}": the invitation stops working and ${district} is told. Or contact ${school}.`,
-    sentBy: (district: string) => `Sent by ${district} through Family Portal.`,
+    notYourChild: msg<[district: string, school: string, button: string]>("Not your child? Open the link and choose \"{button}\": the invitation stops working and {district} is told. Or contact {school}.", "district", "school", "button"),
+    sentBy: msg<[district: string]>("Sent by {district} through Family Portal.", "district"),
     /** Before the same message in English, when the family's language has no catalog of its own. */
     englishBelow: "The same message in English:",
     reminder: {
-      subject: (subject: string) => `Reminder: ${subject}`,
+      subject: msg<[subject: string]>("Reminder: {subject}", "subject"),
       note: "Reminder: this invitation expires within a day. Here is a fresh link; earlier links no longer work.",
-      sms: (text: string) => `Reminder, expires tomorrow: ${text}`,
+      sms: msg<[text: string]>("Reminder, expires tomorrow: {text}", "text"),
     },
   },
 
@@ -1282,7 +1251,7 @@ export default {
     /** 413: `size` is the limit, already formatted ("64 KB"). */
     tooLarge: {
       title: "Form too large",
-      text: (size: string) => `This form is too large to send (more than ${size}). Go back, shorten what you wrote and try again.`,
+      text: msg<[size: string]>("This form is too large to send (more than {size}). Go back, shorten what you wrote and try again.", "size"),
     },
     /** 400: a form body that cannot be parsed. */
     unreadable: {
@@ -1317,10 +1286,10 @@ export default {
     continueWithGoogle: "Continue with Google",
     googleNotSetUp: "Google sign-in is not set up on this Family Portal, so please use your email address.",
     /** Durations ("45 seconds", "a minute", "3 hours"): how long to wait, how long until an email. */
-    seconds: (count: number) => n(count, { one: `${count} second`, other: `${count} seconds` }),
+    seconds: msg<[count: number]>("{count, plural, one {# second} other {# seconds}}", "count"),
     aMinute: "a minute",
-    minutes: (count: number) => n(count, { one: `${count} minute`, other: `${count} minutes` }),
-    hours: (count: number) => n(count, { one: `${count} hour`, other: `${count} hours` }),
+    minutes: msg<[count: number]>("{count, plural, one {# minute} other {# minutes}}", "count"),
+    hours: msg<[count: number]>("{count, plural, one {# hour} other {# hours}}", "count"),
     /** A form that sent fields the page never had (an old page, or a forged form). */
     unknownFields: "This form had fields we don't know. Reload the page and try again.",
   },

@@ -1,11 +1,9 @@
 /**
  * Español, as US schools write to families: usted, plain words. Clever's own Spanish help names
  * Instant Login "Inicio de sesión instantáneo" and Badge "Credencial"; we use the same words.
+ * Every key of en.ts; a message is its ICU template, with the English message's placeholder names.
  */
-import type { Catalog, Dir } from "../catalog";
-import { plural } from "../plural";
-
-const n = plural("es");
+import type { CatalogSource, Dir } from "../catalog";
 
 export default {
   meta: {
@@ -17,7 +15,7 @@ export default {
   // ---- the page shell, navigation and language switcher
   layout: {
     siteName: "Family Portal",
-    titleSuffix: (title: string) => `${title} · Family Portal`,
+    titleSuffix: "{title} · Family Portal",
     skipToContent: "Ir al contenido",
     mainNavigation: "Principal",
     signIn: "Iniciar sesión",
@@ -26,13 +24,13 @@ export default {
     home: "Inicio",
     messages: "Mensajes",
     /** After the number shown in the Messages tab, for screen readers. */
-    unreadConversations: (count: number) => n(count, { one: "conversación sin leer", other: "conversaciones sin leer" }),
+    unreadConversations: "{count, plural, one {conversación sin leer} other {conversaciones sin leer}}",
     ideas: "Ideas",
     accountSettings: "Configuración de la cuenta",
     myClasses: "Mis clases",
     settings: "Configuración",
     languageSwitcher: "Idioma",
-    switchTo: (name: string) => `Ver esta página en ${name}`,
+    switchTo: "Ver esta página en {name}",
   },
 
   // ---- onboarding: invitation link, siblings, the account step, email confirmation
@@ -60,23 +58,23 @@ export default {
     school: "Escuela",
     child: "Estudiante",
     /** A child's name and school in a list: "Maya Johnson, Maple Grove Elementary". */
-    childAtSchool: (child: string, school: string) => `${child}, ${school}`,
+    childAtSchool: "{child}, {school}",
     yesMyChild: "Sí, es mi hijo o hija",
     notMyChild: "No es mi hijo ni mi hija",
     signIn: "Iniciar sesión",
     confirm: {
       heading: "¿Es su hijo o hija?",
-      invitedBy: (district: string) => `${district} le invitó a Family Portal. Revise la escuela y el nombre de su hijo o hija.`,
+      invitedBy: "{district} le invitó a Family Portal. Revise la escuela y el nombre de su hijo o hija.",
       alreadySaid: "Usted ya dijo que es su hijo o hija.",
       continue: "Continuar",
       ifWrong: "Si el nombre no es correcto, elija «No es mi hijo ni mi hija». La invitación dejará de funcionar y se avisará a la escuela para que lo corrija.",
     },
     siblings: {
       /** `names`: already joined as a list ("Maya Johnson and Leo Johnson"). */
-      youConfirmed: (names: string) => `Usted confirmó a ${names}.`,
-      heading: (child: string, school: string) => `También tiene una invitación para ${child} en ${school}`,
+      youConfirmed: "Usted confirmó a {names}.",
+      heading: "También tiene una invitación para {child} en {school}",
       allAtOnce: "Responder a todas a la vez",
-      moreInvitations: (count: number) => n(count, { one: `Tiene ${count} invitación más:`, other: `Tiene ${count} invitaciones más:` }),
+      moreInvitations: "{count, plural, one {Tiene # invitación más:} other {Tiene # invitaciones más:}}",
       yesToAll: "Sí a todas: todos son mis hijos",
     },
     /** A link that cannot be used: each state its own page. */
@@ -100,33 +98,29 @@ export default {
     },
     expired: {
       heading: "Esta invitación venció",
-      tooOld: (child: string, school: string) => `Su invitación para ${child} en ${school} ya no se puede usar porque venció. Podemos enviarle una nueva.`,
+      tooOld: "Su invitación para {child} en {school} ya no se puede usar porque venció. Podemos enviarle una nueva.",
       sendFresh: "Envíenme una nueva invitación",
       /** `masked`: the address on file, partly hidden ("jo•••@example.com"). */
-      sameEmail: (masked: string) =>
-        `Se envía al mismo correo electrónico que la escuela tiene registrado (${masked}). Para usar otra dirección, pídalo a la escuela de su hijo o hija.`,
-      samePhone: (masked: string) =>
-        `Se envía al mismo número de teléfono que la escuela tiene registrado (${masked}). Para usar otro número, pídalo a la escuela de su hijo o hija.`,
+      sameEmail: "Se envía al mismo correo electrónico que la escuela tiene registrado ({masked}). Para usar otra dirección, pídalo a la escuela de su hijo o hija.",
+      samePhone: "Se envía al mismo número de teléfono que la escuela tiene registrado ({masked}). Para usar otro número, pídalo a la escuela de su hijo o hija.",
       notYourChild: "¿No es su hijo ni su hija? Comuníquese con la escuela.",
     },
     renewal: {
       sentHeading: "Le enviamos una nueva invitación",
-      sentEmail: (masked: string) => `Revise su correo electrónico (${masked}) y abra la invitación más reciente. El enlace anterior sigue vencido.`,
-      sentSms: (masked: string) => `Revise sus mensajes de texto (${masked}) y abra la invitación más reciente. El enlace anterior sigue vencido.`,
+      sentEmail: "Revise su correo electrónico ({masked}) y abra la invitación más reciente. El enlace anterior sigue vencido.",
+      sentSms: "Revise sus mensajes de texto ({masked}) y abra la invitación más reciente. El enlace anterior sigue vencido.",
       supersededHeading: "Ya le enviamos una invitación más reciente",
       superseded: "Ya se le envió una invitación más reciente para este estudiante. Busque el mensaje más reciente de la escuela y abra su enlace.",
       limitedHeading: "Por favor, espere un poco",
       /** `wait`: "45 seconds", "12 minutes" (common.wait). */
-      limited: (wait: string) =>
-        `Usted pidió varias invitaciones nuevas en la última hora. Vuelva a intentarlo en unos ${wait}, o comuníquese con la escuela de su hijo o hija.`,
+      limited: "Usted pidió varias invitaciones nuevas en la última hora. Vuelva a intentarlo en unos {wait}, o comuníquese con la escuela de su hijo o hija.",
       notExpiredHeading: "No pudimos enviar una nueva invitación",
       notExpired: "Esta invitación ya no se puede renovar. Comuníquese con la escuela de su hijo o hija.",
     },
     disputed: {
       heading: "Gracias. Se avisó a la escuela.",
       /** `school`: null when the school is not known. */
-      body: (school: string | null) =>
-        `Esta invitación ya no funciona. ${school ?? "La escuela"} puede ver que usted dijo que no es su hijo ni su hija, para que lo corrija.`,
+      body: "Esta invitación ya no funciona. {school, select, none {La escuela} other {{school}}} puede ver que usted dijo que no es su hijo ni su hija, para que lo corrija.",
       continueOthers: "Continuar con sus otras invitaciones",
       nothingElse: "No necesita hacer nada más.",
     },
@@ -151,14 +145,14 @@ export default {
     /** A returning parent (an account at the invited address, or a browser where a parent signed in before): signing in comes first. */
     returning: {
       /** `names` is already a list ("Maya y Leo"). */
-      heading: (names: string) => `Inicie sesión para agregar a ${names}`,
+      heading: "Inicie sesión para agregar a {names}",
       signIn: "Iniciar sesión",
       why: "Si ya tiene una cuenta de Family Portal, inicie sesión y se agregarán a ella.",
       newHere: "¿Es nuevo en Family Portal? Cree su cuenta",
     },
     addToAccount: {
       heading: "Agregar a su cuenta",
-      signedInAs: (email: string) => `Usted inició sesión como ${email}.`,
+      signedInAs: "Usted inició sesión como {email}.",
       submit: "Agregar a mi cuenta",
       notYours: "¿No es su cuenta? Primero cierre la sesión y luego abra la invitación de nuevo.",
     },
@@ -198,7 +192,7 @@ export default {
     resend: {
       heading: "Enviar el enlace de confirmación de nuevo",
       sent: "Si esa dirección tiene un registro pendiente de confirmar, le enviamos un enlace nuevo (el enlace anterior ya no funciona). Revise su correo electrónico. ¿No le llegó nada? Abra su invitación de nuevo y continúe con su correo electrónico.",
-      limited: (wait: string) => `Enviamos varios enlaces a esa dirección hace poco. Espere unos ${wait} y busque en su carpeta de correo no deseado.`,
+      limited: "Enviamos varios enlaces a esa dirección hace poco. Espere unos {wait} y busque en su carpeta de correo no deseado.",
       email: "Su correo electrónico",
       submit: "Enviar el enlace",
     },
@@ -208,7 +202,7 @@ export default {
       enterEmail: "Escriba una dirección de correo electrónico como nombre@ejemplo.com.",
       studentAddress: "Esta es la dirección escolar de un estudiante. Use su propio correo electrónico personal.",
       wrongAttemptPassword: "Esa no es la contraseña que se eligió para este registro. Escríbala de nuevo.",
-      tooManyTries: (wait: string) => `Demasiados intentos. Espere ${wait}, o regístrese de nuevo.`,
+      tooManyTries: "Demasiados intentos. Espere {wait}, o regístrese de nuevo.",
     },
     /** The account emails of onboarding. */
     emails: {
@@ -255,7 +249,7 @@ export default {
       title: "Demasiados intentos",
       heading: "Demasiados intentos",
       /** `wait`: "45 seconds", "12 minutes" (common.wait). */
-      body: (wait: string) => `Para proteger las cuentas, el inicio de sesión está en pausa para esta dirección. Espere unos ${wait} e intente de nuevo.`,
+      body: "Para proteger las cuentas, el inicio de sesión está en pausa para esta dirección. Espere unos {wait} e intente de nuevo.",
     },
     google: {
       title: "Inicio de sesión con Google",
@@ -314,7 +308,7 @@ export default {
     notifications: {
       heading: "Correos sobre mensajes",
       /** `delay`: "3 hours" (common.hours, common.minutes). */
-      label: (delay: string) => `Enviarme un correo electrónico cuando un mensaje de un maestro siga sin leer después de ${delay}`,
+      label: "Enviarme un correo electrónico cuando un mensaje de un maestro siga sin leer después de {delay}",
       save: "Guardar",
     },
     language: {
@@ -340,19 +334,19 @@ export default {
       /** Before the date and time the session began, and before the last time it was used. */
       signedIn: "Sesión iniciada:",
       lastActive: "última actividad:",
-      signOut: (device: string) => `Cerrar la sesión en ${device}`,
+      signOut: "Cerrar la sesión en {device}",
       signOutOthers: "Cerrar la sesión en todos los demás",
       nowhereElse: "No tiene la sesión iniciada en ningún otro lugar.",
       dontRecognise: "¿No reconoce un dispositivo? Cierre la sesión en él y luego cambie su contraseña.",
       unknownDevice: "Dispositivo desconocido",
       /** "Chrome on Android": browser and system names stay as they are. */
-      browserOn: (browser: string, system: string) => `${browser} en ${system}`,
+      browserOn: "{browser} en {system}",
       /** The page that asks before signing a device out (issue 14: nothing destructive in one tap). */
       confirm: {
-        oneTitle: (device: string) => `¿Cerrar la sesión en ${device}?`,
+        oneTitle: "¿Cerrar la sesión en {device}?",
         oneWhat: "La sesión de Family Portal en ese dispositivo se cierra de inmediato. Para volver a usarlo allí, habrá que iniciar sesión con su correo electrónico y contraseña (o con Google).",
         oneButton: "Cerrar la sesión en ese dispositivo",
-        othersTitle: (count: number) => n(count, { one: `¿Cerrar la sesión en su otro dispositivo?`, other: `¿Cerrar la sesión en sus otros ${count} dispositivos?` }),
+        othersTitle: "{count, plural, one {¿Cerrar la sesión en su otro dispositivo?} other {¿Cerrar la sesión en sus otros # dispositivos?}}",
         othersWhat: "La sesión de Family Portal se cierra de inmediato en todos los dispositivos menos en este. Para volver a usarlo allí, habrá que iniciar sesión con su correo electrónico y contraseña (o con Google).",
         othersButton: "Cerrar la sesión en los demás dispositivos",
         cancel: "Cancelar",
@@ -379,7 +373,7 @@ export default {
       confirm: "Confirmar",
       password: "Su contraseña",
       typeEmail: "Escriba su dirección de correo electrónico para confirmar",
-      typeEmailHint: (email: string) => `Usted inicia sesión con Google. Escriba ${email} para confirmar.`,
+      typeEmailHint: "Usted inicia sesión con Google. Escriba {email} para confirmar.",
       submit: "Eliminar mi cuenta",
       keep: "Conservar mi cuenta",
     },
@@ -396,7 +390,7 @@ export default {
     },
     errors: {
       enterName: "Escriba su nombre.",
-      tooLong: (max: number) => `Use ${max} caracteres como máximo.`,
+      tooLong: "Use {max} caracteres como máximo.",
       tickOrLeave: "Marque la casilla o déjela vacía.",
       enterCurrent: "Escriba su contraseña actual.",
       wrongCurrent: "Esa no es su contraseña actual.",
@@ -411,8 +405,8 @@ export default {
     },
     /** Why a password is refused (NIST SP 800-63B: length, common passwords, the address). */
     passwordRules: {
-      tooShort: (min: number) => `Use al menos ${min} caracteres.`,
-      tooLong: (max: number) => `Use ${max} caracteres como máximo.`,
+      tooShort: "Use al menos {min} caracteres.",
+      tooLong: "Use {max} caracteres como máximo.",
       common: "Esa contraseña es una de las más comunes, así que es fácil de adivinar. Elija otra.",
       repeated: "No use un solo carácter repetido.",
       keyRun: "Una serie de teclas en orden es fácil de adivinar. Elija otra.",
@@ -422,16 +416,16 @@ export default {
     phone: {
       heading: "Mensajes de texto",
       intro: "Agregue su número de celular para recibir un mensaje de texto cuando un maestro le escriba, y para contestar respondiendo a ese mensaje.",
-      verifiedNumber: (phone: string) => `Su número: ${phone} (confirmado).`,
+      verifiedNumber: "Su número: {phone} (confirmado).",
       label: "Número de celular",
       hint: "Por ejemplo (555) 123-4567, o +52 55 1234 5678 fuera de los Estados Unidos.",
       sendCode: "Enviarme un código",
-      codeSentTo: (phone: string) => `Enviamos un código de 6 dígitos al ${phone}. Sirve por 10 minutos.`,
+      codeSentTo: "Enviamos un código de 6 dígitos al {phone}. Sirve por 10 minutos.",
       codeLabel: "Código de 6 dígitos",
       verify: "Confirmar número",
-      codeText: (code: string) => `Family Portal: su codigo es ${code}. Sirve por 10 minutos. Si usted no lo pidio, ignore este mensaje.`,
+      codeText: "Family Portal: su codigo es {code}. Sirve por 10 minutos. Si usted no lo pidio, ignore este mensaje.",
       notifyHeading: "Cuando un maestro le escribe",
-      notifyIntro: (delay: string) => `Si un mensaje sigue sin leer después de ${delay}, avísenme por:`,
+      notifyIntro: "Si un mensaje sigue sin leer después de {delay}, avísenme por:",
       byEmail: "Correo electrónico",
       byText: "Mensaje de texto",
       byBoth: "Correo electrónico y mensaje de texto",
@@ -484,15 +478,15 @@ export default {
   // ---- home: home, the children's cards, Instant Login, district links
   home: {
     title: "Inicio",
-    hello: (name: string) => `Hola, ${name}`,
+    hello: "Hola, {name}",
     noChildren:
       "Todavía no hay niños conectados a su cuenta. Abra el enlace de la invitación que le envió la escuela de su hijo o hija; si no tiene ninguna, pida al maestro de su hijo o hija que le envíe una invitación.",
     /** After the school's name on a child's card; the grade as the district wrote it. */
-    grade: (grade: string) => `Grado ${grade}`,
+    grade: "Grado {grade}",
     /** After onboarding: `names` is already a list ("Maya y Leo"), `count` how many. */
-    connected: (names: string, _count: number) => `¡Le damos la bienvenida! Su cuenta ya está conectada con ${names}.`,
+    connected: "¡Le damos la bienvenida! Su cuenta ya está conectada con {names}.",
     notAddedIntro: "Algunos niños no se agregaron:",
-    notAddedItem: (name: string, school: string, reason: string) => `${name} (${school}): ${reason}.`,
+    notAddedItem: "{name} ({school}): {reason}.",
     notAddedReasons: {
       used: "esa invitación ya se usó",
       revoked: "la escuela retiró esa invitación",
@@ -504,7 +498,7 @@ export default {
     /** The button on each card and on the Instant Login page. */
     instantLogin: "Inicio de sesión instantáneo",
     /** Read by screen readers after a button's name: "Instant Login for Maya". */
-    forChild: (name: string) => `para ${name}`,
+    forChild: "para {name}",
     whatHappens:
       "Su hijo o hija quedará con la sesión iniciada en este dispositivo y usted saldrá de Family Portal, para que su hijo o hija no pueda ver su cuenta. Para volver, inicie sesión otra vez.",
     /** The link to a child's badge page. */
@@ -521,9 +515,8 @@ export default {
       "Las invitaciones llegan de la escuela de su hijo o hija, por correo electrónico o por mensaje de texto. Abra el enlace de ese mensaje para empezar. Si no ha recibido ninguna, pida al maestro de su hijo o hija que le envíe una invitación.",
     accountDeleted: "Su cuenta fue eliminada. Gracias por usar Family Portal.",
     // The Instant Login page (GET /children/:id/instant-login).
-    instantLoginFor: (name: string) => `Inicio de sesión instantáneo para ${name}`,
-    instantLoginExplains: (name: string) =>
-      `El inicio de sesión instantáneo abre el portal escolar de ${name} en el dispositivo que usted está usando ahora, sin contraseña.`,
+    instantLoginFor: "Inicio de sesión instantáneo para {name}",
+    instantLoginExplains: "El inicio de sesión instantáneo abre el portal escolar de {name} en el dispositivo que usted está usando ahora, sin contraseña.",
     handToChild: "Úselo en un dispositivo que pueda darle a su hijo o hija. El portal escolar cierra la sesión de su hijo o hija después de ocho horas.",
     backHome: "Volver al inicio",
     childNotFound: "No encontramos a este estudiante",
@@ -533,35 +526,34 @@ export default {
   // ---- badges: a child's badge (parent side) and badge login at /badges
   badges: {
     backHome: "← Inicio",
-    title: (name: string) => `Credencial de ${name}`,
+    title: "Credencial de {name}",
     /** The page's heading when there is no badge to show, and the QR code's label: "Badge for Maya Lopez". */
-    badgeFor: (name: string) => `Credencial de ${name}`,
-    fresh: (name: string) => `Esta es la primera credencial de ${name}. Se acaba de crear.`,
+    badgeFor: "Credencial de {name}",
+    fresh: "Esta es la primera credencial de {name}. Se acaba de crear.",
     pin: "PIN",
     pinHint: "Su hijo o hija escribe este número después de mostrar la credencial. No lo comparta con nadie más: no aparece en la credencial impresa ni en la descargada.",
     howToUse: "Cómo se usa",
     /** `**…**` is shown in bold. */
     steps: {
       open: "Abra la credencial en su teléfono (guarde la imagen en sus fotos para tenerla siempre a mano).",
-      goTo: (address: string) => `En el dispositivo de su hijo o hija, abra el navegador web y vaya a **${address}**.`,
+      goTo: "En el dispositivo de su hijo o hija, abra el navegador web y vaya a **{address}**.",
       holdUp: "Ponga su teléfono frente a la cámara web con la credencial en la pantalla. Su hijo o hija entra automáticamente.",
     },
     download: "Descargar la imagen de la credencial",
     print: "Imprimir",
     saveHint: 'En un teléfono, abra la imagen descargada y elija "Guardar imagen" o "Guardar en Fotos", para tener la credencial en sus fotos.',
-    keepPrivate: (name: string) =>
-      `No comparta la credencial: cualquier persona que la muestre a una cámara web entra como ${name}. Si se pierde o se comparte, pida una nueva a la escuela; la anterior deja de funcionar de inmediato.`,
+    keepPrivate: "No comparta la credencial: cualquier persona que la muestre a una cámara web entra como {name}. Si se pierde o se comparte, pida una nueva a la escuela; la anterior deja de funcionar de inmediato.",
     // The print page.
-    backToBadge: (name: string) => `← Volver a la credencial de ${name}`,
-    printTitle: (name: string) => `Imprimir la credencial de ${name}`,
+    backToBadge: "← Volver a la credencial de {name}",
+    printTitle: "Imprimir la credencial de {name}",
     printHow: "Use el comando Imprimir de su navegador (Ctrl+P, ⌘P, o Compartir → Imprimir en un teléfono). Solo se imprime la credencial de abajo.",
     /** Under the code on the printed badge and in the badge image (the image's font has Latin letters and their accents only). */
-    showToWebcam: (address: string) => `Muéstrela a la cámara web en ${address}`,
+    showToWebcam: "Muéstrela a la cámara web en {address}",
     // When there is no badge to show.
-    notUsed: (name: string) => `En esta escuela, ${name} no usa credencial.`,
+    notUsed: "En esta escuela, {name} no usa credencial.",
     notUsedWhy: "El distrito escolar decide qué estudiantes usan credenciales. Si tiene preguntas, consulte con la escuela de su hijo o hija.",
-    voided: (name: string) => `La escuela desactivó la credencial de ${name}, así que ya no funciona.`,
-    voidedAsk: (name: string) => `Pida una nueva al maestro o a la escuela de ${name}. Cuando la hagan, aparecerá aquí.`,
+    voided: "La escuela desactivó la credencial de {name}, así que ya no funciona.",
+    voidedAsk: "Pida una nueva al maestro o a la escuela de {name}. Cuando la hagan, aparecerá aquí.",
     unavailableTitle: "Credenciales no disponibles",
     unavailableHeading: "No podemos mostrar credenciales en este momento",
     unavailableBody: "Falta configurar algo de nuestro lado. Intente más tarde o consulte con la escuela de su hijo o hija.",
@@ -599,11 +591,11 @@ export default {
     signedOut: "Saliste de la sesión en este dispositivo. Para volver a entrar, muestra tu credencial.",
     /** The upload form that works without JavaScript or a camera: the server reads the picture. */
     picture: {
-      limit: (size: string) => `Debe ser un archivo PNG de hasta ${size}.`,
+      limit: "Debe ser un archivo PNG de hasta {size}.",
       submit: "Entrar con esta imagen",
       missing: "Primero elige la imagen de la credencial.",
       noBadge: "No se encontró ninguna credencial en esa imagen. Elige la imagen de la credencial guardada de Family Portal (un archivo PNG).",
-      tooLarge: (size: string) => `Esa imagen es demasiado grande. Elige una de ${size} o menos: la imagen de la credencial guardada de Family Portal es mucho más pequeña.`,
+      tooLarge: "Esa imagen es demasiado grande. Elige una de {size} o menos: la imagen de la credencial guardada de Family Portal es mucho más pequeña.",
     },
     // The PIN step.
     pinTitle: "Escribe tu PIN",
@@ -614,14 +606,14 @@ export default {
     pinWrong: "Ese PIN no coincide. Revísalo e inténtalo otra vez.",
     // Too many tries from one device.
     tooManyTitle: "Demasiados intentos",
-    tooMany: (wait: string) => `Este dispositivo intentó entrar con una credencial muchas veces en poco tiempo. Espera ${wait} e inténtalo otra vez.`,
+    tooMany: "Este dispositivo intentó entrar con una credencial muchas veces en poco tiempo. Espera {wait} e inténtalo otra vez.",
     backToLogin: "Volver a la entrada con credencial",
   },
 
   // ---- student: the student portal
   student: {
-    title: (name: string) => `Enlaces escolares de ${name}`,
-    hi: (name: string) => `¡Hola, ${name}!`,
+    title: "Enlaces escolares de {name}",
+    hi: "¡Hola, {name}!",
     linksLabel: "Los enlaces de tu escuela",
     noLinks: "Tu escuela todavía no ha agregado enlaces aquí.",
     sharedDevice: "En una computadora compartida, cierra la sesión cuando termines.",
@@ -655,10 +647,9 @@ export default {
     grade: "Grado",
     allGrades: "Todos los grados",
     /** "27 ideas." or, with the children's grade bands, "27 ideas; ideas for your children's grades (K–2, 3–5) come first." */
-    countLine: (count: number, bands: string | null) =>
-      `${n(count, { one: "1 idea", other: `${count} ideas` })}${bands ? `; primero aparecen las ideas para los grados de sus hijos (${bands}).` : "."}`,
+    countLine: "{count, plural, one {1 idea} other {# ideas}}{bands, select, none {.} other {; primero aparecen las ideas para los grados de sus hijos ({bands}).}}",
     /** On an idea written in another language than the page's: the language's name comes from Intl.DisplayNames. */
-    inLanguage: (language: string) => `En ${language}`,
+    inLanguage: "En {language}",
     noMatch: "Todavía no hay ideas que coincidan.",
     showAll: "Ver todas las ideas",
     suggest: {
@@ -666,16 +657,15 @@ export default {
       thanks: "¡Gracias! Su sugerencia se envió al equipo de Family Portal. Leemos todas.",
       intro: "¿Encontró un sitio web, una actividad o un hábito que ayuda a su hijo o hija a aprender en casa? Cuéntenos y tal vez lo agreguemos aquí para todas las familias.",
       label: "Su idea",
-      hint: (min: number, max: number) => `Qué es, y un enlace si lo hay (de ${min.toLocaleString("es")} a ${max.toLocaleString("es")} caracteres).`,
+      hint: "Qué es, y un enlace si lo hay (de {min, number} a {max, number} caracteres).",
       topicLabel: "Tema (opcional)",
       noTopic: "Ningún tema en particular",
       send: "Enviar sugerencia",
       missing: "Escriba su idea.",
-      tooShort: (min: number) => `Escriba al menos ${min.toLocaleString("es")} caracteres, para que entendamos la idea.`,
-      tooLong: (max: number) => `Use menos de ${max.toLocaleString("es")} caracteres.`,
+      tooShort: "Escriba al menos {min, number} caracteres, para que entendamos la idea.",
+      tooLong: "Use menos de {max, number} caracteres.",
       unknownTopic: "Elija un tema de la lista.",
-      tooMany: (minutes: number) =>
-        `Usted envió varias sugerencias en la última hora. ¡Gracias! Intente otra vez en ${n(minutes, { one: "1 minuto", other: `${minutes} minutos` })}.`,
+      tooMany: "Usted envió varias sugerencias en la última hora. ¡Gracias! Intente otra vez en {minutes, plural, one {1 minuto} other {# minutos}}.",
     },
   },
 
@@ -803,7 +793,7 @@ export default {
       /** The link to the tour, on the welcome page, home and Help. */
       link: "Vea cómo funciona, paso a paso",
       /** Above each step's heading. */
-      step: (n: number, total: number) => `Paso ${n} de ${total}`,
+      step: "Paso {n} de {total}",
       steps: {
         invitation: {
           title: "La invitación",
@@ -850,15 +840,15 @@ export default {
   messages: {
     title: "Mensajes",
     /** A conversation's page title and the way back to it. */
-    threadTitle: (name: string) => `Mensajes con ${name}`,
+    threadTitle: "Mensajes con {name}",
     allMessages: "← Todos los mensajes",
     olderConversations: "Conversaciones anteriores",
     youWroteLast: "usted escribió el último mensaje",
     /** After the number of new messages in a conversation list. */
-    newCount: (count: number) => n(count, { one: `${count} nuevo`, other: `${count} nuevos` }),
+    newCount: "{count, plural, one {# nuevo} other {# nuevos}}",
     textOnlyNote: "Los mensajes son solo de texto: no se pueden enviar fotos, videos ni archivos adjuntos.",
     /** Above the message box; `max` is already formatted ("2,000"). */
-    textOnlyHint: (max: string) => `Solo texto: no se pueden enviar fotos, videos ni archivos adjuntos. Puede incluir enlaces. Hasta ${max} caracteres.`,
+    textOnlyHint: "Solo texto: no se pueden enviar fotos, videos ni archivos adjuntos. Puede incluir enlaces. Hasta {max} caracteres.",
     opensInNewTab: "(se abre en una pestaña nueva)",
     you: "Usted",
     earlierMessages: "Mensajes anteriores",
@@ -867,11 +857,11 @@ export default {
     checkForNew: "Ver si hay mensajes nuevos",
     /** The message box's counter as one types (static/enhance.js puts the number where `n` is). */
     counter: {
-      left: (n: string) => `Quedan ${n} caracteres`,
+      left: "Quedan {n} caracteres",
       one: "Queda 1 carácter",
-      over: (n: string) => `${n} caracteres de más`,
+      over: "{n} caracteres de más",
     },
-    aboutWith: (child: string, withName: string) => `Sobre ${child}. Solo usted y ${withName} ven esta conversación.`,
+    aboutWith: "Sobre {child}. Solo usted y {withName} ven esta conversación.",
     notSent: "Su mensaje no se envió. Vea abajo.",
     send: "Enviar",
     /** Shown for a guardian who deleted their account, and for what they had written. */
@@ -881,17 +871,15 @@ export default {
     // the parent's pages
     parentIntro: "Conversaciones con los maestros de sus hijos. Cada conversación la empieza un maestro; usted puede responder en cualquiera de ellas.",
     parentNone: "Todavía no tiene mensajes. Cuando un maestro de sus hijos le escriba, la conversación aparecerá aquí.",
-    aboutChild: (firstName: string) => `sobre ${firstName}`,
-    unreadEmailsOn: (delay: string) => `Si un mensaje sigue sin leer después de ${delay}, le enviamos un correo electrónico con un enlace al mensaje.`,
+    aboutChild: "sobre {firstName}",
+    unreadEmailsOn: "Si un mensaje sigue sin leer después de {delay}, le enviamos un correo electrónico con un enlace al mensaje.",
     unreadEmailsOff: "Los correos sobre mensajes sin leer están desactivados.",
     changeInAccountSettings: "Cambie esto en Configuración de la cuenta",
     teacherMissing: "¿No ve a uno de los maestros de sus hijos? Los maestros empiezan las conversaciones aquí. Para preguntar, escríbale directamente por correo electrónico.",
     parentEmpty: "Todavía no hay mensajes aquí.",
-    replyTo: (teacher: string) => `Responder a ${teacher}`,
-    teacherTurnedOff: (teacher: string) =>
-      `${teacher} desactivó los mensajes por ahora, así que no puede responder aquí. Todavía puede leer esta conversación. Para comunicarse con ${teacher}, llame o escriba a la escuela.`,
-    teacherLeft: (teacher: string, child: string) =>
-      `${teacher} ya no es maestro de ${child}, así que no puede responder aquí. Todavía puede leer esta conversación. La escuela le puede decir quién es ahora el maestro de ${child}.`,
+    replyTo: "Responder a {teacher}",
+    teacherTurnedOff: "{teacher} desactivó los mensajes por ahora, así que no puede responder aquí. Todavía puede leer esta conversación. Para comunicarse con {teacher}, llame o escriba a la escuela.",
+    teacherLeft: "{teacher} ya no es maestro de {child}, así que no puede responder aquí. Todavía puede leer esta conversación. La escuela le puede decir quién es ahora el maestro de {child}.",
     draftNotSent: "Su mensaje (no enviado)",
     notFound: {
       title: "No encontramos la conversación",
@@ -904,20 +892,20 @@ export default {
       missing: "Escriba su mensaje en el cuadro y luego oprima Enviar.",
       empty: "Su mensaje está vacío. Escriba algo y luego oprima Enviar.",
       /** `max` and `count` are already formatted. */
-      tooLong: (max: string, count: string) => `Los mensajes pueden tener como máximo ${max} caracteres, y este tiene ${count}. Acórtelo o envíelo en partes.`,
+      tooLong: "Los mensajes pueden tener como máximo {max} caracteres, y este tiene {count}. Acórtelo o envíelo en partes.",
       outOfDate: "Este formulario ya no es válido. Vuelva a cargar la página y envíe su mensaje otra vez.",
       unknownFields: "Este formulario tenía campos que no conocemos. Vuelva a cargar la página e inténtelo otra vez.",
       /** After a 429; `when` is one of tryAgainIn's. */
-      tooMany: (when: string) => `Usted envió muchos mensajes en poco tiempo, así que este no se envió. Inténtelo otra vez ${when}. Lo que escribió sigue aquí.`,
-      tryAgainInSeconds: (s: number) => n(s, { one: `en ${s} segundo`, other: `en ${s} segundos` }),
-      tryAgainInMinutes: (m: number) => (m === 1 ? "en un minuto" : `en ${m} minutos`),
-      tryAgainInHours: (h: number) => (h === 1 ? "en una hora" : `en ${h} horas`),
+      tooMany: "Usted envió muchos mensajes en poco tiempo, así que este no se envió. Inténtelo otra vez {when}. Lo que escribió sigue aquí.",
+      tryAgainInSeconds: "{s, plural, one {en # segundo} other {en # segundos}}",
+      tryAgainInMinutes: "{m, plural, =1 {en un minuto} other {en # minutos}}",
+      tryAgainInHours: "{h, plural, =1 {en una hora} other {en # horas}}",
     },
 
     // the unread-message email (it never includes the message itself)
     unreadEmail: {
-      subject: (writer: string, child: string) => `Mensaje sin leer de ${writer} sobre ${child}`,
-      waiting: (writer: string, child: string, delay: string) => `${writer} le envió un mensaje sobre ${child} en Family Portal, y lleva ${delay} sin leer.`,
+      subject: "Mensaje sin leer de {writer} sobre {child}",
+      waiting: "{writer} le envió un mensaje sobre {child} en Family Portal, y lleva {delay} sin leer.",
       privacy: "Para proteger su privacidad, este correo no incluye el mensaje.",
       openToRead: "Para proteger su privacidad, este correo no incluye el mensaje. Abra la conversación para leerlo y responder:",
       button: "Leer y responder",
@@ -930,8 +918,8 @@ export default {
     },
     // texts (SMS): the unread notice, replies by text, STOP/START/HELP (src/sms/). Short: every character costs.
     sms: {
-      notice: (writer: string, child: string) => `Family Portal: nuevo mensaje de ${writer} sobre ${child}.`,
-      preview: (start: string) => `"${start}"`,
+      notice: "Family Portal: nuevo mensaje de {writer} sobre {child}.",
+      preview: "\"{start}\"",
       // Every character in the GSM alphabet (é is, í is not): the text then fits two SMS with room for the names.
       replyHint: "Responda a este mensaje para contestar, o léalo en:",
       choose: "Family Portal: no supimos a qué conversación iba su mensaje, así que no se envió. Abra sus mensajes para contestar:",
@@ -944,13 +932,13 @@ export default {
     // automatic translation of the other side's messages (src/messaging/translate-page.ts)
     translation: {
       mark: "Traducido automáticamente",
-      showOriginal: (language: string) => `Ver el original (${language})`,
+      showOriginal: "Ver el original ({language})",
       failed: "No pudimos traducir este mensaje en este momento, así que se muestra tal como se escribió. Lo intentaremos otra vez la próxima vez que abra la conversación.",
       asWritten: "Los mensajes se muestran tal como se escribieron: la traducción automática no está disponible en este portal.",
     },
     /** The conversation lists: one line of the newest message. */
     list: {
-      yours: (text: string) => `Usted: ${text}`,
+      yours: "Usted: {text}",
     },
   },
 
@@ -958,7 +946,7 @@ export default {
   teacher: {
     // automatic translation: the family's language on a conversation, and the setting to turn it off
     translation: {
-      familyLanguage: (language: string) => `Idioma de la familia: ${language}`,
+      familyLanguage: "Idioma de la familia: {language}",
       settingsTitle: "Traducción de los mensajes de las familias",
       on: "Activada: el mensaje de una familia en otro idioma se muestra traducido al suyo, y puede ver el original con un toque.",
       off: "Desactivada: los mensajes de las familias se muestran tal como se escribieron.",
@@ -987,17 +975,13 @@ export default {
       parentQuestion: "¿Es padre, madre o tutor?",
       parentLink: "Inicie sesión aquí",
       tooManyTitle: "Espere un poco, por favor",
-      tooMany: (minutes: number) =>
-        n(minutes, {
-          one: `Hace poco se pidieron varios enlaces para este correo. Para proteger la bandeja de entrada, espere unos ${minutes} minuto y vuelva a pedirlo, o use el enlace más reciente que ya tiene.`,
-          other: `Hace poco se pidieron varios enlaces para este correo. Para proteger la bandeja de entrada, espere unos ${minutes} minutos y vuelva a pedirlo, o use el enlace más reciente que ya tiene.`,
-        }),
+      tooMany: "{minutes, plural, one {Hace poco se pidieron varios enlaces para este correo. Para proteger la bandeja de entrada, espere unos # minuto y vuelva a pedirlo, o use el enlace más reciente que ya tiene.} other {Hace poco se pidieron varios enlaces para este correo. Para proteger la bandeja de entrada, espere unos # minutos y vuelva a pedirlo, o use el enlace más reciente que ya tiene.}}",
       choiceTitle: "Iniciar sesión en Family Portal",
       /** Before the teacher's name (in bold), then ", district." */
       signingInAs: "Va a iniciar sesión como",
       signInButton: "Iniciar sesión",
       severalDistricts: "Su correo está en la lista de más de un distrito escolar. ¿En cuál quiere iniciar sesión?",
-      districtAs: (district: string, name: string) => `${district} (como ${name})`,
+      districtAs: "{district} (como {name})",
       chooseDistrict: "Elija el distrito en el que quiere iniciar sesión.",
       expiredTitle: "Este enlace para iniciar sesión ya no funciona",
       expired: "Los enlaces para iniciar sesión funcionan una sola vez, dentro de 15 minutos. Este ya se usó o ya venció. Pida uno nuevo abajo.",
@@ -1007,55 +991,54 @@ export default {
     },
     signInEmail: {
       subject: "Su enlace para iniciar sesión en Family Portal",
-      hello: (name: string) => `Hola, ${name}:`,
+      hello: "Hola, {name}:",
       someone: "Alguien, probablemente usted, pidió iniciar sesión en Family Portal como maestro con este correo electrónico.",
       signIn: "Iniciar sesión:",
       button: "Iniciar sesión en Family Portal",
       /** `until` is a time with its zone, e.g. "3:20 PM EST". */
-      rules: (until: string) => `El enlace funciona una sola vez y solo durante 15 minutos (hasta las ${until}). Si ya venció, pida uno nuevo en la página para iniciar sesión.`,
+      rules: "El enlace funciona una sola vez y solo durante 15 minutos (hasta las {until}). Si ya venció, pida uno nuevo en la página para iniciar sesión.",
       /** `list` is already a list ("North, and South"). */
-      severalDistricts: (count: number, list: string) =>
-        `Su correo está en la lista de ${count} distritos escolares (${list}). Después de abrir el enlace, elija en cuál quiere iniciar sesión.`,
+      severalDistricts: "Su correo está en la lista de {count} distritos escolares ({list}). Después de abrir el enlace, elija en cuál quiere iniciar sesión.",
       ignore: "¿No pidió esto? Puede ignorar este correo: nadie puede iniciar sesión sin el enlace.",
     },
 
     // classes: the landing page and a class's page
     classes: {
       title: "Mis clases",
-      signedInAs: (name: string) => `Sesión iniciada como ${name}.`,
+      signedInAs: "Sesión iniciada como {name}.",
       allClasses: "← Todas mis clases",
       none: "Todavía no tiene clases en la lista. Su distrito las agrega desde su sistema de información estudiantil.",
       footnote:
         "Los tutores conectados aceptaron una invitación y confirmaron al estudiante. Las invitaciones se envían a los contactos que su distrito tiene registrados; si una fue retirada o disputada, le toca al distrito resolverlo.",
-      schoolAndCount: (school: string, count: number) => n(count, { one: `${school} · ${count} estudiante`, other: `${school} · ${count} estudiantes` }),
+      schoolAndCount: "{count, plural, one {{school} · # estudiante} other {{school} · # estudiantes}}",
       messageAll: "Escribir a todas las familias",
-      messageAllLabel: (section: string) => `Escribir a todas las familias de ${section}`,
+      messageAllLabel: "Escribir a todas las familias de {section}",
       badges: "Credenciales:",
       voidOrNew: "Anular o crear credenciales nuevas",
-      voidOrNewLabel: (section: string) => `Anular o crear credenciales nuevas para ${section}`,
+      voidOrNewLabel: "Anular o crear credenciales nuevas para {section}",
       printBadges: "Imprimir credenciales",
-      printBadgesLabel: (section: string) => `Imprimir credenciales de ${section}`,
+      printBadgesLabel: "Imprimir credenciales de {section}",
       noStudents: "Todavía no hay estudiantes inscritos en esta clase.",
       student: "Estudiante",
       connectedGuardians: "Tutores conectados",
       contactsAndInvitations: "Contactos registrados e invitaciones",
       contacts: "Contactos",
-      grade: (grade: string) => `grado ${grade}`,
+      grade: "grado {grade}",
       messageFamily: "Escribir a la familia",
-      messageFamilyLabel: (guardian: string, student: string) => `Escribir a la familia: ${guardian}, sobre ${student}`,
+      messageFamilyLabel: "Escribir a la familia: {guardian}, sobre {student}",
       /** Beside a family whose reply the teacher has not read yet (a link to the conversation). */
       unread: {
         newReply: "Respuesta nueva",
-        newReplyLabel: (guardian: string, student: string) => `Respuesta nueva de ${guardian}, sobre ${student}`,
+        newReplyLabel: "Respuesta nueva de {guardian}, sobre {student}",
       },
       noneYet: "Ninguno todavía",
       noContacts: "No hay contactos registrados (los agrega el distrito)",
       /** The family's language, named in the teacher's language ("Spanish"). */
-      language: (name: string) => `Idioma: ${name}`,
+      language: "Idioma: {name}",
       status: {
         notInvited: "Sin invitación todavía",
-        pending: (date: string) => `Pendiente (el enlace funciona hasta el ${date})`,
-        expired: (date: string) => `Venció el ${date}`,
+        pending: "Pendiente (el enlace funciona hasta el {date})",
+        expired: "Venció el {date}",
         accepted: "Aceptada",
         revoked: "Retirada por el distrito",
         disputed: 'Disputada ("no es mi hijo")',
@@ -1063,18 +1046,16 @@ export default {
       send: "Enviar invitación",
       sendAgain: "Enviar otra vez",
       sendNew: "Enviar una invitación nueva",
-      sendLabel: (label: string, contact: string, student: string) => `${label} a ${contact} para ${student}`,
+      sendLabel: "{label} a {contact} para {student}",
       notice: {
         thisContact: "este contacto",
         theStudent: "el estudiante",
-        resent: (contact: string, student: string) => `Se está enviando una invitación nueva a ${contact} para ${student}. Los enlaces enviados antes ya no funcionan.`,
-        created: (contact: string, student: string) => `Se está enviando una invitación a ${contact} para ${student}.`,
-        accepted: (contact: string, student: string) => `${contact} ya aceptó la invitación para ${student}: no hay nada que enviar.`,
-        revoked: (contact: string, student: string) =>
-          `El distrito retiró la invitación a ${contact} para ${student}, así que no se puede enviar otra vez desde aquí. Consulte con la oficina de su distrito.`,
-        disputed: (contact: string, student: string) =>
-          `${contact} dijo que ${student} no es su hijo, así que no se envió nada. Primero el distrito tiene que revisar este contacto; avise a la oficina de su distrito.`,
-        alreadyPending: (contact: string, student: string) => `Ya se está enviando otra invitación a ${contact} para ${student}; su estado aparece abajo.`,
+        resent: "Se está enviando una invitación nueva a {contact} para {student}. Los enlaces enviados antes ya no funcionan.",
+        created: "Se está enviando una invitación a {contact} para {student}.",
+        accepted: "{contact} ya aceptó la invitación para {student}: no hay nada que enviar.",
+        revoked: "El distrito retiró la invitación a {contact} para {student}, así que no se puede enviar otra vez desde aquí. Consulte con la oficina de su distrito.",
+        disputed: "{contact} dijo que {student} no es su hijo, así que no se envió nada. Primero el distrito tiene que revisar este contacto; avise a la oficina de su distrito.",
+        alreadyPending: "Ya se está enviando otra invitación a {contact} para {student}; su estado aparece abajo.",
         rateLimited: "Usted envió muchas invitaciones en poco tiempo, así que esta no se envió. Inténtelo otra vez en un rato.",
       },
       notFound: {
@@ -1086,22 +1067,17 @@ export default {
 
     // a class's badges and the printable label sheet
     badges: {
-      title: (section: string) => `Credenciales · ${section}`,
+      title: "Credenciales · {section}",
       notFoundTitle: "No encontrado",
-      summary: (school: string, using: number, total: number) =>
-        n(total, { one: `${school} · ${using} de ${total} estudiante usa credenciales`, other: `${school} · ${using} de ${total} estudiantes usan credenciales` }),
+      summary: "{total, plural, one {{school} · {using} de # estudiante usa credenciales} other {{school} · {using} de # estudiantes usan credenciales}}",
       theStudent: "El estudiante",
       notice: {
-        regenerated: (student: string) => `${student} tiene una credencial nueva. La anterior ya no funciona; imprima o comparta la nueva.`,
-        voided: (student: string) => `La credencial de ${student} ya no funciona.`,
-        classRegenerated: (count: number) =>
-          n(count, {
-            one: `Credencial nueva para ${count} estudiante. Las anteriores ya no funcionan; imprima la hoja de abajo.`,
-            other: `Credenciales nuevas para ${count} estudiantes. Las anteriores ya no funcionan; imprima la hoja de abajo.`,
-          }),
+        regenerated: "{student} tiene una credencial nueva. La anterior ya no funciona; imprima o comparta la nueva.",
+        voided: "La credencial de {student} ya no funciona.",
+        classRegenerated: "{count, plural, one {Credencial nueva para # estudiante. Las anteriores ya no funcionan; imprima la hoja de abajo.} other {Credenciales nuevas para # estudiantes. Las anteriores ya no funcionan; imprima la hoja de abajo.}}",
         classRegeneratedSome: "Credenciales nuevas para los estudiantes. Las anteriores ya no funcionan; imprima la hoja de abajo.",
-        noBadge: (student: string) => `${student} no tiene una credencial en uso, así que no había nada que anular.`,
-        badgesOff: (student: string) => `Las credenciales están desactivadas para ${student}. Su distrito decide quién usa credenciales.`,
+        noBadge: "{student} no tiene una credencial en uso, así que no había nada que anular.",
+        badgesOff: "Las credenciales están desactivadas para {student}. Su distrito decide quién usa credenciales.",
         classNone: "Ningún estudiante de esta clase usa credenciales, así que no se creó ninguna.",
         unavailable: "Ahora no se pueden crear credenciales: falta configurar algo de nuestro lado. Avise a la oficina de su distrito.",
       },
@@ -1112,54 +1088,41 @@ export default {
       change: "Cambiar",
       off: "Credenciales desactivadas (lo decide el distrito)",
       noneYet: "Sin credencial todavía",
-      inUseSince: (date: string) => `En uso desde el ${date}`,
+      inUseSince: "En uso desde el {date}",
       newBadge: "Credencial nueva",
       makeBadge: "Crear una credencial",
-      actionFor: (action: string, student: string) => `${action} para ${student}`,
+      actionFor: "{action} para {student}",
       void: "Anular",
-      voidLabel: (student: string) => `Anular la credencial de ${student}`,
+      voidLabel: "Anular la credencial de {student}",
       wholeClassTitle: "Credenciales nuevas para toda la clase",
       wholeClass:
         "Todas las credenciales de esta clase dejan de funcionar a la vez y cada estudiante que usa credenciales recibe una nueva. Hágalo si las credenciales se pudieron haber compartido o perdido.",
-      makeNew: (count: number) => n(count, { one: `Crear ${count} credencial nueva`, other: `Crear ${count} credenciales nuevas` }),
+      makeNew: "{count, plural, one {Crear # credencial nueva} other {Crear # credenciales nuevas}}",
       footnote:
         "Una credencial inicia la sesión de un estudiante cuando se muestra a la cámara web en la página de credenciales. Al anularla o crear una nueva, la credencial anterior deja de funcionar enseguida, en papel y en los teléfonos de los padres.",
       pinsNote: "Su distrito también pide el PIN de cada estudiante después de escanear la credencial; los PIN no se imprimen en las etiquetas.",
-      sheetTitle: (section: string) => `Etiquetas de credenciales · ${section}`,
-      printHint: (loginAt: string) =>
-        `Use el comando Imprimir de su navegador (Ctrl+P o ⌘P). Cada credencial se imprime como una etiqueta cuadrada de 2 pulgadas; los estudiantes muestran la suya a la cámara web en ${loginAt}.`,
+      sheetTitle: "Etiquetas de credenciales · {section}",
+      printHint: "Use el comando Imprimir de su navegador (Ctrl+P o ⌘P). Cada credencial se imprime como una etiqueta cuadrada de 2 pulgadas; los estudiantes muestran la suya a la cámara web en {loginAt}.",
       noneInUse: "Ningún estudiante de esta clase tiene una credencial en uso.",
       labels: "Etiquetas de credenciales",
       noBadgeTitle: "Sin credencial",
-      noBadge: (student: string) => `${student}: sin credencial`,
-      noBadgeOff: (student: string) => `${student}: sin credencial (las credenciales están desactivadas para este estudiante)`,
+      noBadge: "{student}: sin credencial",
+      noBadgeOff: "{student}: sin credencial (las credenciales están desactivadas para este estudiante)",
       /** The QR code's text alternative. */
-      qrAlt: (student: string) => `Credencial de ${student}`,
+      qrAlt: "Credencial de {student}",
       /** The pages that ask before a badge stops working (issue 14: nothing destructive in one tap). */
       confirm: {
-        voidTitle: (student: string) => `¿Anular la credencial de ${student}?`,
-        voidWhat: (first: string) =>
-          `La credencial de ${first} deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
-        voidAfter: (first: string) => `${first} no podrá entrar con una credencial hasta que usted cree una nueva.`,
+        voidTitle: "¿Anular la credencial de {student}?",
+        voidWhat: "La credencial de {first} deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.",
+        voidAfter: "{first} no podrá entrar con una credencial hasta que usted cree una nueva.",
         voidButton: "Anular la credencial",
-        newTitle: (student: string) => `¿Crear una credencial nueva para ${student}?`,
-        newWhat: (first: string) =>
-          `La credencial que ${first} usa ahora deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
+        newTitle: "¿Crear una credencial nueva para {student}?",
+        newWhat: "La credencial que {first} usa ahora deja de funcionar de inmediato: ni la credencial impresa ni la imagen de la credencial en el teléfono de la familia sirven para entrar. Quien haya entrado con ella en un dispositivo de la escuela sale de la sesión.",
         newAfter: "La familia ve la credencial nueva en Family Portal; imprímala otra vez para la escuela.",
         newButton: "Crear una credencial nueva",
-        classTitle: (section: string) => `¿Crear credenciales nuevas para ${section}?`,
-        classWhat: (count: number) =>
-          count === 0
-            ? "Ahora no hay ninguna credencial en uso en esta clase, así que nada deja de funcionar."
-            : n(count, {
-                one: `La credencial en uso en esta clase deja de funcionar de inmediato: ni la credencial impresa ni la imagen en el teléfono de la familia sirven para entrar. Un estudiante que haya entrado con ella en un dispositivo de la escuela sale de la sesión.`,
-                other: `Las ${count} credenciales en uso en esta clase dejan de funcionar de inmediato: ni las credenciales impresas ni las imágenes en los teléfonos de las familias sirven para entrar. Los estudiantes que hayan entrado con ellas en dispositivos de la escuela salen de la sesión.`,
-              }),
-        classAfter: (count: number) =>
-          n(count, {
-            one: `${count} estudiante que usa credenciales recibe una nueva: imprima la hoja nueva; la familia la ve en Family Portal.`,
-            other: `${count} estudiantes que usan credenciales reciben una nueva: imprima la hoja nueva; las familias las ven en Family Portal.`,
-          }),
+        classTitle: "¿Crear credenciales nuevas para {section}?",
+        classWhat: "{count, plural, =0 {Ahora no hay ninguna credencial en uso en esta clase, así que nada deja de funcionar.} one {La credencial en uso en esta clase deja de funcionar de inmediato: ni la credencial impresa ni la imagen en el teléfono de la familia sirven para entrar. Un estudiante que haya entrado con ella en un dispositivo de la escuela sale de la sesión.} other {Las # credenciales en uso en esta clase dejan de funcionar de inmediato: ni las credenciales impresas ni las imágenes en los teléfonos de las familias sirven para entrar. Los estudiantes que hayan entrado con ellas en dispositivos de la escuela salen de la sesión.}}",
+        classAfter: "{count, plural, one {# estudiante que usa credenciales recibe una nueva: imprima la hoja nueva; la familia la ve en Family Portal.} other {# estudiantes que usan credenciales reciben una nueva: imprima la hoja nueva; las familias las ven en Family Portal.}}",
         cancel: "Cancelar",
       },
     },
@@ -1168,38 +1131,33 @@ export default {
     messages: {
       offNoReplies: "Sus mensajes están desactivados, así que las familias no pueden responder y usted no puede empezar conversaciones nuevas.",
       offCantStart: "Sus mensajes están desactivados, así que no puede empezar conversaciones nuevas.",
-      offGuardianCantReply: (guardian: string) => `Sus mensajes están desactivados, así que ${guardian} puede leer esta conversación pero no puede responder.`,
+      offGuardianCantReply: "Sus mensajes están desactivados, así que {guardian} puede leer esta conversación pero no puede responder.",
       turnOnInSettings: "Actívelos en Configuración",
-      sentAll: (count: number) =>
-        n(count, {
-          one: `Enviado a ${count} familia. Cada familia tiene su propia conversación con usted, abajo.`,
-          other: `Enviado a ${count} familias. Cada familia tiene su propia conversación con usted, abajo.`,
-        }),
-      sentSome: (sent: number, total: number, failed: number) => `Enviado a ${sent} de ${total} familias. ${failed} no se pudieron enviar; inténtelo otra vez en un momento.`,
+      sentAll: "{count, plural, one {Enviado a # familia. Cada familia tiene su propia conversación con usted, abajo.} other {Enviado a # familias. Cada familia tiene su propia conversación con usted, abajo.}}",
+      sentSome: "Enviado a {sent} de {total} familias. {failed} no se pudieron enviar; inténtelo otra vez en un momento.",
       /** "No conversations yet. Start one from" + a link to My classes + the rest. */
       noneBefore: "Todavía no hay conversaciones. Empiece una desde",
       noneLink: "Mis clases",
       noneAfter: ': "Escribir a la familia", junto a un tutor conectado, o "Escribir a todas las familias" para toda una clase.',
-      aboutStudent: (name: string) => `sobre ${name}`,
+      aboutStudent: "sobre {name}",
       noLongerConnected: "ya no está conectado",
       empty: "Todavía no hay mensajes aquí. Escriba el primero abajo.",
-      writeTo: (guardian: string) => `Escribir a ${guardian}`,
-      disconnected: (guardian: string, child: string) => `${guardian} ya no está conectado con ${child} en Family Portal, así que aquí ya no se pueden enviar mensajes nuevos.`,
-      refusedDisconnected: (guardian: string, child: string) => `${guardian} ya no está conectado con ${child}, así que esto no se puede enviar.`,
-      newTitle: (guardian: string) => `Escribir a ${guardian}`,
+      writeTo: "Escribir a {guardian}",
+      disconnected: "{guardian} ya no está conectado con {child} en Family Portal, así que aquí ya no se pueden enviar mensajes nuevos.",
+      refusedDisconnected: "{guardian} ya no está conectado con {child}, así que esto no se puede enviar.",
+      newTitle: "Escribir a {guardian}",
       backToClasses: "← Mis clases",
-      newAbout: (child: string, guardian: string) => `Sobre ${child}. Así empieza una conversación que solo ven usted y ${guardian}; le pueden responder aquí.`,
+      newAbout: "Sobre {child}. Así empieza una conversación que solo ven usted y {guardian}; le pueden responder aquí.",
       yourMessage: "Su mensaje",
       couldNotSend: "Su mensaje no se pudo enviar en este momento. Inténtelo otra vez en un momento.",
-      broadcastTitle: (section: string) => `Escribir a todas las familias de ${section}`,
+      broadcastTitle: "Escribir a todas las familias de {section}",
       noFamilies: "Todavía no hay familias de esta clase conectadas a Family Portal. Cuando un tutor acepte su invitación, podrá escribirle aquí.",
       noOneToSend: "Todavía no hay familias de esta clase conectadas, así que no hay a quién enviarlo.",
-      goesTo: (guardians: number, students: number) =>
-        `Esto se envía a ${n(guardians, { one: `${guardians} tutor`, other: `${guardians} tutores` })} de ${n(students, { one: `${students} estudiante`, other: `${students} estudiantes` })}.`,
+      goesTo: "Esto se envía a {guardians, plural, one {# tutor} other {# tutores}} de {students, plural, one {# estudiante} other {# estudiantes}}.",
       eachOwn: "Cada familia lo recibe en su propia conversación con usted: ninguna familia ve los mensajes ni las respuestas de otra.",
       whoGetsIt: "Quién lo recibe",
-      recipient: (guardian: string, child: string) => `${guardian} (sobre ${child})`,
-      sendTo: (count: number) => n(count, { one: `Enviar a ${count} familia`, other: `Enviar a ${count} familias` }),
+      recipient: "{guardian} (sobre {child})",
+      sendTo: "{count, plural, one {Enviar a # familia} other {Enviar a # familias}}",
       familyNotFound: {
         title: "No encontramos a la familia",
         text: "Este tutor no está conectado con uno de sus estudiantes, o el estudiante no está en una de sus clases.",
@@ -1218,11 +1176,10 @@ export default {
       turnMessagesOff: "Desactivar los mensajes",
       nameTitle: "El nombre que ven las familias",
       nameLabel: "Su nombre en los mensajes",
-      nameHint: (rosterName: string) => `Por ejemplo, "Sra. Rivera". Déjelo vacío para usar su nombre de la lista: ${rosterName}.`,
+      nameHint: "Por ejemplo, \"Sra. Rivera\". Déjelo vacío para usar su nombre de la lista: {rosterName}.",
       saveName: "Guardar el nombre",
       emailsTitle: "Correos sobre mensajes sin leer",
-      emailsOn: (delay: string) =>
-        `Activados: cuando el mensaje de una familia sigue sin leer después de ${delay}, usted recibe un correo con un enlace a la conversación (nunca el mensaje).`,
+      emailsOn: "Activados: cuando el mensaje de una familia sigue sin leer después de {delay}, usted recibe un correo con un enlace a la conversación (nunca el mensaje).",
       emailsOff: "Desactivados: usted ve los mensajes nuevos cuando abre Mensajes, y no recibe correos sobre ellos.",
       turnEmailsOn: "Activar los correos sobre mensajes sin leer",
       turnEmailsOff: "Desactivar los correos sobre mensajes sin leer",
@@ -1252,26 +1209,23 @@ export default {
   // ---- invitations: what districts send families (invitations, renewals, reminders) and the district-facing words
   invitations: {
     /** The email's subject; `child` is the first name and last initial ("Maya J."). */
-    subject: (district: string, child: string, school: string) => `${district}: únase a Family Portal para ${child} en ${school}`,
+    subject: "{district}: únase a Family Portal para {child} en {school}",
     /** The whole text message. */
-    sms: (district: string, firstName: string, school: string, link: string) => `${district}: únase a Family Portal para ${firstName} en ${school}: ${link}`,
-    invites: (district: string, fullName: string, school: string) => `${district} le invita a Family Portal para ${fullName} en ${school}.`,
-    about: (firstName: string) =>
-      `Family Portal es un solo lugar para ayudar a ${firstName} a iniciar sesión en la escuela, encontrar los enlaces del distrito y escribir a los maestros de ${firstName}.`,
+    sms: "{district}: únase a Family Portal para {firstName} en {school}: {link}",
+    invites: "{district} le invita a Family Portal para {fullName} en {school}.",
+    about: "Family Portal es un solo lugar para ayudar a {firstName} a iniciar sesión en la escuela, encontrar los enlaces del distrito y escribir a los maestros de {firstName}.",
     accept: "Aceptar la invitación",
     /** `date` and `time` are already formatted in this language and the district's time zone. */
-    singleUse: (date: string, time: string) =>
-      `Este enlace es solo para usted y funciona una vez. Vence el ${date} ${/^1[:.]/.test(time) ? "a la" : "a las"} ${time}; después puede pedir uno nuevo en la misma página.`,
+    singleUse: "Este enlace es solo para usted y funciona una vez. Vence el {date} {hour, plural, =1 {a la} other {a las}} {time}; después puede pedir uno nuevo en la misma página.",
     /** `button`: the invitation page's own words for it (onboarding.notMyChild). */
-    notYourChild: (district: string, school: string, button: string) =>
-      `¿No es su hijo o hija? Abra el enlace y elija «${button}»: la invitación deja de funcionar y se le avisa a ${district}. O comuníquese con ${school}.`,
-    sentBy: (district: string) => `Enviado por ${district} a través de Family Portal.`,
+    notYourChild: "¿No es su hijo o hija? Abra el enlace y elija «{button}»: la invitación deja de funcionar y se le avisa a {district}. O comuníquese con {school}.",
+    sentBy: "Enviado por {district} a través de Family Portal.",
     /** Before the same message in English, when the family's language has no catalog of its own. */
     englishBelow: "El mismo mensaje en inglés:",
     reminder: {
-      subject: (subject: string) => `Recordatorio: ${subject}`,
+      subject: "Recordatorio: {subject}",
       note: "Recordatorio: esta invitación vence en menos de un día. Aquí tiene un enlace nuevo; los enlaces anteriores ya no funcionan.",
-      sms: (text: string) => `Recordatorio, vence mañana: ${text}`,
+      sms: "Recordatorio, vence mañana: {text}",
     },
   },
 
@@ -1291,7 +1245,7 @@ export default {
     /** 413: `size` is the limit, already formatted ("64 KB"). */
     tooLarge: {
       title: "Formulario demasiado grande",
-      text: (size: string) => `Este formulario es demasiado grande para enviarlo (más de ${size}). Regrese, acorte lo que escribió e inténtelo de nuevo.`,
+      text: "Este formulario es demasiado grande para enviarlo (más de {size}). Regrese, acorte lo que escribió e inténtelo de nuevo.",
     },
     /** 400: a form body that cannot be parsed. */
     unreadable: {
@@ -1326,11 +1280,11 @@ export default {
     continueWithGoogle: "Continuar con Google",
     googleNotSetUp: "El inicio de sesión con Google no está disponible en este Family Portal. Use su dirección de correo electrónico.",
     /** Durations ("45 seconds", "a minute", "3 hours"): how long to wait, how long until an email. */
-    seconds: (count: number) => n(count, { one: `${count} segundo`, other: `${count} segundos` }),
+    seconds: "{count, plural, one {# segundo} other {# segundos}}",
     aMinute: "un minuto",
-    minutes: (count: number) => n(count, { one: `${count} minuto`, other: `${count} minutos` }),
-    hours: (count: number) => n(count, { one: `${count} hora`, other: `${count} horas` }),
+    minutes: "{count, plural, one {# minuto} other {# minutos}}",
+    hours: "{count, plural, one {# hora} other {# horas}}",
     /** A form that sent fields the page never had (an old page, or a forged form). */
     unknownFields: "Este formulario tenía campos que no conocemos. Vuelva a cargar la página e intente de nuevo.",
   },
-} satisfies Catalog;
+} satisfies CatalogSource;
