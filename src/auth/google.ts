@@ -1,16 +1,13 @@
 import type { Context } from "hono";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { decodeBase64urlIgnorePadding, encodeBase64, encodeBase64urlNoPadding } from "../lib/base64";
+import { Google, decodeIdToken, generateCodeVerifier, generateState } from "arctic";
 import { config, type ConfigSource } from "../config";
 import type { AppEnv } from "../env";
 import { clearShortCookie, readShortCookie, setShortCookie } from "./cookies";
 import { safeEqual } from "../lib/random";
 
 /**
- * Google sign-in (OpenID Connect, authorization code + PKCE) in one small module. Users are keyed
- * by Google's `sub`, never by email alone. Its own few lines of OAuth rather than a library (arctic,
- * with its 60-odd providers' shared code and a second copy of @oslojs/encoding): the worker's bundle
- * is budgeted (issue 15, item 5), and these are the only two requests we make.
+ * Google sign-in (OpenID Connect, authorization code + PKCE) behind one small module, so the
+ * OAuth library can be swapped. Users are keyed by Google's `sub`, never by email alone.
  */
 export interface GoogleProfile {
   sub: string;
@@ -34,54 +31,19 @@ export function googleCallbackPath(purpose: GooglePurpose): string {
   return purpose === "teacher" ? "/teacher/auth/google/callback" : "/auth/google/callback";
 }
 
-const AUTHORIZATION_ENDPOINT = "https://accounts.google.com/o/oauth2/v2/auth";
-const TOKEN_ENDPOINT = "https://oauth2.googleapis.com/token";
-
-function client(env: ConfigSource, purpose: GooglePurpose) {
+function client(env: ConfigSource, purpose: GooglePurpose): Google {
   const { google, publicUrl } = config(env);
-  return { clientId: google?.clientId ?? "", clientSecret: google?.clientSecret ?? "", redirectUri: new URL(googleCallbackPath(purpose), publicUrl).toString() };
-}
-
-/** 32 random bytes, base64url: the state and the PKCE verifier (RFC 7636 4.1). */
-function randomToken(): string {
-  return encodeBase64urlNoPadding(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-/** The code for the verifier, in an ID token from Google's token endpoint; null for any failure (refused, down, malformed). */
-async function exchangeCode(env: ConfigSource, purpose: GooglePurpose, code: string, verifier: string): Promise<string | null> {
-  const { clientId, clientSecret, redirectUri } = client(env, purpose);
-  const res = await fetch(TOKEN_ENDPOINT, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-      authorization: `Basic ${encodeBase64(new TextEncoder().encode(`${clientId}:${clientSecret}`))}`,
-    },
-    body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: verifier }).toString(),
-  });
-  if (res.status !== 200) return null;
-  const data: unknown = await res.json();
-  return data && typeof data === "object" && "id_token" in data && typeof data.id_token === "string" ? data.id_token : null;
+  return new Google(google?.clientId ?? "", google?.clientSecret ?? "", new URL(googleCallbackPath(purpose), publicUrl).toString());
 }
 
 /** Starts sign-in: state and PKCE verifier in short-lived cookies, then a redirect to Google. */
 export function startGoogleSignIn(c: Context<AppEnv>, purpose: GooglePurpose): Response {
-  const state = randomToken();
-  const verifier = randomToken();
+  const state = generateState();
+  const verifier = generateCodeVerifier();
   setShortCookie(c, STATE_COOKIE, state, TEN_MINUTES);
   setShortCookie(c, VERIFIER_COOKIE, verifier, TEN_MINUTES);
-  const { clientId, redirectUri } = client(c.env, purpose);
-  const url = new URL(AUTHORIZATION_ENDPOINT);
-  url.search = new URLSearchParams({
-    response_type: "code",
-    client_id: clientId,
-    redirect_uri: redirectUri,
-    state,
-    scope: "openid email profile",
-    code_challenge_method: "S256",
-    code_challenge: encodeBase64urlNoPadding(sha256(new TextEncoder().encode(verifier))),
-    prompt: "select_account",
-  }).toString();
+  const url = client(c.env, purpose).createAuthorizationURL(state, verifier, ["openid", "email", "profile"]);
+  url.searchParams.set("prompt", "select_account");
   return c.redirect(url.toString(), 302);
 }
 
@@ -98,13 +60,10 @@ export async function finishGoogleSignIn(c: Context<AppEnv>, purpose: GooglePurp
   clearShortCookie(c, VERIFIER_COOKIE);
   if (!state || !code || !storedState || !verifier || !safeEqual(state, storedState)) return null;
   try {
-    const idToken = await exchangeCode(c.env, purpose, code, verifier);
+    const tokens = await client(c.env, purpose).validateAuthorizationCode(code, verifier);
     // The ID token came straight from Google's token endpoint over TLS, so its signature need not
-    // be checked again (OpenID Connect Core 3.1.3.7): only its claims (the JWT's middle part) are read.
-    const payload = idToken?.split(".")[1];
-    if (!payload) return null;
-    const claims = JSON.parse(new TextDecoder().decode(decodeBase64urlIgnorePadding(payload))) as Record<string, unknown>;
-    if (!claims || typeof claims !== "object") return null;
+    // be checked again (OpenID Connect Core 3.1.3.7).
+    const claims = decodeIdToken(tokens.idToken()) as Record<string, unknown>;
     const aud = claims.aud;
     const clientId = config(c.env).google?.clientId;
     const audOk = aud === clientId || (Array.isArray(aud) && aud.includes(clientId));
