@@ -10,8 +10,8 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { and, eq, gt, lte } from "drizzle-orm";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { DAY } from "../lib/time";
@@ -36,7 +36,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  return bytesToHex(sha256(new TextEncoder().encode(`${method.toUpperCase()}\n${path}\n${canonicalJson(body)}`)));
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(`${method.toUpperCase()}\n${path}\n${canonicalJson(body)}`)));
 }
 
 /** A JSON response from already-serialised text (so a replay is byte-for-byte the first response). */

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { base32, randomBytes, safeEqual } from "../lib/random";
+import { randomBytes, safeEqual } from "../lib/random";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { CSRF_FIELD } from "../lib/csrf-field";
 import { readShortCookie, setShortCookie } from "./cookies";
 import { SECRET } from "../lib/ids";
@@ -45,7 +46,7 @@ async function formTokenMatches(req: Request, cookie: string | undefined): Promi
 export const csrfFormToken = createMiddleware<AppEnv>(async (c, next) => {
   const existing = readShortCookie(c, CSRF_COOKIE);
   const kept = existing && SECRET.test(existing) ? existing : null;
-  const token = kept ?? base32(randomBytes(20));
+  const token = kept ?? encodeBase32LowerCaseNoPadding(randomBytes(20));
   c.set("csrfToken", token);
   await next();
   if (!kept && c.res.headers.get("content-type")?.startsWith("text/html")) setShortCookie(c, CSRF_COOKIE, token, YEAR_SECONDS);

@@ -1,5 +1,5 @@
 import { argon2id } from "@noble/hashes/argon2.js";
-import { decodeBase64, encodeBase64 } from "../lib/base64";
+import { decodeBase64, encodeBase64 } from "@oslojs/encoding";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { randomBytes } from "../lib/random";
 

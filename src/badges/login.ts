@@ -3,9 +3,9 @@
  * short-lived signed state between a scan and the PIN, and the per-badge lock after wrong PINs.
  */
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { hmac } from "@oslojs/crypto/hmac";
+import { SHA256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../db/client";
 import { badges } from "../db/schema";
 import { safeEqual } from "../lib/random";
@@ -70,7 +70,7 @@ export const PIN_STEP_COOKIE = "fp_badge_pin";
 export const PIN_STEP_SECONDS = 5 * 60;
 
 const sign = (secret: string, payload: string) =>
-  bytesToHex(hmac(sha256, new TextEncoder().encode(secret), new TextEncoder().encode(`badge-pin-step:${payload}`)));
+  encodeHexLowerCase(hmac(SHA256, new TextEncoder().encode(secret), new TextEncoder().encode(`badge-pin-step:${payload}`)));
 
 export function pinStepValue(secret: string, badgeId: string, at: number): string {
   const payload = `${badgeId}.${at + PIN_STEP_SECONDS * 1000}`;

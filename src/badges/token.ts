@@ -1,10 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { hmac } from "@oslojs/crypto/hmac";
+import { SHA256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "../db/client";
 import { badges, districts, students } from "../db/schema";
-import { base32, hashToken, safeEqual } from "../lib/random";
+import { hashToken, safeEqual } from "../lib/random";
 import { now } from "../lib/time";
 import { pinLocked } from "./login";
 import { SECRET } from "../lib/ids";
@@ -16,14 +16,14 @@ import { SECRET } from "../lib/ids";
  */
 
 const encoder = new TextEncoder();
-const mac = (secret: string, message: string) => hmac(sha256, encoder.encode(secret), encoder.encode(message));
+const mac = (secret: string, message: string) => hmac(SHA256, encoder.encode(secret), encoder.encode(message));
 
 /** 160 bits, as for every other bearer secret here; 32 base32 characters keep the QR code small. */
 const TOKEN_BYTES = 20;
 
 /** The token printed in a badge's QR code: base32(HMAC-SHA256(secret, "badge:" + id)), truncated to 160 bits. */
 export function badgeToken(secret: string, badgeId: string): string {
-  return base32(mac(secret, `badge:${badgeId}`).slice(0, TOKEN_BYTES));
+  return encodeBase32LowerCaseNoPadding(mac(secret, `badge:${badgeId}`).slice(0, TOKEN_BYTES));
 }
 
 /** The badge's 6-digit PIN, from HMAC(secret, "pin:" + id); the modulo bias of a 32-bit draw is negligible. */
@@ -38,7 +38,7 @@ export function badgePin(secret: string, badgeId: string): string {
  * million PINs; this one cannot be checked without BADGE_SECRET.
  */
 export function badgePinHash(secret: string, badgeId: string): string {
-  return bytesToHex(mac(secret, `pin-hash:${badgeId}:${badgePin(secret, badgeId)}`));
+  return encodeHexLowerCase(mac(secret, `pin-hash:${badgeId}:${badgePin(secret, badgeId)}`));
 }
 
 /** Constant-time check of a PIN typed after a badge scan. */

@@ -1,5 +1,5 @@
 /** Opaque list cursors for "next page" links and the API's nextCursor: base64url of text we wrote. */
-import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "./base64";
+import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 
 /** An opaque list position: the (timestamp, id) of the last item returned. */
 export interface Cursor {

@@ -1,5 +1,5 @@
-import { bytesToHex } from "@noble/hashes/utils.js";
-import { sha256 } from "@noble/hashes/sha2.js";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 
 /** n random bytes from the platform CSPRNG. */
@@ -44,7 +44,7 @@ export function newSecret(prefix = ""): string {
 
 /** SHA-256 hex of a token: the only form in which tokens are stored. */
 export function hashToken(token: string): string {
-  return bytesToHex(sha256(new TextEncoder().encode(token)));
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
 /** Constant-time comparison of two strings (e.g. a token hash with a stored one). */

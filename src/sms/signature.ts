@@ -3,9 +3,9 @@
  * by each form parameter's name and value in name order, keyed with SMS_WEBHOOK_SECRET. The dev
  * mailbox signs its inbound form the same way, so a local reply takes the real route.
  */
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha1 } from "@noble/hashes/legacy.js";
-import { encodeBase64 } from "../lib/base64";
+import { hmac } from "@oslojs/crypto/hmac";
+import { SHA1 } from "@oslojs/crypto/sha1";
+import { encodeBase64 } from "@oslojs/encoding";
 import { safeEqual } from "../lib/random";
 
 /** The string Twilio signs: the URL, then name+value of every parameter, names sorted (by code unit, as Twilio does). */
@@ -16,7 +16,7 @@ export function signedPayload(url: string, params: Record<string, string>): stri
 
 export function twilioSignature(secret: string, url: string, params: Record<string, string>): string {
   const enc = new TextEncoder();
-  return encodeBase64(hmac(sha1, enc.encode(secret), enc.encode(signedPayload(url, params))));
+  return encodeBase64(hmac(SHA1, enc.encode(secret), enc.encode(signedPayload(url, params))));
 }
 
 /** True only for the right signature, compared in constant time; never true without a secret. */
