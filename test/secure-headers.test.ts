@@ -1,6 +1,5 @@
-// The security headers every answer carries (SPEC 4), exactly: src/secure-headers.ts sets them
-// itself since Hono's secureHeaders (its nonce, report and permissions options unused) weighed
-// 3 KB of the worker's budgeted bundle (issue 15, item 5).
+// The security headers every answer carries (SPEC 4), exactly as Hono's secureHeaders sets them
+// with our options (src/index.ts): a change of options or of Hono's defaults shows here.
 import { describe, expect, it } from "vitest";
 import { call } from "./world";
 

@@ -1,13 +1,16 @@
 import { drizzle } from "drizzle-orm/d1";
-import * as schema from "./schema";
 
 export type Db = ReturnType<typeof makeDb>;
 
+/**
+ * Without `{ schema }`: every query names its tables (select/insert/update/delete and sql``), none
+ * uses drizzle's relational `db.query.*`, so its relations code stays out of the worker (issue 15).
+ */
 function makeDb(d1: D1Database) {
-  return drizzle(d1, { schema });
+  return drizzle(d1);
 }
 
-/** One drizzle instance per D1 binding: building one walks the whole schema, and many calls ask for it. */
+/** One drizzle instance per D1 binding (many calls ask for it). */
 const instances = new WeakMap<D1Database, Db>();
 
 export function getDb(d1: D1Database): Db {
