@@ -134,7 +134,8 @@ export async function demoSummary({ origin, root }) {
     }
     if (byTo.size) {
       lines.push("", "  Demo invitations (open one to join as that parent):");
-      for (const [to, link] of byTo) lines.push(`    ${to.padEnd(30)} ${link}`);
+      // On this server: a mail sent while an earlier `npm start` ran on another PORT names that port.
+      for (const [to, link] of byTo) lines.push(`    ${to.padEnd(30)} ${new URL(new URL(link).pathname, origin)}`);
     }
   } catch {}
   lines.push("", `  Demo teacher sign-in: ${origin}/teacher/sign-in with ${DEMO.teachers[0].email}`, "  (the sign-in link arrives in the dev mailbox)");
