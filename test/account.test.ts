@@ -34,7 +34,7 @@ describe("account settings: who may see them", () => {
     }
   });
 
-  it("shows the name, the email with why it cannot change, the unread-email box and this device", async () => {
+  it("shows the name, the email with why it cannot change, how unread messages are told and this device", async () => {
     const parent = await insertParent();
     const b = await browserAs("parent", parent.id, PHONE_UA);
     const res = await b.get("/account");
@@ -46,7 +46,7 @@ describe("account settings: who may see them", () => {
     expect(text).toContain(parent.email);
     expect(text).toContain("can't be changed");
     expect(text).toContain("ask your child's school district to send a new invitation");
-    expect(html).toMatch(/<input id="f-notifyUnread" name="notifyUnread" type="checkbox" value="on" checked/);
+    expect(html).toMatch(/<input id="f-notifyBy-email" name="notifyBy" type="radio" value="email" checked/);
     expect(text).toContain("after 3 hours");
     expect(text).toContain("Chrome on Android · this device");
     expect(text).toContain("You're not signed in anywhere else");
@@ -89,24 +89,37 @@ describe("account settings: name", () => {
 });
 
 describe("account settings: unread-message emails", () => {
-  it("turns them off with the box unticked and on again with it ticked (no JavaScript needed)", async () => {
+  it("the page has ONE control for them: 'When a teacher writes' (email, text, both, neither), not a second checkbox", async () => {
+    const parent = await insertParent();
+    const b = await browserAs("parent", parent.id);
+    const html = await (await b.get("/account")).text();
+    expect(html).not.toContain('name="notifyUnread"');
+    expect(html).not.toContain('action="/account/notifications"');
+    expect(html.match(/name="notifyBy" type="radio"/g)).toHaveLength(4);
+    expect(html).toMatch(/id="f-notifyBy-email" name="notifyBy" type="radio" value="email" checked/);
+    // Turned off there, the page says so on the same control.
+    expect((await b.post("/account/notify-by", { notifyBy: "none" }, { follow: false })).status).toBe(303);
+    expect((await userRow(parent.id))?.notifyUnread).toBe(false);
+    expect(await (await b.get("/account")).text()).toMatch(/id="f-notifyBy-none" name="notifyBy" type="radio" value="none" checked/);
+  });
+
+  it("the earlier checkbox form still works if posted (a page saved before it went): off unticked, on ticked", async () => {
     const parent = await insertParent();
     const b = await browserAs("parent", parent.id);
     const off = await b.post("/account/notifications", {}, { follow: false });
     expect(off.headers.get("location")).toBe("/account?done=notifications-off");
     expect((await userRow(parent.id))?.notifyUnread).toBe(false);
-    const page = await b.get("/account?done=notifications-off");
-    expect(await page.text()).toMatch(/name="notifyUnread" type="checkbox" value="on"\s*\/?>/);
     const on = await b.post("/account/notifications", { notifyUnread: "on" }, { follow: false });
     expect(on.headers.get("location")).toBe("/account?done=notifications-on");
     expect((await userRow(parent.id))?.notifyUnread).toBe(true);
   });
 
-  it("refuses a value other than the checkbox's with 422", async () => {
+  it("refuses a value other than the checkbox's with 422, shown on the one control", async () => {
     const parent = await insertParent();
     const b = await browserAs("parent", parent.id);
     const res = await b.post("/account/notifications", { notifyUnread: "false" });
     expect(res.status).toBe(422);
+    expect(await pageText(res)).toContain("Choose one of the options.");
     expect((await userRow(parent.id))?.notifyUnread).toBe(true);
   });
 });

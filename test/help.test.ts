@@ -164,10 +164,10 @@ describe("GET /help", () => {
     button(await shown(parent, "/"), "Instant Login");
     const account = await shown(parent, "/account");
     button(account, "Save name");
-    expect(text(account)).toContain("Emails about messages");
+    expect(text(account)).toContain("When a teacher writes");
     expect(text(await shown(parent, "/ideas"))).toContain("Suggest an idea");
 
-    for (const label of ["Yes, this is my child", "This is not my child", "Send me a fresh invitation", "Continue with Google", "Continue with email", "Forgot your password?", "Instant Login", "Account settings", "Save name", "Emails about messages", "Suggest an idea"]) {
+    for (const label of ["Yes, this is my child", "This is not my child", "Send me a fresh invitation", "Continue with Google", "Continue with email", "Forgot your password?", "Instant Login", "Account settings", "Save name", "When a teacher writes", "Suggest an idea"]) {
       expect(help, label).toContain(label);
     }
   });

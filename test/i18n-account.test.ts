@@ -113,7 +113,7 @@ describe("Account settings in Spanish", () => {
 
     expect(await spanishPage(await b.post("/account/name", { name: "" }), 422)).toContain("Escriba su nombre.");
     expect(await spanishPage(await b.post("/account/name", { name: "Ana", extra: "x" }), 422)).toContain("Este formulario tenía campos que no conocemos.");
-    expect(await spanishPage(await b.post("/account/notifications", { notifyUnread: "yes" }), 422)).toContain("Marque la casilla o déjela vacía.");
+    expect(await spanishPage(await b.post("/account/notifications", { notifyUnread: "yes" }), 422)).toContain("Elija una de las opciones.");
     expect(await spanishPage(await b.post("/account/password", { currentPassword: "wrong one", newPassword: "maple syrup on thursdays" }), 422)).toContain(
       "Esa no es su contraseña actual.",
     );

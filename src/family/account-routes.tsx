@@ -117,7 +117,9 @@ accountRoutes.post("/language", async (c) => {
 accountRoutes.post("/notifications", async (c) => {
   const { t } = c.var.locale;
   const parsed = notificationsForm(t).safeParse(await readForm(c));
-  if (!parsed.success) return renderAccount(c, 422, { form: "notifications", fields: fieldErrors(parsed.error, t) });
+  // The page's control is "When a teacher writes" now (/account/notify-by); a page saved while this
+  // checkbox was on it still posts here, and a refusal shows on that one control.
+  if (!parsed.success) return renderAccount(c, 422, null, { errors: { notifyBy: t.account.phone.errors.chooseOne } });
   const on = parsed.data.notifyUnread === "on";
   await setUnreadEmails(getDb(c.env.DB), c.var.actor.user.id, on);
   return done(c, on ? "notifications-on" : "notifications-off");

@@ -119,8 +119,8 @@ describe("messages in Chromium", () => {
 
   it("with unread-message emails turned off, none; and the thread works with JavaScript off", async () => {
     await parent.goto("/account");
-    await parent.getByLabel(/Email me when a message/).uncheck();
-    await parent.locator("form[action='/account/notifications']").getByRole("button").click();
+    await parent.getByLabel(/^Don't tell me/).check();
+    await parent.locator("form[action='/account/notify-by']").getByRole("button").click();
     await parent.waitForLoadState();
     await parent.goto("/");
     const before = unreadMails().length;

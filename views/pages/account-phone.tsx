@@ -13,7 +13,10 @@ export interface PhoneSettingsProps {
   typedPhone?: string;
 }
 
-/** The account's mobile number (added and confirmed by a code) and how the parent is told a teacher wrote. */
+/**
+ * How the parent is told a teacher wrote (the one control for unread-message emails and texts),
+ * then the account's mobile number (added and confirmed by a code), which the text options need.
+ */
 export function PhoneSettings(p: PhoneSettingsProps) {
   const t = useT().account.phone;
   const verified = p.user.phone !== null && p.user.phoneVerifiedAt !== null;
@@ -26,25 +29,6 @@ export function PhoneSettings(p: PhoneSettingsProps) {
   ] as const;
   return (
     <>
-      <section class="card" aria-labelledby="account-phone">
-        <h2 id="account-phone">{t.heading}</h2>
-        {verified ? <p>{t.verifiedNumber(p.user.phone ?? "")}</p> : <p>{t.intro}</p>}
-        <FullPageForm action="/account/phone">
-          <Field name="phone" label={t.label} hint={t.hint} type="tel" inputmode="tel" autocomplete="tel" maxlength={32} required value={p.typedPhone ?? null} error={p.errors.phone} />
-          <div class="actions">
-            <button type="submit">{t.sendCode}</button>
-          </div>
-        </FullPageForm>
-        {p.pendingTo && (
-          <FullPageForm action="/account/phone/verify">
-            <p>{t.codeSentTo(p.pendingTo)}</p>
-            <Field name="code" label={t.codeLabel} inputmode="numeric" autocomplete="one-time-code" maxlength={6} required error={p.errors.code} />
-            <div class="actions">
-              <button type="submit">{t.verify}</button>
-            </div>
-          </FullPageForm>
-        )}
-      </section>
       <section class="card" aria-labelledby="account-notify-by">
         <h2 id="account-notify-by">{t.notifyHeading}</h2>
         {p.errors.notifyBy && <p class="error">{p.errors.notifyBy}</p>}
@@ -68,6 +52,25 @@ export function PhoneSettings(p: PhoneSettingsProps) {
             <button type="submit">{t.saveNotify}</button>
           </div>
         </FullPageForm>
+      </section>
+      <section class="card" aria-labelledby="account-phone">
+        <h2 id="account-phone">{t.heading}</h2>
+        {verified ? <p>{t.verifiedNumber(p.user.phone ?? "")}</p> : <p>{t.intro}</p>}
+        <FullPageForm action="/account/phone">
+          <Field name="phone" label={t.label} hint={t.hint} type="tel" inputmode="tel" autocomplete="tel" maxlength={32} required value={p.typedPhone ?? null} error={p.errors.phone} />
+          <div class="actions">
+            <button type="submit">{t.sendCode}</button>
+          </div>
+        </FullPageForm>
+        {p.pendingTo && (
+          <FullPageForm action="/account/phone/verify">
+            <p>{t.codeSentTo(p.pendingTo)}</p>
+            <Field name="code" label={t.codeLabel} inputmode="numeric" autocomplete="one-time-code" maxlength={6} required error={p.errors.code} />
+            <div class="actions">
+              <button type="submit">{t.verify}</button>
+            </div>
+          </FullPageForm>
+        )}
       </section>
     </>
   );

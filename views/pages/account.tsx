@@ -10,7 +10,7 @@ import { PhoneSettings } from "./account-phone";
 
 /** Which form a 422 belongs to, with its field messages and the values to show again. */
 export interface AccountFormErrors {
-  form: "name" | "notifications" | "password" | "language";
+  form: "name" | "password" | "language";
   fields: Record<string, string>;
   values?: Record<string, string>;
 }
@@ -59,23 +59,6 @@ export function AccountPage(p: AccountPageProps) {
       </section>
 
       <LanguageSettings fields={err("language")} />
-
-      <section class="card" aria-labelledby="account-notifications">
-        <h2 id="account-notifications">{t.notifications.heading}</h2>
-        {err("notifications").form && <p class="error">{err("notifications").form}</p>}
-        <FullPageForm action="/account/notifications" class="checkbox-form">
-          <div class="field">
-            <input id="f-notifyUnread" name="notifyUnread" type="checkbox" value="on" checked={p.user.notifyUnread} />{" "}
-            <label for="f-notifyUnread" class="inline-label">
-              {t.notifications.label(p.unreadDelay)}
-            </label>
-            {err("notifications").notifyUnread && <p class="error">{err("notifications").notifyUnread}</p>}
-          </div>
-          <div class="actions">
-            <button type="submit">{t.notifications.save}</button>
-          </div>
-        </FullPageForm>
-      </section>
 
       <PhoneSettings user={p.user} unreadDelay={p.unreadDelay} {...p.phone} />
 

@@ -311,12 +311,6 @@ export default {
       cannotChange:
         "The email address of an account can't be changed. To use another address, ask your child's school district to send a new invitation for each child to that address.",
     },
-    notifications: {
-      heading: "Emails about messages",
-      /** `delay`: "3 hours" (common.hours, common.minutes). */
-      label: msg<[delay: string]>("Email me when a message from a teacher is still unread after {delay}", "delay"),
-      save: "Save",
-    },
     language: {
       heading: "Language",
       intro: "Family Portal's pages and emails to you are in this language.",
@@ -784,7 +778,7 @@ export default {
         a: [
           "The **Messages** tab appears once a teacher has written to you. You can reply in that conversation, but you cannot start a new one; if a teacher is missing, email them and ask them to write to you here.",
           "Messages are text only: no photos, videos or attachments.",
-          "If a message stays unread for three hours, we send you one email with a link to it. You can turn these emails off in [Account settings](/account), under **Emails about messages**.",
+          "If a message stays unread for three hours, we send you one email with a link to it. You can turn these emails off (or get a text message instead) in [Account settings](/account), under **When a teacher writes**.",
         ],
       },
     },

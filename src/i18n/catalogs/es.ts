@@ -305,12 +305,6 @@ export default {
       cannotChange:
         "La dirección de correo electrónico de una cuenta no se puede cambiar. Para usar otra dirección, pida al distrito escolar de su hijo o hija que envíe una nueva invitación para cada estudiante a esa dirección.",
     },
-    notifications: {
-      heading: "Correos sobre mensajes",
-      /** `delay`: "3 hours" (common.hours, common.minutes). */
-      label: "Enviarme un correo electrónico cuando un mensaje de un maestro siga sin leer después de {delay}",
-      save: "Guardar",
-    },
     language: {
       heading: "Idioma",
       intro: "Las páginas y los correos electrónicos de Family Portal le llegan en este idioma.",
@@ -779,7 +773,7 @@ export default {
         a: [
           "La pestaña **Mensajes** aparece cuando un maestro le escribe. Usted puede responder en esa conversación, pero no puede empezar una nueva; si falta un maestro, escríbale por correo electrónico y pídale que le escriba aquí.",
           "Los mensajes son solo de texto: no se pueden enviar fotos, videos ni archivos adjuntos.",
-          "Si un mensaje sigue sin leer después de tres horas, le enviamos un correo electrónico con un enlace al mensaje. Puede desactivar estos correos en [Configuración de la cuenta](/account), en **Correos sobre mensajes**.",
+          "Si un mensaje sigue sin leer después de tres horas, le enviamos un correo electrónico con un enlace al mensaje. Puede desactivar estos correos (o recibir un mensaje de texto en su lugar) en [Configuración de la cuenta](/account), en **Cuando un maestro le escribe**.",
         ],
       },
     },
