@@ -111,3 +111,61 @@ export async function benchOneRoster(origin, token) {
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The worker isolate's heap while a district imports: its own workerd server without the dev proxy
+ * (scripts/workerd-direct.mjs) with the inspector on `inspectorPort`, Runtime.getHeapUsage sampled
+ * every 100 ms from upload to done. V8 answers between tasks, so this is the used heap (with garbage
+ * not yet collected) at those moments; Cloudflare stops an isolate past 128 MB.
+ */
+export async function benchOneRosterHeap({ startServer, api, adminToken, inspectorPort = 9241 }) {
+  const { default: WebSocket } = await import("ws");
+  const before = process.env.WORKERD_DIRECT_INSPECTOR;
+  process.env.WORKERD_DIRECT_INSPECTOR = String(inspectorPort);
+  const server = await startServer({ direct: true });
+  if (before === undefined) delete process.env.WORKERD_DIRECT_INSPECTOR;
+  else process.env.WORKERD_DIRECT_INSPECTOR = before;
+  let ws = null;
+  try {
+    const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+    const target = targets.find((t) => /family-portal/.test(t.title ?? "")) ?? targets[0];
+    ws = new WebSocket(target.webSocketDebuggerUrl);
+    await new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("error", reject)));
+    let id = 0;
+    const pending = new Map();
+    ws.on("message", (m) => {
+      const msg = JSON.parse(m);
+      pending.get(msg.id)?.(msg.result);
+      pending.delete(msg.id);
+    });
+    const call = (method) => new Promise((resolve) => (pending.set(++id, resolve), ws.send(JSON.stringify({ id, method }))));
+    const { body: district } = await api(server.origin, adminToken, "POST", "/admin/districts", { name: "Heap District" });
+    let peak = 0;
+    let busy = false;
+    const timer = setInterval(async () => {
+      if (busy) return;
+      busy = true;
+      const h = await call("Runtime.getHeapUsage");
+      if (h) peak = Math.max(peak, h.usedSize);
+      busy = false;
+    }, 100);
+    let rows;
+    try {
+      rows = await benchOneRoster(server.origin, district.token);
+    } finally {
+      clearInterval(timer);
+    }
+    const students = Number(process.env.BENCH_OR_STUDENTS ?? 20_000);
+    return [
+      {
+        name: `oneroster: peak heap of the worker's isolate while importing ${students.toLocaleString("en-US")} students`,
+        value: peak / 2 ** 20,
+        unit: "MB",
+        notes: `workerd without the dev proxy, Runtime.getHeapUsage every 100 ms (used heap, garbage included); ${((peak / students) * 1000 / 2 ** 20).toFixed(1)} MB per 1,000 students; limit 128 MB`,
+      },
+    ];
+  } finally {
+    ws?.close();
+    server.stop();
+  }
+}

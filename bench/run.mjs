@@ -10,7 +10,7 @@ import { benchPosting, preparePosting } from "./posting.mjs";
 import { benchPasswordHash } from "./password.mjs";
 import { benchPages } from "./pages.mjs";
 import { benchTranslation, startStandInTranslator } from "./translation.mjs";
-import { benchOneRoster } from "./oneroster.mjs";
+import { benchOneRoster, benchOneRosterHeap } from "./oneroster.mjs";
 import { benchBundle } from "./bundle.mjs";
 import { benchTwoDatabases } from "./two-databases.mjs";
 import { benchCapacity } from "./capacity.mjs";
@@ -97,6 +97,8 @@ try {
 }
 // The routing seam on two D1 bindings: its own server (a second database binding), after the first stopped.
 rows.push(...(await benchTwoDatabases()).rows);
+// The OneRoster import's heap: its own direct workerd server with the inspector (bench/oneroster.mjs).
+rows.push(...(await benchOneRosterHeap({ startServer, api, adminToken: ADMIN_TOKEN })));
 // docs/capacity.md's figures: bytes and D1 writes per student, invitation, family, sign-in, message, audit event.
 rows.push(...(await benchCapacity()).rows);
 
